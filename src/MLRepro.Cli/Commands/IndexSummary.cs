@@ -1,0 +1,59 @@
+using MLRepro.Indexing;
+using MLRepro.Model;
+
+namespace MLRepro.Cli.Commands;
+
+/// <summary>The human summary of `mlrepro index`.</summary>
+internal static class IndexSummary
+{
+    public static void Write(TextWriter o, ProjectModel model)
+    {
+        var index = model.Index;
+        o.WriteLine($"Project: {index.Root}");
+        if (index.Git is { } g)
+        {
+            o.WriteLine($"Git: {g.Branch ?? "(detached)"} @ {(g.Head is null ? "(no commits)" : g.Head[..Math.Min(12, g.Head.Length)])}{(g.IsDirty ? ", uncommitted changes" : string.Empty)}{(g.RemoteUrl is null ? string.Empty : ", remote " + g.RemoteUrl)}");
+        }
+        else
+        {
+            o.WriteLine("Git: not a git work tree");
+        }
+
+        o.WriteLine($"Files: {index.Files.Length}{(index.Truncated ? " (truncated at the file limit)" : string.Empty)}");
+        foreach (var kind in Enum.GetValues<FileKind>())
+        {
+            var n = index.Files.Count(f => f.Kind == kind);
+            if (n > 0)
+            {
+                o.WriteLine($"  {kind.ToString().ToLowerInvariant(),-11} {n}");
+            }
+        }
+
+        if (index.Git is not null)
+        {
+            foreach (var st in new[] { GitStatus.Tracked, GitStatus.Untracked, GitStatus.Ignored })
+            {
+                o.WriteLine($"  {st.ToString().ToLowerInvariant(),-11} {index.Files.Count(f => f.Git == st)}");
+            }
+        }
+
+        var lfs = index.Files.Count(f => f.IsLfsPointer);
+        if (lfs > 0)
+        {
+            o.WriteLine($"  LFS pointers {lfs}");
+        }
+
+        // One block per area of the model.
+        var diags = model.Diagnostics;
+        o.WriteLine($"Diagnostics: {diags.Length}");
+        foreach (var d in diags.Take(50))
+        {
+            o.WriteLine($"  {d}");
+        }
+
+        if (diags.Length > 50)
+        {
+            o.WriteLine($"  … {diags.Length - 50} more (use --format json for all)");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using MLRepro.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
