@@ -1,0 +1,92 @@
+using System.Reflection;
+using MLRepro.Checks;
+using MLRepro.Findings;
+using MLRepro.Indexing;
+using MLRepro.Model;
+using MLRepro.Reporting;
+using MLRepro.Scoring;
+
+namespace MLRepro.Assessment;
+
+/// <summary>The whole static assessment: index → model → checks → score → report DTO.</summary>
+public static class Assessor
+{
+    /// <summary>The version written into reports.</summary>
+    public static string ToolVersion { get; } =
+        typeof(Assessor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Assesses a folder.</summary>
+    public static Report Assess(string path, IndexOptions? options = null) => Assess(ProjectModel.Open(path, options));
+
+    /// <summary>Assesses a model, optionally merging findings of other sources (verified, declared).</summary>
+    public static Report Assess(ProjectModel model, IEnumerable<Finding>? extraFindings = null)
+    {
+        var found = CheckRunner.Run(model);
+        var all = found.Concat(extraFindings ?? []).ToList();
+        var effective = new List<ReportFinding>();
+        var effectiveFindings = new List<Finding>();
+        foreach (var check in CheckRegistry.All)
+        {
+            var forId = all.Where(f => f.CheckId == check.Info.Id)
+                .OrderByDescending(f => f.Source) // Verified > Found > Declared
+                .ToList();
+            if (forId.Count == 0)
+            {
+                continue;
+            }
+
+            var top = forId[0];
+            effectiveFindings.Add(top);
+            effective.Add(new ReportFinding(
+                check.Info.Id,
+                (int)check.Info.Level,
+                check.Info.Title,
+                top.Outcome,
+                top.Source,
+                top.Message,
+                [.. top.Evidence.Select(e => new ReportEvidence(e.Path, e.Span?.Line, e.Snippet, e.Note))],
+                top.Outcome is Outcome.Met or Outcome.NotApplicable ? null : top.Fix ?? check.Info.Fix,
+                [.. forId.Skip(1).Select(f => new SupersededFinding(f.Source, f.Outcome, f.Message))]));
+        }
+
+        var score = StarScorer.Score(effectiveFindings);
+        var git = model.Index.Git;
+        return new Report
+        {
+            Tool = new ToolInfo("mlrepro", ToolVersion),
+            Project = new ProjectInfo(
+                ProjectName(model.Index),
+                git?.Head,
+                git?.Branch,
+                git?.RemoteUrl,
+                git?.IsDirty ?? false,
+                [],
+                model.Index.Files.Length),
+            Stars = score.Stars,
+            Levels = [.. score.Levels.Select(l => new ReportLevel((int)l.Level, l.Level.ToString(), l.Met, l.Applicable, l.Complete))],
+            Findings = effective,
+            Diagnostics = [.. model.Diagnostics.Select(d => new ReportDiagnostic(d.Path, d.Span?.Line, d.Severity, d.Code, d.Message))],
+        };
+    }
+
+    /// <summary>"owner/repo" from a GitHub/GitLab-style remote, else the folder name.</summary>
+    public static string ProjectName(RepoIndex index)
+    {
+        if (index.Git?.RemoteUrl is { } url)
+        {
+            var u = url.TrimEnd('/');
+            if (u.EndsWith(".git", StringComparison.Ordinal))
+            {
+                u = u[..^4];
+            }
+
+            var parts = u.Replace(':', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2)
+            {
+                return parts[^2] + "/" + parts[^1];
+            }
+        }
+
+        return Path.GetFileName(index.Root.TrimEnd('/')) is { Length: > 0 } n ? n : index.Root;
+    }
+}
