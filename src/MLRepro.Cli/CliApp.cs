@@ -22,6 +22,7 @@ public static class CliApp
     public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("mlrepro — rates how reproducible a machine-learning project is on the five-star ML Reproducibility Scale.");
+        root.Subcommands.Add(CheckCommand.Build(stdout, stderr));
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
         return root;
     }

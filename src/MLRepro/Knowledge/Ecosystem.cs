@@ -1,0 +1,79 @@
+namespace MLRepro.Knowledge;
+
+/// <summary>A tool recognised by its top-level import (a framework, an app server, a tracker).</summary>
+/// <param name="Module">Dotted import prefix, e.g. "torch", "mlflow", "torch.utils.tensorboard".</param>
+/// <param name="Name">Display name.</param>
+public sealed record KnownTool(string Module, string Name)
+{
+    /// <summary>Whether an imported module (dotted) is this tool or one of its submodules.</summary>
+    public bool Matches(string module) =>
+        module == Module || module.StartsWith(Module + ".", StringComparison.Ordinal);
+}
+
+/// <summary>Tables of the ML ecosystem: frameworks, serving/app frameworks, experiment trackers, GPU markers.</summary>
+public static class Ecosystem
+{
+    /// <summary>ML frameworks, for the catalog's framework filter.</summary>
+    public static IReadOnlyList<KnownTool> Frameworks { get; } =
+    [
+        new("sklearn", "scikit-learn"), new("torch", "pytorch"), new("tensorflow", "tensorflow"), new("keras", "keras"),
+        new("jax", "jax"), new("flax", "jax"), new("xgboost", "xgboost"), new("lightgbm", "lightgbm"), new("catboost", "catboost"),
+        new("transformers", "transformers"), new("pytorch_lightning", "pytorch"), new("lightning", "pytorch"),
+        new("statsmodels", "statsmodels"), new("mxnet", "mxnet"), new("paddle", "paddlepaddle"), new("fastai", "fastai"),
+        new("spacy", "spacy"), new("gensim", "gensim"), new("prophet", "prophet"), new("onnxruntime", "onnx"),
+    ];
+
+    /// <summary>Apps and servers that let a user try the model on custom input (eval.predict).</summary>
+    public static IReadOnlyList<KnownTool> Apps { get; } =
+    [
+        new("streamlit", "Streamlit"), new("gradio", "Gradio"), new("fastapi", "FastAPI"), new("flask", "Flask"),
+        new("bentoml", "BentoML"), new("cog", "Cog"), new("mlflow.pyfunc", "MLflow pyfunc"), new("ts.torch_handler", "TorchServe"),
+        new("ray.serve", "Ray Serve"), new("litserve", "LitServe"), new("django", "Django"), new("panel", "Panel"),
+        new("dash", "Dash"), new("shiny", "Shiny"), new("ipywidgets", "ipywidgets"), new("chainlit", "Chainlit"),
+        new("starlette", "Starlette"), new("tornado", "Tornado"), new("aiohttp.web", "aiohttp"), new("kserve", "KServe"),
+        new("seldon_core", "Seldon Core"), new("tritonclient", "Triton"),
+    ];
+
+    /// <summary>Experiment trackers and metric loggers whose output is comparable across runs (eval.compare).</summary>
+    public static IReadOnlyList<KnownTool> Trackers { get; } =
+    [
+        new("mlflow", "MLflow"), new("wandb", "Weights & Biases"), new("dvclive", "DVCLive"), new("torch.utils.tensorboard", "TensorBoard"),
+        new("tensorboardX", "TensorBoard"), new("tensorboard", "TensorBoard"), new("aim", "Aim"), new("clearml", "ClearML"),
+        new("neptune", "Neptune"), new("comet_ml", "Comet"), new("sacred", "Sacred"), new("guild", "Guild AI"),
+        new("optuna", "Optuna"), new("tensorflow.summary", "TensorBoard"), new("keras.callbacks.TensorBoard", "TensorBoard"),
+        new("polyaxon", "Polyaxon"), new("mlrun", "MLRun"),
+    ];
+
+    /// <summary>Workflow orchestrators detected by import (pipelines defined in code).</summary>
+    public static IReadOnlyList<KnownTool> Orchestrators { get; } =
+    [
+        new("metaflow", "Metaflow"), new("zenml", "ZenML"), new("airflow", "Airflow"), new("prefect", "Prefect"),
+        new("kedro", "Kedro"), new("luigi", "Luigi"), new("dagster", "Dagster"), new("kfp", "Kubeflow Pipelines"),
+        new("flytekit", "Flyte"), new("snakemake", "Snakemake"),
+    ];
+
+    /// <summary>Finds the tool a module belongs to, or null.</summary>
+    public static KnownTool? Find(IReadOnlyList<KnownTool> table, string module) =>
+        table.Where(t => t.Matches(module)).OrderByDescending(t => t.Module.Length).FirstOrDefault();
+
+    /// <summary>Call targets that put work on a GPU (prefix match on resolved targets).</summary>
+    public static IReadOnlyList<string> GpuCallPrefixes { get; } =
+    [
+        "torch.cuda.", "torch.backends.cudnn.", "torch.nn.DataParallel", "torch.nn.parallel.DistributedDataParallel",
+        "torch.distributed.", "tensorflow.config.list_physical_devices", "tensorflow.config.experimental.list_physical_devices",
+        "tensorflow.distribute.", "jax.devices", "cupy.", "numba.cuda.", "deepspeed.", "accelerate.Accelerator", "apex.",
+        "bitsandbytes.", "triton.", "pynvml.", "GPUtil.",
+    ];
+
+    /// <summary>Whether a string literal names a GPU device ("cuda", "cuda:0", "gpu", "/gpu:0", "mps").</summary>
+    public static bool IsGpuDeviceLiteral(string value)
+    {
+        var v = value.Trim().ToLowerInvariant();
+        return v is "cuda" or "gpu" or "/gpu:0" or "/device:gpu:0" || v.StartsWith("cuda:", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a call target is a GPU use.</summary>
+    public static bool IsGpuCall(string target) =>
+        GpuCallPrefixes.Any(p => target.StartsWith(p, StringComparison.Ordinal) || target == p.TrimEnd('.'))
+        || target.EndsWith(".cuda", StringComparison.Ordinal);
+}

@@ -1,0 +1,125 @@
+namespace MLRepro.Knowledge;
+
+/// <summary>What role an API plays for randomness.</summary>
+public enum RandomnessKind
+{
+    /// <summary>Seeds the global RNG of one or more libraries.</summary>
+    Seed,
+    /// <summary>Creates a generator object seeded by its argument.</summary>
+    Factory,
+    /// <summary>Draws from a library's global RNG.</summary>
+    Use,
+    /// <summary>Takes its own seed parameter; without it falls back to a global RNG (or is unseeded).</summary>
+    Local,
+    /// <summary>A determinism switch.</summary>
+    Setting,
+    /// <summary>A switch known to make runs nondeterministic.</summary>
+    BadSetting,
+}
+
+/// <summary>One row of the randomness table.</summary>
+/// <param name="Kind">Role.</param>
+/// <param name="Pattern">Dotted target; a trailing * matches any suffix; a leading "*." matches any receiver.</param>
+/// <param name="Libraries">RNG names seeded (Seed) or drawn from (Use/Local fallback).</param>
+/// <param name="Param">The seed/generator keyword, or null.</param>
+/// <param name="Position">The seed's positional index, or null.</param>
+/// <param name="Note">Why it matters.</param>
+public sealed record RandomnessApi(RandomnessKind Kind, string Pattern, IReadOnlyList<string> Libraries, string? Param, int? Position, string Note)
+{
+    /// <summary>Whether a resolved call target matches this row.</summary>
+    public bool Matches(string target)
+    {
+        if (Pattern.StartsWith("*.", StringComparison.Ordinal))
+        {
+            return target.EndsWith(Pattern[1..], StringComparison.Ordinal);
+        }
+
+        if (Pattern.EndsWith('*'))
+        {
+            return target.StartsWith(Pattern[..^1], StringComparison.Ordinal);
+        }
+
+        return target == Pattern;
+    }
+}
+
+/// <summary>
+/// The embedded table of randomness sources (randomness.tsv): which calls seed, draw from, or configure
+/// the random number generators of Python, NumPy, PyTorch, TensorFlow, JAX, scikit-learn and others.
+/// </summary>
+public static class RandomnessTable
+{
+    private static readonly Lazy<IReadOnlyList<RandomnessApi>> s_rows = new(Load);
+
+    /// <summary>All rows.</summary>
+    public static IReadOnlyList<RandomnessApi> All => s_rows.Value;
+
+    /// <summary>The human name of an RNG.</summary>
+    public static string DisplayName(string rng) => rng switch
+    {
+        "random" => "Python random",
+        "numpy" => "NumPy",
+        "torch" => "PyTorch",
+        "torch-cuda" => "PyTorch CUDA",
+        "tensorflow" => "TensorFlow",
+        _ => rng,
+    };
+
+    /// <summary>The first row matching a call target, preferring exact patterns over wildcards.</summary>
+    public static RandomnessApi? Match(string target)
+    {
+        RandomnessApi? wildcard = null;
+        foreach (var row in All)
+        {
+            if (!row.Matches(target))
+            {
+                continue;
+            }
+
+            if (!row.Pattern.Contains('*', StringComparison.Ordinal))
+            {
+                return row;
+            }
+
+            wildcard ??= row;
+        }
+
+        return wildcard;
+    }
+
+    /// <summary>A canonical target: sklearn's private modules folded (sklearn.ensemble._forest.X → sklearn.ensemble.X), tf → tensorflow.</summary>
+    public static string Canonical(string target)
+    {
+        if (target.StartsWith("tf.", StringComparison.Ordinal))
+        {
+            target = "tensorflow." + target[3..];
+        }
+
+        if (target.StartsWith("sklearn.", StringComparison.Ordinal))
+        {
+            var parts = target.Split('.');
+            var kept = parts.Where((p, i) => i == 0 || i == parts.Length - 1 || !p.StartsWith('_')).ToArray();
+            target = string.Join('.', kept);
+        }
+
+        return target;
+    }
+
+    private static IReadOnlyList<RandomnessApi> Load() =>
+        [.. EmbeddedTable.Rows("randomness.tsv").Select(r => new RandomnessApi(
+            r[0] switch
+            {
+                "seed" => RandomnessKind.Seed,
+                "factory" => RandomnessKind.Factory,
+                "use" => RandomnessKind.Use,
+                "local" => RandomnessKind.Local,
+                "setting" => RandomnessKind.Setting,
+                "badsetting" => RandomnessKind.BadSetting,
+                _ => throw new InvalidOperationException($"randomness.tsv: unknown kind '{r[0]}'"),
+            },
+            r[1],
+            r[2] == "-" ? [] : r[2].Split(','),
+            r.Length > 3 && r[3] != "-" ? r[3] : null,
+            r.Length > 4 && int.TryParse(r[4], out var p) ? p : null,
+            r.Length > 5 ? r[5] : string.Empty))];
+}
