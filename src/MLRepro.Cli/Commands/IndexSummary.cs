@@ -44,6 +44,7 @@ internal static class IndexSummary
         }
 
         // One block per area of the model.
+        o.WriteLine($"Python: {model.PythonModules.Count(m => !m.IsNotebook)} modules, {model.PythonModules.Count(m => m.IsNotebook)} notebooks, {model.PythonModules.Sum(m => m.Calls.Length)} calls");
         var diags = model.Diagnostics;
         o.WriteLine($"Diagnostics: {diags.Length}");
         foreach (var d in diags.Take(50))

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+
+namespace MLRepro.Python;
+
+/// <summary>Finds argparse, click and typer option declarations among a module's calls and decorators.</summary>
+internal static class CliOptionExtractor
+{
+    public static ImmutableArray<CliOption> Extract(IReadOnlyList<(int Offset, PythonCall Call, string? Param)> calls, IReadOnlyList<PythonDecorator> decorators)
+    {
+        var result = ImmutableArray.CreateBuilder<CliOption>();
+        foreach (var (_, call, param) in calls)
+        {
+            if (call.RawTarget.EndsWith(".add_argument", StringComparison.Ordinal) || call.Target == "argparse.ArgumentParser.add_argument")
+            {
+                var flags = StringFlags(call);
+                if (flags.Length == 0)
+                {
+                    continue;
+                }
+
+                var dest = call.Keyword("dest")?.Literal?.AsString ?? DestFromFlags(flags);
+                result.Add(new CliOption("argparse", flags, dest, call.Keyword("default"), call.Keyword("type")?.Text, call.Line));
+            }
+            else if (call.Target is "typer.Option" or "typer.Argument")
+            {
+                var first = call.PositionalAt(0);
+                var isFlag = first?.Literal?.AsString is { } s && s.StartsWith('-');
+                var def = call.Keyword("default") ?? (isFlag ? null : first);
+                var flags = call.Positional.Where(a => a.Literal?.AsString is { } f && f.StartsWith('-')).Select(a => a.Literal!.AsString!).ToImmutableArray();
+                result.Add(new CliOption("typer", flags, param ?? DestFromFlags(flags), def, null, call.Line));
+            }
+        }
+
+        foreach (var d in decorators)
+        {
+            if (d.IsCall && d.Target is "click.option" or "click.argument")
+            {
+                var flags = d.Arguments.Where(a => a.Keyword is null && a.Literal?.AsString is not null).Select(a => a.Literal!.AsString!).ToImmutableArray();
+                var dest = flags.FirstOrDefault(f => !f.StartsWith('-')) ?? DestFromFlags(flags);
+                result.Add(new CliOption("click", flags, dest, d.Arguments.FirstOrDefault(a => a.Keyword == "default"), d.Arguments.FirstOrDefault(a => a.Keyword == "type")?.Text, d.Line));
+            }
+        }
+
+        return [.. result.OrderBy(o => o.Line)];
+    }
+
+    private static ImmutableArray<string> StringFlags(PythonCall call) =>
+        [.. call.Arguments.Where(a => a.Keyword is null && a.Star == 0 && a.Literal?.AsString is not null).Select(a => a.Literal!.AsString!)];
+
+    /// <summary>argparse's rule: the first long option without dashes ('-' → '_'), else the first short one, else the positional name.</summary>
+    internal static string? DestFromFlags(ImmutableArray<string> flags)
+    {
+        var pick = flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? flags.FirstOrDefault();
+        return pick?.TrimStart('-').Replace('-', '_') is { Length: > 0 } d ? d : null;
+    }
+}

@@ -1,0 +1,1067 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text;
+using MLRepro.Formats.Notebook;
+using MLRepro.Text;
+
+namespace MLRepro.Python;
+
+/// <summary>
+/// Builds a <see cref="ModuleSummary"/> from tokens in two linear passes: imports first (so a name used in a
+/// function before the import statement still resolves), then calls, assignments and definitions with an
+/// explicit bracket stack (no recursion on nesting). F-string replacement fields are tokenized and walked in
+/// turn from a work queue, to a bounded depth.
+/// </summary>
+internal sealed class ModuleSummaryBuilder
+{
+    /// <summary>Nesting of f-strings inside f-string fields followed; deeper ones are reported.</summary>
+    public const int MaxFStringNesting = 32;
+
+    /// <summary>Files longer than this (characters) are summarized only up to it.</summary>
+    public const int MaxSourceChars = 16 * 1024 * 1024;
+
+    /// <summary>Types of objects returned by well-known factories, so <c>rng.normal()</c> resolves.</summary>
+    internal static readonly FrozenDictionary<string, string> FactoryTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["numpy.random.default_rng"] = "numpy.random.Generator",
+        ["numpy.random.Generator"] = "numpy.random.Generator",
+        ["numpy.random.RandomState"] = "numpy.random.RandomState",
+        ["random.Random"] = "random.Random",
+        ["random.SystemRandom"] = "random.SystemRandom",
+        ["torch.Generator"] = "torch.Generator",
+        ["torch.Generator.manual_seed"] = "torch.Generator",
+        ["tensorflow.random.Generator.from_seed"] = "tensorflow.random.Generator",
+        ["jax.random.PRNGKey"] = "jax.Array",
+        ["argparse.ArgumentParser"] = "argparse.ArgumentParser",
+        ["argparse.ArgumentParser.add_argument_group"] = "argparse.ArgumentParser",
+        ["argparse.ArgumentParser.add_mutually_exclusive_group"] = "argparse.ArgumentParser",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly string _s;
+    private readonly string _path;
+    private readonly NotebookDocument? _notebook;
+    private readonly List<PythonImport> _imports = [];
+    private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _varTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallArgument?> _handles = new(StringComparer.Ordinal);
+    private readonly List<(int Offset, PythonCall Call, string? Param)> _calls = [];
+    private readonly List<PythonAssignment> _assignments = [];
+    private readonly List<PythonStringLiteral> _strings = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly List<PythonDecorator> _decorators = [];
+    private readonly List<PythonFunction> _functions = [];
+    private readonly List<PythonClass> _classes = [];
+    private readonly List<Diagnostic> _diags = [];
+    private readonly Queue<(FStringField Field, int Depth)> _fieldQueue = new();
+    private readonly StringBuilder _sb = new();
+    private int? _mainGuard;
+    private int _tokenCount;
+
+    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook)
+    {
+        _path = path;
+        _s = text;
+        _notebook = notebook;
+        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static ModuleSummary Build(string path, string text, NotebookDocument? notebook)
+    {
+        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook);
+        if (text.Length > MaxSourceChars)
+        {
+            b._diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "python.too-long", $"only the first {MaxSourceChars} characters were summarized"));
+        }
+
+        return b.Run();
+    }
+
+    private ModuleSummary Run()
+    {
+        var result = Tokenizer.Tokenize(_s, _path);
+        _diags.AddRange(result.Diagnostics);
+        var t = Significant(result.Tokens);
+        _tokenCount = result.Tokens.Length;
+        CollectImports(t);
+        foreach (var imp in _imports)
+        {
+            if (imp.BoundName is { } bound && imp.QualifiedName is { } q)
+            {
+                _bindings.TryAdd(bound, q);
+            }
+        }
+
+        Walk(t, expression: false);
+        EnqueueFields(result, 1);
+        while (_fieldQueue.Count > 0)
+        {
+            var (f, depth) = _fieldQueue.Dequeue();
+            if (depth > MaxFStringNesting)
+            {
+                _diags.Add(new Diagnostic(_path, SourceSpan.At(f.Line, f.Column), DiagnosticSeverity.Info, "python.fstring-too-deep", $"f-strings nested deeper than {MaxFStringNesting} levels were not summarized"));
+                continue;
+            }
+
+            var sub = Tokenizer.TokenizeExpression(_s, f.Start, f.End, f.Line, f.Column, _path);
+            Walk(Significant(sub.Tokens), expression: true);
+            EnqueueFields(sub, depth + 1);
+        }
+
+        var calls = _calls.OrderBy(c => c.Offset).ThenBy(c => c.Call.RawTarget.Length).ToList();
+        var callArray = calls.Select(c => c.Call).ToImmutableArray();
+        var lineCount = 1;
+        foreach (var c in _s)
+        {
+            if (c == '\n')
+            {
+                lineCount++;
+            }
+        }
+
+        return new ModuleSummary(
+            _path,
+            [.. _imports],
+            _bindings.ToFrozenDictionary(StringComparer.Ordinal),
+            callArray,
+            [.. _assignments],
+            [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
+            _names.ToFrozenSet(StringComparer.Ordinal),
+            [.. _decorators.OrderBy(d => d.Line)],
+            _mainGuard,
+            [.. _functions],
+            [.. _classes],
+            CliOptionExtractor.Extract(calls, _decorators),
+            ReadExtractor.Extract(callArray, _handles),
+            [.. _diags],
+            lineCount,
+            _tokenCount,
+            _notebook);
+    }
+
+    private void EnqueueFields(TokenizeResult r, int depth)
+    {
+        foreach (var f in r.FStringFields)
+        {
+            _fieldQueue.Enqueue((f, depth));
+        }
+    }
+
+    private static Token[] Significant(Token[] tokens)
+    {
+        var n = 0;
+        foreach (var tk in tokens)
+        {
+            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
+            {
+                n++;
+            }
+        }
+
+        var r = new Token[n];
+        n = 0;
+        foreach (var tk in tokens)
+        {
+            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
+            {
+                r[n++] = tk;
+            }
+        }
+
+        return r;
+    }
+
+    private bool IsOp(Token t, char c) => t.Kind == TokenKind.Op && t.Length == 1 && _s[t.Offset] == c;
+
+    private bool IsOp(Token t, string op) => t.Kind == TokenKind.Op && t.Span(_s).SequenceEqual(op);
+
+    private bool IsName(Token t, string w) => t.Kind == TokenKind.Name && t.Span(_s).SequenceEqual(w);
+
+    private bool IsPlainName(Token t) => t.Kind == TokenKind.Name && !PythonSyntax.IsKeyword(t.Span(_s));
+
+    private bool IsBoundary(Token[] t, int i) =>
+        i == 0 || t[i - 1].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent || IsOp(t[i - 1], ';') || IsOp(t[i - 1], ':');
+
+    // ---------------------------------------------------------------- imports
+
+    private void CollectImports(Token[] t)
+    {
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (t[i].Kind != TokenKind.Name || !IsBoundary(t, i))
+            {
+                continue;
+            }
+
+            if (IsName(t[i], "import"))
+            {
+                i = ParseImport(t, i + 1, null, 0, t[i].Line);
+            }
+            else if (IsName(t[i], "from"))
+            {
+                var j = i + 1;
+                var level = 0;
+                while (j < t.Length && (IsOp(t[j], '.') || IsOp(t[j], "...")))
+                {
+                    level += t[j].Length;
+                    j++;
+                }
+
+                var module = ReadDotted(t, ref j);
+                if (j < t.Length && IsName(t[j], "import"))
+                {
+                    i = ParseImport(t, j + 1, module ?? string.Empty, level, t[i].Line);
+                }
+            }
+        }
+    }
+
+    private string? ReadDotted(Token[] t, ref int j)
+    {
+        if (j >= t.Length || !IsPlainName(t[j]))
+        {
+            return null;
+        }
+
+        _sb.Clear().Append(t[j].Span(_s));
+        j++;
+        while (j + 1 < t.Length && IsOp(t[j], '.') && IsPlainName(t[j + 1]))
+        {
+            _sb.Append('.').Append(t[j + 1].Span(_s));
+            j += 2;
+        }
+
+        return _sb.ToString();
+    }
+
+    /// <summary>Parses the names after `import`; <paramref name="fromModule"/> is null for plain imports.</summary>
+    private int ParseImport(Token[] t, int j, string? fromModule, int level, int line)
+    {
+        var paren = j < t.Length && IsOp(t[j], '(');
+        if (paren)
+        {
+            j++;
+        }
+
+        while (j < t.Length)
+        {
+            if (fromModule is not null && IsOp(t[j], '*'))
+            {
+                _imports.Add(new PythonImport(fromModule, "*", null, level, line));
+                j++;
+            }
+            else
+            {
+                var name = fromModule is null ? ReadDotted(t, ref j) : (j < t.Length && IsPlainName(t[j]) ? t[j++].Text(_s) : null);
+                if (name is null)
+                {
+                    break;
+                }
+
+                string? alias = null;
+                if (j + 1 < t.Length && IsName(t[j], "as") && IsPlainName(t[j + 1]))
+                {
+                    alias = t[j + 1].Text(_s);
+                    j += 2;
+                }
+
+                _imports.Add(fromModule is null ? new PythonImport(name, null, alias, 0, line) : new PythonImport(fromModule, name, alias, level, line));
+            }
+
+            if (j < t.Length && IsOp(t[j], ','))
+            {
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (paren && j < t.Length && IsOp(t[j], ')'))
+        {
+            j++;
+        }
+
+        return j - 1;
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    /// <summary>Resolves a dotted name: variable types (longest prefix) first, then imports.</summary>
+    private string Resolve(string dotted)
+    {
+        if (_varTypes.Count > 0)
+        {
+            for (var k = dotted.LastIndexOf('.'); k > 0; k = dotted.LastIndexOf('.', k - 1))
+            {
+                if (_varTypes.TryGetValue(dotted[..k], out var type))
+                {
+                    return type + dotted[k..];
+                }
+
+                if (k == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        var dot = dotted.IndexOf('.', StringComparison.Ordinal);
+        var head = dot < 0 ? dotted : dotted[..dot];
+        return _bindings.TryGetValue(head, out var q) ? (dot < 0 ? q : q + dotted[dot..]) : dotted;
+    }
+
+    private string? TypeOfCall(string target)
+    {
+        if (FactoryTypes.TryGetValue(target, out var type))
+        {
+            return type;
+        }
+
+        var last = target.LastIndexOf('.') + 1;
+        return last < target.Length && char.IsUpper(target[last]) ? target : null;
+    }
+
+    // ---------------------------------------------------------------- the main walk
+
+    private sealed class Frame
+    {
+        public int OpenIndex;
+        public bool IsCall;
+        public string Raw = string.Empty;
+        public string Target = string.Empty;
+        public int Offset;
+        public int Line;
+        public int Column;
+        public int ArgStart;
+        public List<CallArgument>? Args;
+        public bool IsDecorator;
+        public string? Param;
+    }
+
+    private void Walk(Token[] t, bool expression)
+    {
+        var frames = new List<Frame>();
+        var stmtStart = 0;
+        var indent = 0;
+        var lambdas = 0;
+        var classStack = new List<(string Name, int Indent)>();
+        string? lastClosedRaw = null;
+        string? lastClosedType = null;
+        var lastClosedIndex = -1;
+        for (var i = 0; i < t.Length; i++)
+        {
+            var tk = t[i];
+            switch (tk.Kind)
+            {
+                case TokenKind.Newline or TokenKind.EndMarker:
+                    CloseAll(t, frames, i);
+                    if (!expression && i > stmtStart)
+                    {
+                        Statement(t, stmtStart, i, indent);
+                    }
+
+                    stmtStart = i + 1;
+                    lambdas = 0;
+                    continue;
+                case TokenKind.Indent:
+                    indent++;
+                    stmtStart = i + 1;
+                    continue;
+                case TokenKind.Dedent:
+                    indent = Math.Max(0, indent - 1);
+                    while (classStack.Count > 0 && classStack[^1].Indent >= indent)
+                    {
+                        classStack.RemoveAt(classStack.Count - 1);
+                    }
+
+                    stmtStart = i + 1;
+                    continue;
+                case TokenKind.String:
+                    {
+                        var span = tk.Span(_s);
+                        var parts = PythonSyntax.StringParts(span);
+                        if (!parts.F)
+                        {
+                            _strings.Add(new PythonStringLiteral(PythonSyntax.DecodeString(span), tk.Line, tk.Column));
+                        }
+
+                        continue;
+                    }
+
+                case TokenKind.Name:
+                    {
+                        var w = tk.Span(_s);
+                        if (PythonSyntax.IsKeyword(w))
+                        {
+                            if (w.SequenceEqual("lambda") && frames.Count == 0)
+                            {
+                                lambdas++;
+                            }
+                            else if (!expression && i == stmtStart)
+                            {
+                                Definition(t, i, indent, classStack);
+                            }
+
+                            continue;
+                        }
+
+                        _nameLookup.Add(w);
+                        continue;
+                    }
+
+                case TokenKind.Op:
+                    break;
+                default:
+                    continue;
+            }
+
+            var c = tk.Length == 1 ? _s[tk.Offset] : '\0';
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    {
+                        var f = new Frame { OpenIndex = i, ArgStart = i + 1 };
+                        if (c == '(')
+                        {
+                            OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression);
+                        }
+
+                        frames.Add(f);
+                        continue;
+                    }
+
+                case ')' or ']' or '}':
+                    {
+                        if (frames.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        var f = frames[^1];
+                        frames.RemoveAt(frames.Count - 1);
+                        if (f.IsCall)
+                        {
+                            var call = FinishCall(t, f, i);
+                            lastClosedIndex = i;
+                            lastClosedRaw = call.RawTarget;
+                            lastClosedType = TypeOfCall(call.Target) ?? (call.Target + "()");
+                            if (call.Target is "open" or "io.open" or "codecs.open" && i + 2 < t.Length && IsName(t[i + 1], "as") && IsPlainName(t[i + 2]))
+                            {
+                                _handles[t[i + 2].Text(_s)] = call.PositionalAt(0) ?? call.Keyword("file");
+                            }
+                        }
+
+                        continue;
+                    }
+
+                case ',':
+                    if (frames.Count > 0 && frames[^1].IsCall)
+                    {
+                        var f = frames[^1];
+                        AddArg(t, f, f.ArgStart, i);
+                        f.ArgStart = i + 1;
+                    }
+
+                    continue;
+                case ';' when frames.Count == 0:
+                    if (!expression && i > stmtStart)
+                    {
+                        Statement(t, stmtStart, i, indent);
+                    }
+
+                    stmtStart = i + 1;
+                    lambdas = 0;
+                    continue;
+                case ':' when frames.Count == 0:
+                    if (lambdas > 0)
+                    {
+                        lambdas--;
+                    }
+                    else if (!expression && stmtStart < t.Length && t[stmtStart].Kind == TokenKind.Name && PythonSyntax.IsCompoundKeyword(t[stmtStart].Span(_s)))
+                    {
+                        // The header of a compound statement; its body may follow on the same line.
+                        stmtStart = i + 1;
+                    }
+
+                    continue;
+                case '@' when !expression && i == stmtStart && i + 1 < t.Length:
+                    {
+                        var j = i + 1;
+                        var raw = ReadDotted(t, ref j);
+                        if (raw is not null && !(j < t.Length && IsOp(t[j], '(')))
+                        {
+                            _decorators.Add(new PythonDecorator(Resolve(raw), raw, tk.Line, [], false));
+                        }
+
+                        continue;
+                    }
+            }
+        }
+
+        CloseAll(t, frames, t.Length);
+    }
+
+    private void CloseAll(Token[] t, List<Frame> frames, int end)
+    {
+        for (var k = frames.Count - 1; k >= 0; k--)
+        {
+            if (frames[k].IsCall)
+            {
+                FinishCall(t, frames[k], end);
+            }
+        }
+
+        frames.Clear();
+    }
+
+    private void OpenCall(Token[] t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
+    {
+        if (i == 0 || !IsPlainName(t[i - 1]))
+        {
+            return;
+        }
+
+        // Walk back over Name ('.' Name)*.
+        var j = i - 1;
+        while (j >= 2 && IsOp(t[j - 1], '.') && IsPlainName(t[j - 2]))
+        {
+            j -= 2;
+        }
+
+        string raw;
+        string target;
+        if (j >= 1 && IsOp(t[j - 1], '.'))
+        {
+            // An attribute of something that is not a name: only a call result is followed (`torch.Generator().manual_seed`).
+            if (j >= 2 && j - 2 == lastClosedIndex && lastClosedRaw is not null)
+            {
+                var rest = JoinDotted(t, j, i);
+                raw = lastClosedRaw + "()." + rest;
+                target = lastClosedType + "." + rest;
+                f.IsCall = true;
+                f.Raw = raw;
+                f.Target = target;
+                f.Offset = t[j].Offset;
+                f.Line = t[j].Line;
+                f.Column = t[j].Column;
+                f.Args = [];
+                return;
+            }
+
+            return;
+        }
+
+        if (j >= 1 && t[j - 1].Kind == TokenKind.Name && t[j - 1].Span(_s) is "def" or "class")
+        {
+            return;
+        }
+
+        // `match (x):` and `case (a, b):` are soft-keyword statements, not calls.
+        if (j == stmtStart && j == i - 1 && !expression && t[j].Span(_s) is "match" or "case" && LogicalLineEndsWithColon(t, i))
+        {
+            return;
+        }
+
+        raw = JoinDotted(t, j, i);
+        target = Resolve(raw);
+        f.IsCall = true;
+        f.Raw = raw;
+        f.Target = target;
+        f.Offset = t[j].Offset;
+        f.Line = t[j].Line;
+        f.Column = t[j].Column;
+        f.Args = [];
+        f.IsDecorator = j >= 1 && IsOp(t[j - 1], '@') && j - 1 == stmtStart;
+        if (j >= 2 && IsOp(t[j - 1], '='))
+        {
+            f.Param = ParameterBefore(t, j - 1);
+        }
+    }
+
+    private bool LogicalLineEndsWithColon(Token[] t, int i)
+    {
+        while (i < t.Length && t[i].Kind is not (TokenKind.Newline or TokenKind.EndMarker))
+        {
+            i++;
+        }
+
+        return i > 0 && IsOp(t[i - 1], ':');
+    }
+
+    /// <summary>For `name: type = call(...)` inside a parameter list, the parameter name.</summary>
+    private string? ParameterBefore(Token[] t, int eq)
+    {
+        var depth = 0;
+        for (var k = eq - 1; k >= 0 && eq - k < 64; k--)
+        {
+            if (IsOp(t[k], ')') || IsOp(t[k], ']'))
+            {
+                depth++;
+            }
+            else if (IsOp(t[k], '(') || IsOp(t[k], '[') || IsOp(t[k], ','))
+            {
+                if (depth == 0)
+                {
+                    return k + 1 < eq && IsPlainName(t[k + 1]) ? t[k + 1].Text(_s) : null;
+                }
+
+                if (!IsOp(t[k], ','))
+                {
+                    depth--;
+                }
+            }
+            else if (t[k].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private string JoinDotted(Token[] t, int from, int to)
+    {
+        if (to - from == 1)
+        {
+            return t[from].Text(_s);
+        }
+
+        _sb.Clear();
+        for (var k = from; k < to; k++)
+        {
+            _sb.Append(t[k].Span(_s));
+        }
+
+        return _sb.ToString();
+    }
+
+    private PythonCall FinishCall(Token[] t, Frame f, int close)
+    {
+        AddArg(t, f, f.ArgStart, close);
+        var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, [.. f.Args!]);
+        _calls.Add((f.Offset, call, f.Param));
+        if (f.IsDecorator)
+        {
+            _decorators.Add(new PythonDecorator(call.Target, call.RawTarget, call.Line, call.Arguments, true));
+        }
+
+        f.IsCall = false;
+        return call;
+    }
+
+    private void AddArg(Token[] t, Frame f, int a, int b)
+    {
+        if (b <= a || f.Args is null)
+        {
+            return;
+        }
+
+        var star = 0;
+        if (IsOp(t[a], '*'))
+        {
+            star = 1;
+            a++;
+        }
+        else if (IsOp(t[a], "**"))
+        {
+            star = 2;
+            a++;
+        }
+
+        string? keyword = null;
+        if (star == 0 && b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '='))
+        {
+            keyword = t[a].Text(_s);
+            a += 2;
+        }
+
+        if (b <= a)
+        {
+            return;
+        }
+
+        var text = _s[t[a].Offset..t[b - 1].End];
+        f.Args.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
+    }
+
+    private ImmutableArray<string> NamesIn(Token[] t, int a, int b)
+    {
+        ImmutableArray<string>.Builder? names = null;
+        for (var k = a; k < b; k++)
+        {
+            if (!IsPlainName(t[k]) || (k > a && IsOp(t[k - 1], '.')))
+            {
+                continue;
+            }
+
+            // Skip keyword-argument names of nested calls.
+            if (k + 1 < b && IsOp(t[k + 1], '=') && k > a && (IsOp(t[k - 1], '(') || IsOp(t[k - 1], ',')))
+            {
+                continue;
+            }
+
+            var e = k + 1;
+            while (e + 1 < b && IsOp(t[e], '.') && IsPlainName(t[e + 1]))
+            {
+                e += 2;
+            }
+
+            names ??= ImmutableArray.CreateBuilder<string>();
+            names.Add(JoinDotted(t, k, e));
+            k = e - 1;
+        }
+
+        return names?.ToImmutable() ?? [];
+    }
+
+    private PythonLiteral? LiteralOf(Token[] t, int a, int b)
+    {
+        if (b - a == 1)
+        {
+            var tk = t[a];
+            switch (tk.Kind)
+            {
+                case TokenKind.Number:
+                    return PythonSyntax.ParseNumber(tk.Span(_s), false);
+                case TokenKind.Name:
+                    return tk.Span(_s) switch
+                    {
+                        "True" => new PythonLiteral(LiteralKind.Bool, true),
+                        "False" => new PythonLiteral(LiteralKind.Bool, false),
+                        "None" => new PythonLiteral(LiteralKind.None, null),
+                        _ => null,
+                    };
+            }
+        }
+
+        if (b - a == 2 && t[a + 1].Kind == TokenKind.Number && (IsOp(t[a], '-') || IsOp(t[a], '+')))
+        {
+            return PythonSyntax.ParseNumber(t[a + 1].Span(_s), IsOp(t[a], '-'));
+        }
+
+        var isBytes = false;
+        string? single = null;
+        StringBuilder? sb = null;
+        for (var k = a; k < b; k++)
+        {
+            if (t[k].Kind != TokenKind.String)
+            {
+                return null;
+            }
+
+            var span = t[k].Span(_s);
+            var parts = PythonSyntax.StringParts(span);
+            if (parts.F)
+            {
+                return null;
+            }
+
+            isBytes = parts.Bytes;
+            var v = PythonSyntax.DecodeString(span);
+            if (single is null && sb is null)
+            {
+                single = v;
+            }
+            else
+            {
+                sb ??= new StringBuilder(single);
+                sb.Append(v);
+            }
+        }
+
+        var value = sb?.ToString() ?? single;
+        return value is null ? null : new PythonLiteral(isBytes ? LiteralKind.Bytes : LiteralKind.String, value);
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void Definition(Token[] t, int i, int indent, List<(string Name, int Indent)> classStack)
+    {
+        var w = t[i].Span(_s);
+        var isAsync = false;
+        var k = i;
+        if (w.SequenceEqual("async") && k + 1 < t.Length && IsName(t[k + 1], "def"))
+        {
+            isAsync = true;
+            k++;
+            w = "def";
+        }
+
+        if (w.SequenceEqual("def") && k + 1 < t.Length && IsPlainName(t[k + 1]))
+        {
+            string? cls = classStack.Count > 0 && classStack[^1].Indent == indent - 1 ? classStack[^1].Name : null;
+            _functions.Add(new PythonFunction(t[k + 1].Text(_s), t[k].Line, cls, isAsync, indent == 0));
+        }
+        else if (w.SequenceEqual("class") && k + 1 < t.Length && IsPlainName(t[k + 1]))
+        {
+            var name = t[k + 1].Text(_s);
+            var bases = ImmutableArray.CreateBuilder<string>();
+            var j = k + 2;
+            if (j < t.Length && IsOp(t[j], '('))
+            {
+                j++;
+                var depth = 0;
+                var start = j;
+                for (; j < t.Length && t[j].Kind is not (TokenKind.Newline or TokenKind.EndMarker); j++)
+                {
+                    if (IsOp(t[j], '(') || IsOp(t[j], '[') || IsOp(t[j], '{'))
+                    {
+                        depth++;
+                    }
+                    else if (IsOp(t[j], ')') || IsOp(t[j], ']') || IsOp(t[j], '}'))
+                    {
+                        if (depth == 0)
+                        {
+                            AddBase(t, start, j, bases);
+                            break;
+                        }
+
+                        depth--;
+                    }
+                    else if (depth == 0 && IsOp(t[j], ','))
+                    {
+                        AddBase(t, start, j, bases);
+                        start = j + 1;
+                    }
+                }
+            }
+
+            _classes.Add(new PythonClass(name, t[k].Line, bases.ToImmutable()));
+            classStack.Add((name, indent));
+        }
+        else if (w.SequenceEqual("if") && k + 4 < t.Length && IsOp(t[k + 4], ':'))
+        {
+            // if __name__ == "__main__":  (either operand order)
+            var a = t[k + 1];
+            var b = t[k + 3];
+            if (IsOp(t[k + 2], "==") && ((IsName(a, "__name__") && IsMainString(b)) || (IsName(b, "__name__") && IsMainString(a))))
+            {
+                _mainGuard ??= t[k].Line;
+            }
+        }
+    }
+
+    private bool IsMainString(Token t) => t.Kind == TokenKind.String && PythonSyntax.DecodeString(t.Span(_s)) == "__main__";
+
+    private void AddBase(Token[] t, int a, int b, ImmutableArray<string>.Builder bases)
+    {
+        if (b <= a || (b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '=')))
+        {
+            return;
+        }
+
+        bases.Add(ResolveText(t, a, b));
+    }
+
+    /// <summary>The text of tokens [a, b) without whitespace, its leading dotted name resolved.</summary>
+    private string ResolveText(Token[] t, int a, int b)
+    {
+        var e = a;
+        if (IsPlainName(t[a]))
+        {
+            e = a + 1;
+            while (e + 1 < b && IsOp(t[e], '.') && IsPlainName(t[e + 1]))
+            {
+                e += 2;
+            }
+        }
+
+        var head = e > a ? Resolve(JoinDotted(t, a, e)) : string.Empty;
+        return e >= b ? head : head + JoinDotted(t, e, b);
+    }
+
+    /// <summary>Finds assignments in the simple statement [a, b).</summary>
+    private void Statement(Token[] t, int a, int b, int indent)
+    {
+        if (t[a].Kind != TokenKind.Name && t[a].Kind != TokenKind.Op && t[a].Kind != TokenKind.String)
+        {
+            return;
+        }
+
+        if (t[a].Kind == TokenKind.Name && PythonSyntax.IsKeyword(t[a].Span(_s)) || IsOp(t[a], '@'))
+        {
+            return;
+        }
+
+        var depth = 0;
+        var segStart = a;
+        List<(int A, int B)>? targets = null;
+        string? op = null;
+        for (var k = a; k < b; k++)
+        {
+            var tk = t[k];
+            if (tk.Kind == TokenKind.Op)
+            {
+                var c = tk.Length == 1 ? _s[tk.Offset] : '\0';
+                if (c is '(' or '[' or '{')
+                {
+                    depth++;
+                    continue;
+                }
+
+                if (c is ')' or ']' or '}')
+                {
+                    depth = Math.Max(0, depth - 1);
+                    continue;
+                }
+
+                if (depth != 0)
+                {
+                    continue;
+                }
+
+                if (c == '=')
+                {
+                    (targets ??= []).Add((segStart, k));
+                    segStart = k + 1;
+                    op = "=";
+                    continue;
+                }
+
+                if (c == ':' && targets is null && op is null)
+                {
+                    // An annotation: `x: int = 5` or `x: int`.
+                    var eq = k + 1;
+                    var d2 = 0;
+                    for (; eq < b; eq++)
+                    {
+                        if (IsOp(t[eq], '(') || IsOp(t[eq], '[') || IsOp(t[eq], '{'))
+                        {
+                            d2++;
+                        }
+                        else if (IsOp(t[eq], ')') || IsOp(t[eq], ']') || IsOp(t[eq], '}'))
+                        {
+                            d2--;
+                        }
+                        else if (d2 == 0 && IsOp(t[eq], '='))
+                        {
+                            break;
+                        }
+                    }
+
+                    if (eq < b)
+                    {
+                        AddAssignment(t, a, k, "=", eq + 1, b, indent);
+                    }
+                    else
+                    {
+                        AddAssignment(t, a, k, ":", b, b, indent);
+                    }
+
+                    return;
+                }
+
+                if (tk.Length >= 2 && _s[tk.End - 1] == '=' && targets is null && tk.Span(_s) is not ("==" or "!=" or "<=" or ">="))
+                {
+                    if (tk.Span(_s) is ":=")
+                    {
+                        continue;
+                    }
+
+                    AddAssignment(t, a, k, tk.Text(_s), k + 1, b, indent);
+                    return;
+                }
+            }
+            else if (depth == 0 && tk.Kind == TokenKind.Name && tk.Span(_s) is "lambda")
+            {
+                break;
+            }
+        }
+
+        if (targets is null)
+        {
+            return;
+        }
+
+        foreach (var (ta, tb) in targets)
+        {
+            AddAssignment(t, ta, tb, op!, segStart, b, indent);
+        }
+    }
+
+    private void AddAssignment(Token[] t, int ta, int tb, string op, int va, int vb, int indent)
+    {
+        if (tb <= ta)
+        {
+            return;
+        }
+
+        var raw = JoinDotted(t, ta, tb);
+        var target = ResolveText(t, ta, tb);
+        var valueText = vb > va ? _s[t[va].Offset..t[vb - 1].End] : string.Empty;
+        var literal = vb > va ? LiteralOf(t, va, vb) : null;
+        _assignments.Add(new PythonAssignment(target, raw, op, valueText, literal, t[ta].Line, indent == 0));
+
+        // Variable typing: `x = Factory(...)` when the value is exactly one call of a dotted name.
+        var isDotted = raw.AsSpan().IndexOfAny("()[],*") < 0;
+        if (op == "=" && isDotted && vb - va >= 3 && IsPlainName(t[va]))
+        {
+            var e = va + 1;
+            while (e + 1 < vb && IsOp(t[e], '.') && IsPlainName(t[e + 1]))
+            {
+                e += 2;
+            }
+
+            if (e < vb && IsOp(t[e], '(') && Matches(t, e, vb - 1))
+            {
+                var callee = Resolve(JoinDotted(t, va, e));
+                if (TypeOfCall(callee) is { } type)
+                {
+                    _varTypes[raw] = type;
+                }
+                else
+                {
+                    _varTypes.Remove(raw);
+                }
+
+                if (callee is "open" or "io.open" or "codecs.open")
+                {
+                    var openCall = _calls.LastOrDefault(c => c.Call.Line == t[va].Line && c.Call.Target == callee).Call;
+                    _handles[raw] = openCall?.PositionalAt(0) ?? openCall?.Keyword("file");
+                }
+            }
+            else if (e < vb && IsOp(t[e], '(') && vb - 1 > e && IsOp(t[vb - 1], ')'))
+            {
+                // A chained call result such as torch.Generator().manual_seed(0).
+                var last = _calls.LastOrDefault(c => c.Offset >= t[va].Offset && c.Offset <= t[vb - 1].Offset && !c.Call.IsDottedName).Call;
+                if (last is not null && TypeOfCall(last.Target) is { } ct)
+                {
+                    _varTypes[raw] = ct;
+                }
+            }
+            else
+            {
+                _varTypes.Remove(raw);
+            }
+        }
+    }
+
+    /// <summary>Whether the bracket at <paramref name="open"/> is closed exactly at <paramref name="close"/>.</summary>
+    private bool Matches(Token[] t, int open, int close)
+    {
+        if (!IsOp(t[close], ')'))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        for (var k = open; k <= close; k++)
+        {
+            if (IsOp(t[k], '(') || IsOp(t[k], '[') || IsOp(t[k], '{'))
+            {
+                depth++;
+            }
+            else if (IsOp(t[k], ')') || IsOp(t[k], ']') || IsOp(t[k], '}'))
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return k == close;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace MLRepro.Python;
+
+/// <summary>Finds reads of config, data and model files among a module's calls.</summary>
+internal static class ReadExtractor
+{
+    private static readonly FrozenDictionary<string, ReadKind> Readers = new Dictionary<string, ReadKind>(StringComparer.Ordinal)
+    {
+        ["yaml.safe_load"] = ReadKind.Config,
+        ["yaml.load"] = ReadKind.Config,
+        ["yaml.full_load"] = ReadKind.Config,
+        ["yaml.unsafe_load"] = ReadKind.Config,
+        ["json.load"] = ReadKind.Config,
+        ["toml.load"] = ReadKind.Config,
+        ["tomllib.load"] = ReadKind.Config,
+        ["tomli.load"] = ReadKind.Config,
+        ["omegaconf.OmegaConf.load"] = ReadKind.Config,
+        ["configparser.ConfigParser.read"] = ReadKind.Config,
+        ["numpy.load"] = ReadKind.Data,
+        ["numpy.loadtxt"] = ReadKind.Data,
+        ["numpy.genfromtxt"] = ReadKind.Data,
+        ["numpy.fromfile"] = ReadKind.Data,
+        ["datasets.load_dataset"] = ReadKind.Data,
+        ["datasets.load_from_disk"] = ReadKind.Data,
+        ["PIL.Image.open"] = ReadKind.Data,
+        ["h5py.File"] = ReadKind.Data,
+        ["scipy.io.loadmat"] = ReadKind.Data,
+        ["xarray.open_dataset"] = ReadKind.Data,
+        ["torch.load"] = ReadKind.Model,
+        ["joblib.load"] = ReadKind.Model,
+        ["pickle.load"] = ReadKind.Model,
+        ["dill.load"] = ReadKind.Model,
+        ["cloudpickle.load"] = ReadKind.Model,
+        ["safetensors.torch.load_file"] = ReadKind.Model,
+        ["tensorflow.keras.models.load_model"] = ReadKind.Model,
+        ["keras.models.load_model"] = ReadKind.Model,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] PathKeywords = ["path", "file", "filepath_or_buffer", "path_or_buf", "fname", "filename", "f", "fp", "stream", "io", "file_path", "path_or_paths"];
+
+    public static ImmutableArray<PythonRead> Extract(ImmutableArray<PythonCall> calls, IReadOnlyDictionary<string, CallArgument?> handles)
+    {
+        var result = ImmutableArray.CreateBuilder<PythonRead>();
+        foreach (var call in calls)
+        {
+            ReadKind kind;
+            var path = call.PositionalAt(0) ?? PathKeywords.Select(call.Keyword).FirstOrDefault(a => a is not null);
+            if (call.Target is "open" or "io.open" or "codecs.open" or "builtins.open")
+            {
+                var mode = (call.PositionalAt(1) ?? call.Keyword("mode"))?.Literal?.AsString;
+                if (mode is not null && mode.AsSpan().IndexOfAny("wax") >= 0)
+                {
+                    continue;
+                }
+
+                kind = KindByExtension(path?.Literal?.AsString);
+            }
+            else if (Readers.TryGetValue(call.Target, out var k))
+            {
+                kind = k;
+            }
+            else if (call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            {
+                kind = ReadKind.Data;
+            }
+            else
+            {
+                continue;
+            }
+
+            // `yaml.safe_load(f)` after `with open("config.yaml") as f`: report the opened path.
+            if (path is { Keyword: null } && path.Names.Length == 1 && path.Names[0] == path.Text && handles.TryGetValue(path.Text, out var opened) && opened is not null)
+            {
+                path = opened;
+            }
+
+            result.Add(new PythonRead(call.Target, kind, path, call.Line));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ReadKind KindByExtension(string? path)
+    {
+        var ext = path is null ? string.Empty : System.IO.Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".yaml" or ".yml" or ".json" or ".toml" or ".cfg" or ".ini" or ".conf" => ReadKind.Config,
+            ".pt" or ".pth" or ".pkl" or ".pickle" or ".ckpt" or ".joblib" or ".h5" or ".safetensors" or ".onnx" or ".bin" => ReadKind.Model,
+            _ => ReadKind.Data,
+        };
+    }
+}
