@@ -534,6 +534,14 @@ internal sealed class ModuleSummaryBuilder
         if (j >= 1 && IsOp(t[j - 1], '.'))
         {
             // An attribute of something that is not a name: only a call result is followed (`torch.Generator().manual_seed`).
+            if (j >= 4 && IsOp(t[j - 2], ')') && ParenthesizedDotted(t, j - 2) is { } open)
+            {
+                // `(num).bit_length()` is an attribute of a name, as ast sees it.
+                raw = JoinDotted(t, open + 1, j - 2) + "." + JoinDotted(t, j, i);
+                SetCall(f, raw, Resolve(raw), t[open + 1]);
+                return;
+            }
+
             if (j >= 2 && j - 2 == lastClosedIndex && lastClosedRaw is not null)
             {
                 var rest = JoinDotted(t, j, i);
@@ -563,6 +571,12 @@ internal sealed class ModuleSummaryBuilder
             return;
         }
 
+        // Class patterns of `case` clauses (`case ast.Expr(value):`) are not calls.
+        if (!expression && IsName(t[stmtStart], "case") && stmtStart + 1 < t.Length && t[stmtStart + 1].Kind is not TokenKind.Op && IsCaseClause(t, stmtStart))
+        {
+            return;
+        }
+
         raw = JoinDotted(t, j, i);
         target = Resolve(raw);
         f.IsCall = true;
@@ -577,6 +591,59 @@ internal sealed class ModuleSummaryBuilder
         {
             f.Param = ParameterBefore(t, j - 1);
         }
+    }
+
+    private int _caseStmt = -1;
+    private bool _caseIsClause;
+
+    private bool IsCaseClause(Token[] t, int stmtStart)
+    {
+        if (_caseStmt != stmtStart)
+        {
+            _caseStmt = stmtStart;
+            _caseIsClause = LogicalLineEndsWithColon(t, stmtStart);
+        }
+
+        return _caseIsClause;
+    }
+
+    /// <summary>For a ')' closing `( Name(.Name)* )` that is a plain grouping (not a call), the index of its '('.</summary>
+    private int? ParenthesizedDotted(Token[] t, int close)
+    {
+        var k = close - 1;
+        if (k < 1 || !IsPlainName(t[k]))
+        {
+            return null;
+        }
+
+        while (k >= 2 && IsOp(t[k - 1], '.') && IsPlainName(t[k - 2]))
+        {
+            k -= 2;
+        }
+
+        var open = k - 1;
+        if (open < 0 || !IsOp(t[open], '('))
+        {
+            return null;
+        }
+
+        if (open > 0 && (IsPlainName(t[open - 1]) || IsOp(t[open - 1], ')') || IsOp(t[open - 1], ']') || t[open - 1].Kind == TokenKind.String))
+        {
+            return null;
+        }
+
+        return open;
+    }
+
+    private static void SetCall(Frame f, string raw, string target, Token first)
+    {
+        f.IsCall = true;
+        f.Raw = raw;
+        f.Target = target;
+        f.Offset = first.Offset;
+        f.Line = first.Line;
+        f.Column = first.Column;
+        f.Args = [];
     }
 
     private bool LogicalLineEndsWithColon(Token[] t, int i)

@@ -1,0 +1,4 @@
+"""Prints the standard library folder of this interpreter."""
+import sysconfig
+
+print(sysconfig.get_paths()["stdlib"])
