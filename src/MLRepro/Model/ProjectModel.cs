@@ -54,6 +54,7 @@ public sealed partial class ProjectModel
     public void ParseAll()
     {
         // One line per area: touching a lazy property parses its documents.
+        _ = (Dependencies, Runtimes, Containers);
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>
