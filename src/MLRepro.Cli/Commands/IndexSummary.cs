@@ -45,6 +45,9 @@ internal static class IndexSummary
 
         // One block per area of the model.
         o.WriteLine($"Python: {model.PythonModules.Count(m => !m.IsNotebook)} modules, {model.PythonModules.Count(m => m.IsNotebook)} notebooks, {model.PythonModules.Sum(m => m.Calls.Length)} calls");
+        o.WriteLine($"Dependencies: {model.Dependencies.Length} in {model.DependencyFiles.Length} files, {model.Dependencies.Count(d => d.IsPinned)} pinned");
+        o.WriteLine($"Python versions: {(model.Runtimes.IsEmpty ? "none declared" : string.Join(", ", model.Runtimes.Select(r => $"{r.Version} ({r.Path})").Distinct().Take(8)))}");
+        o.WriteLine($"Containers: {(model.Containers.IsEmpty ? "none" : string.Join(", ", model.Containers.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {(c.Path.Length == 0 ? "." : c.Path)}{(c.RequestsGpu ? " (GPU)" : string.Empty)}")))}");
         var diags = model.Diagnostics;
         o.WriteLine($"Diagnostics: {diags.Length}");
         foreach (var d in diags.Take(50))

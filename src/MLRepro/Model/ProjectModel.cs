@@ -55,6 +55,7 @@ public sealed partial class ProjectModel
     {
         // One line per area: touching a lazy property parses its documents.
         _ = PythonModules;
+        _ = (Dependencies, Runtimes, Containers);
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>

@@ -23,6 +23,7 @@ public static class ModelJsonWriter
         };
         // One line per area of the model.
         doc["pythonModules"] = model.PythonModules.Select(MLRepro.Python.ModuleSummaryJson.Of);
+        (doc["dependencies"], doc["runtimes"], doc["containers"]) = (model.DependencyFiles, model.Runtimes, model.Containers);
         doc["diagnostics"] = model.Diagnostics.Select(d => new { path = d.Path, line = d.Span?.Line, column = d.Span?.Column, severity = d.Severity, code = d.Code, message = d.Message });
         writer.Write(JsonSerializer.Serialize(doc, JsonDefaults.Options));
         writer.WriteLine();

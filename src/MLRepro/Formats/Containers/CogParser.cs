@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using MLRepro.Formats.Dependencies;
+using MLRepro.Text;
+
+namespace MLRepro.Formats.Containers;
+
+/// <summary>Reads Replicate's cog.yaml: build.gpu, cuda, python_version, python_packages, python_requirements and predict.</summary>
+public static class CogParser
+{
+    /// <summary>Parses a cog.yaml.</summary>
+    public static ContainerDocument Parse(SourceText source)
+    {
+        var diags = new List<Diagnostic>();
+        var packages = ImmutableArray.CreateBuilder<Dependency>();
+        var refs = ImmutableArray.CreateBuilder<string>();
+        string? python = null;
+        string? cuda = null;
+        var gpu = false;
+        int? gpuLine = null;
+        var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;
+        var root = YamlTree.Load(source, diags);
+        if (root is YMap map)
+        {
+            if (map.Get("build") is YMap build)
+            {
+                if (build.Get("gpu") is YScalar { Value: "true" or "True" or "yes" } g)
+                {
+                    gpu = true;
+                    gpuLine = g.Line;
+                }
+
+                cuda = build.GetString("cuda");
+                python = build.GetString("python_version");
+                if (build.Get("python_packages") is YSeq pkgs)
+                {
+                    foreach (var p in pkgs.Items)
+                    {
+                        if (p.Scalar is not { } s)
+                        {
+                            continue;
+                        }
+
+                        if (PipRequirementToken.Parse(s, source.Path, p.Line, DependencyKind.Manifest, false, null, out var error) is { } d)
+                        {
+                            packages.Add(d);
+                        }
+                        else
+                        {
+                            diags.Add(new Diagnostic(source.Path, SourceSpan.At(p.Line), DiagnosticSeverity.Warning, "cog.requirement", error ?? "unreadable requirement"));
+                        }
+                    }
+                }
+
+                if (build.GetString("python_requirements") is { } req)
+                {
+                    refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, req));
+                }
+
+                if (build.Get("run") is YSeq run)
+                {
+                    foreach (var r in run.Items)
+                    {
+                        var cmd = r.Scalar ?? (r as YMap)?.GetString("command");
+                        if (cmd is not null)
+                        {
+                            packages.AddRange(PipInstallParser.Parse(cmd.Replace("\\\n", " ", StringComparison.Ordinal), source.Path, r.Line).SelectMany(c => c.Packages));
+                        }
+                    }
+                }
+            }
+
+            if (map.GetString("predict") is { } predict)
+            {
+                var file = predict.Split(':')[0];
+                refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, file));
+            }
+        }
+
+        return new ContainerDocument(source.Path, ContainerKind.Cog, [], gpu, gpuLine, cuda, python, packages.ToImmutable(), [.. refs.Distinct(StringComparer.Ordinal)], [], [.. diags]);
+    }
+}

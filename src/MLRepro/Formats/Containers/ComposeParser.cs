@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using MLRepro.Formats.Dependencies;
+using MLRepro.Text;
+
+namespace MLRepro.Formats.Containers;
+
+/// <summary>Reads docker-compose.yml / compose.yaml: services, their images and builds, and GPU requests.</summary>
+public static class ComposeParser
+{
+    /// <summary>Parses a compose file.</summary>
+    public static ContainerDocument Parse(SourceText source)
+    {
+        var diags = new List<Diagnostic>();
+        var images = ImmutableArray.CreateBuilder<ContainerImage>();
+        var refs = ImmutableArray.CreateBuilder<string>();
+        var services = ImmutableArray.CreateBuilder<string>();
+        var gpu = false;
+        int? gpuLine = null;
+        var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;
+        var root = YamlTree.Load(source, diags);
+        if (root is YMap map && map.Get("services") is YMap svcs)
+        {
+            foreach (var (name, _, value) in svcs.Entries)
+            {
+                services.Add(name);
+                if (value is not YMap svc)
+                {
+                    continue;
+                }
+
+                if (svc.Get("image") is YScalar img && img.Value.Length > 0)
+                {
+                    images.Add(ImageReferenceParser.Parse(img.Value, img.Line));
+                }
+
+                var build = svc.Get("build");
+                if (build?.Scalar is { } ctx)
+                {
+                    refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, ctx.TrimEnd('/') + "/Dockerfile"));
+                }
+                else if (build is YMap b)
+                {
+                    var context = b.GetString("context") ?? ".";
+                    var dockerfile = b.GetString("dockerfile") ?? "Dockerfile";
+                    refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, context.TrimEnd('/') + "/" + dockerfile));
+                }
+
+                if (FindGpu(svc) is { } line && !gpu)
+                {
+                    gpu = true;
+                    gpuLine = line;
+                }
+            }
+        }
+        else if (root is not null)
+        {
+            diags.Add(new Diagnostic(source.Path, SourceSpan.At(root.Line), DiagnosticSeverity.Info, "compose.shape", "no 'services' mapping"));
+        }
+
+        var cuda = images.Select(i => i.CudaVersion).FirstOrDefault(c => c is not null);
+        if (!gpu && images.FirstOrDefault(i => i.IsGpuImage) is { } gi)
+        {
+            gpu = true;
+            gpuLine = gi.Line;
+        }
+
+        return new ContainerDocument(source.Path, ContainerKind.Compose, images.ToImmutable(), gpu, gpuLine, cuda, images.Select(i => i.PythonVersion).FirstOrDefault(p => p is not null),
+            [], [.. refs.Distinct(StringComparer.Ordinal)], services.ToImmutable(), [.. diags]);
+    }
+
+    private static int? FindGpu(YMap svc)
+    {
+        if (svc.Get("runtime") is YScalar { Value: "nvidia" } rt)
+        {
+            return rt.Line;
+        }
+
+        if (svc.Get("gpus") is { } g)
+        {
+            return g.Line;
+        }
+
+        if (svc.Get("deploy") is YMap d && d.Get("resources") is YMap r && r.Get("reservations") is YMap res && res.Get("devices") is YSeq devices)
+        {
+            foreach (var dev in devices.Items.OfType<YMap>())
+            {
+                var caps = dev.Get("capabilities") is YSeq c ? c.Items.Select(i => i.Scalar).ToList() : [];
+                if (dev.GetString("driver") == "nvidia" || caps.Contains("gpu"))
+                {
+                    return dev.Line;
+                }
+            }
+        }
+
+        if (svc.Get("environment") is { } env)
+        {
+            var items = env is YMap em ? em.Entries.Select(e => (e.Key + "=" + e.Value.Scalar, e.KeyLine)) : env is YSeq es ? es.Items.Select(i => (i.Scalar ?? string.Empty, i.Line)) : [];
+            foreach (var (kv, line) in items)
+            {
+                if (kv.StartsWith("NVIDIA_VISIBLE_DEVICES=", StringComparison.Ordinal) && !kv.EndsWith("=void", StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
+
+        return null;
+    }
+}

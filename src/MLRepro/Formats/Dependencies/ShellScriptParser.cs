@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using MLRepro.Formats.Containers;
+using MLRepro.Text;
+
+namespace MLRepro.Formats.Dependencies;
+
+/// <summary>Reads `pip install` / `conda install` commands from shell scripts and from Dockerfile RUN lines.</summary>
+public static class ShellScriptParser
+{
+    /// <summary>Most lines read.</summary>
+    public const int MaxLines = 100_000;
+
+    /// <summary>Parses a shell script (comments skipped, backslash continuations joined).</summary>
+    public static DependencyFileDocument Parse(SourceText source)
+    {
+        var commands = new List<PipInstallCommand>();
+        var lines = Math.Min(source.LineCount, MaxLines);
+        for (var n = 1; n <= lines; n++)
+        {
+            var start = n;
+            var line = source.GetLine(n);
+            while (line.EndsWith('\\') && n < lines)
+            {
+                line = line[..^1] + " " + source.GetLine(++n);
+            }
+
+            var t = line.TrimStart();
+            if (t.Length == 0 || t.StartsWith('#') || !t.Contains("install", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            commands.AddRange(PipInstallParser.Parse(StripComment(line), source.Path, start));
+        }
+
+        return FromCommands(source.Path, DependencyFileFormat.ShellScript, commands, []);
+    }
+
+    /// <summary>The dependency view of a Dockerfile: its RUN pip/conda installs.</summary>
+    public static DependencyFileDocument FromDockerfile(ContainerDocument dockerfile) =>
+        FromCommands(dockerfile.Path, DependencyFileFormat.Dockerfile, dockerfile.Dockerfile?.PipInstalls ?? [], dockerfile.References);
+
+    private static DependencyFileDocument FromCommands(string path, DependencyFileFormat format, IEnumerable<PipInstallCommand> commands, ImmutableArray<string> resolvedIncludes)
+    {
+        var dir = path.LastIndexOf('/') is var k and >= 0 ? path[..k] : string.Empty;
+        var deps = ImmutableArray.CreateBuilder<Dependency>();
+        var includes = new List<string>(resolvedIncludes);
+        var options = ImmutableArray.CreateBuilder<string>();
+        string? python = null;
+        foreach (var c in commands)
+        {
+            deps.AddRange(c.Packages);
+            if (format == DependencyFileFormat.ShellScript)
+            {
+                includes.AddRange(c.RequirementFiles.Concat(c.ConstraintFiles).Where(f => !f.Contains('$')).Select(f => Requirements.RequirementsParser.ResolveInclude(dir, f)));
+            }
+
+            options.AddRange(c.Options);
+            python ??= c.Packages.FirstOrDefault(p => p.Name == "python" && p.Ecosystem == "conda")?.Specifier?.TrimStart('=');
+        }
+
+        return new DependencyFileDocument(path, format, deps.ToImmutable(), [.. includes.Distinct(StringComparer.Ordinal)], [.. options.Distinct(StringComparer.Ordinal)], python, null, []);
+    }
+
+    private static string StripComment(string line)
+    {
+        var q = '\0';
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (q != '\0')
+            {
+                if (c == q)
+                {
+                    q = '\0';
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                q = c;
+            }
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1])))
+            {
+                return line[..i];
+            }
+        }
+
+        return line;
+    }
+}

@@ -1,0 +1,222 @@
+using MLRepro.Text;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace MLRepro.Formats.Dependencies;
+
+/// <summary>
+/// Loads TOML with Tomlyn into its <see cref="TomlTable"/> model, after a bracket-depth pre-scan (deep nesting
+/// would otherwise recurse without bound). Tomlyn's model carries no positions, so <see cref="LineOf"/> finds
+/// lines by a light scan of the text. Never throws on content.
+/// </summary>
+public static class TomlTree
+{
+    /// <summary>Deepest bracket/brace nesting accepted.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Parses TOML; null (with a diagnostic) when unreadable.</summary>
+    public static TomlTable? Load(SourceText source, List<Diagnostic> diagnostics, string codePrefix = "toml")
+    {
+        if (DepthExceeded(source.Text, out var line))
+        {
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Error, codePrefix + ".too-deep", $"nesting deeper than {MaxDepth} levels; not read"));
+            return null;
+        }
+
+        try
+        {
+            return TomlSerializer.Deserialize<TomlTable>(source.Text);
+        }
+        catch (TomlException e)
+        {
+            var l = e.Line is > 0 ? e.Line.Value : 1;
+            // Tomlyn reports 0- or 1-based lines depending on the path taken; clamp into the file.
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(Math.Min(Math.Max(1, l), Math.Max(1, source.LineCount))), DiagnosticSeverity.Error, codePrefix + ".syntax", FirstLine(e.Message)));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or InvalidCastException or NotSupportedException or KeyNotFoundException)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, null, DiagnosticSeverity.Error, codePrefix + ".syntax", FirstLine(e.Message)));
+            return null;
+        }
+    }
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOf('\n');
+        return (i < 0 ? s : s[..i]).Trim();
+    }
+
+    /// <summary>Whether '[' / '{' nesting outside strings and comments exceeds <see cref="MaxDepth"/>.</summary>
+    internal static bool DepthExceeded(string text, out int line)
+    {
+        var depth = 0;
+        line = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n':
+                    line++;
+                    break;
+                case '#':
+                    while (i + 1 < text.Length && text[i + 1] != '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '"' or '\'':
+                    var triple = i + 2 < text.Length && text[i + 1] == c && text[i + 2] == c;
+                    var close = triple ? text.IndexOf(new string(c, 3), i + 3, StringComparison.Ordinal) : IndexOfLineEnd(text, c, i + 1);
+                    if (close < 0)
+                    {
+                        return false; // unterminated string: Tomlyn reports it
+                    }
+
+                    for (var j = i + 1; j < close; j++)
+                    {
+                        if (text[j] == '\n')
+                        {
+                            line++;
+                        }
+                    }
+
+                    i = close + (triple ? 2 : 0);
+                    break;
+                case '[' or '{':
+                    if (++depth > MaxDepth)
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOfLineEnd(string text, char quote, int from)
+    {
+        for (var j = from; j < text.Length; j++)
+        {
+            if (text[j] == '\\' && quote == '"')
+            {
+                j++;
+                continue;
+            }
+
+            if (text[j] == quote)
+            {
+                return j;
+            }
+
+            if (text[j] == '\n')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A sub-table by dotted path (keys as parsed), or null.</summary>
+    public static TomlTable? Table(TomlTable? t, params string[] keys)
+    {
+        foreach (var k in keys)
+        {
+            if (t is null || !t.TryGetValue(k, out var v) || v is not TomlTable next)
+            {
+                return null;
+            }
+
+            t = next;
+        }
+
+        return t;
+    }
+
+    /// <summary>A string value, or null.</summary>
+    public static string? String(TomlTable? t, string key) => t is not null && t.TryGetValue(key, out var v) && v is string s ? s : null;
+
+    /// <summary>The strings of an array value (non-strings skipped).</summary>
+    public static IEnumerable<string> Strings(TomlTable? t, string key) =>
+        t is not null && t.TryGetValue(key, out var v) && v is TomlArray a ? a.OfType<string>() : [];
+
+    /// <summary>
+    /// Finds the 1-based line of a string in the text: its quoted form first, then bare, searching from a section
+    /// header when given. Returns 0 when not found.
+    /// </summary>
+    public static int LineOf(SourceText source, string value, string? header = null)
+    {
+        var text = source.Text;
+        var from = 0;
+        if (header is not null)
+        {
+            var h = FindHeader(text, header);
+            if (h >= 0)
+            {
+                from = h;
+            }
+        }
+
+        foreach (var needle in new[] { "\"" + value + "\"", "'" + value + "'", value })
+        {
+            var i = text.IndexOf(needle, from, StringComparison.Ordinal);
+            if (i < 0 && from > 0)
+            {
+                i = text.IndexOf(needle, StringComparison.Ordinal);
+            }
+
+            if (i >= 0)
+            {
+                return source.GetPosition(i).Line;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The offset of a "[header]" line (also "[[header]]"), or -1.</summary>
+    public static int FindHeader(string text, string header)
+    {
+        foreach (var h in new[] { "[" + header + "]", "[[" + header + "]]" })
+        {
+            var i = 0;
+            while ((i = text.IndexOf(h, i, StringComparison.Ordinal)) >= 0)
+            {
+                if (i == 0 || text[i - 1] == '\n' || char.IsWhiteSpace(text[i - 1]))
+                {
+                    return i;
+                }
+
+                i += h.Length;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The 1-based line of "key =" at a line start after a header, or 0.</summary>
+    public static int KeyLine(SourceText source, string key, string? header = null)
+    {
+        var text = source.Text;
+        var from = header is null ? 0 : Math.Max(0, FindHeader(text, header));
+        for (var l = source.GetPosition(from).Line; l <= source.LineCount; l++)
+        {
+            var s = source.GetLine(l).TrimStart();
+            if (s.StartsWith(key, StringComparison.Ordinal) && s[key.Length..].TrimStart().StartsWith('=') ||
+                s.StartsWith("\"" + key + "\"", StringComparison.Ordinal))
+            {
+                return l;
+            }
+        }
+
+        return 0;
+    }
+}
