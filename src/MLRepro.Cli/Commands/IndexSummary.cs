@@ -44,6 +44,13 @@ internal static class IndexSummary
         }
 
         // One block per area of the model.
+        o.WriteLine($"Config files: {model.ConfigFiles.Count} ({model.ConfigFiles.Sum(c => c.Entries.Count)} values)");
+        foreach (var p in model.Pipelines)
+        {
+            o.WriteLine($"  pipeline {p.Tool.ToString().ToLowerInvariant(),-9} {p.Path} ({p.Stages.Count} stages)");
+        }
+
+        o.WriteLine($"CI workflows: {model.Workflows.Count} ({model.Workflows.Sum(w => w.Jobs.Count)} jobs)");
         var diags = model.Diagnostics;
         o.WriteLine($"Diagnostics: {diags.Length}");
         foreach (var d in diags.Take(50))

@@ -54,6 +54,9 @@ public sealed partial class ProjectModel
     public void ParseAll()
     {
         // One line per area: touching a lazy property parses its documents.
+        _ = ConfigFiles;
+        _ = Pipelines;
+        _ = (DvcLock, DvcFiles, DvcConfig, Workflows);
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>
