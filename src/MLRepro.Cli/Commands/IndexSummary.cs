@@ -48,6 +48,13 @@ internal static class IndexSummary
         o.WriteLine($"Dependencies: {model.Dependencies.Length} in {model.DependencyFiles.Length} files, {model.Dependencies.Count(d => d.IsPinned)} pinned");
         o.WriteLine($"Python versions: {(model.Runtimes.IsEmpty ? "none declared" : string.Join(", ", model.Runtimes.Select(r => $"{r.Version} ({r.Path})").Distinct().Take(8)))}");
         o.WriteLine($"Containers: {(model.Containers.IsEmpty ? "none" : string.Join(", ", model.Containers.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {(c.Path.Length == 0 ? "." : c.Path)}{(c.RequestsGpu ? " (GPU)" : string.Empty)}")))}");
+        o.WriteLine($"Config files: {model.ConfigFiles.Count} ({model.ConfigFiles.Sum(c => c.Entries.Count)} values)");
+        foreach (var p in model.Pipelines)
+        {
+            o.WriteLine($"  pipeline {p.Tool.ToString().ToLowerInvariant(),-9} {p.Path} ({p.Stages.Count} stages)");
+        }
+
+        o.WriteLine($"CI workflows: {model.Workflows.Count} ({model.Workflows.Sum(w => w.Jobs.Count)} jobs)");
         var diags = model.Diagnostics;
         o.WriteLine($"Diagnostics: {diags.Length}");
         foreach (var d in diags.Take(50))

@@ -56,6 +56,9 @@ public sealed partial class ProjectModel
         // One line per area: touching a lazy property parses its documents.
         _ = PythonModules;
         _ = (Dependencies, Runtimes, Containers);
+        _ = ConfigFiles;
+        _ = Pipelines;
+        _ = (DvcLock, DvcFiles, DvcConfig, Workflows);
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>

@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+
+namespace MLRepro.Formats.Config;
+
+/// <summary>
+/// Decides from a path alone whether a file is a parameter/configuration file, and if not, why. YAML and
+/// JSON are everywhere in a repository; only some of it holds experiment parameters.
+/// </summary>
+public static partial class ConfigClassifier
+{
+    /// <summary>Folders whose files are configuration by convention.</summary>
+    public static readonly IReadOnlyList<string> ConfigFolders = ["config", "configs", "conf", "cfg"];
+
+    /// <summary>Vendored or generated folders never searched for configs.</summary>
+    public static readonly IReadOnlyList<string> VendoredFolders = [".venv", "venv", "site-packages", "node_modules", ".tox", ".git", "__pycache__", ".mypy_cache", ".ipynb_checkpoints"];
+
+    /// <summary>Classifies a repository-relative path; null when it is not a structured-text file at all.</summary>
+    public static ConfigClassification? Classify(string path)
+    {
+        var segments = path.Split('/');
+        var name = segments[^1];
+        var lower = name.ToLowerInvariant();
+        var dirs = segments[..^1].Select(s => s.ToLowerInvariant()).ToArray();
+        var format = FormatOf(lower);
+        if (format is null)
+        {
+            return null;
+        }
+
+        ConfigClassification Excluded(string reason) => new(format.Value, ConfigRole.General, reason);
+
+        if (dirs.Any(d => VendoredFolders.Contains(d)))
+        {
+            return Excluded("vendored or generated folder");
+        }
+
+        if (dirs.Length > 0 && dirs[0] == ".dvc")
+        {
+            return Excluded("DVC's own settings (read as DvcConfig)");
+        }
+
+        if (dirs.Contains(".github") || dirs.Contains(".gitlab"))
+        {
+            return Excluded("GitHub/GitLab workflow or template, not parameters");
+        }
+
+        if (dirs.Contains(".circleci") || lower is ".gitlab-ci.yml" or ".travis.yml" or "azure-pipelines.yml" or "bitbucket-pipelines.yml" or ".drone.yml" or "appveyor.yml" or "codecov.yml" or ".codecov.yml" or "cloudbuild.yaml")
+        {
+            return Excluded("continuous-integration definition (read as a workflow)");
+        }
+
+        if (DockerCompose().IsMatch(lower))
+        {
+            return Excluded("container orchestration (docker compose)");
+        }
+
+        if (CondaEnv().IsMatch(lower))
+        {
+            return Excluded("Conda/MLflow environment specification, not parameters");
+        }
+
+        if (lower is "dvc.yaml" or "dvc.lock" or "dvc.yml")
+        {
+            return Excluded("DVC pipeline or lock file (read as a pipeline)");
+        }
+
+        if (lower is ".pre-commit-config.yaml" or ".pre-commit-hooks.yaml" or ".yamllint" or ".yamllint.yaml" or ".markdownlint.yaml")
+        {
+            return Excluded("linting/pre-commit hooks");
+        }
+
+        if (lower is "mkdocs.yml" or "mkdocs.yaml" or ".readthedocs.yml" or ".readthedocs.yaml" or "_config.yml" or "book.yml" or "_toc.yml" or "citation.cff" or ".zenodo.json")
+        {
+            return Excluded("documentation or citation metadata");
+        }
+
+        if (lower is "package.json" or "package-lock.json" or "tsconfig.json" or "composer.json" or "pyproject.toml" or "cargo.toml" or "poetry.lock" or "pixi.toml" or "uv.lock" or "pipfile" or "pipfile.lock" or "environment.json" or ".devcontainer.json" || dirs.Contains(".devcontainer") || dirs.Contains(".vscode") || dirs.Contains(".idea"))
+        {
+            return Excluded("project or editor tooling metadata");
+        }
+
+        if (lower is "setup.cfg" or "tox.ini" or "pytest.ini" or ".flake8" or "mypy.ini" or ".pylintrc" or "pylintrc" or ".coveragerc" or ".bumpversion.cfg" or ".editorconfig" or "ruff.toml" or ".ruff.toml" or "alembic.ini" or "uwsgi.ini" or "supervisord.conf")
+        {
+            return Excluded("Python packaging or tool settings");
+        }
+
+        if (lower.EndsWith(".dvc", StringComparison.Ordinal))
+        {
+            return Excluded("DVC-tracked data pointer");
+        }
+
+        if (lower is "mlproject" or "python_env.yaml" or "python_env.yml")
+        {
+            return Excluded("MLflow project definition");
+        }
+
+        if (lower is "chart.yaml" or "kustomization.yaml" || dirs.Contains("k8s") || dirs.Contains("kubernetes") || dirs.Contains("helm"))
+        {
+            return Excluded("deployment manifest");
+        }
+
+        var inConf = dirs.Any(d => ConfigFolders.Contains(d));
+        if (inConf && (lower.StartsWith("catalog", StringComparison.Ordinal) || dirs.Contains("catalog")))
+        {
+            return Excluded("Kedro data catalog (read as a catalog, not parameters)");
+        }
+
+        if (inConf && lower.StartsWith("credentials", StringComparison.Ordinal))
+        {
+            return Excluded("credentials: secrets are never read as parameters");
+        }
+
+        if (inConf && lower.StartsWith("logging", StringComparison.Ordinal))
+        {
+            return Excluded("logging setup, not parameters");
+        }
+
+        if (format == ConfigFormat.Env)
+        {
+            return new ConfigClassification(format.Value, ConfigRole.Environment, null);
+        }
+
+        if (format == ConfigFormat.Python)
+        {
+            return inConf || lower.StartsWith("config", StringComparison.Ordinal) ? new ConfigClassification(format.Value, ConfigRole.PythonConfig, null) : Excluded("Python source (only config modules count)");
+        }
+
+        if (dirs.Length >= 1 && dirs[0] == "conf" && (lower.StartsWith("parameters", StringComparison.Ordinal) || dirs.Contains("parameters")))
+        {
+            return new ConfigClassification(format.Value, ConfigRole.KedroParameters, null);
+        }
+
+        if (lower.StartsWith("params", StringComparison.Ordinal))
+        {
+            return new ConfigClassification(format.Value, ConfigRole.Params, null);
+        }
+
+        if (lower.StartsWith("hparams", StringComparison.Ordinal) || lower.StartsWith("hyperparams", StringComparison.Ordinal) || lower.StartsWith("hyperparameters", StringComparison.Ordinal))
+        {
+            return new ConfigClassification(format.Value, ConfigRole.Hyperparameters, null);
+        }
+
+        if (inConf || lower.StartsWith("config", StringComparison.Ordinal) || lower.Contains("_config.", StringComparison.Ordinal) || lower.Contains(".config.", StringComparison.Ordinal))
+        {
+            return new ConfigClassification(format.Value, ConfigRole.General, null, NeedsContentCheck: format == ConfigFormat.Ini && !inConf);
+        }
+
+        if (format == ConfigFormat.Ini)
+        {
+            return new ConfigClassification(format.Value, ConfigRole.General, null, NeedsContentCheck: true);
+        }
+
+        return Excluded("structured file outside the configuration naming conventions");
+    }
+
+    /// <summary>Whether INI sections or keys look like experiment settings rather than tool settings.</summary>
+    public static bool LooksLikeMLSettings(IEnumerable<string> keyPaths) => keyPaths.Any(k => MLWords().IsMatch(k));
+
+    private static ConfigFormat? FormatOf(string lower)
+    {
+        if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Yaml;
+        }
+
+        if (lower.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Json;
+        }
+
+        if (lower.EndsWith(".toml", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Toml;
+        }
+
+        if (lower.EndsWith(".ini", StringComparison.Ordinal) || lower.EndsWith(".cfg", StringComparison.Ordinal) || lower is ".flake8" or ".pylintrc" or "pylintrc" or ".coveragerc" or ".editorconfig")
+        {
+            return ConfigFormat.Ini;
+        }
+
+        if (lower is ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Env;
+        }
+
+        if (lower.EndsWith(".py", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Python;
+        }
+
+        return lower is "mlproject" or "pipfile" ? ConfigFormat.Yaml : null;
+    }
+
+    [GeneratedRegex(@"^(docker-)?compose([.-][\w.-]*)?\.ya?ml$")]
+    private static partial Regex DockerCompose();
+
+    [GeneratedRegex(@"^(environment|conda|conda_env|conda-env)([.-_][\w.-]*)?\.ya?ml$")]
+    private static partial Regex CondaEnv();
+
+    [GeneratedRegex(@"(?i)(train|model|data|learning|lr\b|epoch|batch|seed|optim|hyper|param|experiment|dataset|eval|loss|layer|dropout|hidden|network)")]
+    private static partial Regex MLWords();
+}

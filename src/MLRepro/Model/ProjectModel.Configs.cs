@@ -1,0 +1,93 @@
+using MLRepro.Formats.Config;
+using MLRepro.Text;
+
+namespace MLRepro.Model;
+
+public sealed partial class ProjectModel
+{
+    private Lazy<IReadOnlyList<ConfigFile>>? _configFiles;
+    private Lazy<IReadOnlyList<string>>? _pythonConfigs;
+
+    /// <summary>
+    /// Parameter and configuration files (params.yaml, config*, config folders, hparams*, .env, Kedro parameters,
+    /// files dvc.yaml references), flattened. Hydra trees are recognised: a config with a `defaults:` list in a
+    /// config folder makes its sub-folders config groups. Git-ignored and vendored files are skipped.
+    /// </summary>
+    public IReadOnlyList<ConfigFile> ConfigFiles => Lazily(ref _configFiles, LoadConfigFiles);
+
+    /// <summary>Python config modules (config/*.py), left for the Python analysis to read.</summary>
+    public IReadOnlyList<string> PythonConfigCandidates => Lazily(ref _pythonConfigs, () =>
+        [.. Index.Files.Where(f => Eligible(f) && ConfigClassifier.Classify(f.Path) is { IsConfig: true, Role: ConfigRole.PythonConfig }).Select(f => f.Path)]);
+
+    private List<ConfigFile> LoadConfigFiles()
+    {
+        var list = new List<ConfigFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Index.Files.Where(Eligible))
+        {
+            if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t)
+            {
+                continue;
+            }
+
+            var doc = ConfigParser.Parse(t, c.Format, c.Role);
+            if (c.NeedsContentCheck && !ConfigClassifier.LooksLikeMLSettings(doc.Entries.Select(e => e.KeyPath)))
+            {
+                continue;
+            }
+
+            list.Add(doc);
+            seen.Add(f.Path);
+        }
+
+        // Files a pipeline names as its parameters are parameter files whatever their names.
+        var referenced = DvcPipelines.SelectMany(p => p.Stages.SelectMany(s => s.Params.Select(x => x.File)).Concat(p.VarsFiles));
+        foreach (var path in referenced.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (!seen.Contains(path) && Index.Find(path) is { } f && f.IsText && ConfigClassifier.Classify(path) is { } c && c.Format != ConfigFormat.Python && Text(f) is { } t)
+            {
+                list.Add(ConfigParser.Parse(t, c.Format, ConfigRole.Params));
+                seen.Add(path);
+            }
+        }
+
+        list = MarkHydra(list);
+        list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var d in list)
+        {
+            Report(d.Diagnostics);
+        }
+
+        return list;
+    }
+
+    /// <summary>Hydra: a primary config (with `defaults:`) inside a config folder; sub-folders are groups.</summary>
+    private static List<ConfigFile> MarkHydra(List<ConfigFile> files)
+    {
+        var roots = files.Where(f => f.HydraDefaults is { Count: > 0 } && f.Format == ConfigFormat.Yaml && ConfigClassifier.ConfigFolders.Contains(FolderName(f.Path)))
+            .Select(f => Folder(f.Path)).Distinct(StringComparer.Ordinal).ToList();
+        if (roots.Count == 0)
+        {
+            return files;
+        }
+
+        return [.. files.Select(f =>
+        {
+            var root = roots.Where(r => f.Path.StartsWith(r + "/", StringComparison.Ordinal)).OrderByDescending(r => r.Length).FirstOrDefault();
+            if (root is null || f.Format != ConfigFormat.Yaml)
+            {
+                return f;
+            }
+
+            var rel = f.Path[(root.Length + 1)..];
+            var group = Folder(rel);
+            var stem = rel[(rel.LastIndexOf('/') + 1)..];
+            stem = stem[..stem.LastIndexOf('.')];
+            return f with { Role = ConfigRole.Hydra, HydraGroup = group.Length == 0 ? null : group, HydraOption = group.Length == 0 ? null : stem };
+        })];
+    }
+
+    private static string Folder(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty;
+
+    private static string FolderName(string path) => Folder(path) is var d && d.LastIndexOf('/') is var i and >= 0 ? d[(i + 1)..] : Folder(path);
+}
