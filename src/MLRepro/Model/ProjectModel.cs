@@ -54,6 +54,10 @@ public sealed partial class ProjectModel
     public void ParseAll()
     {
         // One line per area: touching a lazy property parses its documents.
+        _ = Docs;
+        _ = ReproducibilityReport;
+        _ = DataTracking;
+        _ = DatasetSchemas;
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>

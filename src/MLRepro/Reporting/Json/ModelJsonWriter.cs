@@ -22,6 +22,10 @@ public static class ModelJsonWriter
             ["files"] = index.Files.Select(f => new { path = f.Path, size = f.Size, kind = f.Kind, git = f.Git, lfsPointer = f.IsLfsPointer ? true : (bool?)null, linkTarget = f.LinkTarget }),
         };
         // One line per area of the model.
+        doc["docs"] = model.Docs;
+        doc["reproducibility"] = model.ReproducibilityReport;
+        doc["dataTracking"] = model.DataTracking;
+        doc["datasets"] = model.DatasetSchemas;
         doc["diagnostics"] = model.Diagnostics.Select(d => new { path = d.Path, line = d.Span?.Line, column = d.Span?.Column, severity = d.Severity, code = d.Code, message = d.Message });
         writer.Write(JsonSerializer.Serialize(doc, JsonDefaults.Options));
         writer.WriteLine();
