@@ -55,6 +55,14 @@ internal static class IndexSummary
         }
 
         o.WriteLine($"CI workflows: {model.Workflows.Count} ({model.Workflows.Sum(w => w.Jobs.Count)} jobs)");
+        o.WriteLine($"Docs: {model.Docs.Count}{(model.Readme is { } readme ? $" (README: {readme.Path}, {readme.Commands.Length} commands, {readme.Badges.Length} badges)" : " (no README)")}");
+        if (model.ReproducibilityReport is { } rr)
+        {
+            o.WriteLine($"Reproducibility report: {rr.Path}, sections {string.Join(" ", rr.Sections.Select(s => $"{s.Level}:{s.CheckedCount}/{s.Items.Length}"))}{(rr.DeclaredStars is { } st ? $", declares {st} stars" : string.Empty)}");
+        }
+
+        var dt = model.DataTracking;
+        o.WriteLine($"Data: {dt.LfsPatterns.Length} LFS patterns, {dt.LfsPointers.Length} LFS pointers, {dt.Sources.Length} data sources, {dt.DownloadScripts.Length} download scripts, {model.DatasetSchemas.Length} dataset schemas");
         var diags = model.Diagnostics;
         o.WriteLine($"Diagnostics: {diags.Length}");
         foreach (var d in diags.Take(50))

@@ -59,6 +59,10 @@ public sealed partial class ProjectModel
         _ = ConfigFiles;
         _ = Pipelines;
         _ = (DvcLock, DvcFiles, DvcConfig, Workflows);
+        _ = Docs;
+        _ = ReproducibilityReport;
+        _ = DataTracking;
+        _ = DatasetSchemas;
     }
 
     private sealed class DiagnosticSink(ProjectModel model) : ICollection<Diagnostic>

@@ -26,6 +26,10 @@ public static class ModelJsonWriter
         (doc["dependencies"], doc["runtimes"], doc["containers"]) = (model.DependencyFiles, model.Runtimes, model.Containers);
         doc["configFiles"] = model.ConfigFiles.Select(c => new { path = c.Path, format = c.Format, role = c.Role, entries = c.Entries.Count, hydraGroup = c.HydraGroup, hydraOption = c.HydraOption });
         doc["pipelines"] = model.Pipelines.Select(p => new { tool = p.Tool, path = p.Path, stages = p.Stages.Select(s => new { name = s.Name, line = s.Line, commands = s.Commands, deps = s.Deps, outs = s.Outs.Select(o => o.Path), @params = s.Params }) });
+        doc["docs"] = model.Docs;
+        doc["reproducibility"] = model.ReproducibilityReport;
+        doc["dataTracking"] = model.DataTracking;
+        doc["datasets"] = model.DatasetSchemas;
         doc["diagnostics"] = model.Diagnostics.Select(d => new { path = d.Path, line = d.Span?.Line, column = d.Span?.Column, severity = d.Severity, code = d.Code, message = d.Message });
         writer.Write(JsonSerializer.Serialize(doc, JsonDefaults.Options));
         writer.WriteLine();

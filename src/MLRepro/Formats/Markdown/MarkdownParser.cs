@@ -1,0 +1,587 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MLRepro.Text;
+using SourceSpan = MLRepro.Text.SourceSpan;
+
+namespace MLRepro.Formats.Markdown;
+
+/// <summary>
+/// Parses documentation files: Markdown with Markdig (front matter, pipe tables, task lists, autolinks), and
+/// README.rst / README.txt as plain text with a heading heuristic. Never throws on content.
+/// </summary>
+public static partial class MarkdownParser
+{
+    /// <summary>Deepest Markdown nesting (lists, quotes, inlines) Markdig builds; deeper content is flattened by Markdig.</summary>
+    public const int MaxNestingDepth = 64;
+
+    /// <summary>Deepest inline nesting walked when projecting text.</summary>
+    public const int MaxInlineDepth = 64;
+
+    /// <summary>Longest front matter, in lines; longer front matter is not read.</summary>
+    public const int MaxFrontMatterLines = 5_000;
+
+    /// <summary>Longest shell command kept after joining continuation lines.</summary>
+    public const int MaxCommandLength = 4_096;
+
+    /// <summary>Most entries kept per list (links, commands, headings…); the rest is dropped with a diagnostic.</summary>
+    public const int MaxEntries = 20_000;
+
+    /// <summary>Most characters of section text kept per section.</summary>
+    public const int MaxSectionChars = 200_000;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNestingDepth }
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .Build();
+
+    private static readonly HashSet<string> ShellLanguages = new(StringComparer.Ordinal)
+    {
+        "sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "sh-session", "terminal", "fish", "ksh",
+    };
+
+    private static readonly HashSet<string> ConsoleLanguages = new(StringComparer.Ordinal) { "console", "shell-session", "shellsession", "sh-session", "terminal" };
+
+    private static readonly HashSet<string> PlainLanguages = new(StringComparer.Ordinal) { "text", "txt", "plain", "plaintext", "none", "cmd" };
+
+    /// <summary>First words that make a line of an unlabelled block look like a shell command.</summary>
+    internal static readonly HashSet<string> KnownCommands = new(StringComparer.Ordinal)
+    {
+        "pip", "pip3", "python", "python3", "conda", "mamba", "micromamba", "git", "docker", "docker-compose", "make",
+        "bash", "sh", "cd", "dvc", "wget", "curl", "kaggle", "huggingface-cli", "hf", "mlflow", "streamlit", "gradio",
+        "uv", "poetry", "pipenv", "pdm", "export", "source", "apt", "apt-get", "sudo", "torchrun", "accelerate",
+        "jupyter", "npm", "pytest", "tensorboard", "mkdir", "unzip", "tar", "gdown", "nvidia-smi", "deepspeed",
+        "lakectl", "dolt", "tox", "nox", "cmake", "singularity", "apptainer", "srun", "sbatch", "pixi", "hatch",
+    };
+
+    /// <summary>Parses a documentation file, choosing the flavor from its extension.</summary>
+    public static MarkdownDocument Parse(SourceText source)
+    {
+        var ext = System.IO.Path.GetExtension(source.Path).ToLowerInvariant();
+        return ext switch
+        {
+            ".md" or ".markdown" or ".mdown" or ".mkd" or ".mdx" => ParseMarkdown(source),
+            ".rst" => ParsePlain(source, DocFlavor.ReStructuredText),
+            _ => ParsePlain(source, DocFlavor.PlainText),
+        };
+    }
+
+    /// <summary>Parses Markdown.</summary>
+    public static MarkdownDocument ParseMarkdown(SourceText source)
+    {
+        var b = new Builder(source);
+        var frontMatter = ReadFrontMatter(source, b.Diagnostics);
+        Markdig.Syntax.MarkdownDocument? md = null;
+        try
+        {
+            md = Markdig.Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig rejects some hostile inputs (nesting past its limit) by throwing: fall back to plain text.
+            b.Diagnostics.Add(new Diagnostic(source.Path, null, DiagnosticSeverity.Warning, "markdown.unparsed", $"Markdown could not be parsed ({e.GetType().Name}: {e.Message}); read as plain text"));
+        }
+
+        if (md is null)
+        {
+            var plain = ParsePlain(source, DocFlavor.PlainText);
+            return plain with { Flavor = DocFlavor.Markdown, FrontMatter = frontMatter, Diagnostics = [.. b.Diagnostics, .. plain.Diagnostics] };
+        }
+
+        ReportDeepNesting(source, b.Diagnostics);
+        new MarkdigWalker(b).Walk(md);
+        return b.Build(DocFlavor.Markdown, frontMatter);
+    }
+
+    private static void ReportDeepNesting(SourceText source, List<Diagnostic> diagnostics)
+    {
+        // Markdig stops nesting at its limit without telling; say so, with the first line that went past it.
+        for (var line = 1; line <= source.LineCount; line++)
+        {
+            var text = source.GetLine(line);
+            int quotes = 0, indent = 0;
+            foreach (var c in text)
+            {
+                if (c == '>')
+                {
+                    quotes++;
+                }
+                else if (c == ' ')
+                {
+                    indent++;
+                }
+                else if (c == '\t')
+                {
+                    indent += 4;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (quotes > MaxNestingDepth || indent / 2 > MaxNestingDepth * 2)
+            {
+                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- front matter
+
+    private static FrontMatter? ReadFrontMatter(SourceText source, List<Diagnostic> diagnostics)
+    {
+        if (source.LineCount < 2 || source.GetLine(1).TrimEnd() != "---")
+        {
+            return null;
+        }
+
+        var end = 0;
+        for (var l = 2; l <= Math.Min(source.LineCount, MaxFrontMatterLines); l++)
+        {
+            var t = source.GetLine(l).TrimEnd();
+            if (t is "---" or "...")
+            {
+                end = l;
+                break;
+            }
+        }
+
+        if (end == 0)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(1), DiagnosticSeverity.Warning, "markdown.front-matter-unclosed", $"front matter opened with --- but not closed within {MaxFrontMatterLines} lines"));
+            return null;
+        }
+
+        var start = source.LineStarts[1];
+        var stop = source.LineStarts[end - 1];
+        var yaml = source.Text[start..stop];
+        var yamlDiagnostics = new List<Diagnostic>();
+        var root = YamlTree.Parse(yaml, source.Path, 2, yamlDiagnostics);
+        diagnostics.AddRange(yamlDiagnostics);
+        var map = root as YamlTreeMapping;
+        if (root is not null && map is null)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(2), DiagnosticSeverity.Warning, "markdown.front-matter-not-mapping", "front matter is not a YAML mapping"));
+        }
+
+        return BuildFrontMatter(map, 1, end);
+    }
+
+    private static FrontMatter BuildFrontMatter(YamlTreeMapping? map, int line, int endLine)
+    {
+        var keys = map is null ? ImmutableArray<string>.Empty : [.. map.Entries.Select(e => e.Key)];
+        string? Joined(string key) => map?.Get(key) switch
+        {
+            YamlTreeScalar s => s.Value,
+            YamlTreeSequence q => string.Join(", ", q.Items.OfType<YamlTreeScalar>().Select(x => x.Value)),
+            _ => null,
+        };
+        ImmutableArray<string> List(string key) => map?.Get(key) switch
+        {
+            YamlTreeScalar s when s.Value.Length > 0 => [s.Value],
+            YamlTreeSequence q => [.. q.Items.OfType<YamlTreeScalar>().Select(x => x.Value).Take(MaxEntries)],
+            _ => [],
+        };
+
+        var configs = ReadCardConfigs(map);
+        var sdk = map?.GetString("sdk");
+        var kind = CardKind.Unknown;
+        if (sdk is not null || keys.Contains("app_file"))
+        {
+            kind = CardKind.Space;
+        }
+        else if (keys.Contains("dataset_info") || keys.Contains("task_categories") || keys.Contains("configs") || keys.Contains("size_categories") || keys.Contains("source_datasets"))
+        {
+            kind = CardKind.Dataset;
+        }
+        else if (keys.Contains("pipeline_tag") || keys.Contains("library_name") || keys.Contains("model-index") || keys.Contains("base_model") || (keys.Contains("license") && keys.Contains("datasets")))
+        {
+            kind = CardKind.Model;
+        }
+
+        return new FrontMatter(line, endLine, keys, map?.GetString("title"), kind, Joined("license"), List("datasets"), List("tags"), sdk, map?.GetString("sdk_version"),
+            map?.GetString("app_file"), map?.GetString("pipeline_tag"), map?.GetString("library_name"), Joined("base_model"), configs);
+    }
+
+    private static ImmutableArray<CardConfig> ReadCardConfigs(YamlTreeMapping? map)
+    {
+        if (map is null)
+        {
+            return [];
+        }
+
+        var order = new List<string>();
+        var files = new Dictionary<string, (int Line, List<string> Files)>(StringComparer.Ordinal);
+        var features = new Dictionary<string, (int Line, List<CardFeature> Features)>(StringComparer.Ordinal);
+        var budget = MaxEntries;
+
+        if (map.Get("configs") is YamlTreeSequence configs)
+        {
+            foreach (var c in configs.Items.OfType<YamlTreeMapping>())
+            {
+                var name = c.GetString("config_name") ?? "default";
+                if (!files.ContainsKey(name))
+                {
+                    order.Add(name);
+                    files[name] = (c.Line, []);
+                }
+
+                CollectDataFiles(c.Get("data_files"), files[name].Files, ref budget, 0);
+            }
+        }
+
+        IEnumerable<YamlTreeMapping> infos = map.Get("dataset_info") switch
+        {
+            YamlTreeMapping m => [m],
+            YamlTreeSequence s => s.Items.OfType<YamlTreeMapping>(),
+            _ => [],
+        };
+        foreach (var info in infos)
+        {
+            var name = info.GetString("config_name") ?? "default";
+            var list = new List<CardFeature>();
+            CollectFeatures(info.Get("features"), list, ref budget, 0);
+            if (!features.ContainsKey(name))
+            {
+                features[name] = (info.Line, list);
+            }
+
+            if (!order.Contains(name))
+            {
+                order.Add(name);
+            }
+        }
+
+        return [.. order.Select(n => new CardConfig(
+            n,
+            files.TryGetValue(n, out var f) ? f.Line : features[n].Line,
+            files.TryGetValue(n, out var f2) ? [.. f2.Files] : [],
+            features.TryGetValue(n, out var ft) ? [.. ft.Features] : []))];
+    }
+
+    private static void CollectDataFiles(YamlTreeNode? node, List<string> into, ref int budget, int depth)
+    {
+        if (node is null || depth > 8 || budget <= 0)
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case YamlTreeScalar s:
+                budget--;
+                into.Add(s.Value);
+                break;
+            case YamlTreeSequence q:
+                foreach (var i in q.Items)
+                {
+                    CollectDataFiles(i, into, ref budget, depth + 1);
+                }
+
+                break;
+            case YamlTreeMapping m:
+                // data_files: [{split: train, path: …}] or {train: …}
+                if (m.Get("path") is { } p)
+                {
+                    CollectDataFiles(p, into, ref budget, depth + 1);
+                }
+                else
+                {
+                    foreach (var e in m.Entries)
+                    {
+                        if (e.Key != "split")
+                        {
+                            CollectDataFiles(e.Value, into, ref budget, depth + 1);
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void CollectFeatures(YamlTreeNode? node, List<CardFeature> into, ref int budget, int depth)
+    {
+        if (node is not YamlTreeSequence seq || depth > 4)
+        {
+            return;
+        }
+
+        foreach (var item in seq.Items.OfType<YamlTreeMapping>())
+        {
+            if (--budget <= 0)
+            {
+                return;
+            }
+
+            var name = item.GetString("name");
+            if (name is null)
+            {
+                continue;
+            }
+
+            into.Add(new CardFeature(name, DescribeDtype(item, 0), item.Line));
+        }
+    }
+
+    private static string DescribeDtype(YamlTreeMapping feature, int depth)
+    {
+        if (depth > 4)
+        {
+            return "…";
+        }
+
+        if (feature.GetString("dtype") is { } dtype)
+        {
+            return dtype;
+        }
+
+        foreach (var e in feature.Entries)
+        {
+            switch (e.Key)
+            {
+                case "class_label":
+                    return "class_label";
+                case "sequence" or "list" or "large_list":
+                    return e.Value switch
+                    {
+                        YamlTreeScalar s => $"{e.Key}<{s.Value}>",
+                        YamlTreeMapping m => $"{e.Key}<{DescribeDtype(m, depth + 1)}>",
+                        YamlTreeSequence => $"{e.Key}<struct>",
+                        _ => e.Key,
+                    };
+                case "struct":
+                    return "struct";
+                case "image" or "audio" or "video" or "translation" or "array2d" or "array3d":
+                    return e.Key;
+            }
+        }
+
+        return "unknown";
+    }
+
+    // ---------------------------------------------------------------- Markdig walk
+
+    private sealed class MarkdigWalker(Builder b)
+    {
+        private string? _htmlLinkOpen;
+
+        public void Walk(Markdig.Syntax.MarkdownDocument document)
+        {
+            // Iterative walk in document order: nesting can be as deep as Markdig allows without using the stack.
+            var stack = new Stack<Block>();
+            for (var i = document.Count - 1; i >= 0; i--)
+            {
+                stack.Push(document[i]);
+            }
+
+            while (stack.Count > 0)
+            {
+                var block = stack.Pop();
+                switch (block)
+                {
+                    case YamlFrontMatterBlock:
+                        break;
+                    case HeadingBlock h:
+                        b.AddHeading(h.Level, Inlines(h.Inline, h.Line + 1, collectLinks: true), h.Line + 1);
+                        break;
+                    case Table t:
+                        WalkTable(t);
+                        break;
+                    case FencedCodeBlock f:
+                        AddCode(f, Language(f.Info), fenced: true);
+                        break;
+                    case CodeBlock c:
+                        AddCode(c, null, fenced: false);
+                        break;
+                    case HtmlBlock html:
+                        b.ScanHtml(html.Lines.ToString(), html.Line + 1, ref _htmlLinkOpen);
+                        _htmlLinkOpen = null;
+                        break;
+                    case ParagraphBlock p:
+                        WalkParagraph(p);
+                        break;
+                    case ContainerBlock c:
+                        for (var i = c.Count - 1; i >= 0; i--)
+                        {
+                            stack.Push(c[i]);
+                        }
+
+                        break;
+                    case LeafBlock leaf when leaf.Inline is not null:
+                        b.AppendText(Inlines(leaf.Inline, leaf.Line + 1, collectLinks: true));
+                        break;
+                }
+            }
+        }
+
+        private void WalkParagraph(ParagraphBlock p)
+        {
+            var line = p.Line + 1;
+            var linksBefore = b.Links.Count;
+            var text = Inlines(p.Inline, line, collectLinks: true);
+            b.AppendText(text);
+            if (p.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], p) && p.Inline?.FirstChild is TaskList task)
+            {
+                b.AddTask(task.Checked, text.Trim(), line, [.. b.Links.Skip(linksBefore).Select(l => l.Url)]);
+            }
+        }
+
+        private void WalkTable(Table t)
+        {
+            var header = ImmutableArray<string>.Empty;
+            var rows = new List<ImmutableArray<string>>();
+            foreach (var rowBlock in t)
+            {
+                if (rowBlock is not TableRow row)
+                {
+                    continue;
+                }
+
+                var cells = new List<string>();
+                foreach (var cellBlock in row)
+                {
+                    if (cellBlock is not TableCell cell)
+                    {
+                        continue;
+                    }
+
+                    var sb = new StringBuilder();
+                    foreach (var inner in cell)
+                    {
+                        if (inner is LeafBlock leaf)
+                        {
+                            sb.Append(Inlines(leaf.Inline, leaf.Line + 1, collectLinks: true));
+                        }
+                    }
+
+                    cells.Add(sb.ToString().Trim());
+                }
+
+                if (row.IsHeader && header.IsEmpty && rows.Count == 0)
+                {
+                    header = [.. cells];
+                }
+                else if (rows.Count < MaxEntries)
+                {
+                    rows.Add([.. cells]);
+                }
+
+                b.AppendText(string.Join(" | ", cells));
+            }
+
+            b.AddTable(t.Line + 1, header, [.. rows]);
+        }
+
+        private void AddCode(LeafBlock block, string? language, bool fenced)
+        {
+            var lines = new List<(string Text, int Line)>();
+            var sl = block.Lines;
+            for (var i = 0; i < sl.Count; i++)
+            {
+                lines.Add((sl.Lines[i].Slice.ToString(), sl.Lines[i].Line + 1));
+            }
+
+            var first = lines.Count > 0 ? lines[0].Line : block.Line + 1;
+            b.AddCode(language, string.Join("\n", lines.Select(l => l.Text)), first, fenced, lines);
+        }
+
+        private static string? Language(string? info)
+        {
+            if (string.IsNullOrWhiteSpace(info))
+            {
+                return null;
+            }
+
+            var word = info.Trim().Split([' ', '\t', '{', ','], 2)[0].Trim('{', '}', '.');
+            return word.Length == 0 ? null : word.ToLowerInvariant();
+        }
+
+        private string Inlines(ContainerInline? container, int fallbackLine, bool collectLinks)
+        {
+            if (container is null)
+            {
+                return string.Empty;
+            }
+
+            var sb = new StringBuilder();
+            AppendInlines(container, sb, null, 0, fallbackLine, collectLinks);
+            return Whitespace().Replace(sb.ToString(), " ").Trim();
+        }
+
+        private void AppendInlines(ContainerInline container, StringBuilder sb, LinkInline? enclosingLink, int depth, int fallbackLine, bool collectLinks)
+        {
+            if (depth > MaxInlineDepth)
+            {
+                return;
+            }
+
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                var line = inline.Line >= 0 ? inline.Line + 1 : fallbackLine;
+                switch (inline)
+                {
+                    case LiteralInline lit:
+                        sb.Append(lit.Content.ToString());
+                        break;
+                    case CodeInline code:
+                        sb.Append(code.Content);
+                        break;
+                    case LineBreakInline:
+                        sb.Append(' ');
+                        break;
+                    case HtmlEntityInline ent:
+                        sb.Append(ent.Transcoded.ToString());
+                        break;
+                    case HtmlInline html:
+                        b.ScanHtml(html.Tag, line, ref _htmlLinkOpen);
+                        break;
+                    case AutolinkInline auto:
+                        sb.Append(auto.Url);
+                        if (collectLinks)
+                        {
+                            b.AddLink(auto.Url, auto.IsEmail ? "mailto:" + auto.Url : auto.Url, line, isImage: false, fromHtml: false);
+                        }
+
+                        break;
+                    case LinkInline link:
+                        var inner = new StringBuilder();
+                        AppendInlines(link, inner, link.IsImage ? enclosingLink : link, depth + 1, line, collectLinks);
+                        var text = Whitespace().Replace(inner.ToString(), " ").Trim();
+                        if (!link.IsImage)
+                        {
+                            sb.Append(inner);
+                        }
+
+                        if (collectLinks)
+                        {
+                            var url = link.Url ?? string.Empty;
+                            b.AddLink(text, url, line, link.IsImage, fromHtml: false);
+                            if (link.IsImage)
+                            {
+                                b.ConsiderBadge(text, url, enclosingLink?.Url, line);
+                            }
+                        }
+
+                        break;
+                    case ContainerInline c:
+                        AppendInlines(c, sb, enclosingLink, depth + 1, line, collectLinks);
+                        break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
