@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using MLRepro.Formats.Config;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>A literal hyperparameter written in code instead of a config file.</summary>
+public sealed record HardCodedParameter(string Path, int Line, string Name, string Value, string Snippet);
+
+/// <summary>How one config file is used by the code.</summary>
+/// <param name="File">The config file.</param>
+/// <param name="LoadedAt">Where code (or a pipeline/Makefile/MLproject command) loads it; empty when nothing does.</param>
+/// <param name="UsedKeys">Leaf key paths referenced somewhere.</param>
+/// <param name="UnusedKeys">Leaf key paths never referenced.</param>
+public sealed record ConfigUsage(ConfigFile File, ImmutableArray<(string Path, int Line, string How)> LoadedAt, ImmutableArray<ConfigEntry> UsedKeys, ImmutableArray<ConfigEntry> UnusedKeys)
+{
+    /// <summary>Whether anything loads the file.</summary>
+    public bool IsLoaded => LoadedAt.Length > 0;
+}
+
+/// <summary>
+/// Which committed files hold parameters, whether code loads them and reads every key, and which
+/// hyperparameters are hard-coded instead.
+/// </summary>
+public sealed partial class ConfigAnalysis
+{
+    /// <summary>Parameter files (YAML/JSON/TOML/INI configs, Hydra trees, Kedro parameters, Python config modules).</summary>
+    public required ImmutableArray<ConfigFile> ParameterFiles { get; init; }
+
+    /// <summary>Python modules that are configs (plain assignments of literals).</summary>
+    public required ImmutableArray<ModuleSummary> PythonConfigModules { get; init; }
+
+    /// <summary>Literal hyperparameters in code.</summary>
+    public required ImmutableArray<HardCodedParameter> HardCoded { get; init; }
+
+    /// <summary>Per parameter file: who loads it and which keys are read.</summary>
+    public required ImmutableArray<ConfigUsage> Usage { get; init; }
+
+    /// <summary>Command-line options declared in code (argparse/click/typer).</summary>
+    public required ImmutableArray<(string Path, CliOption Option)> CliOptions { get; init; }
+
+    /// <summary>Leaf key names of all parameter files.</summary>
+    public required IReadOnlySet<string> LeafKeys { get; init; }
+
+    /// <summary>Whether there is any config at all.</summary>
+    public bool HasConfig => ParameterFiles.Length > 0 || PythonConfigModules.Length > 0;
+
+    private static readonly HashSet<ConfigRole> ParameterRoles = [ConfigRole.Params, ConfigRole.General, ConfigRole.Hyperparameters, ConfigRole.Hydra, ConfigRole.KedroParameters];
+
+    /// <summary>Builds the analysis.</summary>
+    /// <param name="configFiles">Parsed config files.</param>
+    /// <param name="modules">Python modules.</param>
+    /// <param name="commands">Commands that pipelines, Makefiles, MLproject entry points, CI and READMEs run (file, line, text).</param>
+    public static ConfigAnalysis Build(IReadOnlyList<ConfigFile> configFiles, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands)
+    {
+        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0).ToImmutableArray();
+        var pyConfigs = modules.Where(IsPythonConfig).ToImmutableArray();
+        var pyConfigPaths = pyConfigs.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        var leafKeys = paramFiles.SelectMany(f => f.Entries).Select(e => Leaf(e.KeyPath)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in pyConfigs)
+        {
+            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel))
+            {
+                leafKeys.Add(a.RawTarget);
+            }
+        }
+
+        var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
+        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path)))
+        {
+            foreach (var call in m.Calls)
+            {
+                foreach (var arg in call.Arguments)
+                {
+                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit)
+                    {
+                        hard.Add(new HardCodedParameter(m.Path, call.Line, k, lit.ToString(), $"{call.RawTarget}(… {k}={arg.Text} …)"));
+                    }
+                }
+            }
+
+            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float }))
+            {
+                if (Hyperparameters.IsHyperparameter(a.RawTarget))
+                {
+                    hard.Add(new HardCodedParameter(m.Path, a.Line, a.RawTarget, a.Literal!.ToString(), $"{a.RawTarget} = {a.ValueText}"));
+                }
+            }
+        }
+
+        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, configFiles)).ToImmutableArray();
+        var cli = modules.Where(m => !IsTestOrTooling(m.Path)).SelectMany(m => m.CliOptions.Select(o => (m.Path, o))).ToImmutableArray();
+        return new ConfigAnalysis
+        {
+            ParameterFiles = paramFiles,
+            PythonConfigModules = pyConfigs,
+            HardCoded = hard.ToImmutable(),
+            Usage = usage,
+            CliOptions = cli,
+            LeafKeys = leafKeys,
+        };
+    }
+
+    /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
+    public static string Leaf(string keyPath)
+    {
+        var k = keyPath;
+        var b = k.IndexOf('[');
+        if (b >= 0 && k.EndsWith(']'))
+        {
+            k = k[..b];
+        }
+
+        return k[(k.LastIndexOf('.') + 1)..];
+    }
+
+    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, IReadOnlyList<ConfigFile> all)
+    {
+        var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
+        var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
+        var dir = file.Path.Contains('/', StringComparison.Ordinal) ? file.Path[..file.Path.LastIndexOf('/')] : string.Empty;
+        var loaded = ImmutableArray.CreateBuilder<(string, int, string)>();
+        foreach (var m in modules)
+        {
+            foreach (var read in m.Reads.Where(r => r.Kind == ReadKind.Config))
+            {
+                if (read.Path?.Literal?.AsString is { } p && PathMatches(p, file.Path, name))
+                {
+                    loaded.Add((m.Path, read.Line, $"{read.Function}(\"{p}\")"));
+                }
+            }
+
+            foreach (var s in m.StringLiterals)
+            {
+                if (PathMatches(s.Value, file.Path, name) && !loaded.Any(l => l.Item1 == m.Path && l.Item2 == s.Line))
+                {
+                    loaded.Add((m.Path, s.Line, $"names \"{s.Value}\""));
+                }
+            }
+
+            // Hydra: @hydra.main(config_path="conf", config_name="config") loads conf/config.yaml and the groups under conf/.
+            foreach (var d in m.Decorators.Where(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)))
+            {
+                var cp = (d.Arguments.FirstOrDefault(a => a.Keyword == "config_path")?.Literal?.AsString ?? string.Empty).Trim('/').TrimStart('.', '/');
+                var moduleDir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')] : string.Empty;
+                var hydraDir = NormalizeDir(moduleDir, cp);
+                if (file.Role == ConfigRole.Hydra || dir == hydraDir || dir.StartsWith(hydraDir + "/", StringComparison.Ordinal))
+                {
+                    if (dir == hydraDir || dir.StartsWith(hydraDir + "/", StringComparison.Ordinal) || hydraDir.Length == 0)
+                    {
+                        loaded.Add((m.Path, d.Line, "Hydra config tree"));
+                    }
+                }
+            }
+        }
+
+        foreach (var (path, line, text) in commands)
+        {
+            if (text.Contains(name, StringComparison.Ordinal) || (name == "params.yaml" && DvcInterpolation().IsMatch(text)))
+            {
+                loaded.Add((path, line, $"passed by `{Trim(text)}`"));
+            }
+        }
+
+        var referenced = ReferencedNames(modules, commands);
+        var spread = SpreadExpressions(modules);
+        var used = ImmutableArray.CreateBuilder<ConfigEntry>();
+        var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
+        foreach (var e in file.Entries.Where(e => e.Kind is not (ConfigValueKind.Map)))
+        {
+            var leaf = Leaf(e.KeyPath);
+            var parts = e.KeyPath.Split('.');
+            var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
+            if (referenced.Contains(leaf) || ancestorSpread || leaf.StartsWith('_') || leaf.Length == 0)
+            {
+                used.Add(e);
+            }
+            else
+            {
+                unused.Add(e);
+            }
+        }
+
+        _ = all;
+        return new ConfigUsage(file, [.. loaded.DistinctBy(l => (l.Item1, l.Item2))], used.ToImmutable(), unused.ToImmutable());
+    }
+
+    private static string NormalizeDir(string moduleDir, string rel)
+    {
+        var parts = new List<string>(moduleDir.Length == 0 ? [] : moduleDir.Split('/'));
+        foreach (var p in rel.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (p == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (p != ".")
+            {
+                parts.Add(p);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static bool PathMatches(string literal, string path, string name)
+    {
+        var l = literal.Replace('\\', '/').TrimStart('.', '/');
+        return l.Length > 0 && (l == path || path.EndsWith("/" + l, StringComparison.Ordinal) || l == name || l.EndsWith("/" + name, StringComparison.Ordinal));
+    }
+
+    private static HashSet<string> ReferencedNames(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            set.UnionWith(m.Names);
+            foreach (var s in m.StringLiterals)
+            {
+                set.Add(s.Value);
+            }
+        }
+
+        foreach (var (_, _, text) in commands)
+        {
+            foreach (Match match in CommandReference().Matches(text))
+            {
+                foreach (var part in match.Groups["k"].Value.Split('.'))
+                {
+                    set.Add(part);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Keys whose whole sub-tree is handed on: `Model(**cfg["model"])`, `instantiate(cfg.model)`, `vars(args)`.</summary>
+    private static HashSet<string> SpreadExpressions(IReadOnlyList<ModuleSummary> modules)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            foreach (var call in m.Calls)
+            {
+                var spreadsAll = call.Target.EndsWith("instantiate", StringComparison.Ordinal) || call.Target.EndsWith("to_container", StringComparison.Ordinal)
+                    || call.Target.EndsWith("to_object", StringComparison.Ordinal) || call.Target.EndsWith("save_hyperparameters", StringComparison.Ordinal);
+                foreach (var arg in call.Arguments.Where(a => a.Star == 2 || spreadsAll))
+                {
+                    foreach (var k in ValueTracer.KeyParts(arg.Text))
+                    {
+                        set.Add(k);
+                    }
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private static string Trim(string s) => s.Length > 60 ? s[..57] + "..." : s;
+
+    /// <summary>Whether a Python module is a config module: named like one, mostly literal module-level assignments.</summary>
+    public static bool IsPythonConfig(ModuleSummary m)
+    {
+        var lower = m.Path.ToLowerInvariant();
+        var name = lower[(lower.LastIndexOf('/') + 1)..];
+        var inConfigDir = lower.StartsWith("config/", StringComparison.Ordinal) || lower.StartsWith("configs/", StringComparison.Ordinal) || lower.Contains("/config/", StringComparison.Ordinal) || lower.Contains("/configs/", StringComparison.Ordinal) || lower.StartsWith("conf/", StringComparison.Ordinal);
+        var configName = name is "config.py" or "configs.py" or "settings.py" or "hparams.py" or "hyperparams.py" or "hyperparameters.py" or "params.py" or "parameters.py" or "cfg.py" or "constants.py" or "defaults.py"
+            || name.StartsWith("config_", StringComparison.Ordinal) || name.EndsWith("_config.py", StringComparison.Ordinal) || name.EndsWith("_cfg.py", StringComparison.Ordinal);
+        if (!(inConfigDir || configName) || m.IsNotebook || name == "__init__.py" && !inConfigDir)
+        {
+            return false;
+        }
+
+        var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && (a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(')));
+        return literalAssignments >= 2 && m.Functions.Length <= literalAssignments;
+    }
+
+    /// <summary>Tests, docs and packaging scripts are not experiment code.</summary>
+    public static bool IsTestOrTooling(string path)
+    {
+        var p = path.ToLowerInvariant();
+        var name = p[(p.LastIndexOf('/') + 1)..];
+        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal)
+            || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name is "setup.py" or "conftest.py" or "noxfile.py" or "tasks.py" or "fabfile.py"
+            || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("benchmarks/", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\$\{(?<k>[A-Za-z0-9_.\[\]-]+)\}|\$\((?<k>[A-Za-z0-9_]+)\)|\{(?<k>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex CommandReference();
+
+    [GeneratedRegex(@"\$\{[A-Za-z_]")]
+    private static partial Regex DvcInterpolation();
+}

@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using MLRepro.Indexing;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>What a data path in code points at.</summary>
+public enum DataPathStatus
+{
+    /// <summary>A file or folder committed to git.</summary>
+    Committed,
+    /// <summary>Tracked by DVC (a .dvc file or a pipeline's lock) or Git LFS.</summary>
+    Tracked,
+    /// <summary>Produced by a pipeline stage.</summary>
+    Produced,
+    /// <summary>Present on disk but neither committed nor tracked (git-ignored or untracked).</summary>
+    LocalOnly,
+    /// <summary>An absolute path on someone's machine (/home/…, C:\…, /kaggle/input, /content/drive).</summary>
+    Absolute,
+    /// <summary>Not in the project and nothing produces or tracks it.</summary>
+    Missing,
+    /// <summary>A URL or remote store (s3://, gs://, hf://, http…).</summary>
+    Remote,
+}
+
+/// <summary>A data (or model) read in code with its path argument.</summary>
+/// <param name="Path">Module.</param>
+/// <param name="Line">Line.</param>
+/// <param name="Function">Read function.</param>
+/// <param name="Argument">The path argument's text.</param>
+/// <param name="Literal">The literal path, when written as one.</param>
+/// <param name="Status">What it points at (literal paths only).</param>
+/// <param name="Origin">Where a non-literal path comes from (config, CLI…).</param>
+public sealed record DataRead(string Path, int Line, string Function, string Argument, string? Literal, DataPathStatus? Status, SeedOrigin? Origin);
+
+/// <summary>The project's data: files, tracking, retrieval, reads in code, size.</summary>
+public sealed class DataAnalysis
+{
+    /// <summary>Data reads in code (Data kind).</summary>
+    public required ImmutableArray<DataRead> Reads { get; init; }
+
+    /// <summary>Data files in data folders or with data extensions (excluding code, configs and docs).</summary>
+    public required ImmutableArray<IndexedFile> DataFiles { get; init; }
+
+    /// <summary>Paths tracked by DVC (.dvc files, dvc.lock outs) or LFS.</summary>
+    public required ImmutableArray<string> TrackedPaths { get; init; }
+
+    /// <summary>Outputs of pipeline stages.</summary>
+    public required ImmutableArray<string> ProducedPaths { get; init; }
+
+    /// <summary>Total bytes of data: committed files plus sizes recorded by DVC and LFS.</summary>
+    public required long TotalBytes { get; init; }
+
+    /// <summary>Classifies a literal path.</summary>
+    public static DataPathStatus Classify(string literal, RepoIndex index, IReadOnlyList<string> tracked, IReadOnlyList<string> produced)
+    {
+        var p = literal.Replace('\\', '/');
+        if (p.Contains("://", StringComparison.Ordinal))
+        {
+            return DataPathStatus.Remote;
+        }
+
+        if (p.StartsWith('/') || p.StartsWith('~') || (p.Length > 2 && p[1] == ':' && char.IsLetter(p[0])))
+        {
+            return DataPathStatus.Absolute;
+        }
+
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p[2..];
+        }
+
+        p = p.TrimEnd('/');
+        if (produced.Any(o => Covers(o, p)))
+        {
+            return DataPathStatus.Produced;
+        }
+
+        if (tracked.Any(t => Covers(t, p)))
+        {
+            return DataPathStatus.Tracked;
+        }
+
+        var file = index.Find(p);
+        if (file is not null)
+        {
+            return file.IsLfsPointer ? DataPathStatus.Tracked : file.Git is GitStatus.Tracked or GitStatus.NotInRepo ? DataPathStatus.Committed : DataPathStatus.LocalOnly;
+        }
+
+        if (index.ContainsDirectory(p))
+        {
+            var files = index.FilesUnder(p).ToList();
+            return files.Any(f => f.Git is GitStatus.Tracked or GitStatus.NotInRepo) ? DataPathStatus.Committed : DataPathStatus.LocalOnly;
+        }
+
+        return DataPathStatus.Missing;
+    }
+
+    /// <summary>Whether an output path covers a path (same, or a folder above it).</summary>
+    public static bool Covers(string output, string path)
+    {
+        var o = output.Replace('\\', '/').TrimStart('.', '/').TrimEnd('/');
+        return o.Length > 0 && (o == path || path.StartsWith(o + "/", StringComparison.Ordinal));
+    }
+
+    /// <summary>Builds the analysis.</summary>
+    public static DataAnalysis Build(ProjectModel project, ValueTracer tracer)
+    {
+        var index = project.Index;
+        var tracked = new List<string>();
+        tracked.AddRange(project.DataTracking.DvcOuts.Select(o => o.Path));
+        tracked.AddRange(project.DataTracking.LfsPointers.Select(p => p.Path));
+        var produced = project.Pipelines.Where(p => p.Tool != PipelineTool.Make || true)
+            .SelectMany(p => p.Stages).SelectMany(s => s.Outs.Concat(s.Metrics).Concat(s.Plots)).Select(o => o.Path.TrimStart('.', '/'))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var reads = ImmutableArray.CreateBuilder<DataRead>();
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var r in m.Reads.Where(r => r.Kind == ReadKind.Data && r.Path is not null))
+            {
+                var arg = r.Path!;
+                var lit = arg.Literal?.AsString;
+                if (lit is not null)
+                {
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, Classify(lit, index, tracked, produced), SeedOrigin.HardCoded));
+                }
+                else
+                {
+                    var (origin, _) = tracer.Trace(m, arg, r.Line);
+                    var resolved = ResolveLiteral(m, arg.Text, r.Line);
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : Classify(resolved, index, tracked, produced), origin));
+                }
+            }
+        }
+
+        var dataFiles = index.Files.Where(IsDataFile).ToImmutableArray();
+        var bytes = dataFiles.Where(f => !f.IsLfsPointer).Sum(f => f.Size)
+            + project.DataTracking.LfsPointers.Sum(p => p.Size ?? 0)
+            + project.DvcLockOutSizes();
+        return new DataAnalysis
+        {
+            Reads = reads.ToImmutable(),
+            DataFiles = dataFiles,
+            TrackedPaths = [.. tracked.Distinct(StringComparer.Ordinal)],
+            ProducedPaths = [.. produced],
+            TotalBytes = bytes,
+        };
+    }
+
+    /// <summary>A module-level constant a name stands for (DATA = "data/x.csv"; pd.read_csv(DATA)).</summary>
+    private static string? ResolveLiteral(ModuleSummary m, string text, int line)
+    {
+        var a = m.Assignments.Where(x => x.RawTarget == text.Trim() && x.Line <= line).MaxBy(x => x.Line);
+        return a?.Literal?.AsString;
+    }
+
+    /// <summary>Whether a file is data: under a data-like folder, or a data extension outside code/doc folders.</summary>
+    public static bool IsDataFile(IndexedFile f)
+    {
+        var p = f.Path.ToLowerInvariant();
+        if (p.StartsWith(".", StringComparison.Ordinal) || p.Contains("/.", StringComparison.Ordinal) || f.Kind == FileKind.Symlink)
+        {
+            return false;
+        }
+
+        var name = f.Name.ToLowerInvariant();
+        if (name is "requirements.txt" or "package.json" or "tsconfig.json" or "metrics.json" or "params.json" or "license.txt" or "constraints.txt" or "runtime.txt" or "apt.txt"
+            || name.StartsWith("requirements", StringComparison.Ordinal) || name.EndsWith(".schema.json", StringComparison.Ordinal) || name == "datapackage.json")
+        {
+            return false;
+        }
+
+        var inDataDir = p.StartsWith("data/", StringComparison.Ordinal) || p.StartsWith("datasets/", StringComparison.Ordinal) || p.StartsWith("dataset/", StringComparison.Ordinal)
+            || p.Contains("/data/", StringComparison.Ordinal) || p.StartsWith("input/", StringComparison.Ordinal) || p.StartsWith("samples/", StringComparison.Ordinal)
+            || p.StartsWith("example_data/", StringComparison.Ordinal) || p.StartsWith("examples/data/", StringComparison.Ordinal);
+        if (inDataDir)
+        {
+            return f.Extension is not (".py" or ".md" or ".yaml" or ".yml" or ".ipynb" or ".sh" or ".dvc" or ".gitignore");
+        }
+
+        var codeOrDocs = p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("tests/", StringComparison.Ordinal)
+            || p.StartsWith("src/", StringComparison.Ordinal) || p.Contains("/static/", StringComparison.Ordinal) || p.Contains("/assets/", StringComparison.Ordinal) || p.StartsWith("assets/", StringComparison.Ordinal);
+        return !codeOrDocs && f.Extension is ".csv" or ".tsv" or ".parquet" or ".feather" or ".jsonl" or ".npy" or ".npz" or ".h5" or ".hdf5" or ".arff" or ".tfrecord";
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+
+namespace MLRepro.Analysis;
+
+/// <summary>Where an entry point was found.</summary>
+public enum EntryPointKind
+{
+    /// <summary>A pipeline stage (dvc.yaml, Snakefile, Kedro).</summary>
+    Pipeline,
+    /// <summary>An MLproject entry point.</summary>
+    MLproject,
+    /// <summary>A Makefile recipe.</summary>
+    Makefile,
+    /// <summary>A command in the README or docs.</summary>
+    Documentation,
+    /// <summary>A CI workflow step.</summary>
+    Workflow,
+    /// <summary>A script with `if __name__ == "__main__":`.</summary>
+    MainGuard,
+    /// <summary>A notebook.</summary>
+    Notebook,
+}
+
+/// <summary>A way to run the project.</summary>
+/// <param name="Kind">Where it was found.</param>
+/// <param name="DeclaredIn">The file that declares it (dvc.yaml, README.md, the script itself).</param>
+/// <param name="Line">Line in that file.</param>
+/// <param name="Command">The command, when declared as one.</param>
+/// <param name="Script">The Python script or notebook it runs, relative to the project root, when known.</param>
+public sealed record EntryPoint(EntryPointKind Kind, string DeclaredIn, int Line, string? Command, string? Script);
+
+/// <summary>A command that the project's own files run (pipelines, Makefiles, MLproject, CI, docs).</summary>
+public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text);
+
+/// <summary>The ways to run the project, most authoritative first.</summary>
+public sealed class EntryPointAnalysis
+{
+    /// <summary>Entry points, ordered by kind (pipelines first) then path.</summary>
+    public required ImmutableArray<EntryPoint> All { get; init; }
+
+    /// <summary>The entry points that name a script.</summary>
+    public IEnumerable<string> Scripts => All.Select(e => e.Script).Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Builds the analysis from commands and Python modules.</summary>
+    public static EntryPointAnalysis Build(IReadOnlyList<ProjectCommand> commands, IReadOnlyList<Python.ModuleSummary> modules, Func<string, bool> exists)
+    {
+        var list = new List<EntryPoint>();
+        foreach (var c in commands)
+        {
+            var script = CommandLines.PythonTarget(c.Text) ?? CommandLines.NotebookTarget(c.Text);
+            if (script is not null && !exists(script) && c.Path.Contains('/', StringComparison.Ordinal))
+            {
+                // Commands in a sub-folder's file may be relative to that folder (dvc wdir, a sub-project README).
+                var dir = c.Path[..c.Path.LastIndexOf('/')];
+                if (exists(dir + "/" + script))
+                {
+                    script = dir + "/" + script;
+                }
+            }
+
+            if (script is not null || c.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject)
+            {
+                list.Add(new EntryPoint(c.Kind, c.Path, c.Line, c.Text, script));
+            }
+        }
+
+        foreach (var m in modules)
+        {
+            if (m.IsNotebook)
+            {
+                if (!ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.Length > 0)
+                {
+                    list.Add(new EntryPoint(EntryPointKind.Notebook, m.Path, 1, null, m.Path));
+                }
+            }
+            else if (m.MainGuardLine is { } line && !ConfigAnalysis.IsTestOrTooling(m.Path))
+            {
+                list.Add(new EntryPoint(EntryPointKind.MainGuard, m.Path, line, null, m.Path));
+            }
+        }
+
+        return new EntryPointAnalysis
+        {
+            All = [.. list.OrderBy(e => e.Kind).ThenBy(e => e.DeclaredIn, StringComparer.Ordinal).ThenBy(e => e.Line)],
+        };
+    }
+}

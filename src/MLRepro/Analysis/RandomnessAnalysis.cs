@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using MLRepro.Knowledge;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>Where a seed value comes from.</summary>
+public enum SeedOrigin
+{
+    /// <summary>Read from a committed config file (a key of params.yaml, a Hydra cfg field…).</summary>
+    Config,
+    /// <summary>A command-line option (its default is in code) not fed from a config file.</summary>
+    CommandLine,
+    /// <summary>An environment variable.</summary>
+    Environment,
+    /// <summary>A literal written in the code.</summary>
+    HardCoded,
+    /// <summary>An expression mlrepro could not trace (a function parameter, a computed value).</summary>
+    Unknown,
+    /// <summary>No seed: the argument is absent or None.</summary>
+    None,
+}
+
+/// <summary>A call that seeds global RNGs.</summary>
+public sealed record SeedingCall(string Path, int Line, string Target, IReadOnlyList<string> Libraries, string? ValueText, SeedOrigin Origin, string? ConfigKey);
+
+/// <summary>A draw from randomness: a global RNG or an API with its own seed parameter.</summary>
+/// <param name="Path">Module path.</param>
+/// <param name="Line">Line.</param>
+/// <param name="Target">Resolved call target.</param>
+/// <param name="Library">The global RNG it falls back to, or null when a local seed is given or it has no fallback.</param>
+/// <param name="LocalSeed">The local seed argument's origin (random_state=…, default_rng(…)); null when the API has no local seed.</param>
+/// <param name="ValueText">The local seed's text.</param>
+/// <param name="ConfigKey">The config key the local seed comes from.</param>
+/// <param name="Note">Why it draws randomness.</param>
+public sealed record RandomUse(string Path, int Line, string Target, string? Library, SeedOrigin? LocalSeed, string? ValueText, string? ConfigKey, string Note)
+{
+    /// <summary>Whether this use is seeded, given the set of seeded global RNGs.</summary>
+    public bool IsSeeded(IReadOnlySet<string> seededLibraries) =>
+        LocalSeed is { } o && o != SeedOrigin.None || (Library is { } lib && seededLibraries.Contains(lib));
+}
+
+/// <summary>A determinism switch (good or bad) found in code.</summary>
+public sealed record DeterminismSetting(string Path, int Line, string Name, bool Good, string Text);
+
+/// <summary>
+/// Every source of randomness in the project's Python code, how each is seeded, and where each seed comes
+/// from. Built once per model from the Python summaries and the randomness table (Knowledge/randomness.tsv).
+/// </summary>
+public sealed class RandomnessAnalysis
+{
+    /// <summary>Seeding calls.</summary>
+    public required ImmutableArray<SeedingCall> Seeds { get; init; }
+
+    /// <summary>Draws from randomness.</summary>
+    public required ImmutableArray<RandomUse> Uses { get; init; }
+
+    /// <summary>Determinism settings.</summary>
+    public required ImmutableArray<DeterminismSetting> Settings { get; init; }
+
+    /// <summary>Global RNGs seeded somewhere (any seed origin except None).</summary>
+    public IReadOnlySet<string> SeededLibraries => _seeded ??= Seeds.Where(s => s.Origin != SeedOrigin.None).SelectMany(s => s.Libraries).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _seeded;
+
+    /// <summary>Uses that nothing seeds.</summary>
+    public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries));
+
+    /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer)
+    {
+        var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
+        var uses = ImmutableArray.CreateBuilder<RandomUse>();
+        var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
+        foreach (var m in modules)
+        {
+            foreach (var call in m.Calls)
+            {
+                var target = RandomnessTable.Canonical(call.Target);
+                if (RandomnessTable.Match(target) is not { } api)
+                {
+                    continue;
+                }
+
+                switch (api.Kind)
+                {
+                    case RandomnessKind.Seed:
+                    {
+                        var arg = SeedArgument(call, api);
+                        var (origin, key) = tracer.Trace(m, arg, call.Line);
+                        seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, arg?.Text, origin, key));
+                        break;
+                    }
+
+                    case RandomnessKind.Factory:
+                    {
+                        // A generator object: seeded by its argument, else fresh OS entropy every run.
+                        var arg = SeedArgument(call, api);
+                        var (origin, key) = tracer.Trace(m, arg, call.Line);
+                        uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, arg?.Text, key, api.Note));
+                        break;
+                    }
+
+                    case RandomnessKind.Use:
+                    {
+                        if (api.Param is { } p && call.Keyword(p) is { } local && local.Literal is not { Kind: LiteralKind.None })
+                        {
+                            var (origin, key) = tracer.Trace(m, local, call.Line);
+                            uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, local.Text, key, api.Note));
+                        }
+                        else
+                        {
+                            uses.Add(new RandomUse(m.Path, call.Line, target, api.Libraries.FirstOrDefault(), null, null, null, api.Note.Length > 0 ? api.Note : "draws from the global RNG"));
+                        }
+
+                        break;
+                    }
+
+                    case RandomnessKind.Local when DrawsRandomness(call, target):
+                    {
+                        var arg = api.Param is { } p ? call.Keyword(p) : null;
+                        var (origin, key) = tracer.Trace(m, arg, call.Line);
+                        uses.Add(new RandomUse(m.Path, call.Line, target, origin == SeedOrigin.None ? api.Libraries.FirstOrDefault() : null, origin, arg?.Text, key,
+                            api.Note.Length > 0 ? api.Note : $"randomised; seeded through {api.Param}="));
+                        break;
+                    }
+
+                    case RandomnessKind.Setting:
+                        if (call.PositionalAt(0)?.Literal is not { Value: false })
+                        {
+                            settings.Add(new DeterminismSetting(m.Path, call.Line, target, true, call.RawTarget + "(...)"));
+                        }
+
+                        break;
+                }
+            }
+
+            foreach (var a in m.Assignments)
+            {
+                var name = RandomnessTable.Canonical(a.Target);
+                if (name is "torch.backends.cudnn.deterministic" && a.Literal is { Value: true })
+                {
+                    settings.Add(new DeterminismSetting(m.Path, a.Line, name, true, $"{a.RawTarget} = {a.ValueText}"));
+                }
+                else if (name is "torch.backends.cudnn.benchmark" && a.Literal is { Value: true })
+                {
+                    settings.Add(new DeterminismSetting(m.Path, a.Line, name, false, $"{a.RawTarget} = {a.ValueText}"));
+                }
+                else if (EnvironmentKey(a.RawTarget) is { } env && env is "PYTHONHASHSEED" or "CUBLAS_WORKSPACE_CONFIG" or "TF_DETERMINISTIC_OPS" or "TF_CUDNN_DETERMINISTIC")
+                {
+                    settings.Add(new DeterminismSetting(m.Path, a.Line, env, true, $"{a.RawTarget} = {a.ValueText}"));
+                }
+            }
+        }
+
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+    }
+
+    private static CallArgument? SeedArgument(PythonCall call, RandomnessApi api) =>
+        (api.Param is { } p ? call.Keyword(p) : null) ?? (api.Position is { } pos ? call.PositionalAt(pos) : null);
+
+    /// <summary>os.environ["X"] → X.</summary>
+    internal static string? EnvironmentKey(string rawTarget)
+    {
+        const string prefix = "os.environ[";
+        if (!rawTarget.StartsWith(prefix, StringComparison.Ordinal) || !rawTarget.EndsWith(']'))
+        {
+            return null;
+        }
+
+        return rawTarget[prefix.Length..^1].Trim('"', '\'');
+    }
+
+    /// <summary>APIs with a seed parameter that only draw randomness in some configurations.</summary>
+    private static bool DrawsRandomness(PythonCall call, string target)
+    {
+        var last = target[(target.LastIndexOf('.') + 1)..];
+        bool KwTrue(string k) => call.Keyword(k) is { } a && a.Literal is not { Value: false } && a.Literal is not { Kind: LiteralKind.None };
+        return last switch
+        {
+            "DataLoader" => KwTrue("shuffle") || call.Keyword("sampler") is null && call.PositionalAt(2)?.Literal is { Value: true },
+            "sample" => target.StartsWith("random.", StringComparison.Ordinal) is false && (call.Keyword("n") is not null || call.Keyword("frac") is not null),
+            "SVC" => KwTrue("probability"),
+            "PCA" or "TruncatedSVD" => call.Keyword("svd_solver")?.Literal?.AsString is "randomized" or "arpack" || last == "TruncatedSVD",
+            "KFold" or "StratifiedKFold" => KwTrue("shuffle"),
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>
+/// Traces an argument back to where its value comes from: a literal, a config key, a command-line option,
+/// an environment variable. Follows simple assignments in the same module (a few hops) and, for a function
+/// parameter, the arguments of the function's call sites elsewhere in the project (one level).
+/// </summary>
+public sealed partial class ValueTracer
+{
+    /// <summary>How many assignment hops are followed.</summary>
+    public const int MaxHops = 4;
+
+    private readonly IReadOnlyList<ModuleSummary> _modules;
+    private readonly IReadOnlySet<string> _configKeys;
+    private readonly IReadOnlySet<string> _cliFromConfig;
+
+    /// <summary>Creates a tracer.</summary>
+    /// <param name="modules">All Python modules (for call sites of helper functions).</param>
+    /// <param name="configKeys">Leaf key names of every config file (e.g. "seed", "lr").</param>
+    /// <param name="cliFromConfig">Command-line option names (dest form, e.g. "seed") that a pipeline, Makefile or
+    /// MLproject fills from a config value.</param>
+    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig)
+    {
+        _modules = modules;
+        _configKeys = configKeys;
+        _cliFromConfig = cliFromConfig;
+    }
+
+    /// <summary>Traces an argument used at a line of a module.</summary>
+    public (SeedOrigin Origin, string? ConfigKey) Trace(ModuleSummary module, CallArgument? arg, int line) =>
+        arg is null ? (SeedOrigin.None, null) : Trace(module, arg.Text, arg.Literal, line, depth: 0);
+
+    private (SeedOrigin, string?) Trace(ModuleSummary m, string text, PythonLiteral? literal, int line, int depth)
+    {
+        if (literal is not null)
+        {
+            return literal.Kind == LiteralKind.None ? (SeedOrigin.None, null) : (SeedOrigin.HardCoded, null);
+        }
+
+        text = text.Trim();
+        for (var hop = 0; hop < MaxHops && Identifier().IsMatch(text); hop++)
+        {
+            var assignment = m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)
+                ?? m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=").MinBy(a => a.Line);
+            if (assignment is null)
+            {
+                return depth == 0 ? TraceParameter(m, text, line) : (SeedOrigin.Unknown, null);
+            }
+
+            if (assignment.Literal is { } lit)
+            {
+                return lit.Kind == LiteralKind.None ? (SeedOrigin.None, null) : (SeedOrigin.HardCoded, null);
+            }
+
+            line = assignment.Line;
+            text = assignment.ValueText.Trim();
+        }
+
+        if (text.Contains("os.environ", StringComparison.Ordinal) || text.Contains("getenv", StringComparison.Ordinal))
+        {
+            return (SeedOrigin.Environment, null);
+        }
+
+        var baseName = BaseName().Match(text) is { Success: true } b ? b.Value : null;
+        var keys = KeyParts(text);
+        if (baseName is not null && IsArgparseNamespace(m, baseName))
+        {
+            var dest = keys.LastOrDefault();
+            return dest is not null && _cliFromConfig.Contains(dest) ? (SeedOrigin.Config, dest) : (SeedOrigin.CommandLine, dest);
+        }
+
+        var configKey = keys.LastOrDefault(k => _configKeys.Contains(k));
+        if (configKey is not null)
+        {
+            return (SeedOrigin.Config, configKey);
+        }
+
+        if (baseName is not null && keys.Count > 0 && IsConfigObject(m, baseName))
+        {
+            return (SeedOrigin.Config, keys[^1]);
+        }
+
+        return (SeedOrigin.Unknown, null);
+    }
+
+    /// <summary>A parameter of the enclosing function: trace the matching argument at the function's call sites.</summary>
+    private (SeedOrigin, string?) TraceParameter(ModuleSummary m, string name, int line)
+    {
+        var fn = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
+        if (fn is null)
+        {
+            return (SeedOrigin.Unknown, null);
+        }
+
+        (SeedOrigin, string?) best = (SeedOrigin.Unknown, null);
+        foreach (var caller in _modules)
+        {
+            foreach (var call in caller.Calls)
+            {
+                var last = call.Target[(call.Target.LastIndexOf('.') + 1)..];
+                if (last != fn.Name)
+                {
+                    continue;
+                }
+
+                var arg = call.Keyword(name) ?? call.PositionalAt(0);
+                if (arg is null)
+                {
+                    continue;
+                }
+
+                var r = Trace(caller, arg.Text, arg.Literal, call.Line, depth: 1);
+                if (Rank(r.Item1) < Rank(best.Item1))
+                {
+                    best = r;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int Rank(SeedOrigin o) => o switch
+    {
+        SeedOrigin.Config => 0,
+        SeedOrigin.CommandLine => 1,
+        SeedOrigin.Environment => 2,
+        SeedOrigin.HardCoded => 3,
+        SeedOrigin.Unknown => 4,
+        _ => 5,
+    };
+
+    private static bool IsArgparseNamespace(ModuleSummary m, string name) =>
+        m.Assignments.Any(a => a.RawTarget == name && (a.ValueText.Contains("parse_args", StringComparison.Ordinal) || a.ValueText.Contains("parse_known_args", StringComparison.Ordinal)))
+        || (name is "args" or "opt" or "opts" or "FLAGS" or "flags" && m.CliOptions.Length > 0);
+
+    private static bool IsConfigObject(ModuleSummary m, string name) =>
+        m.Assignments.Any(a => a.RawTarget == name && ConfigLoad().IsMatch(a.ValueText))
+        || m.Decorators.Any(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.Target.EndsWith("main", StringComparison.Ordinal) && d.RawTarget.Contains("hydra", StringComparison.Ordinal))
+            && name is "cfg" or "config" or "conf" or "hparams" or "params";
+
+    /// <summary>The subscript keys and attribute names of an expression, in order (cfg["train"]["seed"] → train, seed).</summary>
+    internal static List<string> KeyParts(string text)
+    {
+        var keys = new List<string>();
+        foreach (Match match in KeyPart().Matches(text))
+        {
+            keys.Add(match.Groups["s"].Success ? match.Groups["s"].Value : match.Groups["a"].Value);
+        }
+
+        return keys;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex BaseName();
+
+    [GeneratedRegex(@"\[\s*[""'](?<s>[^""']+)[""']\s*\]|\.get\(\s*[""'](?<s>[^""']+)[""']|\.(?<a>[A-Za-z_][A-Za-z0-9_]*)(?!\s*\()")]
+    private static partial Regex KeyPart();
+
+    [GeneratedRegex(@"(yaml\.(safe_)?load|json\.load|toml\.load|tomllib\.load|OmegaConf\.(load|create|merge)|compose\(|load_config|read_config|get_config|load_params|configparser|\.load\()")]
+    private static partial Regex ConfigLoad();
+}

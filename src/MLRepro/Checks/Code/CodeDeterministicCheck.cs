@@ -1,0 +1,56 @@
+using MLRepro.Analysis;
+using MLRepro.Findings;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Code;
+
+/// <summary>code.deterministic — running the code several times on the example input gives the same output.</summary>
+public sealed class CodeDeterministicCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "code.deterministic",
+        StarLevel.Code,
+        "Same input, same output",
+        "Running the code several times on the example input must give the same output (the same weights, the same metrics). " +
+        "Every random number generator in use must be seeded; GPU kernel nondeterminism alone does not fail this criterion.",
+        "Statically: every randomness source (Python random, NumPy legacy and Generator APIs, PyTorch, TensorFlow/Keras, JAX, " +
+        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against its " +
+        "seeding calls; any unseeded source fails. `mlrepro verify` proves it by running twice and comparing every output.",
+        "Seed every generator once at start-up (random.seed, numpy.random.seed, torch.manual_seed, tf.random.set_seed) and pass " +
+        "random_state= to scikit-learn estimators and splitters; then run `mlrepro verify` to prove two runs match.",
+        [],
+        ProvenOnlyByRunning: true);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var r = project.Randomness;
+        var modules = project.PythonModules.Count;
+        if (r.Uses.Length == 0)
+        {
+            return Found(Outcome.Met, $"no source of randomness was found in {Count(modules, "Python module")}; the output should not vary between runs (not verified by running).",
+                Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+        }
+
+        var unseeded = r.Unseeded.ToList();
+        if (unseeded.Count > 0)
+        {
+            var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
+            return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} not seeded ({List(libs)}): two runs will give different outputs.",
+                unseeded.Select(Describe));
+        }
+
+        var evidence = r.Seeds.Where(s => s.Origin != SeedOrigin.None).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)));
+        return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);
+    }
+
+    internal static Evidence Describe(RandomUse u) =>
+        Evidence.At(u.Path, u.Line, u.Library is { } lib
+            ? $"{Short(u.Target)} draws from the {RandomnessTable.DisplayName(lib)} global RNG, which nothing seeds"
+            : $"{Short(u.Target)} has no seed ({u.Note})", u.Target);
+
+    internal static string Short(string target) => target.StartsWith("*.", StringComparison.Ordinal) ? target[2..] : target;
+}

@@ -1,0 +1,109 @@
+using MLRepro.Analysis;
+using MLRepro.Findings;
+using MLRepro.Model;
+using MLRepro.Text;
+
+namespace MLRepro.Checks.Code;
+
+/// <summary>code.runs — given the correct input, the code runs without errors.</summary>
+public sealed class CodeRunsCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "code.runs",
+        StarLevel.Code,
+        "Code runs end to end",
+        "Given the correct input, the code runs end to end without errors and produces the expected output. Judged on the default " +
+        "or documented entry point.",
+        "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
+        "`__main__` scripts, notebooks); the scripts it names exist and parse; every third-party import is declared; relative " +
+        "imports resolve; the paths the code opens exist, are tracked, or are produced by a pipeline stage. Only a run proves it: " +
+        "`mlrepro verify` runs the entry point and records the exit status.",
+        "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
+        "imported package, and make every input path relative to the repository.",
+        [],
+        ProvenOnlyByRunning: true);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var entries = project.EntryPoints.All;
+        if (entries.Length == 0)
+        {
+            return Found(Outcome.NotMet, "no entry point was found: nothing says how to run the project.",
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for `if __name__ == \"__main__\":`, and pipelines, Makefiles, MLproject, CI workflows and {Count(project.Docs.Count, "document")} for commands"));
+        }
+
+        var evidence = new List<Evidence>();
+        var blocking = new List<Evidence>();
+        var minor = new List<Evidence>();
+        var primary = entries.First();
+        evidence.Add(Evidence.At(primary.DeclaredIn, primary.Line, $"entry point ({Describe(primary.Kind)})", primary.Command));
+
+        // Scripts named by commands must exist.
+        foreach (var e in entries.Where(e => e.Script is not null && e.Kind != EntryPointKind.MainGuard && e.Kind != EntryPointKind.Notebook))
+        {
+            if (!project.Index.Contains(e.Script!) && !project.Data.ProducedPaths.Contains(e.Script!))
+            {
+                (e.Kind is EntryPointKind.Documentation or EntryPointKind.Workflow ? minor : blocking)
+                    .Add(Evidence.At(e.DeclaredIn, e.Line, $"runs {e.Script}, which does not exist", e.Command));
+            }
+        }
+
+        // Entry scripts must parse.
+        var scripts = project.EntryPoints.Scripts.ToHashSet(StringComparer.Ordinal);
+        foreach (var m in project.PythonModules.Where(m => scripts.Contains(m.Path)))
+        {
+            var error = m.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            if (error is not null)
+            {
+                blocking.Add(Evidence.At(m.Path, error.Span?.Line, $"does not parse: {error.Message}"));
+            }
+        }
+
+        foreach (var u in project.Imports.Undeclared)
+        {
+            minor.Add(Evidence.At(u.FirstPath, u.FirstLine, $"imports {u.Module}, which no dependency file declares (install {u.Distributions.FirstOrDefault() ?? u.Module})"));
+        }
+
+        foreach (var u in project.Imports.Unresolved)
+        {
+            blocking.Add(Evidence.At(u.Path, u.Line, $"`{u.Import}` resolves to no file of the project"));
+        }
+
+        foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Absolute))
+        {
+            blocking.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine", $"{r.Function}({r.Argument})"));
+        }
+
+        foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
+        {
+            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, which is not in the project and no stage produces it", $"{r.Function}({r.Argument})"));
+        }
+
+        if (blocking.Count > 0)
+        {
+            return Found(Outcome.NotMet, $"the entry point cannot run as committed: {blocking.Count} blocking problem(s).", blocking.Concat(minor).Concat(evidence));
+        }
+
+        if (minor.Count > 0)
+        {
+            return Found(Outcome.Partial, $"an entry point exists, but {Count(minor.Count, "problem")} may stop a fresh run.", minor.Concat(evidence),
+                "Declare every imported package in your dependency file and commit (or track with DVC) every file the code opens.");
+        }
+
+        evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
+        return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, imports are declared and inputs resolve (not verified by running).", evidence);
+    }
+
+    internal static string Describe(EntryPointKind k) => k switch
+    {
+        EntryPointKind.Pipeline => "pipeline stage",
+        EntryPointKind.MLproject => "MLproject entry point",
+        EntryPointKind.Makefile => "Makefile target",
+        EntryPointKind.Documentation => "documented command",
+        EntryPointKind.Workflow => "CI step",
+        EntryPointKind.MainGuard => "script with a __main__ block",
+        _ => "notebook",
+    };
+}

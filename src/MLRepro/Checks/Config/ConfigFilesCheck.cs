@@ -1,0 +1,55 @@
+using MLRepro.Findings;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Config;
+
+/// <summary>config.files — committed config files hold every deliberately configured parameter.</summary>
+public sealed class ConfigFilesCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "config.files",
+        StarLevel.Configuration,
+        "Parameters in config files",
+        "One or more config files (YAML, JSON, TOML, …) committed with the code hold every parameter that was deliberately configured " +
+        "(not every model parameter), so one can see what was experimented with and change it.",
+        "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files, Python config " +
+        "modules of plain assignments, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
+        "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
+        "only in command-line flags or argparse defaults are Partial.",
+        "Move the hyperparameters you tune into a committed params.yaml (or a Hydra config) and read them from there.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var cfg = project.Config;
+        var mlprojectParams = project.Pipelines.Where(p => p.Tool == PipelineTool.MLflow).SelectMany(p => p.Stages).Where(s => s.Params.Count > 0).ToList();
+        var files = cfg.ParameterFiles.Select(f => Evidence.At(f.Path, f.Entries.FirstOrDefault()?.Line, $"config file with {Count(f.Entries.Count, "parameter")}"))
+            .Concat(cfg.PythonConfigModules.Select(m => Evidence.At(m.Path, null, "Python config module of plain assignments")))
+            .Concat(mlprojectParams.Select(s => Evidence.At(s.SourcePath, s.Line, $"MLproject entry point '{s.Name}' declares {Count(s.Params.Count, "parameter")} with defaults")))
+            .ToList();
+        var hard = cfg.HardCoded.Select(h => Evidence.At(h.Path, h.Line, $"{h.Name}={h.Value} is hard-coded", h.Snippet)).ToList();
+        if (files.Count == 0)
+        {
+            if (cfg.CliOptions.Length > 0)
+            {
+                return Found(Outcome.Partial, $"no config file: parameters live only in {Count(cfg.CliOptions.Length, "command-line option")} and their in-code defaults.",
+                    cfg.CliOptions.Take(8).Select(o => Evidence.At(o.Path, o.Option.Line, $"option {string.Join('/', o.Option.Flags)} (default {o.Option.Default?.Text ?? "none"})")).Concat(hard),
+                    "Keep the command-line options, but give their values in a committed config file (params.yaml) that a Makefile, dvc.yaml or the script itself reads.");
+            }
+
+            return Found(Outcome.NotMet, hard.Count > 0 ? $"no config file; {Count(hard.Count, "hyperparameter")} {(hard.Count == 1 ? "is" : "are")} hard-coded in the code." : "no config file was found.",
+                hard.Count > 0 ? hard : [Evidence.Repo($"searched {Count(project.Index.Files.Length, "file")} for YAML/JSON/TOML/INI parameter files, Hydra trees and Python config modules")]);
+        }
+
+        if (hard.Count > 0)
+        {
+            return Found(Outcome.Partial, $"{Count(files.Count, "config file")} found, but {Count(hard.Count, "hyperparameter")} {(hard.Count == 1 ? "is" : "are")} still hard-coded in the code.",
+                hard.Concat(files), "Move the hard-coded values listed into the config file and read them from there.");
+        }
+
+        return Found(Outcome.Met, $"{Count(files.Count, "config file")} hold{(files.Count == 1 ? "s" : string.Empty)} the parameters; no hyperparameter is hard-coded in the code.", files);
+    }
+}

@@ -1,0 +1,69 @@
+using MLRepro.Analysis;
+using MLRepro.Checks.Code;
+using MLRepro.Findings;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Config;
+
+/// <summary>config.seeds — every non-deterministic function has a seed, and that seed is set in the config file.</summary>
+public sealed class ConfigSeedsCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "config.seeds",
+        StarLevel.Configuration,
+        "Seeds set in the config",
+        "Technical reproducibility needs every seed recorded: each non-deterministic function has a seed, and the seed's value is " +
+        "set in a committed config file (Python random, NumPy, torch, CUDA/cuDNN…).",
+        "Each seeding call and each seed argument (random_state=, default_rng(…), generator=) is traced back through assignments, " +
+        "function parameters and call sites to its origin: a config key (Met), a literal, a command-line default or an environment " +
+        "variable (Partial). Any unseeded randomness source is NotMet.",
+        "Put `seed: 42` in your params file, read it once, and pass it to every seeding call and random_state= argument.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var r = project.Randomness;
+        if (r.Uses.Length == 0)
+        {
+            return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+        }
+
+        var unseeded = r.Unseeded.ToList();
+        if (unseeded.Count > 0)
+        {
+            return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "has" : "have")} no seed at all.",
+                unseeded.Select(CodeDeterministicCheck.Describe));
+        }
+
+        // The seeds that matter: global seeds of the RNGs that are drawn from, and every local seed.
+        var usedLibraries = r.Uses.Where(u => u.LocalSeed is null or SeedOrigin.None && u.Library is not null).Select(u => u.Library!).ToHashSet(StringComparer.Ordinal);
+        var relevant = r.Seeds.Where(s => s.Origin != SeedOrigin.None && s.Libraries.Any(usedLibraries.Contains))
+            .Select(s => (s.Path, s.Line, s.Origin, s.ConfigKey, What: $"{s.Target}({s.ValueText})"))
+            .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None)
+                .Select(u => (u.Path, u.Line, Origin: u.LocalSeed!.Value, u.ConfigKey, What: $"{CodeDeterministicCheck.Short(u.Target)} seed {u.ValueText}")))
+            .ToList();
+        var notFromConfig = relevant.Where(x => x.Origin != SeedOrigin.Config).ToList();
+        if (notFromConfig.Count == 0)
+        {
+            var keys = relevant.Select(x => x.ConfigKey).Where(k => k is not null).Distinct().ToList();
+            return Found(Outcome.Met, $"every randomness source is seeded from config ({(keys.Count == 0 ? "config" : "key " + List(keys!))}).",
+                relevant.Take(12).Select(x => Evidence.At(x.Path, x.Line, $"seed from config key '{x.ConfigKey}'", x.What)));
+        }
+
+        return Found(Outcome.Partial,
+            $"everything is seeded, but {Count(notFromConfig.Count, "seed")} {(notFromConfig.Count == 1 ? "is" : "are")} not read from a config file.",
+            notFromConfig.Select(x => Evidence.At(x.Path, x.Line, x.Origin switch
+            {
+                SeedOrigin.HardCoded => "seed hard-coded in the code",
+                SeedOrigin.CommandLine => $"seed only from a command-line option{(x.ConfigKey is null ? string.Empty : $" ({x.ConfigKey})")} and its in-code default",
+                SeedOrigin.Environment => "seed from an environment variable",
+                _ => "seed from a value mlrepro could not trace to a config file",
+            }, x.What)),
+            "Move the seed into the config file (e.g. `seed: 42` in params.yaml) and read it from there.");
+    }
+}

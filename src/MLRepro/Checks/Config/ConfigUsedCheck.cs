@@ -1,0 +1,75 @@
+using MLRepro.Findings;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Config;
+
+/// <summary>config.used — the code reads its parameters from the config file; nothing is set ad hoc.</summary>
+public sealed class ConfigUsedCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "config.used",
+        StarLevel.Configuration,
+        "Config really used",
+        "The code reads its parameters from the config file: if `epochs: 5` becomes `6`, the model trains one more epoch. A Makefile, " +
+        "MLproject or pipeline that passes config values as command-line arguments counts.",
+        "Statically: each parameter file must be loaded (yaml/json/toml loads, OmegaConf, Hydra's config_path, a path literal naming " +
+        "it, a pipeline or Makefile command passing its values) and each of its keys referenced in code or commands; unused keys are " +
+        "listed. `mlrepro verify` mutates config values and checks that the outputs change (dead config is NotMet, verified).",
+        "Load the config file in the training code and read every key from it; delete keys nothing reads.",
+        ["config.files"],
+        ProvenOnlyByRunning: true);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var cfg = project.Config;
+        if (!cfg.HasConfig)
+        {
+            return Found(Outcome.NotMet, "there is no config file for the code to use.", Evidence.Repo("no parameter file was found (see config.files)"));
+        }
+
+        var evidence = new List<Evidence>();
+        var problems = new List<Evidence>();
+        foreach (var u in cfg.Usage)
+        {
+            if (!u.IsLoaded)
+            {
+                problems.Add(Evidence.At(u.File.Path, null, "nothing loads this file: no code opens it, no command passes its values"));
+                continue;
+            }
+
+            evidence.AddRange(u.LoadedAt.Take(3).Select(l => Evidence.At(l.Path, l.Line, $"loads {u.File.Path}", l.How)));
+            problems.AddRange(u.UnusedKeys.Select(k => Evidence.At(u.File.Path, k.Line, $"key {k.KeyPath} is never read by the code or a command")));
+        }
+
+        foreach (var m in cfg.PythonConfigModules)
+        {
+            var stem = m.Path[(m.Path.LastIndexOf('/') + 1)..^3];
+            var imported = project.PythonModules.Any(o => o.Path != m.Path && o.Imports.Any(i => i.Module.Split('.').Contains(stem) || i.Name == stem));
+            if (imported)
+            {
+                evidence.Add(Evidence.At(m.Path, null, "Python config module imported by the code"));
+            }
+            else
+            {
+                problems.Add(Evidence.At(m.Path, null, "Python config module that no code imports"));
+            }
+        }
+
+        var loadedFiles = cfg.Usage.Count(u => u.IsLoaded) + cfg.PythonConfigModules.Length - problems.Count(p => p.Note.StartsWith("Python config module that", StringComparison.Ordinal));
+        if (loadedFiles == 0)
+        {
+            return Found(Outcome.NotMet, "no config file is loaded by the code.", problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            return Found(Outcome.Partial, $"config is loaded, but {Count(problems.Count, "file or key", "files or keys")} {(problems.Count == 1 ? "is" : "are")} never read (dead config changes nothing when edited).",
+                problems.Concat(evidence), "Read each listed key in the code (or pass it on the command line from the pipeline), or delete it.");
+        }
+
+        var keys = cfg.Usage.Sum(u => u.UsedKeys.Length);
+        return Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence);
+    }
+}

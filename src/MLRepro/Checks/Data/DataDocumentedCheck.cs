@@ -1,0 +1,71 @@
+using MLRepro.Findings;
+using MLRepro.Formats.DataTracking;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Data;
+
+/// <summary>data.documented — the dataset's structure/schema and requirements are documented.</summary>
+public sealed class DataDocumentedCheck : CheckBase
+{
+    /// <summary>Words in a table header that mark a schema table.</summary>
+    private static readonly string[] SchemaHeaderWords = ["column", "field", "feature", "attribute", "variable", "name", "key"];
+
+    private static readonly string[] SchemaDetailWords = ["type", "dtype", "description", "format", "unit", "meaning", "values", "shape"];
+
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "data.documented",
+        StarLevel.Data,
+        "Data structure documented",
+        "The dataset's structure/schema and requirements are documented, so another dataset with the same interface can be built.",
+        "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
+        "schema, or a table of columns with types or descriptions in the README or a data README. Naming a standard dataset, or a schema " +
+        "that is only implicit in code, is Partial.",
+        "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var schemas = project.DatasetSchemas.Where(s => s.Fields.Length > 0).ToList();
+        if (schemas.Count > 0)
+        {
+            return Found(Outcome.Met, $"the data's structure is written down ({Count(schemas.Sum(s => s.Fields.Length), "field")} described).",
+                schemas.Take(5).Select(s => Evidence.At(s.Source, s.Line, $"{s.Kind} schema: {List(s.Fields.Select(f => f.Name))}")));
+        }
+
+        var tables = project.Docs.SelectMany(d => d.Tables.Select(t => (d.Path, Table: t)))
+            .Where(x => x.Table.Header.Any(h => SchemaHeaderWords.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                && x.Table.Header.Any(h => SchemaDetailWords.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                && x.Table.Rows.Length >= 2)
+            .ToList();
+        if (tables.Count > 0)
+        {
+            return Found(Outcome.Met, "a table documents the data's columns.",
+                tables.Take(3).Select(x => Evidence.At(x.Path, x.Table.Line, $"table of {Count(x.Table.Rows.Length, "row")}: {string.Join(" | ", x.Table.Header)}")));
+        }
+
+        var partial = new List<Evidence>();
+        foreach (var d in project.Docs)
+        {
+            foreach (var s in d.SectionsMatching("data", "dataset", "input format", "schema"))
+            {
+                if (s.Text.Length > 80)
+                {
+                    partial.Add(Evidence.At(d.Path, s.Line, $"section \"{s.Heading}\" describes the data in prose"));
+                }
+            }
+        }
+
+        var named = project.DataTracking.Sources.Where(s => s.Kind is DataSourceKind.StandardDataset or DataSourceKind.HuggingFaceDataset or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition).ToList();
+        partial.AddRange(named.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"names a standard dataset ({s.Value}): its structure is known elsewhere, not written here")));
+        if (partial.Count > 0)
+        {
+            return Found(Outcome.Partial, "the data is named or described, but its structure (columns, types, formats) is not written down.", partial);
+        }
+
+        return Found(Outcome.NotMet, "no description of the data's structure was found.",
+            Evidence.Repo($"searched {Count(project.Docs.Count, "document")} for schema tables and data sections, and the project for datapackage.json, Croissant, JSON Schema, dataset cards and pandera/Great Expectations schemas"));
+    }
+}

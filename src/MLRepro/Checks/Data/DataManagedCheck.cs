@@ -1,0 +1,92 @@
+using MLRepro.Analysis;
+using MLRepro.Checks.Code;
+using MLRepro.Findings;
+using MLRepro.Formats.DataTracking;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Data;
+
+/// <summary>data.managed — the dataset is managed with the code and retrievable from the project's context.</summary>
+public sealed class DataManagedCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "data.managed",
+        StarLevel.Data,
+        "Data managed with the code",
+        "The dataset is managed with the code — pre-downloaded or streamed, but retrievable from the project's context so an end-to-end " +
+        "run is easy. For append-only tabular data, the query and time filter that produced the training subset can be enough.",
+        "Met when the data the code reads is committed, tracked by DVC (with a remote), Git LFS, lakeFS or Dolt, or fetched by code or " +
+        "a script from a stable id (Hugging Face, Kaggle, a built-in loader, a URL). A URL only in the README is Partial; data that " +
+        "exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
+        "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
+        "script that fetches a fixed version.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var data = project.Data;
+        var tracking = project.DataTracking;
+        var evidence = new List<Evidence>();
+        var against = data.Reads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly)
+            .Select(r => Evidence.At(r.Path, r.Line, r.Status switch
+            {
+                DataPathStatus.Absolute => $"reads {r.Literal} from an absolute path outside the project",
+                DataPathStatus.LocalOnly => $"reads {r.Literal}, which is git-ignored or untracked and not tracked by DVC/LFS",
+                _ => $"reads {r.Literal}, which nothing in the project provides",
+            }, $"{r.Function}({r.Argument})")).ToList();
+
+        var committed = data.DataFiles.Where(f => f.Git is Indexing.GitStatus.Tracked or Indexing.GitStatus.NotInRepo && !f.IsLfsPointer).ToList();
+        if (committed.Count > 0)
+        {
+            evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
+        }
+
+        var dvcOuts = tracking.DvcOuts;
+        if (dvcOuts.Length > 0)
+        {
+            var remote = project.DvcConfig?.DefaultRemote ?? project.DvcConfig?.Remotes.FirstOrDefault()?.Name;
+            evidence.Add(Evidence.At(dvcOuts[0].Source, dvcOuts[0].Line, $"{Count(dvcOuts.Length, "path")} tracked by DVC{(remote is null ? " (no DVC remote configured: others cannot pull the data)" : $", remote '{remote}'")}"));
+            if (remote is null && committed.Count == 0 && !project.Pipelines.Any(p => p.Tool == PipelineTool.Dvc))
+            {
+                against.Add(Evidence.At(".dvc/config", null, "no DVC remote is configured, so `dvc pull` cannot fetch the tracked data"));
+            }
+        }
+
+        if (tracking.LfsPointers.Length > 0 || tracking.LfsPatterns.Length > 0)
+        {
+            evidence.Add(Evidence.At(tracking.LfsPatterns.FirstOrDefault()?.File ?? tracking.LfsPointers[0].Path, tracking.LfsPatterns.FirstOrDefault()?.Line, "Git LFS tracks data files"));
+        }
+
+        var codeSources = tracking.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && !s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var docSources = tracking.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        evidence.AddRange(codeSources.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"fetched by code: {CodeExampleInputCheck.Describe(s.Kind)} {s.Value}", s.Snippet)));
+        evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
+        evidence.AddRange(tracking.LakeFsConfigs.Select(p => Evidence.At(p, null, "lakeFS configuration")));
+        evidence.AddRange(tracking.DoltRepos.Select(p => Evidence.At(p, null, "Dolt repository")));
+
+        var managed = committed.Count > 0 || dvcOuts.Length > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
+            || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0;
+        if (!managed && docSources.Count > 0)
+        {
+            return Found(Outcome.Partial, "the data is only described by a link in the documentation; nothing fetches it.",
+                docSources.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"documented source: {s.Value}", s.Snippet)).Concat(against),
+                "Add a download script (or DVC import) that fetches exactly that version of the data.");
+        }
+
+        if (!managed)
+        {
+            return Found(Outcome.NotMet, "the dataset is not managed with the code.",
+                against.Count > 0 ? against : [Evidence.Repo($"no committed data, DVC/LFS tracking, download script or dataset id in {Count(project.Index.Files.Length, "file")}")]);
+        }
+
+        if (against.Count > 0)
+        {
+            return Found(Outcome.Partial, "some data is managed, but the code also reads data that only the author has.", against.Concat(evidence));
+        }
+
+        return Found(Outcome.Met, "the data is retrievable from the project.", evidence);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using MLRepro.Findings;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Environment;
+
+/// <summary>env.hardware — if the project depends on specific hardware, its setup is documented.</summary>
+public sealed partial class EnvHardwareCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "env.hardware",
+        StarLevel.Environment,
+        "Hardware documented",
+        "If the project depends on specific hardware (GPUs, TPUs, large memory), setup documentation for it is given (e.g. \"2 V100 " +
+        "GPUs\", \"at least 32 GB RAM\", the CUDA version). Not applicable when no special hardware is needed.",
+        "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
+        "DeepSpeed, Accelerate) and environments (CUDA base images, compose GPU reservations, cog gpu: true). A CPU fallback " +
+        "(torch.cuda.is_available()) makes it not applicable; otherwise the docs must name the GPU, its memory or the CUDA version.",
+        "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var uses = GpuUses(project).ToList();
+        if (uses.Count == 0)
+        {
+            return Found(Outcome.NotApplicable, "no special hardware is needed: no GPU use was found.",
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for CUDA/GPU APIs and device strings, and the environment definitions for GPU requests"));
+        }
+
+        var docs = HardwareDocs(project).ToList();
+        if (docs.Count > 0)
+        {
+            return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
+        }
+
+        var fallback = project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
+            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget))).ToList();
+        if (fallback.Count > 0)
+        {
+            return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallback.Take(3).Concat(uses.Take(3)));
+        }
+
+        return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
+    }
+
+    /// <summary>Evidence of GPU use in code and environments.</summary>
+    public static IEnumerable<Evidence> GpuUses(ProjectModel project)
+    {
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count")
+                {
+                    continue;
+                }
+
+                if (Ecosystem.IsGpuCall(c.Target) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
+                {
+                    yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
+                }
+            }
+        }
+
+        foreach (var c in project.Containers)
+        {
+            if (c.RequestsGpu)
+            {
+                yield return Evidence.At(c.Path, c.GpuLine, "the environment requests a GPU");
+            }
+
+            foreach (var i in c.Images.Where(i => i.IsGpuImage))
+            {
+                yield return Evidence.At(c.Path, i.Line, $"GPU base image {i.Reference}");
+            }
+        }
+    }
+
+    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            foreach (var s in d.Sections)
+            {
+                var m = HardwareMention().Match(s.Heading + "\n" + s.Text);
+                if (m.Success)
+                {
+                    yield return Evidence.At(d.Path, s.Line, $"documents hardware: \"{m.Value.Trim()}\"");
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA driver)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HardwareMention();
+}

@@ -1,0 +1,72 @@
+using MLRepro.Findings;
+using MLRepro.Formats.Dependencies;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Environment;
+
+/// <summary>env.packages — there is a list of all software packages used, with recoverable versions.</summary>
+public sealed class EnvPackagesCheck : CheckBase
+{
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "env.packages",
+        StarLevel.Environment,
+        "Package list",
+        "There is a list of all software packages used (for Python, e.g. requirements.txt), and the versions can be recovered.",
+        "Every third-party import (mapped to its distribution: sklearn→scikit-learn, cv2→opencv-python, PIL→Pillow, yaml→PyYAML…; " +
+        "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
+        "Pipfile or a lock file. Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
+        "unpinned or lower-bound-only list is Partial; a README-only list is Partial; missing packages are NotMet.",
+        "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var files = project.DependencyFiles.Where(f => f.Format is not (DependencyFileFormat.ShellScript or DependencyFileFormat.Dockerfile) || f.Dependencies.Length > 0).ToList();
+        var imports = project.Imports;
+        var missing = imports.Undeclared.ToList();
+        if (files.Count == 0 || project.Dependencies.Length == 0)
+        {
+            var readme = project.Docs.SelectMany(d => d.Commands.Where(c => c.Text.Contains("pip install", StringComparison.Ordinal) || c.Text.Contains("conda install", StringComparison.Ordinal)).Select(c => (d.Path, c))).ToList();
+            if (readme.Count > 0)
+            {
+                return Found(Outcome.Partial, "packages are only listed in the documentation, not in a dependency file.",
+                    readme.Take(3).Select(x => Evidence.At(x.Path, x.c.Line, "install command in the docs", x.c.Text)),
+                    "Turn the install command into a requirements.txt (or pyproject.toml) with pinned versions.");
+            }
+
+            return Found(Outcome.NotMet, imports.ThirdParty.Length > 0 ? $"no dependency file; the code imports {Count(imports.ThirdParty.Length, "third-party package")}." : "no dependency file was found.",
+                imports.ThirdParty.Take(10).Select(t => Evidence.At(t.FirstPath, t.FirstLine, $"imports {t.Module} ({t.Distributions.FirstOrDefault() ?? t.Module})"))
+                    .DefaultIfEmpty(Evidence.Repo("searched for requirements*.txt, pyproject.toml, setup.cfg, setup.py, environment.yml, Pipfile and lock files")));
+        }
+
+        var fileEvidence = files.Take(4).Select(f => Evidence.At(f.Path, null, $"{f.Format} with {Count(f.Dependencies.Length, "package")}")).ToList();
+        if (missing.Count > 0)
+        {
+            return Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared: {List(missing.Select(m => m.Distributions.FirstOrDefault() ?? m.Module))}.",
+                missing.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module}; declare {string.Join(" or ", m.Distributions.Take(2))}")).Concat(fileEvidence),
+                "Add the missing packages to the dependency file, with exact versions.");
+        }
+
+        var lockFiles = files.Where(f => f.IsLock).ToList();
+        if (lockFiles.Count > 0)
+        {
+            return Found(Outcome.Met, $"every imported package is declared, and {lockFiles[0].Path} locks the versions.", fileEvidence);
+        }
+
+        // Versions must be recoverable for what the code imports (declared-but-unused extras do not matter).
+        var used = imports.ThirdParty.Where(t => t.DeclaredBy is not null).Select(t => t.DeclaredBy!).DistinctBy(d => d.Name).ToList();
+        var considered = used.Count > 0 ? used : [.. project.Dependencies.Where(d => d.Kind != DependencyKind.InstallCommand)];
+        var unpinned = considered.Where(d => !d.IsPinned).ToList();
+        if (unpinned.Count == 0)
+        {
+            return Found(Outcome.Met, $"every imported package is declared with an exact version ({Count(considered.Count, "package")}).", fileEvidence);
+        }
+
+        return Found(Outcome.Partial, $"every imported package is declared, but {Count(unpinned.Count, "version")} {(unpinned.Count == 1 ? "is" : "are")} not pinned.",
+            unpinned.Take(12).Select(d => Evidence.At(d.Path, d.Line, d.Specifier is null ? $"{d.RawName} has no version" : $"{d.RawName}{d.Specifier} is a range, not an exact version")),
+            "Pin exact versions (`pip freeze > requirements.txt`) or commit a lock file (uv lock, poetry lock).");
+    }
+}

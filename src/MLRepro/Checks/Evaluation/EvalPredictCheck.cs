@@ -1,0 +1,105 @@
+using MLRepro.Findings;
+using MLRepro.Formats.Containers;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Checks.Evaluation;
+
+/// <summary>eval.predict — the output model can easily be used to predict on a custom user input.</summary>
+public sealed class EvalPredictCheck : CheckBase
+{
+    private static readonly string[] PredictNames = ["predict", "infer", "inference", "demo", "serve", "serving", "app", "api", "server", "generate", "sample", "detect", "classify", "handler", "service"];
+
+    private static readonly string[] ModelLoadSuffixes = [".load_model", ".from_pretrained", ".load_from_checkpoint", ".load_state_dict", "joblib.load", "pickle.load", "torch.load", "torch.jit.load", "onnxruntime.InferenceSession", "xgboost.Booster", "dill.load", "cloudpickle.load", "load_learner", ".pyfunc.load_model", "tensorflow.saved_model.load"];
+
+    private static readonly string[] ModelSaveSuffixes = [".save_model", ".save_pretrained", "joblib.dump", "pickle.dump", "torch.save", ".log_model", "dill.dump", ".save"];
+
+    /// <inheritdoc />
+    public override CheckInfo Info { get; } = new(
+        "eval.predict",
+        StarLevel.Evaluation,
+        "Predict on custom input",
+        "The project's output model can easily be used to predict or generate from a custom user input: anything from a simple API to a full UI.",
+        "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
+        "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
+        "(command-line options, input(), sys.argv). Batch scoring of a fixed test file, or a saved model with no code to use it, is Partial.",
+        "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
+        "and show how to run it in the README.",
+        [],
+        ProvenOnlyByRunning: false);
+
+    /// <inheritdoc />
+    public override Finding Run(ProjectModel project)
+    {
+        var apps = new List<Evidence>();
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            var app = m.Imports.Select(i => Ecosystem.Find(Ecosystem.Apps, i.Name is null ? i.Module : i.Module + "." + i.Name) ?? Ecosystem.Find(Ecosystem.Apps, i.Module))
+                .FirstOrDefault(a => a is not null);
+            if (app is not null)
+            {
+                var line = m.Imports.First(i => app.Matches(i.Module) || app.Matches(i.Module + "." + i.Name)).Line;
+                apps.Add(Evidence.At(m.Path, line, $"{app.Name} app"));
+            }
+        }
+
+        foreach (var d in project.Docs.Where(d => d.FrontMatter?.Sdk is not null))
+        {
+            apps.Add(Evidence.At(d.Path, d.FrontMatter!.Line, $"Hugging Face Space (sdk: {d.FrontMatter.Sdk})"));
+        }
+
+        foreach (var c in project.Containers.Where(c => c.Kind == ContainerKind.Cog))
+        {
+            apps.Add(Evidence.At(c.Path, null, "Cog predictor (cog predict -i …)"));
+        }
+
+        if (apps.Count > 0)
+        {
+            return Found(Outcome.Met, "an app or API lets users try the model on their own input.", apps);
+        }
+
+        var scripts = new List<(ModuleSummary M, PythonCall Load, bool UserInput)>();
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            var load = m.Calls.FirstOrDefault(c => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)));
+            if (load is null)
+            {
+                continue;
+            }
+
+            var name = m.Path[(m.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+            var predictLike = PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
+            if (!predictLike)
+            {
+                continue;
+            }
+
+            var userInput = m.CliOptions.Length > 0 || m.Calls.Any(c => c.Target is "input" or "sys.argv" or "fire.Fire" or "typer.run") || m.Names.Contains("argv");
+            scripts.Add((m, load, userInput));
+        }
+
+        var interactive = scripts.Where(s => s.UserInput).ToList();
+        if (interactive.Count > 0)
+        {
+            return Found(Outcome.Met, $"{interactive[0].M.Path} loads the trained model and takes the input from the user.",
+                interactive.Select(s => Evidence.At(s.M.Path, s.Load.Line, $"loads the model ({s.Load.RawTarget}) and accepts {(s.M.CliOptions.Length > 0 ? Count(s.M.CliOptions.Length, "command-line option") : "user input")}")));
+        }
+
+        if (scripts.Count > 0)
+        {
+            return Found(Outcome.Partial, "a script runs the model, but only on a fixed input: users must edit code to try their own.",
+                scripts.Select(s => Evidence.At(s.M.Path, s.Load.Line, $"loads the model ({s.Load.RawTarget}) without taking user input")),
+                "Let the script take the input path or values from the command line.");
+        }
+
+        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, $"saves a model ({c.RawTarget})"))).ToList();
+        if (saves.Count > 0)
+        {
+            return Found(Outcome.Partial, "the model is saved, but nothing shows how to use it on new input.", saves.Take(4));
+        }
+
+        return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
+            Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
+    }
+}

@@ -1,0 +1,121 @@
+using MLRepro.Analysis;
+using MLRepro.Formats.Dependencies;
+
+namespace MLRepro.Model;
+
+/// <summary>
+/// Derived analyses over the parsed documents, computed once and shared by several checks (randomness,
+/// config usage, entry points, imports, data). They observe; checks judge.
+/// </summary>
+public sealed partial class ProjectModel
+{
+    private readonly object _analysisLock = new();
+    private RandomnessAnalysis? _randomness;
+    private ConfigAnalysis? _config;
+    private EntryPointAnalysis? _entryPoints;
+    private ImportAnalysis? _imports;
+    private DataAnalysis? _data;
+    private ValueTracer? _tracer;
+    private IReadOnlyList<ProjectCommand>? _commands;
+
+    /// <summary>Every command the project's own files run: pipeline stages, MLproject, Makefiles, CI steps, README and notebook shell lines.</summary>
+    public IReadOnlyList<ProjectCommand> Commands => Once(ref _commands, BuildCommands);
+
+    /// <summary>Randomness sources and their seeds.</summary>
+    public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer));
+
+    /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
+    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text))]));
+
+    /// <summary>Ways to run the project.</summary>
+    public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p)));
+
+    /// <summary>Third-party imports against declared dependencies.</summary>
+    public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version));
+
+    /// <summary>The project's data.</summary>
+    public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
+
+    /// <summary>Traces values to config keys, command-line options and literals.</summary>
+    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig()));
+
+    /// <summary>Bytes recorded for DVC outputs (dvc.lock and .dvc files).</summary>
+    public long DvcLockOutSizes() =>
+        (DvcLock?.Stages.SelectMany(s => s.Outs).Sum(o => o.Size ?? 0) ?? 0) + DvcFiles.SelectMany(f => f.Outs).Sum(o => o.Size ?? 0);
+
+    private T Once<T>(ref T? field, Func<T> build)
+        where T : class
+    {
+        if (field is { } v)
+        {
+            return v;
+        }
+
+        lock (_analysisLock)
+        {
+            return field ??= build();
+        }
+    }
+
+    private IReadOnlyList<ProjectCommand> BuildCommands()
+    {
+        var list = new List<ProjectCommand>();
+        foreach (var p in Pipelines)
+        {
+            var kind = p.Tool switch
+            {
+                PipelineTool.MLflow => EntryPointKind.MLproject,
+                PipelineTool.Make => EntryPointKind.Makefile,
+                _ => EntryPointKind.Pipeline,
+            };
+            foreach (var s in p.Stages)
+            {
+                foreach (var c in s.Commands)
+                {
+                    list.Add(new ProjectCommand(kind, s.SourcePath, s.Line, c));
+                }
+            }
+        }
+
+        foreach (var w in Workflows)
+        {
+            foreach (var c in w.Jobs.SelectMany(j => j.Steps).SelectMany(s => s.Commands))
+            {
+                list.Add(new ProjectCommand(EntryPointKind.Workflow, w.Path, c.Line, c.Text));
+            }
+        }
+
+        foreach (var d in Docs)
+        {
+            foreach (var c in d.Commands)
+            {
+                list.Add(new ProjectCommand(EntryPointKind.Documentation, d.Path, c.Line, c.Text));
+            }
+        }
+
+        foreach (var m in PythonModules.Where(m => m.Notebook is not null))
+        {
+            foreach (var c in m.Notebook!.ShellCommands)
+            {
+                list.Add(new ProjectCommand(EntryPointKind.Notebook, m.Path, c.LineInCell, c.Text));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Option names a pipeline, Makefile or MLproject command fills from config (`--seed ${seed}`, `--lr {lr}`, `--epochs $(EPOCHS)`).</summary>
+    private HashSet<string> CliOptionsFedFromConfig()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Commands.Where(c => c.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject or EntryPointKind.Makefile))
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(c.Text, @"--?(?<flag>[A-Za-z][\w-]*)[ =]+[""']?(?:\$\{|\{|\$\()"))
+            {
+                set.Add(m.Groups["flag"].Value.Replace('-', '_'));
+            }
+        }
+
+        return set;
+    }
+}
