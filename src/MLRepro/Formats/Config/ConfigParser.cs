@@ -49,14 +49,14 @@ public static partial class ConfigParser
                 case ConfigFormat.Json:
                     if (JsonTree.Load(source, diags) is { } json)
                     {
-                        Flatten(json, null, entries, diags, source.Path, false);
+                        Flatten(json, null, entries, null, source.Path, false);
                     }
 
                     break;
                 case ConfigFormat.Toml:
                     if (TomlTree.Load(source, diags) is { } toml)
                     {
-                        Flatten(toml, null, entries, diags, source.Path, false);
+                        Flatten(toml, null, entries, null, source.Path, false);
                     }
 
                     break;
@@ -94,8 +94,11 @@ public static partial class ConfigParser
         return new ConfigFile(source.Path, format, role, entries, diags) { Documents = documents, HydraDefaults = defaults };
     }
 
-    /// <summary>Flattens a YAML-shaped tree (also built from JSON and TOML) into entries.</summary>
-    internal static void Flatten(YamlNode node, string? prefix, List<ConfigEntry> entries, List<Diagnostic> diags, string path, bool skipHydraDefaults, int line = 0, int depth = 0)
+    /// <summary>
+    /// Flattens a YAML-shaped tree (also built from JSON and TOML) into entries. <paramref name="diags"/> is null
+    /// for JSON and TOML, whose scalars carry no YAML 1.1 surprises.
+    /// </summary>
+    internal static void Flatten(YamlNode node, string? prefix, List<ConfigEntry> entries, List<Diagnostic>? diags, string path, bool skipHydraDefaults, int line = 0, int depth = 0)
     {
         if (entries.Count > MaxEntries || depth > MaxDepth)
         {

@@ -239,9 +239,12 @@ internal static class YamlLoader
                 }
             }
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(Math.Max(1, ToLine(e.Start)), Math.Max(1, ToCol(e.Start))), DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + Shorten(e.Message)));
+            // YamlDotNet reports bad syntax as YamlException, but some inputs make its scanner throw other
+            // exceptions (InvalidOperationException on "k:\n{\nk:"): every one of them is a syntax diagnostic.
+            var at = e is YamlException ye ? SourceSpan.At(ToLine(ye.Start), ToCol(ye.Start)) : (SourceSpan?)null;
+            diagnostics.Add(new Diagnostic(source.Path, at, DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + Shorten(e.Message)));
             // Keep what was built before the error: close open frames so partial content survives.
             while (stack.Count > 0)
             {
