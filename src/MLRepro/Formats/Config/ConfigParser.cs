@@ -91,6 +91,7 @@ public static partial class ConfigParser
             entries.RemoveRange(MaxEntries, entries.Count - MaxEntries);
         }
 
+        Redact(source.Path, entries, diags);
         return new ConfigFile(source.Path, format, role, entries, diags) { Documents = documents, HydraDefaults = defaults };
     }
 
@@ -150,6 +151,33 @@ public static partial class ConfigParser
                 break;
         }
     }
+
+    /// <summary>
+    /// Values of keys named like secrets (API keys, tokens, passwords) are replaced: mlrepro's reports quote
+    /// config values, and a committed .env must not leak through them.
+    /// </summary>
+    private static void Redact(string path, List<ConfigEntry> entries, List<Diagnostic> diags)
+    {
+        var redacted = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var last = e.KeyPath[(e.KeyPath.LastIndexOf('.') + 1)..];
+            if (e.Kind == ConfigValueKind.String && !string.IsNullOrEmpty(e.Value) && SecretKey().IsMatch(last) && !e.Value.StartsWith("${", StringComparison.Ordinal))
+            {
+                entries[i] = e with { Value = RedactedValue };
+                redacted++;
+            }
+        }
+
+        if (redacted > 0)
+        {
+            diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "config.secret-redacted", $"{redacted} value(s) of secret-like keys (token, password, api key…) were not recorded"));
+        }
+    }
+
+    /// <summary>What a redacted secret value reads as.</summary>
+    public const string RedactedValue = "<redacted>";
 
     /// <summary>Types a YAML scalar by the YAML 1.2 core schema, diagnosing YAML 1.1 surprises.</summary>
     internal static (string? Value, ConfigValueKind Kind) Type(YamlScalarNode s, string path, int line, List<Diagnostic>? diags)
@@ -322,6 +350,9 @@ public static partial class ConfigParser
 
     [GeneratedRegex(@"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][0-9]|^[-+]?[0-9][0-9_]*[eE][-+]")]
     private static partial Regex ExponentWithoutDot();
+
+    [GeneratedRegex(@"(?i)(^|[_.\-])(secret|password|passwd|pwd|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|credentials?)$")]
+    private static partial Regex SecretKey();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
     private static partial Regex EnvKey();
