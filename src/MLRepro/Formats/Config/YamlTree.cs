@@ -123,6 +123,14 @@ internal static class YamlLoader
             text = NeutralizeJinja(text);
         }
 
+        // YamlDotNet's scanner slows down sharply with deep flow nesting ("[[[[…" takes seconds at 10,000
+        // levels), so deep brackets are refused by a light scan before parsing.
+        if (TomlTree.MaxNesting(text) is var (flowDepth, flowAt) && flowDepth > MaxDepth)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(source.GetPosition(flowAt).Line), DiagnosticSeverity.Error, "yaml.depth-limit", $"brackets nested deeper than {MaxDepth} levels; the file is not read"));
+            return new YamlStream([]);
+        }
+
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var stack = new List<Frame>();
         var skipDepth = 0;
