@@ -50,7 +50,7 @@ public sealed class HostileInputTests
     public void Yaml_nesting_10000_deep_is_refused_past_the_limit(string style)
     {
         var text = style == "block"
-            ? string.Concat(Enumerable.Range(0, 10_000).Select(i => new string(' ', Math.Min(i, 2000)) + "k:\n"))
+            ? string.Concat(Enumerable.Repeat("- ", 10_000)) + "x\n"
             : new string('[', 10_000) + new string(']', 10_000);
 
         var doc = Timed("deep.yaml", text, ConfigFormat.Yaml);
@@ -168,6 +168,33 @@ public sealed class HostileInputTests
         var doc = DvcParser.ParsePipeline(new SourceText("dvc.yaml", "defaults:\n{\ndefaults:"));
 
         doc.Diagnostics.Should().Contain(d => d.Code == "yaml.syntax");
+    }
+
+    [Theory]
+    [InlineData(ConfigFormat.Yaml)]
+    [InlineData(ConfigFormat.Json)]
+    public void A_mapping_with_30000_keys_parses_in_linear_time(ConfigFormat format)
+    {
+        var keys = Enumerable.Range(0, 30_000).Select(i => $"k{i}");
+        var text = format == ConfigFormat.Yaml
+            ? string.Concat(keys.Select(k => k + ": 1\n"))
+            : "{" + string.Join(",", keys.Select(k => $"\"{k}\": 1")) + "}";
+
+        var doc = Timed("wide." + format.ToString().ToLowerInvariant(), text, format);
+
+        doc.Entries.Should().HaveCount(ConfigParser.MaxEntries);
+        doc.Diagnostics.Should().ContainSingle(d => d.Code == "config.too-many-entries");
+    }
+
+    [Fact]
+    public void Yaml_past_the_size_limit_is_not_read()
+    {
+        var text = string.Concat(Enumerable.Repeat("key: value\n", (YamlLoader.MaxChars / 11) + 1));
+
+        var doc = Timed("big.yaml", text, ConfigFormat.Yaml);
+
+        doc.Entries.Should().BeEmpty();
+        doc.Diagnostics.Should().ContainSingle(d => d.Code == "yaml.too-large");
     }
 
     [Fact]
