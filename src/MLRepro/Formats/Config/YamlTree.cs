@@ -140,12 +140,14 @@ internal static class YamlLoader
         var bombReported = false;
         var depthReported = false;
         YamlNode? root = null;
+        var lastLine = 1;
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                lastLine = ToLine(ev.End);
                 if (skipDepth > 0)
                 {
                     if (ev is MappingStart or SequenceStart)
@@ -253,8 +255,11 @@ internal static class YamlLoader
         {
             // YamlDotNet reports bad syntax as YamlException, but some inputs make its scanner throw other
             // exceptions (InvalidOperationException on "k:\n{\nk:"): every one of them is a syntax diagnostic.
-            var at = e is YamlException ye ? SourceSpan.At(ToLine(ye.Start), ToCol(ye.Start)) : (SourceSpan?)null;
-            diagnostics.Add(new Diagnostic(source.Path, at, DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + Shorten(e.Message)));
+            // Those carry no position: the end of the last event read is where parsing stopped.
+            var (at, message) = e is YamlException ye
+                ? (SourceSpan.At(ToLine(ye.Start), ToCol(ye.Start)), Shorten(e.Message))
+                : (SourceSpan.At(lastLine), "the parser stopped after this line (an unclosed bracket or quote?)");
+            diagnostics.Add(new Diagnostic(source.Path, at, DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + message));
             // Keep what was built before the error: close open frames so partial content survives.
             while (stack.Count > 0)
             {
