@@ -45,6 +45,23 @@ public sealed class ConfigModelTests
     }
 
     [Fact]
+    public void Hydra_groups_are_listed_and_missing_default_choices_are_diagnosed()
+    {
+        using var t = new TempDir();
+        t.Write("configs/train.yaml", "defaults:\n  - model: cnn\n  - data: imagenet\n  - optional logger: wandb\n  - override hydra/job_logging: colorlog\n  - _self_\nseed: 1\n");
+        t.Write("configs/model/cnn.yaml", "width: 32\n");
+        t.Write("configs/model/mlp.yaml", "width: 64\n");
+        t.Write("configs/data/cifar.yaml", "root: data\n");
+
+        var model = ProjectModel.Open(t.Path);
+
+        model.HydraGroups.Should().BeEquivalentTo(new Dictionary<string, IReadOnlyList<string>> { ["data"] = ["cifar"], ["model"] = ["cnn", "mlp"] });
+        model.ConfigFiles.Single(c => c.Path == "configs/train.yaml").Role.Should().Be(ConfigRole.Hydra);
+        model.Diagnostics.Where(d => d.Code == "hydra.missing-option").Should().ContainSingle()
+            .Which.Should().Match<MLRepro.Text.Diagnostic>(d => d.Path == "configs/train.yaml" && d.Span!.Value.Line == 3);
+    }
+
+    [Fact]
     public void Ini_files_count_only_with_ml_settings()
     {
         using var t = new TempDir();
