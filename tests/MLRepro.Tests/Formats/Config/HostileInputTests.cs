@@ -173,9 +173,9 @@ public sealed class HostileInputTests
     [Theory]
     [InlineData(ConfigFormat.Yaml)]
     [InlineData(ConfigFormat.Json)]
-    public void A_mapping_with_30000_keys_parses_in_linear_time(ConfigFormat format)
+    public void A_mapping_with_21000_keys_parses_in_linear_time(ConfigFormat format)
     {
-        var keys = Enumerable.Range(0, 30_000).Select(i => $"k{i}");
+        var keys = Enumerable.Range(0, ConfigParser.MaxEntries + 1_000).Select(i => $"k{i}");
         var text = format == ConfigFormat.Yaml
             ? string.Concat(keys.Select(k => k + ": 1\n"))
             : "{" + string.Join(",", keys.Select(k => $"\"{k}\": 1")) + "}";
