@@ -163,9 +163,10 @@ public static partial class ConfigParser
         {
             var e = entries[i];
             var last = e.KeyPath[(e.KeyPath.LastIndexOf('.') + 1)..];
-            if (e.Kind == ConfigValueKind.String && !string.IsNullOrEmpty(e.Value) && SecretKey().IsMatch(last) && !e.Value.StartsWith("${", StringComparison.Ordinal))
+            // Any kind: a numeric PIN leaks as well as a string token. References (${SECRET}) reveal nothing.
+            if (e.Kind is not (ConfigValueKind.Null or ConfigValueKind.Map) && !string.IsNullOrEmpty(e.Value) && SecretKey().IsMatch(last) && !e.Value.StartsWith("${", StringComparison.Ordinal))
             {
-                entries[i] = e with { Value = RedactedValue };
+                entries[i] = e with { Value = RedactedValue, Kind = ConfigValueKind.String, Items = null };
                 redacted++;
             }
         }
@@ -221,7 +222,8 @@ public static partial class ConfigParser
             return (text, ConfigValueKind.Bool);
         }
 
-        if (text is "null" or "Null" or "NULL" or "~" or "None" && !iniBooleans || (iniBooleans && text.Length == 0))
+        // "None" is Python's null but a plain string to YAML and dotenv loaders.
+        if (text is "null" or "Null" or "NULL" or "~" && !iniBooleans || (iniBooleans && text.Length == 0))
         {
             return (text.Length == 0 ? null : text, iniBooleans ? ConfigValueKind.String : ConfigValueKind.Null);
         }

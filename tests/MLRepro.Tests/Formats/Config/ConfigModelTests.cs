@@ -76,13 +76,15 @@ public sealed class ConfigModelTests
     [Fact]
     public void Secret_like_values_are_redacted_but_similar_ml_keys_are_not()
     {
-        var doc = ConfigParser.Parse(new MLRepro.Text.SourceText(".env", "HF_TOKEN=hf_abc\nDB_PASSWORD='pw'\nTOKENIZER=gpt2\nMAX_TOKENS=512\nAPI_KEY=\n"), ConfigFormat.Env, ConfigRole.Environment);
+        var doc = ConfigParser.Parse(new MLRepro.Text.SourceText(".env", "HF_TOKEN=hf_abc\nDB_PASSWORD='pw'\nTOKENIZER=gpt2\nMAX_TOKENS=512\nAPI_KEY=\nADMIN_PWD=123456\nMODEL=None\n"), ConfigFormat.Env, ConfigRole.Environment);
 
         doc.Find("HF_TOKEN")!.Value.Should().Be(ConfigParser.RedactedValue);
         doc.Find("DB_PASSWORD")!.Value.Should().Be(ConfigParser.RedactedValue);
         doc.Find("TOKENIZER")!.Value.Should().Be("gpt2");
         doc.Find("MAX_TOKENS")!.Value.Should().Be("512");
         doc.Find("API_KEY")!.Value.Should().BeEmpty("an empty placeholder reveals nothing");
+        doc.Find("ADMIN_PWD")!.Value.Should().Be(ConfigParser.RedactedValue, "numbers leak too");
+        doc.Find("MODEL")!.Kind.Should().Be(ConfigValueKind.String, "None is text outside Python");
         doc.Diagnostics.Should().ContainSingle(d => d.Code == "config.secret-redacted");
     }
 
