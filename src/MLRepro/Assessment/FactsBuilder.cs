@@ -19,7 +19,8 @@ internal static class FactsBuilder
             dataFacts.Add(new FactData(group.Count() == 1 ? group.First().Path : group.Key + "/", $"committed ({group.Count()} file{(group.Count() == 1 ? string.Empty : "s")})", group.First().Path, null));
         }
 
-        dataFacts.AddRange(data.TrackedPaths.Take(10).Select(p => new FactData(p, "tracked by DVC or Git LFS", null, null)));
+        var produced = data.ProducedPaths.ToHashSet(StringComparer.Ordinal);
+        dataFacts.AddRange(data.TrackedPaths.Take(10).Select(p => new FactData(p, produced.Contains(p) ? "pipeline output tracked by DVC" : "tracked by DVC or Git LFS", null, null)));
         dataFacts.AddRange(model.DataTracking.Sources.Where(s => s.Kind != Formats.DataTracking.DataSourceKind.HuggingFaceModel).Take(10)
             .Select(s => new FactData(s.Value, s.Kind.ToString(), s.Path, s.Line)));
         dataFacts.AddRange(model.DataTracking.DownloadScripts.Select(p => new FactData(p, "download script", p, null)));

@@ -13,7 +13,7 @@ public static class MarkdownText
         {
             switch (c)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
                     sb.Append('\\').Append(c);
                     break;
                 case '<':

@@ -42,7 +42,7 @@ public sealed class ReproducibilityMarkdownReporter(LinkStyle links = LinkStyle.
 
         Section(w, 1, "Code");
         Item(w, "code.runs", "Runnable code", EntryPoints(f));
-        Item(w, "code.example-input", "Example input", Join(f.Data.Take(4).Select(d => Link(d.Path ?? d.Location, d.Location, d.Line) + " — " + MarkdownText.Escape(d.How))));
+        Item(w, "code.example-input", "Example input", Join(f.Data.Where(d => !d.How.Contains("output", StringComparison.Ordinal)).Take(4).Select(d => Link(d.Path ?? d.Location, d.Location, d.Line) + " — " + MarkdownText.Escape(d.How))));
         Item(w, "code.deterministic", "Same input gives the same output", null);
 
         Section(w, 2, "Configuration");
@@ -127,12 +127,19 @@ public sealed class ReproducibilityMarkdownReporter(LinkStyle links = LinkStyle.
         w.Write($"- [{(ticked ? 'x' : ' ')}] {label}: {(string.IsNullOrEmpty(details) ? MarkdownText.Escape(finding.Message) : details)} — *{status}*\n");
         if (!ticked && finding.Fix is { Length: > 0 } fix)
         {
-            w.Write($"  - To do: {MarkdownText.Escape(fix)}\n");
+            // Fixes are mlrepro's own text (they use `code` spans on purpose), so they are written as Markdown.
+            w.Write($"  - To do: {fix}\n");
         }
     }
 
     private string EntryPoints(ProjectFacts f)
     {
+        if (f.Stages.FirstOrDefault() is { } stage && stage.Tool is "Dvc" or "Make" or "Snakemake" or "Kedro")
+        {
+            var run = stage.Tool switch { "Dvc" => "dvc repro", "Make" => "make", "Snakemake" => "snakemake --cores 1", _ => "kedro run" };
+            return $"{MarkdownText.Code(run)} ({Link(stage.Path, stage.Path, null)}: {f.Stages.Count(s => s.Path == stage.Path)} stage(s))";
+        }
+
         var first = f.EntryPoints.FirstOrDefault(e => e.Command is not null) ?? f.EntryPoints.FirstOrDefault();
         if (first is null)
         {
