@@ -100,6 +100,14 @@ public static partial class MarkdownParser
             }
         }
 
+        public void AddLooseCommand(ShellCommand command)
+        {
+            if (command.Text.Length > 0 && Room(_commands, "commands", command.Line))
+            {
+                _commands.Add(command);
+            }
+        }
+
         public void AddTable(int line, ImmutableArray<string> header, ImmutableArray<ImmutableArray<string>> rows)
         {
             if (Room(_tables, "tables", line))

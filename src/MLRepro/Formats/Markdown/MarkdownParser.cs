@@ -346,7 +346,9 @@ public static partial class MarkdownParser
             return dtype;
         }
 
-        foreach (var e in feature.Entries)
+        // dtype: {class_label: {names: …}} nests the structural kind one level down.
+        var entries = feature.Get("dtype") is YamlTreeMapping nested ? nested.Entries : feature.Entries;
+        foreach (var e in entries)
         {
             switch (e.Key)
             {
@@ -519,6 +521,20 @@ public static partial class MarkdownParser
             return Whitespace().Replace(sb.ToString(), " ").Trim();
         }
 
+        private static string AltText(ContainerInline image)
+        {
+            var sb = new StringBuilder();
+            for (var i = image.FirstChild; i is not null; i = i.NextSibling)
+            {
+                if (i is LiteralInline lit)
+                {
+                    sb.Append(lit.Content.ToString());
+                }
+            }
+
+            return sb.ToString();
+        }
+
         private void AppendInlines(ContainerInline container, StringBuilder sb, LinkInline? enclosingLink, int depth, int fallbackLine, bool collectLinks)
         {
             if (depth > MaxInlineDepth)
@@ -558,6 +574,12 @@ public static partial class MarkdownParser
                         var inner = new StringBuilder();
                         AppendInlines(link, inner, link.IsImage ? enclosingLink : link, depth + 1, line, collectLinks);
                         var text = Whitespace().Replace(inner.ToString(), " ").Trim();
+                        if (!link.IsImage && text.Length == 0 && link.FirstChild is LinkInline { IsImage: true } image)
+                        {
+                            // A badge link has no text of its own: name it by the image's alt text.
+                            text = Whitespace().Replace(AltText(image), " ").Trim();
+                        }
+
                         if (!link.IsImage)
                         {
                             sb.Append(inner);
