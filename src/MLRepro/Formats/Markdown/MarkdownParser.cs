@@ -108,19 +108,48 @@ public static partial class MarkdownParser
         {
             var text = source.GetLine(line);
             int quotes = 0, indent = 0;
-            foreach (var c in text)
+            var i = 0;
+            while (i < text.Length)
             {
-                if (c == '>')
-                {
-                    quotes++;
-                }
-                else if (c == ' ')
+                var c = text[i];
+                if (c == ' ')
                 {
                     indent++;
+                    i++;
                 }
                 else if (c == '\t')
                 {
                     indent += 4;
+                    i++;
+                }
+                else if (c == '>')
+                {
+                    // Quote markers, and list markers followed by a space, each open one container.
+                    quotes++;
+                    i++;
+                }
+                else if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] == ' ')
+                {
+                    quotes++;
+                    i += 2;
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    var j = i;
+                    while (j < text.Length && j - i < 9 && char.IsAsciiDigit(text[j]))
+                    {
+                        j++;
+                    }
+
+                    if (j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] == ' ')
+                    {
+                        quotes++;
+                        i = j + 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
                 else
                 {
@@ -128,7 +157,7 @@ public static partial class MarkdownParser
                 }
             }
 
-            if (quotes > MaxNestingDepth || indent / 2 > MaxNestingDepth * 2)
+            if (quotes > MaxNestingDepth || indent / 2 > MaxNestingDepth)
             {
                 diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
                 return;
