@@ -82,7 +82,7 @@ public static partial class MarkdownParser
         Markdig.Syntax.MarkdownDocument? md = null;
         try
         {
-            md = Markdig.Markdown.Parse(source.Text, Pipeline);
+            md = Markdig.Markdown.Parse(FlattenDeepNesting(source, b.Diagnostics) ?? source.Text, Pipeline);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -96,73 +96,107 @@ public static partial class MarkdownParser
             return plain with { Flavor = DocFlavor.Markdown, FrontMatter = frontMatter, Diagnostics = [.. b.Diagnostics, .. plain.Diagnostics] };
         }
 
-        ReportDeepNesting(source, b.Diagnostics);
         new MarkdigWalker(b).Walk(md);
         return b.Build(DocFlavor.Markdown, frontMatter);
     }
 
-    private static void ReportDeepNesting(SourceText source, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Markdig bounds the tree it builds but still works quadratically through very deep container prefixes
+    /// ("> > > …", "- - - …"), so lines nested past <see cref="MaxNestingDepth"/> are cut to that depth before
+    /// parsing. Line numbers stay the same; a diagnostic names the first line cut. Null when nothing was cut.
+    /// </summary>
+    private static string? FlattenDeepNesting(SourceText source, List<Diagnostic> diagnostics)
     {
-        // Markdig stops nesting at its limit without telling; say so, with the first line that went past it.
+        System.Text.StringBuilder? sb = null;
+        var text = source.Text;
         for (var line = 1; line <= source.LineCount; line++)
         {
-            var text = source.GetLine(line);
-            int quotes = 0, indent = 0;
-            var i = 0;
-            while (i < text.Length)
+            var start = source.LineStarts[line - 1];
+            var content = source.GetLine(line);
+            var rawEnd = line < source.LineCount ? source.LineStarts[line] : text.Length;
+            var cut = NestingCut(content);
+            if (cut is { } c)
             {
-                var c = text[i];
-                if (c == ' ')
+                if (sb is null)
                 {
-                    indent++;
-                    i++;
+                    diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
+                    sb = new System.Text.StringBuilder(text.Length);
+                    sb.Append(text, 0, start);
                 }
-                else if (c == '\t')
-                {
-                    indent += 4;
-                    i++;
-                }
-                else if (c == '>')
-                {
-                    // Quote markers, and list markers followed by a space, each open one container.
-                    quotes++;
-                    i++;
-                }
-                else if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] == ' ')
-                {
-                    quotes++;
-                    i += 2;
-                }
-                else if (char.IsAsciiDigit(c))
-                {
-                    var j = i;
-                    while (j < text.Length && j - i < 9 && char.IsAsciiDigit(text[j]))
-                    {
-                        j++;
-                    }
 
-                    if (j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] == ' ')
-                    {
-                        quotes++;
-                        i = j + 2;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-                else
-                {
-                    break;
-                }
+                sb.Append(content, 0, c.Keep).Append(content, c.Resume, content.Length - c.Resume);
+                sb.Append(text, start + content.Length, rawEnd - start - content.Length);
             }
-
-            if (quotes > MaxNestingDepth || indent / 2 > MaxNestingDepth)
+            else
             {
-                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
-                return;
+                sb?.Append(text, start, rawEnd - start);
             }
         }
+
+        return sb?.ToString();
+    }
+
+    /// <summary>For a line nested too deep: how much of its container prefix to keep, and where its content resumes.</summary>
+    private static (int Keep, int Resume)? NestingCut(string text)
+    {
+        int markers = 0, indent = 0, keep = -1, indentKeep = -1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t')
+            {
+                indent += c == '\t' ? 4 : 1;
+                i++;
+                if (indent / 2 == MaxNestingDepth && indentKeep < 0)
+                {
+                    indentKeep = i;
+                }
+
+                continue;
+            }
+
+            var width = 0;
+            if (c == '>')
+            {
+                width = 1;
+            }
+            else if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] == ' ')
+            {
+                width = 2;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                var j = i;
+                while (j < text.Length && j - i < 9 && char.IsAsciiDigit(text[j]))
+                {
+                    j++;
+                }
+
+                if (j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] == ' ')
+                {
+                    width = j + 2 - i;
+                }
+            }
+
+            if (width == 0)
+            {
+                break;
+            }
+
+            i += width;
+            if (++markers == MaxNestingDepth)
+            {
+                keep = i;
+            }
+        }
+
+        if (markers > MaxNestingDepth)
+        {
+            return (keep, i);
+        }
+
+        return indent / 2 > MaxNestingDepth && indentKeep >= 0 ? (indentKeep, i) : null;
     }
 
     // ---------------------------------------------------------------- front matter
