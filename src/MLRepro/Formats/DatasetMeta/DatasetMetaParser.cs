@@ -75,6 +75,12 @@ public static partial class DatasetMetaParser
             diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), DiagnosticSeverity.Error, "json.syntax", $"invalid JSON: {FirstSentence(e.Message)}"));
             return Done();
         }
+        catch (ArgumentException)
+        {
+            // Lone UTF-16 surrogates cannot be transcoded to UTF-8 for the JSON reader.
+            diagnostics.Add(new Diagnostic(source.Path, null, DiagnosticSeverity.Error, "json.encoding", "JSON text contains unpaired surrogate characters; not read"));
+            return Done();
+        }
 
         using (json)
         {
