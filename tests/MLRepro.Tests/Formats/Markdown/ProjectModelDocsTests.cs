@@ -1,0 +1,79 @@
+using System.Text.Json;
+using AwesomeAssertions;
+using MLRepro.Formats.DatasetMeta;
+using MLRepro.Indexing;
+using MLRepro.Model;
+using MLRepro.Reporting.Json;
+using MLRepro.Tests.Support;
+using MLRepro.Text;
+
+namespace MLRepro.Tests.Formats.Markdown;
+
+public sealed class ProjectModelDocsTests
+{
+    [Fact]
+    public void Docs_put_the_root_readme_first_and_skip_vendored_and_ignored()
+    {
+        using var t = new TempDir();
+        t.Git("init", "-q");
+        t.Write("README.rst", "Title\n=====\n");
+        t.Write("README.md", "# Project\n\n```bash\npip install -r requirements.txt\n```\n");
+        t.Write("docs/usage.md", "# Usage\n");
+        t.Write("CHANGELOG.md", "# Changes\n");
+        t.Write("sub/README.md", "# Sub\n");
+        t.Write(".venv/lib/python3.11/site-packages/pkg/README.md", "# vendored\n");
+        t.Write("node_modules/x/readme.md", "# vendored\n");
+        t.Write(".gitignore", "build/\n");
+        t.Write("build/README.md", "# ignored\n");
+        t.Write("REPRODUCIBILITY.md", "# Report\n\n## 1. Code\n- [x] [train.py](train.py)\n");
+        var model = new ProjectModel(RepoIndex.Build(t.Path));
+
+        model.Docs.Select(d => d.Path).Should().Equal("README.md", "README.rst", "CHANGELOG.md", "REPRODUCIBILITY.md", "docs/usage.md", "sub/README.md");
+        model.Readme!.Path.Should().Be("README.md");
+        model.Readme.Commands.Single().Text.Should().Be("pip install -r requirements.txt");
+        model.ReproducibilityReport!.Section(1)!.Items.Single().CriterionId.Should().Be("code.runs");
+    }
+
+    [Fact]
+    public void Readme_is_null_without_a_root_readme_and_rst_is_used_when_alone()
+    {
+        using var t = new TempDir();
+        t.Write("docs/README.md", "# Docs\n");
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        model.Readme.Should().BeNull();
+        model.ReproducibilityReport.Should().BeNull();
+
+        using var t2 = new TempDir();
+        t2.Write("README.rst", "Title\n=====\n");
+        ProjectModel.Open(t2.Path, new IndexOptions { UseGit = false }).Readme!.Flavor.Should().Be(MLRepro.Formats.Markdown.DocFlavor.ReStructuredText);
+    }
+
+    [Fact]
+    public void Parse_diagnostics_reach_the_model_and_json_has_the_new_entries()
+    {
+        using var t = new TempDir();
+        t.Write("README.md", "---\nlicense: [unclosed\n---\n# X\n[x](javascript:alert(1))\n");
+        t.Write("data/README.md", "| column | type |\n|---|---|\n| a | int |\n");
+        t.Write("download_data.sh", "kaggle competitions download -c titanic\n");
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        var sw = new StringWriter();
+        ModelJsonWriter.Write(sw, model);
+        model.Diagnostics.Select(d => d.Code).Should().Contain(["yaml.syntax", "markdown.unsafe-link"]);
+        model.DatasetSchemas.Single().Kind.Should().Be(SchemaSourceKind.DataReadme);
+
+        using var json = JsonDocument.Parse(sw.ToString());
+        var root = json.RootElement;
+        root.GetProperty("docs").GetArrayLength().Should().Be(2);
+        root.GetProperty("dataTracking").GetProperty("downloadScripts")[0].GetString().Should().Be("download_data.sh");
+        root.GetProperty("dataTracking").GetProperty("sources")[0].GetProperty("kind").GetString().Should().Be("kaggleCompetition");
+        root.GetProperty("datasets")[0].GetProperty("fields")[0].GetProperty("name").GetString().Should().Be("a");
+        root.GetProperty("reproducibility").ValueKind.Should().Be(JsonValueKind.Null, "the project has no report");
+    }
+
+    [Fact]
+    public void Lone_surrogates_in_json_metadata_are_a_diagnostic()
+    {
+        var doc = DatasetMetaParser.Parse(new SourceText("datapackage.json", "{\"resources\": [\"\uD83D\"]}"));
+        doc.Diagnostics.Single().Code.Should().Be("json.encoding");
+    }
+}
