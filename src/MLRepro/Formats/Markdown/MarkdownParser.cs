@@ -46,11 +46,12 @@ public static partial class MarkdownParser
     private static readonly HashSet<string> ShellLanguages = new(StringComparer.Ordinal)
     {
         "sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "sh-session", "terminal", "fish", "ksh",
+        "powershell", "pwsh", "ps1", "bat", "batch", "cmd",
     };
 
     private static readonly HashSet<string> ConsoleLanguages = new(StringComparer.Ordinal) { "console", "shell-session", "shellsession", "sh-session", "terminal" };
 
-    private static readonly HashSet<string> PlainLanguages = new(StringComparer.Ordinal) { "text", "txt", "plain", "plaintext", "none", "cmd" };
+    private static readonly HashSet<string> PlainLanguages = new(StringComparer.Ordinal) { "text", "txt", "plain", "plaintext", "none" };
 
     /// <summary>First words that make a line of an unlabelled block look like a shell command.</summary>
     internal static readonly HashSet<string> KnownCommands = new(StringComparer.Ordinal)

@@ -77,3 +77,50 @@ public sealed class ProjectModelDocsTests
         doc.Diagnostics.Single().Code.Should().Be("json.encoding");
     }
 }
+
+public sealed class ProjectModelHostileDocsTests
+{
+    [Fact]
+    public void Binary_and_invalid_utf8_docs_are_diagnostics_not_failures()
+    {
+        using var t = new TempDir();
+        t.WriteBytes("README.md", [.. "# Binary\n"u8.ToArray(), 0x00, 0x01, 0x02, 0xFF]);
+        t.WriteBytes("docs/latin1.md", [.. "# Caf"u8.ToArray(), 0xE9, .. "\n\n```bash\npip install x\n```\n"u8.ToArray()]);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        model.ParseAll();
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        model.Readme.Should().BeNull("a binary README is never parsed");
+        var latin = model.Docs.Single();
+        latin.Path.Should().Be("docs/latin1.md");
+        latin.Title.Should().Be("Caf\uFFFD");
+        latin.Commands.Single().Text.Should().Be("pip install x");
+        model.Diagnostics.Should().Contain(d => d.Code == "text.invalid-utf8" && d.Path == "docs/latin1.md");
+    }
+
+    [Fact]
+    public void Large_readme_parses_in_bounded_time()
+    {
+        var sb = new System.Text.StringBuilder("# Big\n\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            sb.Append(System.FormattableString.Invariant($"## Section {i}\n\nText with a [link](docs/{i}.md) and `code`.\n\n```bash\npip install pkg{i}\n```\n\n| a | b |\n|---|---|\n| {i} | x |\n\n"));
+        }
+
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var doc = MLRepro.Formats.Markdown.MarkdownParser.Parse(new SourceText("README.md", sb.ToString()));
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        doc.Commands.Length.Should().Be(5_000);
+        doc.Headings.Length.Should().Be(5_001);
+        doc.Tables.Length.Should().Be(5_000);
+    }
+
+    [Fact]
+    public void Entries_beyond_the_limit_are_dropped_with_a_note()
+    {
+        var text = string.Concat(Enumerable.Repeat("# h\n", MLRepro.Formats.Markdown.MarkdownParser.MaxEntries + 5));
+        var doc = MLRepro.Formats.Markdown.MarkdownParser.Parse(new SourceText("README.md", text));
+        doc.Headings.Length.Should().Be(MLRepro.Formats.Markdown.MarkdownParser.MaxEntries);
+        doc.Diagnostics.Should().ContainSingle(d => d.Code == "markdown.limit");
+    }
+}
