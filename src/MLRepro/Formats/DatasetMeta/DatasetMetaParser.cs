@@ -133,6 +133,13 @@ public static partial class DatasetMetaParser
                 continue;
             }
 
+            // "Name | Type | Description" also documents CLI flags and APIs: outside data READMEs, the table must
+            // sit under a data heading or name its rows as columns, fields or features.
+            if (!dataReadme && !DataHeading().IsMatch(t.Section) && header[nameCol] is "name" or "key" or "property")
+            {
+                continue;
+            }
+
             var fields = t.Rows.Where(r => nameCol < r.Length && r[nameCol].Length > 0).Take(MaxFields).Select(r => new DatasetField(
                 r[nameCol], typeCol >= 0 && typeCol < r.Length && r[typeCol].Length > 0 ? r[typeCol] : null,
                 descCol >= 0 && descCol < r.Length && r[descCol].Length > 0 ? r[descCol] : null, null)).ToImmutableArray();

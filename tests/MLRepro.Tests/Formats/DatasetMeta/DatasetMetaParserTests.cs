@@ -55,6 +55,10 @@ public sealed class DatasetMetaParserTests
         DatasetMetaParser.IsDataReadme("data/README.md").Should().BeTrue();
         DatasetMetaParser.IsDataReadme("README.md").Should().BeFalse();
         DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "| Model | Top-1 |\n|---|---|\n| a | 1 |\n"))).Should().BeEmpty("a results table is not a schema");
+        DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "## Options\n\n| name | type | description |\n|---|---|---|\n| --lr | float | learning rate |\n")))
+            .Should().BeEmpty("a CLI option table outside a data section is not a dataset schema");
+        DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "## Options\n\n| column | description |\n|---|---|\n| age | years |\n")))
+            .Single().Fields.Single().Name.Should().Be("age");
     }
 
     [Fact]
