@@ -211,14 +211,6 @@ public static partial class MarkdownParser
             }
         }
 
-        public void AddUnsafeTextMarker(string tag, int line)
-        {
-            if (Room(_unsafeHtml, "unsafe HTML tags", line))
-            {
-                _unsafeHtml.Add(new UnsafeHtml(tag, line));
-            }
-        }
-
         public MarkdownDocument Build(DocFlavor flavor, FrontMatter? frontMatter)
         {
             var lastLine = Math.Max(1, Source.LineCount);
