@@ -31,7 +31,7 @@ public static partial class ReproducibilityParser
     public static ReproducibilityDocument Parse(SourceText source, MarkdownDocument markdown)
     {
         var diagnostics = new List<Diagnostic>(markdown.Diagnostics);
-        var codeLines = CodeLines(source, markdown);
+        var codeLines = CodeLines(markdown);
 
         // Candidate section titles: real headings, plus bold-only lines and ordered-list titles outside code.
         var titles = markdown.Headings.Select(h => (h.Level, h.Text, h.Line)).ToList();
@@ -223,7 +223,7 @@ public static partial class ReproducibilityParser
         };
     }
 
-    private static HashSet<int> CodeLines(SourceText source, MarkdownDocument markdown)
+    private static HashSet<int> CodeLines(MarkdownDocument markdown)
     {
         var lines = new HashSet<int>();
         foreach (var c in markdown.CodeBlocks)
