@@ -68,7 +68,7 @@ public sealed class DatasetMetaParserTests
         var deep = new string('[', 10_000) + new string(']', 10_000);
         var sw = Stopwatch.StartNew();
         DatasetMetaParser.Parse(new SourceText("x.schema.json", deep)).Diagnostics.Single().Code.Should().Be("json.syntax");
-        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        sw.Elapsed.Should().BeLessThan(MLRepro.Tests.Support.Bounds.HostileInput);
         DatasetMetaParser.Parse(new SourceText("datapackage.json", "[]")).Diagnostics.Single().Code.Should().Be("datapackage.no-resources");
     }
 
