@@ -23,6 +23,7 @@ public static class CliApp
     {
         var root = new RootCommand("mlrepro — rates how reproducible a machine-learning project is on the five-star ML Reproducibility Scale.");
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
+        root.Subcommands.Add(VerifyCommand.Build(stdout, stderr));
         return root;
     }
 
