@@ -65,7 +65,7 @@ public static class ConfigProbe
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException)
         {
             // An unreadable params file has no probe-able parameters; static checks report its syntax.
         }
@@ -95,7 +95,7 @@ public static class ConfigProbe
         }
 
         var d = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var n = d == 0 ? 0.1 : d * 1.5;
+        var n = d == 0 ? 0.1 : Math.Round(d * 1.5, 12);
         return n.ToString("R", CultureInfo.InvariantCulture);
     }
 

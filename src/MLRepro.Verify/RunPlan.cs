@@ -139,6 +139,12 @@ public sealed class MlreproYamlPlanSource : IRunPlanSource
             problems.Add($"{FileName}:{e.Start.Line}: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections.
+            problems.Add($"{FileName}: not valid YAML ({e.Message})");
+            return null;
+        }
 
         if (root is null)
         {

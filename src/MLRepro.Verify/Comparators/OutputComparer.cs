@@ -30,7 +30,7 @@ public static class OutputComparer
 
         if (hashA == hashB)
         {
-            return new FileComparison(rel, Format(rel, null), Verdict.Identical, "byte-identical", [], hashA, hashB);
+            return new FileComparison(rel, Format(rel, Head(a!)), Verdict.Identical, "byte-identical", [], hashA, hashB);
         }
 
         if (new FileInfo(a!).Length > TensorFiles.MaxBytes || new FileInfo(b!).Length > TensorFiles.MaxBytes)
@@ -66,6 +66,14 @@ public static class OutputComparer
         {
             return new FileComparison(rel, "bytes", Verdict.Different, $"bytes differ ({format} reader failed: {e.Message})", [], hashA, hashB);
         }
+    }
+
+    private static byte[] Head(string path)
+    {
+        using var s = File.OpenRead(path);
+        var buf = new byte[4096];
+        var n = s.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
+        return buf[..n];
     }
 
     private static FileComparison Judge(string rel, string format, List<ItemDiff> items, string hashA, string hashB)
@@ -298,7 +306,7 @@ public static class OutputComparer
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException)
         {
             error = e.Message;
             return null;
