@@ -150,7 +150,7 @@ public sealed record AccessTrace(string Method, IReadOnlyList<string> ProjectRea
                                 reads.Add(rel);
                             }
                         }
-                        else if (!IsSystem(full) && !(isDir && ok))
+                        else if ((isWrite ? !IsDevice(full) : !IsSystem(full)) && !(isDir && ok))
                         {
                             var scratch = scratchPrefixes.Any(s => full == s || full.StartsWith(s.TrimEnd('/') + "/", StringComparison.Ordinal));
                             // Scratch folders (the sandbox's private /tmp and HOME) only matter when a read found nothing:
@@ -174,6 +174,10 @@ public sealed record AccessTrace(string Method, IReadOnlyList<string> ProjectRea
 
         return new AccessTrace("strace", [.. reads], [.. writes], outside, network, executed);
     }
+
+    /// <summary>Whether a write target is a device or process file (/dev/null, /proc/self/…), which are not escapes.</summary>
+    public static bool IsDevice(string path) =>
+        path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
 
     /// <summary>Whether a path lies in a system folder (libraries, interpreters, /proc…).</summary>
     public static bool IsSystem(string path) =>

@@ -195,7 +195,7 @@ public sealed class Verifier
     {
         var results = new List<ProbeResult>();
         var files = ConfigProbe.FindFiles(_project);
-        var wanted = _o.ProbeConfig ?? (files.Count > 0 || _o.Mutations.Count > 0);
+        var wanted = _o.Mutations.Count > 0 || (_o.ProbeConfig ?? files.Count > 0);
         if (!wanted || !run1.Succeeded)
         {
             return results;

@@ -125,3 +125,11 @@ public static class TensorCompare
     /// <summary>Round-trip number formatting, culture-invariant.</summary>
     public static string Fmt(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }
+
+/// <summary>An opaque byte payload compared for equality only (a zip entry such as a checkpoint's "version").</summary>
+/// <param name="Data">The bytes.</param>
+public sealed record RawBytes(byte[] Data)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Data.Length.ToString(CultureInfo.InvariantCulture)} bytes";
+}

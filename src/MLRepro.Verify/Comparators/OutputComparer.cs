@@ -176,7 +176,7 @@ public static class OutputComparer
             {
                 // An .npz holds one .npy per array, named after the keyword given to np.savez.
                 var arr = name.EndsWith(".npy", StringComparison.Ordinal) ? TensorFiles.ReadNpy(bytes, out _) : null;
-                list.Add(new(arr is null ? "entry:" + name : name[..^4], arr ?? new NumArray("|u1", [bytes.Length], bytes, false)));
+                list.Add(new(arr is null ? "entry:" + name : name[..^4], arr is null ? new RawBytes(bytes) : arr));
             }
 
             return list;
@@ -225,6 +225,13 @@ public static class OutputComparer
         if (va is NumArray x && vb is NumArray y)
         {
             return TensorCompare.Compare(name, x, y, tol);
+        }
+
+        if (va is RawBytes ra && vb is RawBytes rb)
+        {
+            var same = ra.Data.AsSpan().SequenceEqual(rb.Data);
+            var text = (byte[] d) => d.Length <= 64 && !d.Contains((byte)0) ? Encoding.UTF8.GetString(d) : $"{d.Length} bytes";
+            return new ItemDiff(name, "entry", null, null, same, same, null, null, null, same ? null : text(ra.Data), same ? null : text(rb.Data));
         }
 
         var sa = Describe(va);

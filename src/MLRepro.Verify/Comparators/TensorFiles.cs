@@ -198,7 +198,7 @@ public static class TensorFiles
                 continue;
             }
 
-            leaves.Add(new("entry:" + rel, new NumArray("|u1", [bytes.Length], bytes, false)));
+            leaves.Add(new("entry:" + rel, new RawBytes(bytes)));
         }
 
         return leaves;
