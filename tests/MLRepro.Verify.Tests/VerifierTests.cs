@@ -286,3 +286,55 @@ public sealed class VerifierTests
         out1.Items.Single().B.Should().StartWith("4242 ");
     }
 }
+
+public sealed class VerifierLimitTests
+{
+    [Fact]
+    public void Memory_limit_stops_a_run_that_allocates_too_much()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        t.Write("hog.py", "x = bytearray(1 << 30)\nprint('allocated', len(x))\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 hog.py"),
+            Env.Options(o => o with { Sandbox = o.Sandbox with { MemoryBytes = 256L << 20 } }), TestContext.Current.CancellationToken);
+        r.Runs[0].Succeeded.Should().BeFalse();
+        r.Runs[0].StderrTail.Should().Contain("MemoryError");
+    }
+
+    [Fact]
+    public void Hidden_input_outside_the_project_is_reported_and_data_managed_is_not_met()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var outside = new TempDir("/var/tmp");
+        var data = outside.Write("data.csv", "x\n1\n2\n");
+        using var t = new TempDir();
+        t.Write("train.py", $"print(sum(int(v) for v in open('{data}').read().split()[1:]))\nopen('out.txt', 'w').write('3')\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 train.py"), Env.Options(o => o with { Parallel = true }), TestContext.Current.CancellationToken);
+        r.Runs.Take(2).Should().OnlyContain(run => run.Succeeded);
+        r.Runs[0].Trace.Outside.Should().ContainSingle(o => o.Path == data && !o.Write && o.Error == null);
+        var managed = r.ToFindings().Single(f => f.CheckId == "data.managed");
+        managed.Outcome.Should().Be(MLRepro.Findings.Outcome.NotMet);
+        managed.Evidence.Should().Contain(e => e.Note.Contains(data, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tolerances_from_the_plan_turn_small_float_noise_into_within_tolerance()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        // The second run's folder path is longer; its length leaks into the metric as tiny noise.
+        t.Write("eval.py", "import json, os\njson.dump({'acc': 0.9 + len(os.getcwd()) * 1e-9, 'n': 10}, open('metrics.json', 'w'))\n");
+        var exact = Verifier.Run(t.Path, Env.Cmd("python3 eval.py"), Env.Options(), TestContext.Current.CancellationToken);
+        exact.Reproduced.Should().BeFalse();
+        exact.Comparisons[0].Files.Single().Differing.Single().Name.Should().Be("acc");
+
+        var plan = new RunPlan("--cmd", ["python3 eval.py"], ["metrics.json"], [new Tolerance("metrics.json", "acc", 1e-6, 0)], null);
+        var tolerant = Verifier.Run(t.Path, plan, Env.Options(), TestContext.Current.CancellationToken);
+        tolerant.Reproduced.Should().BeTrue();
+        tolerant.Comparisons[0].Files.Single().Verdict.Should().Be(MLRepro.Verify.Comparators.Verdict.WithinTolerance);
+        tolerant.ToFindings().Single(f => f.CheckId == "code.deterministic").Message.Should().Contain("within the configured tolerances");
+    }
+}

@@ -137,15 +137,25 @@ public static class OutputComparer
 
     private static bool IsUtf8(byte[] b)
     {
-        try
+        // The sample may end inside a multi-byte character: accept a failure only in its last 3 bytes.
+        var n = Math.Min(b.Length, 8000);
+        for (var cut = 0; cut <= 3 && cut < n; cut++)
         {
-            _ = new UTF8Encoding(false, true).GetString(b, 0, Math.Min(b.Length, 8000));
-            return true;
+            try
+            {
+                _ = new UTF8Encoding(false, true).GetString(b, 0, n - cut);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                if (n == b.Length)
+                {
+                    return false;
+                }
+            }
         }
-        catch (DecoderFallbackException)
-        {
-            return b.Length > 8000;
-        }
+
+        return false;
     }
 
     private static (List<ItemDiff>, string?) Npy(byte[] a, byte[] b, Func<string?, Tolerance?> tol)
