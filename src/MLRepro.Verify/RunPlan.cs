@@ -247,13 +247,14 @@ public sealed class MlreproYamlPlanSource : IRunPlanSource
 /// <summary>Chooses the plan: the first source (in precedence order) that yields one.</summary>
 public static class RunPlanResolver
 {
-    /// <summary>The default sources after --cmd, in precedence order. The lead may append dvc.yaml/MLproject/Makefile sources.</summary>
-    public static IReadOnlyList<IRunPlanSource> DefaultSources { get; } = [new MlreproYamlPlanSource()];
+    /// <summary>The default sources after --cmd, in precedence order (the pipeline readers are minimal; the lead may swap in the shared parsers).</summary>
+    public static IReadOnlyList<IRunPlanSource> DefaultSources { get; } =
+        [new MlreproYamlPlanSource(), new DvcYamlPlanSource(), new MLprojectPlanSource(), new MakefilePlanSource()];
 
     /// <summary>The message shown when no plan was found.</summary>
     public const string NoPlanMessage =
         "no run plan: give a command with --cmd \"python3 train.py\", or add a .mlrepro.yaml with 'run: python3 train.py' " +
-        "(optional: outputs:, tolerances:, timeout:)";
+        "(optional: outputs:, tolerances:, timeout:); dvc.yaml stages, an MLproject main entry point or a Makefile 'repro'/'all' target also work";
 
     /// <summary>Resolves the plan for a project. Returns null (with problems) when no source has one.</summary>
     public static RunPlan? Resolve(string projectRoot, IReadOnlyList<string> cmd, ICollection<string> problems, IEnumerable<IRunPlanSource>? sources = null)

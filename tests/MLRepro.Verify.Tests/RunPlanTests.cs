@@ -78,3 +78,94 @@ public sealed class RunPlanTests
     [InlineData("model.pt", "model.pth", false)]
     public void Globs_match(string glob, string path, bool expected) => Glob.IsMatch(glob, path).Should().Be(expected);
 }
+
+public sealed class PipelinePlanSourceTests
+{
+    [Fact]
+    public void Dvc_stages_run_in_dependency_order_and_declare_their_outputs()
+    {
+        using var t = new TempDir();
+        t.Write("dvc.yaml", """
+            stages:
+              train:
+                cmd: python3 src/train.py
+                deps: [data/clean.csv, src/train.py]
+                params: [train.epochs]
+                outs:
+                  - models/model.pkl:
+                      cache: false
+                metrics:
+                  - metrics.json:
+                      cache: false
+              prepare:
+                cmd:
+                  - python3 src/prepare.py
+                deps: [data/raw.csv]
+                outs: [data/clean.csv]
+            """);
+        var plan = RunPlanResolver.Resolve(t.Path, [], new List<string>());
+        plan!.Source.Should().Be("dvc.yaml");
+        plan.Commands.Should().Equal("python3 src/prepare.py", "python3 src/train.py");
+        plan.Outputs.Should().Equal("data/clean.csv", "models/model.pkl", "metrics.json");
+    }
+
+    [Fact]
+    public void Dvc_cycles_and_templating_are_problems()
+    {
+        using var t = new TempDir();
+        t.Write("dvc.yaml", "stages:\n  a:\n    cmd: x\n    deps: [b.out]\n    outs: [a.out]\n  b:\n    cmd: y\n    deps: [a.out]\n    outs: [b.out]\n");
+        var problems = new List<string>();
+        RunPlanResolver.Resolve(t.Path, [], problems).Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Contain("cycle");
+
+        t.Write("dvc.yaml", "stages:\n  a:\n    cmd: python3 train.py --epochs ${train.epochs}\n");
+        problems.Clear();
+        RunPlanResolver.Resolve(t.Path, [], problems).Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Contain("templating");
+    }
+
+    [Fact]
+    public void MLproject_main_command_gets_default_parameters()
+    {
+        using var t = new TempDir();
+        t.Write("MLproject", """
+            name: wine
+            entry_points:
+              main:
+                parameters:
+                  alpha: {type: float, default: 0.5}
+                  l1_ratio: {type: float, default: 0.1}
+                command: "python3 train.py --alpha {alpha} --l1 {l1_ratio}"
+            """);
+        var plan = RunPlanResolver.Resolve(t.Path, [], new List<string>());
+        plan!.Source.Should().Be("MLproject");
+        plan.Commands.Should().Equal("python3 train.py --alpha 0.5 --l1 0.1");
+
+        t.Write("MLproject", "entry_points:\n  main:\n    parameters:\n      data: path\n    command: python3 train.py {data}\n");
+        var problems = new List<string>();
+        RunPlanResolver.Resolve(t.Path, [], problems).Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Contain("data");
+    }
+
+    [Fact]
+    public void Makefile_repro_target_is_preferred_over_all()
+    {
+        using var t = new TempDir();
+        t.Write("Makefile", "VAR := 1\nall: model.pkl\n\nmodel.pkl: train.py\n\tpython3 train.py\n\nrepro: clean all\n");
+        var plan = RunPlanResolver.Resolve(t.Path, [], new List<string>());
+        plan!.Commands.Should().Equal("make -f Makefile repro");
+        t.Write("Makefile", "all:\n\tpython3 train.py\n");
+        RunPlanResolver.Resolve(t.Path, [], new List<string>())!.Commands.Should().Equal("make -f Makefile all");
+        t.Write("Makefile", "VAR := 1\ntest:\n\tpytest\n");
+        RunPlanResolver.Resolve(t.Path, [], new List<string>()).Should().BeNull();
+    }
+
+    [Fact]
+    public void Mlrepro_yaml_wins_over_pipelines()
+    {
+        using var t = new TempDir();
+        t.Write("dvc.yaml", "stages:\n  a:\n    cmd: python3 a.py\n");
+        t.Write(".mlrepro.yaml", "run: python3 b.py\n");
+        RunPlanResolver.Resolve(t.Path, [], new List<string>())!.Commands.Should().Equal("python3 b.py");
+    }
+}
