@@ -19,6 +19,7 @@ internal static class VerifyCommand
         var parallel = new Option<bool>("--parallel") { Description = "Run the first two runs at the same time." };
         var deep = new Option<bool>("--deep") { Description = "Run each mutated config twice (config.deterministic)." };
         var probe = new Option<bool?>("--probe-config") { Description = "Change up to three numeric config values and check the outputs change (default: on when a params file exists)." };
+        var noProbe = new Option<bool>("--no-probe-config") { Description = "Do not probe the config." };
         var mutate = new Option<string[]>("--mutate") { Description = "A config change to probe, e.g. train.epochs=6 or params.yaml:train.epochs=6 (repeatable)." };
         var timeout = new Option<string?>("--timeout") { Description = "Time limit per run: seconds or 10m, 1h (default 30m or .mlrepro.yaml's timeout)." };
         var memory = new Option<string?>("--memory") { Description = "Virtual-memory limit per run, e.g. 8G (default 16G; torch needs at least 2G)." };
@@ -28,7 +29,7 @@ internal static class VerifyCommand
         var keep = new Option<bool>("--keep") { Description = "Keep the run folders for inspection." };
         var cmd = new Command("verify", "Run the project twice in sandboxed copies, compare every output down to the weights, and probe the config.")
         {
-            path, cmdOpt, planOnly, outOpt, runsOpt, isolate, parallel, deep, probe, mutate, timeout, memory, network, noSandbox, python, keep,
+            path, cmdOpt, planOnly, outOpt, runsOpt, isolate, parallel, deep, probe, noProbe, mutate, timeout, memory, network, noSandbox, python, keep,
         };
         cmd.SetAction(r =>
         {
@@ -97,7 +98,7 @@ internal static class VerifyCommand
             var options = new VerifyOptions
             {
                 Runs = runs, Isolate = r.GetValue(isolate), Parallel = r.GetValue(parallel), Deep = r.GetValue(deep),
-                ProbeConfig = r.GetValue(probe), Mutations = r.GetValue(mutate) ?? [], Sandbox = sandbox, KeepWork = r.GetValue(keep), Log = stderr,
+                ProbeConfig = r.GetValue(noProbe) ? false : r.GetValue(probe), Mutations = r.GetValue(mutate) ?? [], Sandbox = sandbox, KeepWork = r.GetValue(keep), Log = stderr,
             };
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
