@@ -48,7 +48,9 @@ public sealed record EnvironmentFingerprint(string Os, string Kernel, string Cpu
 
         var gpu = HostTools.Find("nvidia-smi") is { } smi ? Exec(smi, ["--query-gpu=name,driver_version,memory.total", "--format=csv,noheader"])?.Trim() : null;
         var version = Exec(python, ["-c", "import sys; print(sys.executable, sys.version.split()[0])"])?.Trim() ?? python + " (not runnable)";
-        var freeze = Exec(python, ["-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"]);
+        // pip may be absent (Debian's python3 without python3-pip): importlib.metadata lists the same distributions.
+        var freeze = Exec(python, ["-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"])
+            ?? Exec(python, ["-c", "import importlib.metadata as m\nfor d in m.distributions(): print(f\"{d.metadata['Name']}=={d.version}\")"]);
         var packages = freeze?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
         var vars = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var v in RelevantVariables)

@@ -171,12 +171,21 @@ public static class Sandbox
         {
             argv.AddRange([HostTools.Bwrap!, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]);
             // Private data of the host's users must not be readable: mask home folders and the caller's HOME.
+            var hidden = new List<string> { "/tmp" };
             foreach (var m in maskedPaths.Distinct(StringComparer.Ordinal))
             {
                 if (Directory.Exists(m) && !m.StartsWith("/tmp/", StringComparison.Ordinal) && m != "/tmp")
                 {
                     argv.AddRange(["--tmpfs", m]);
+                    hidden.Add(m);
                 }
+            }
+
+            // An interpreter inside a hidden folder (a venv under $HOME) is shown again, read-only.
+            if (Path.IsPathRooted(o.Python) && Path.GetDirectoryName(Path.GetDirectoryName(o.Python)) is { Length: > 1 } prefix &&
+                hidden.Any(m => prefix == m || prefix.StartsWith(m.TrimEnd('/') + "/", StringComparison.Ordinal)))
+            {
+                argv.AddRange(["--ro-bind-try", prefix, prefix]);
             }
 
             foreach (var gpu in Directory.GetFiles("/dev", "nvidia*").Order(StringComparer.Ordinal))

@@ -101,6 +101,24 @@ public sealed class Verifier
             problems.Add("strace is not installed: file accesses come from before/after snapshots only (reads and hidden inputs are not seen)");
         }
 
+        // A sandbox or tracer that cannot start (no user namespaces, ptrace forbidden) must not read as "the code does not run".
+        if (Preflight(sandbox, options.WorkRoot) is { } error)
+        {
+            if (sandbox.Trace && Preflight(sandbox with { Trace = false }, options.WorkRoot) is null)
+            {
+                sandbox = sandbox with { Trace = false };
+                problems.Add("strace cannot trace here (" + error + "): file accesses come from before/after snapshots only");
+            }
+            else
+            {
+                return new VerificationRecord
+                {
+                    When = DateTimeOffset.UtcNow, Project = project, Plan = plan,
+                    Problems = [$"the {(sandbox.UseSandbox ? "sandbox" : "runner")} could not start a trivial command here: {error}" + (sandbox.UseSandbox ? "; pass --no-sandbox to run unconfined" : "")],
+                };
+            }
+        }
+
         var v = new Verifier(project, plan, options, sandbox);
         v._problems.AddRange(problems);
         try
@@ -113,6 +131,36 @@ public sealed class Verifier
             {
                 Workspace.Delete(v._work);
             }
+        }
+    }
+
+    /// <summary>Runs `true` the way a real run would be run; returns the error text, or null when it worked.</summary>
+    internal static string? Preflight(SandboxOptions sandbox, string? workRoot)
+    {
+        var work = Path.Combine(workRoot ?? Path.GetTempPath(), "mlrepro-preflight-" + Guid.NewGuid().ToString("N")[..10]);
+        try
+        {
+            var settings = RunSettings.Base("p");
+            var scratch = Path.Combine(work, "s");
+            var trace = Path.Combine(work, "t");
+            Directory.CreateDirectory(Path.Combine(scratch, settings.FolderName));
+            Directory.CreateDirectory(Path.Combine(scratch, settings.Home));
+            Directory.CreateDirectory(trace);
+            var plan = new RunPlan("preflight", ["true"], [], [], null);
+            var argv = Sandbox.CommandLine(plan, scratch, trace, settings, sandbox with { Timeout = TimeSpan.FromSeconds(30) }, sandbox.EffectiveHiddenPaths);
+            var env = sandbox.UseSandbox
+                ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin" }
+                : Sandbox.Environment(scratch, settings, sandbox);
+            var o = Sandbox.Run(argv, sandbox.UseSandbox ? scratch : Path.Combine(scratch, settings.FolderName), env, TimeSpan.FromSeconds(30), CancellationToken.None);
+            return o.ExitCode == 0 ? null : $"exit {o.ExitCode}: {o.StderrTail.Trim()}";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            Workspace.Delete(work);
         }
     }
 

@@ -93,8 +93,16 @@ public static class Workspace
 
             var to = Path.Combine(destination, rel);
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to, overwrite: false);
-            copied.Add(rel);
+            try
+            {
+                File.Copy(from, to, overwrite: false);
+                copied.Add(rel);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable file is left out and reported; the run shows whether it mattered.
+                skipped?.Add(rel + " (" + e.Message + ")");
+            }
         }
 
         copied.Sort(StringComparer.Ordinal);

@@ -303,6 +303,20 @@ public sealed class VerifierLimitTests
     }
 
     [Fact]
+    public void A_sandbox_that_cannot_start_is_a_problem_not_a_failing_project()
+    {
+        Env.RequireSandbox();
+        using var t = new TempDir();
+        t.Write("run.sh", "echo hi > out.txt\n");
+        // 1 MiB of address space is too little for bwrap itself to start.
+        var r = Verifier.Run(t.Path, Env.Cmd("sh run.sh"),
+            Env.Options(o => o with { Sandbox = o.Sandbox with { MemoryBytes = 1L << 20 } }), TestContext.Current.CancellationToken);
+        r.Runs.Should().BeEmpty();
+        r.Problems.Should().ContainSingle().Which.Should().Contain("could not start").And.Contain("--no-sandbox");
+        r.ToFindings().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Hidden_input_outside_the_project_is_reported_and_data_managed_is_not_met()
     {
         Env.RequireSandbox();
