@@ -204,6 +204,79 @@ public static class TensorFiles
         return leaves;
     }
 
+    /// <summary>The 8-byte HDF5 signature.</summary>
+    public static bool IsHdf5(byte[] b) => b.Length >= 8 && b[0] == 0x89 && b[1] == 'H' && b[2] == 'D' && b[3] == 'F';
+
+    /// <summary>Numeric datasets of an HDF5 file (Keras .h5 weights), named by their path ("model_weights/dense/dense/kernel:0").</summary>
+    public static List<KeyValuePair<string, object>>? ReadHdf5(byte[] b, out string? error)
+    {
+        error = null;
+        var leaves = new List<KeyValuePair<string, object>>();
+        try
+        {
+            using var file = PureHDF.H5File.Open(new MemoryStream(b), false);
+            Hdf5Group(file, "", leaves);
+            return leaves;
+        }
+        catch (Exception e)
+        {
+            // PureHDF may throw any exception type on a malformed file; the caller falls back to bytes.
+            error = "unreadable HDF5: " + e.Message;
+            return null;
+        }
+    }
+
+    private static void Hdf5Group(PureHDF.IH5Group group, string path, List<KeyValuePair<string, object>> leaves)
+    {
+        foreach (var child in group.Children().OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var name = path.Length == 0 ? child.Name : path + "/" + child.Name;
+            switch (child)
+            {
+                case PureHDF.IH5Group g:
+                    Hdf5Group(g, name, leaves);
+                    break;
+                case PureHDF.IH5Dataset d:
+                    leaves.Add(new(name, Hdf5Dataset(d) ?? (object)$"dataset of class {d.Type.Class}"));
+                    break;
+            }
+        }
+    }
+
+    private static NumArray? Hdf5Dataset(PureHDF.IH5Dataset d)
+    {
+        var shape = d.Space.Dimensions.Select(x => (long)x).ToArray();
+        var size = (int)d.Type.Size;
+        byte[]? data;
+        string dtype;
+        switch (d.Type.Class)
+        {
+            case PureHDF.H5DataTypeClass.FloatingPoint when size == 4:
+                data = System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<float[]>().AsSpan()).ToArray();
+                dtype = "<f4";
+                break;
+            case PureHDF.H5DataTypeClass.FloatingPoint when size == 8:
+                data = System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<double[]>().AsSpan()).ToArray();
+                dtype = "<f8";
+                break;
+            case PureHDF.H5DataTypeClass.FixedPoint when size is 1 or 2 or 4 or 8:
+                var signed = d.Type.FixedPoint.IsSigned;
+                data = size switch
+                {
+                    1 => signed ? System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<sbyte[]>().AsSpan()).ToArray() : d.Read<byte[]>(),
+                    2 => signed ? System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<short[]>().AsSpan()).ToArray() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<ushort[]>().AsSpan()).ToArray(),
+                    4 => signed ? System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<int[]>().AsSpan()).ToArray() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<uint[]>().AsSpan()).ToArray(),
+                    _ => signed ? System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<long[]>().AsSpan()).ToArray() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Read<ulong[]>().AsSpan()).ToArray(),
+                };
+                dtype = (size == 1 ? "|" : "<") + (signed ? "i" : "u") + size.ToString(CultureInfo.InvariantCulture);
+                break;
+            default:
+                return null;
+        }
+
+        return new NumArray(dtype, shape, data, false);
+    }
+
     /// <summary>Leaves of a pickle or joblib file (zlib/gzip-compressed joblib files are decompressed first).</summary>
     public static List<KeyValuePair<string, object>>? ReadPickle(byte[] b, out string? error)
     {

@@ -290,6 +290,38 @@ public sealed class ComparatorTests
     }
 
     [Fact]
+    public void Hdf5_weights_compare_dataset_by_dataset()
+    {
+        Env.RequirePython("h5py");
+        using var t = new TempDir();
+        var (code, output) = Env.RunPython("""
+            import h5py, numpy as np
+            def write(path, bump):
+                with h5py.File(path, "w") as f:
+                    g = f.create_group("model_weights/dense/dense")
+                    k = np.arange(6, dtype=np.float32).reshape(2, 3)
+                    k[1, 2] += bump
+                    g["kernel:0"] = k
+                    g["bias:0"] = np.zeros(3, dtype=np.float32)
+                    f["meta/step"] = np.array([10, 20], dtype=np.int64)
+                    f.attrs["keras_version"] = "2.11"
+            write("a.h5", 0.0)
+            write("b.h5", 0.25)
+            """, t.Path);
+        code.Should().Be(0, output);
+        var c = OutputComparer.Compare("model.h5", Path.Combine(t.Path, "a.h5"), Path.Combine(t.Path, "b.h5"), None);
+        c.Format.Should().Be("hdf5");
+        c.Verdict.Should().Be(Verdict.Different);
+        c.Items.Select(i => i.Name).Should().BeEquivalentTo(["meta/step", "model_weights/dense/dense/bias:0", "model_weights/dense/dense/kernel:0"]);
+        var kernel = c.Differing.Should().ContainSingle().Subject;
+        kernel.Name.Should().Be("model_weights/dense/dense/kernel:0");
+        kernel.Shape.Should().Equal(2, 3);
+        kernel.Dtype.Should().Be("<f4");
+        kernel.MaxAbs.Should().Be(0.25);
+        c.Items.Single(i => i.Name == "meta/step").Dtype.Should().Be("<i8");
+    }
+
+    [Fact]
     public void Garbage_pickle_is_an_error_not_an_exception()
     {
         var (v, err, _) = SafePickle.Load([0x80, 0x04, 0xff, 0x00]);
