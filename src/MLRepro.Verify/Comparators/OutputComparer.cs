@@ -50,6 +50,7 @@ public static class OutputComparer
                 "npz" or "torch" or "zip" => Zip(format, ba, bb, Tol),
                 "safetensors" => Leaves(TensorFiles.ReadSafetensors(ba, out var e1), TensorFiles.ReadSafetensors(bb, out var e2), Tol, e1 ?? e2),
                 "pickle" => Leaves(TensorFiles.ReadPickle(ba, out var e3), TensorFiles.ReadPickle(bb, out var e4), Tol, e3 ?? e4),
+                "onnx" => Leaves(OnnxReader.Read(ba, out var e7), OnnxReader.Read(bb, out var e8), Tol, e7 ?? e8),
                 "hdf5" => Leaves(TensorFiles.ReadHdf5(ba, out var e5), TensorFiles.ReadHdf5(bb, out var e6), Tol, e5 ?? e6),
                 "json" or "yaml" => Structured(format, ba, bb, Tol),
                 "csv" or "tsv" => Csv(format == "tsv" ? '\t' : ',', ba, bb, Tol),
@@ -115,6 +116,7 @@ public static class OutputComparer
             case ".npz": return "npz";
             case ".safetensors": return "safetensors";
             case ".h5" or ".hdf5" or ".hdf" or ".he5": return "hdf5";
+            case ".onnx": return "onnx";
             case ".pt" or ".pth" or ".ckpt" or ".bin" or ".tar": return zip ? "torch" : head is { Length: > 0 } && head[0] == 0x80 ? "pickle" : "bytes";
             case ".pkl" or ".pickle" or ".joblib" or ".sav" or ".p": return "pickle";
             case ".json": return "json";

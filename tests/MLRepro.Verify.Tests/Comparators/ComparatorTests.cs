@@ -322,6 +322,45 @@ public sealed class ComparatorTests
     }
 
     [Fact]
+    public void Onnx_initializers_compare_by_name()
+    {
+        Env.RequirePython("onnx");
+        using var t = new TempDir();
+        var (code, output) = Env.RunPython("""
+            import numpy as np, onnx
+            from onnx import helper, numpy_helper, TensorProto
+            def write(path, bump):
+                w = np.arange(6, dtype=np.float32).reshape(2, 3); w[0, 1] += bump
+                inits = [numpy_helper.from_array(w, "fc.weight"),
+                         helper.make_tensor("fc.bias", TensorProto.FLOAT, [3], [0.5, 0.25, 0.0]),
+                         helper.make_tensor("shape", TensorProto.INT64, [2], [1, -1])]
+                node = helper.make_node("Gemm", ["x", "fc.weight", "fc.bias"], ["y"])
+                graph = helper.make_graph([node], "g",
+                    [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2])],
+                    [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3])], inits)
+                onnx.save(helper.make_model(graph), path)
+            write("a.onnx", 0.0)
+            write("b.onnx", 0.125)
+            """, t.Path);
+        code.Should().Be(0, output);
+        var c = OutputComparer.Compare("model.onnx", Path.Combine(t.Path, "a.onnx"), Path.Combine(t.Path, "b.onnx"), None);
+        c.Format.Should().Be("onnx");
+        c.Verdict.Should().Be(Verdict.Different);
+        c.Items.Select(i => i.Name).Should().BeEquivalentTo(["fc.weight", "fc.bias", "shape"]);
+        var w = c.Differing.Should().ContainSingle().Subject;
+        (w.Name, w.Dtype).Should().Be(("fc.weight", "<f4"));
+        w.Shape.Should().Equal(2, 3);
+        w.MaxAbs.Should().Be(0.125);
+        var leaves = OnnxReader.Read(File.ReadAllBytes(Path.Combine(t.Path, "a.onnx")), out _)!;
+        var bias = (NumArray)leaves.Single(l => l.Key == "fc.bias").Value;
+        Enumerable.Range(0, 3).Select(i => bias.Get(i)).Should().Equal(0.5, 0.25, 0.0);
+        var shape = (NumArray)leaves.Single(l => l.Key == "shape").Value;
+        (shape.Get(0), shape.Get(1)).Should().Be((1.0, -1.0));
+        OnnxReader.Read([0x0a, 0xff], out var err).Should().BeNull();
+        err.Should().NotBeNull();
+    }
+
+    [Fact]
     public void Garbage_pickle_is_an_error_not_an_exception()
     {
         var (v, err, _) = SafePickle.Load([0x80, 0x04, 0xff, 0x00]);
