@@ -109,6 +109,9 @@ public sealed record VerificationRecord
     /// <summary>--isolate results.</summary>
     public IReadOnlyList<IsolationResult> Isolation { get; init; } = [];
 
+    /// <summary>Params/config files found in the project and whether run 1 opened each (null when untraced).</summary>
+    public IReadOnlyDictionary<string, bool?> ConfigFiles { get; init; } = new Dictionary<string, bool?>();
+
     /// <summary>Config probe results.</summary>
     public IReadOnlyList<ProbeResult> Probes { get; init; } = [];
 

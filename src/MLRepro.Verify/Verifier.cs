@@ -234,6 +234,7 @@ public sealed class Verifier
             Variations = varied.DifferencesFrom(baseSettings),
             Isolation = isolation,
             Probes = probes,
+            ConfigFiles = ConfigFilesOpened(run1),
             Problems = _problems,
         };
         return record;
@@ -295,6 +296,28 @@ public sealed class Verifier
         }
 
         return results;
+    }
+
+    private SortedDictionary<string, bool?> ConfigFilesOpened(RunRecord run1)
+    {
+        var files = ConfigProbe.FindFiles(_project);
+        foreach (var f in Workspace.ListFiles(_project))
+        {
+            var ext = Path.GetExtension(f);
+            if (ext is ".yaml" or ".yml" or ".toml" or ".json" or ".cfg" or ".ini" && !f.StartsWith('.') && !files.Contains(f) &&
+                (f.Contains("config", StringComparison.OrdinalIgnoreCase) || f.Contains("param", StringComparison.OrdinalIgnoreCase) || f.StartsWith("conf/", StringComparison.Ordinal)))
+            {
+                files.Add(f);
+            }
+        }
+
+        var result = new SortedDictionary<string, bool?>(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            result[f] = run1.Trace.Method == "strace" ? run1.Trace.ProjectReads.Contains(f) : null;
+        }
+
+        return result;
     }
 
     private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)

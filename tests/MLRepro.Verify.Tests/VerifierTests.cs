@@ -130,6 +130,7 @@ public sealed class VerifierTests
         seed.ChangedOutputs.Should().BeTrue();
         seed.DifferingOutputs.Should().Contain("weights.npy");
 
+        r.ConfigFiles.Should().Equal(new Dictionary<string, bool?> { ["params.yaml"] = true });
         var used = One(r, "config.used");
         used.Outcome.Should().Be(Outcome.Inconclusive);
         used.Message.Should().Contain("epochs");

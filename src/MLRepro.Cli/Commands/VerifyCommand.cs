@@ -221,6 +221,12 @@ internal static class VerifySummary
             }
         }
 
+        if (r.ConfigFiles.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("config files: " + string.Join(", ", r.ConfigFiles.Select(kv => kv.Key + (kv.Value is { } o ? o ? " (opened by run 1)" : " (never opened)" : ""))));
+        }
+
         if (r.Probes.Count > 0)
         {
             w.WriteLine();
