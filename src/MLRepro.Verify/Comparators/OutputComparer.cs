@@ -50,6 +50,7 @@ public static class OutputComparer
                 "npz" or "torch" or "zip" => Zip(format, ba, bb, Tol),
                 "safetensors" => Leaves(TensorFiles.ReadSafetensors(ba, out var e1), TensorFiles.ReadSafetensors(bb, out var e2), Tol, e1 ?? e2),
                 "pickle" => Leaves(TensorFiles.ReadPickle(ba, out var e3), TensorFiles.ReadPickle(bb, out var e4), Tol, e3 ?? e4),
+                "png" => Png(ba, bb),
                 "onnx" => Leaves(OnnxReader.Read(ba, out var e7), OnnxReader.Read(bb, out var e8), Tol, e7 ?? e8),
                 "hdf5" => Leaves(TensorFiles.ReadHdf5(ba, out var e5), TensorFiles.ReadHdf5(bb, out var e6), Tol, e5 ?? e6),
                 "json" or "yaml" => Structured(format, ba, bb, Tol),
@@ -117,6 +118,7 @@ public static class OutputComparer
             case ".safetensors": return "safetensors";
             case ".h5" or ".hdf5" or ".hdf" or ".he5": return "hdf5";
             case ".onnx": return "onnx";
+            case ".png": return "png";
             case ".pt" or ".pth" or ".ckpt" or ".bin" or ".tar": return zip ? "torch" : head is { Length: > 0 } && head[0] == 0x80 ? "pickle" : "bytes";
             case ".pkl" or ".pickle" or ".joblib" or ".sav" or ".p": return "pickle";
             case ".json": return "json";
@@ -165,6 +167,13 @@ public static class OutputComparer
         }
 
         return false;
+    }
+
+    private static (List<ItemDiff>, string?) Png(byte[] a, byte[] b)
+    {
+        var x = PngReader.Read(a, out var e1);
+        var y = PngReader.Read(b, out var e2);
+        return x is null || y is null ? ([], "bytes differ (" + (e1 ?? e2) + ")") : ([PngReader.Compare(x, y)], null);
     }
 
     private static (List<ItemDiff>, string?) Npy(byte[] a, byte[] b, Func<string?, Tolerance?> tol)
