@@ -53,7 +53,7 @@ public static class OutputComparer
                 "png" => Png(ba, bb),
                 "onnx" => Leaves(OnnxReader.Read(ba, out var e7), OnnxReader.Read(bb, out var e8), Tol, e7 ?? e8),
                 "hdf5" => Leaves(TensorFiles.ReadHdf5(ba, out var e5), TensorFiles.ReadHdf5(bb, out var e6), Tol, e5 ?? e6),
-                "json" or "yaml" => Structured(format, ba, bb, Tol),
+                "json" or "yaml" or "toml" => Structured(format, ba, bb, Tol),
                 "csv" or "tsv" => Csv(format == "tsv" ? '\t' : ',', ba, bb, Tol),
                 "text" => (Text(ba, bb), null),
                 _ => ([], "bytes differ"),
@@ -125,7 +125,8 @@ public static class OutputComparer
             case ".yaml" or ".yml": return "yaml";
             case ".csv": return "csv";
             case ".tsv": return "tsv";
-            case ".txt" or ".log" or ".md" or ".toml" or ".ini" or ".cfg" or ".html" or ".xml" or ".jsonl": return "text";
+            case ".toml": return "toml";
+            case ".txt" or ".log" or ".md" or ".ini" or ".cfg" or ".html" or ".xml" or ".jsonl": return "text";
         }
 
         if (zip)
@@ -331,6 +332,10 @@ public static class OutputComparer
             {
                 Json(JsonNode.Parse(text), "", leaves);
             }
+            else if (format == "toml")
+            {
+                Toml(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(text), "", leaves);
+            }
             else
             {
                 var ys = new YamlStream();
@@ -341,7 +346,7 @@ public static class OutputComparer
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or InvalidOperationException or Tomlyn.TomlException)
         {
             error = e.Message;
             return null;
@@ -375,6 +380,39 @@ public static class OutputComparer
                 break;
             default:
                 leaves.Add(new(path, n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : n.ToJsonString()));
+                break;
+        }
+    }
+
+    private static void Toml(object? n, string path, List<KeyValuePair<string, object>> leaves)
+    {
+        switch (n)
+        {
+            case IDictionary<string, object?> table:
+                foreach (var (k, v) in table)
+                {
+                    Toml(v, Join(path, k), leaves);
+                }
+
+                break;
+            case System.Collections.IList list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Toml(list[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves);
+                }
+
+                break;
+            case double d:
+                leaves.Add(new(path, TensorCompare.Fmt(d)));
+                break;
+            case bool b:
+                leaves.Add(new(path, b ? "true" : "false"));
+                break;
+            case IFormattable f:
+                leaves.Add(new(path, f.ToString(null, CultureInfo.InvariantCulture)));
+                break;
+            default:
+                leaves.Add(new(path, n?.ToString() ?? "null"));
                 break;
         }
     }

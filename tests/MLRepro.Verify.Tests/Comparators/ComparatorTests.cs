@@ -166,6 +166,17 @@ public sealed class ComparatorTests
     }
 
     [Fact]
+    public void Toml_metrics_compare_by_key()
+    {
+        using var t = new TempDir();
+        var a = t.Write("a.toml", "[eval]\nacc = 0.91\nsteps = [1, 2]\n");
+        var b = t.Write("b.toml", "# rerun\n[eval]\nacc = 0.92\nsteps = [1, 2]\n");
+        var c = OutputComparer.Compare("metrics.toml", a, b, None);
+        c.Format.Should().Be("toml");
+        c.Differing.Should().ContainSingle().Which.Should().Match<ItemDiff>(i => i.Name == "eval.acc" && i.A == "0.91" && i.B == "0.92");
+    }
+
+    [Fact]
     public void Csv_reports_row_column_and_both_values()
     {
         using var t = new TempDir();
