@@ -70,6 +70,18 @@ internal static class VerificationFindings
             }
         }
 
+        else if (r.Runs.Count >= 2 && run1.Succeeded && !r.Runs[1].Succeeded)
+        {
+            var run2 = r.Runs[1];
+            var cause = r.Isolation.Where(i => i.ChangesOutputs).Select(i => i.Variation?.ToString() ?? "none").ToList();
+            findings.Add(Finding.Create("code.deterministic", Outcome.NotMet, Source.Verified,
+                $"The first run succeeded but the second, which varied {string.Join(", ", run2.Variations)}, " +
+                (run2.TimedOut ? "was killed at the time limit." : $"exited with status {run2.ExitCode}.") +
+                (cause.Count > 0 ? " Isolated cause: " + string.Join(", ", cause) + "." : ""),
+                [new Evidence("", null, Tail(run2.StderrTail, 1500), $"{run2.Name}: stderr tail")],
+                "Make the run independent of the folder it runs in, the time zone, locale, HOME, umask and file order."));
+        }
+
         // config.used
         var probes = r.Probes.Where(p => p.Applied && p.RunSucceeded).ToList();
         if (probes.Count > 0)

@@ -200,7 +200,7 @@ public sealed class Verifier
         }
 
         var isolation = new List<IsolationResult>();
-        if (_o.Isolate && !comparisons[0].Reproduced && run1.Succeeded)
+        if (_o.Isolate && (!comparisons[0].Reproduced || !run2.Succeeded) && run1.Succeeded)
         {
             // A control run with no variation first: if it differs too, the project is random by itself.
             foreach (var variation in new Variation?[] { null }.Concat(Enum.GetValues<Variation>().Cast<Variation?>()))
@@ -210,8 +210,9 @@ public sealed class Verifier
                 runs.Add(r);
                 var c = CompareRuns(run1, r);
                 comparisons.Add(c);
-                isolation.Add(new IsolationResult(variation, !c.Reproduced, [.. c.Differing.Select(f => f.Path)]));
-                if (variation is null && !c.Reproduced)
+                var changes = !c.Reproduced || !r.Succeeded;
+                isolation.Add(new IsolationResult(variation, changes, [.. c.Differing.Select(f => f.Path)]));
+                if (variation is null && changes)
                 {
                     // Outputs change with nothing varied: the project is random by itself; single variations cannot be told apart.
                     break;

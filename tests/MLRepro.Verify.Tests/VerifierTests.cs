@@ -258,6 +258,24 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public void A_run_that_fails_only_in_another_time_zone_is_not_deterministic_and_isolated()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        t.Write("report.py", "import time\nassert time.strftime('%z') == '+0000', 'expected UTC, got ' + time.strftime('%z')\nopen('report.txt', 'w').write('ok')\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 report.py"), Env.Options(o => o with { Isolate = true }), TestContext.Current.CancellationToken);
+        r.Runs[0].Succeeded.Should().BeTrue(r.Runs[0].StderrTail);
+        r.Runs[1].Succeeded.Should().BeFalse();
+        r.Reproduced.Should().BeFalse();
+        r.Isolation.Where(i => i.ChangesOutputs).Select(i => i.Variation).Should().Equal(Variation.TimeZone);
+        var det = One(r, "code.deterministic");
+        det.Outcome.Should().Be(Outcome.NotMet);
+        det.Message.Should().Contain("Isolated cause: TimeZone");
+        det.Evidence.Single().Snippet.Should().Contain("expected UTC, got +1430");
+    }
+
+    [Fact]
     public void A_run_past_its_time_limit_is_killed_with_its_children()
     {
         Env.RequireSandbox();
