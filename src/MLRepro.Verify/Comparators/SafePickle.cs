@@ -64,7 +64,7 @@ public static class SafePickle
             var v = r.Run();
             return (v, null, r.Pos);
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or InvalidCastException or InvalidOperationException or OverflowException)
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or InvalidCastException or InvalidOperationException or OverflowException or KeyNotFoundException)
         {
             return (null, "not a readable pickle: " + e.Message, offset);
         }

@@ -372,6 +372,38 @@ public sealed class ComparatorTests
     }
 
     [Fact]
+    public void Corrupted_pickles_never_throw()
+    {
+        Env.RequirePython("sklearn");
+        using var t = new TempDir();
+        var (code, output) = Env.RunPython("""
+            import pickle, numpy as np
+            from sklearn.tree import DecisionTreeClassifier
+            m = DecisionTreeClassifier(random_state=0).fit(np.arange(20).reshape(10, 2), [0, 1] * 5)
+            pickle.dump(m, open("m.pkl", "wb"), protocol=4)
+            pickle.dump(m, open("m2.pkl", "wb"), protocol=2)
+            """, t.Path);
+        code.Should().Be(0, output);
+        var rng = new Random(1234);
+        foreach (var name in new[] { "m.pkl", "m2.pkl" })
+        {
+            var original = File.ReadAllBytes(Path.Combine(t.Path, name));
+            TensorFiles.ReadPickle(original, out var err).Should().NotBeNull(err);
+            for (var i = 0; i < 300; i++)
+            {
+                var b = (byte[])original.Clone();
+                for (var k = 0; k < 1 + (i % 4); k++)
+                {
+                    b[rng.Next(b.Length)] = (byte)rng.Next(256);
+                }
+
+                var act = () => TensorFiles.ReadPickle(i % 7 == 0 ? b[..rng.Next(b.Length)] : b, out _);
+                act.Should().NotThrow();
+            }
+        }
+    }
+
+    [Fact]
     public void Garbage_pickle_is_an_error_not_an_exception()
     {
         var (v, err, _) = SafePickle.Load([0x80, 0x04, 0xff, 0x00]);
