@@ -52,5 +52,6 @@ public sealed record FileComparison(string Path, string Format, Verdict Verdict,
     public bool Reproduced => Verdict is Verdict.Identical or Verdict.Equivalent or Verdict.WithinTolerance;
 
     /// <summary>The differing items.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<ItemDiff> Differing => Items.Where(i => !i.Identical);
 }
