@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Build(stdout, stderr));
         root.Subcommands.Add(DocsCommand.Build(stdout));
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
+        root.Subcommands.Add(VerifyCommand.Build(stdout, stderr));
         return root;
     }
 
