@@ -139,6 +139,11 @@ internal static class VerifyCommand
                 stdout.WriteLine($"record written to {outPath}");
             }
 
+            // The full assessment, with what the runs proved or disproved merged in as verified findings.
+            stdout.WriteLine();
+            var assessment = VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root), record);
+            new MLRepro.Reporting.Console.ConsoleReporter(color: Terminal.UseColor(null), verbose: false, width: Terminal.Width()).Write(assessment, stdout);
+
             return record.Reproduced ? CliApp.ExitOk : CliApp.ExitFailed;
         });
         return cmd;
