@@ -517,6 +517,14 @@ internal sealed class ModuleSummaryBuilder
 
     private void OpenCall(Token[] t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
     {
+        if (i >= 3 && IsOp(t[i - 1], ')') && ParenthesizedDotted(t, i - 1) is { } group)
+        {
+            // `(int)(x)` calls the name inside the parentheses.
+            var inner = JoinDotted(t, group + 1, i - 1);
+            SetCall(f, inner, Resolve(inner), t[group + 1]);
+            return;
+        }
+
         if (i == 0 || !IsPlainName(t[i - 1]))
         {
             return;
