@@ -954,6 +954,13 @@ internal sealed class ModuleSummaryBuilder
             return;
         }
 
+        if (a + 1 < b && t[a].Span(_s) is "print" or "exec" && t[a + 1].Kind is TokenKind.String or TokenKind.Number or TokenKind.Name && !PythonSyntax.IsKeyword(t[a + 1].Span(_s)))
+        {
+            // `print x` / `exec "code"`: Python 2 statements; the file will not run on Python 3.
+            _diags.Add(new Diagnostic(_path, SourceSpan.At(t[a].Line, t[a].Column), DiagnosticSeverity.Warning, "python.python2-print", $"Python 2 '{t[a].Text(_s)}' statement"));
+            return;
+        }
+
         if (t[a].Kind == TokenKind.Name && PythonSyntax.IsKeyword(t[a].Span(_s)) || IsOp(t[a], '@'))
         {
             return;
