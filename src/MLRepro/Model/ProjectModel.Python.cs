@@ -72,7 +72,9 @@ public sealed partial class ProjectModel
 
     private ModuleSummary? Summarize(IndexedFile file)
     {
-        if (Text(file) is not { } text)
+        // Read directly, not through the text cache: summaries are what checks use, and keeping every source
+        // text of a large project alive would double the memory of the model.
+        if (Index.ReadText(file, new DiagnosticSink(this)) is not { } text)
         {
             return null;
         }

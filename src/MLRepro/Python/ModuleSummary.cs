@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using MLRepro.Formats.Notebook;
 using MLRepro.Text;
@@ -14,16 +13,16 @@ namespace MLRepro.Python;
 /// </summary>
 public sealed class ModuleSummary
 {
-    private readonly FrozenDictionary<string, string> _bindings;
+    private readonly IReadOnlyDictionary<string, string> _bindings;
 
     internal ModuleSummary(
         string path,
         ImmutableArray<PythonImport> imports,
-        FrozenDictionary<string, string> bindings,
+        IReadOnlyDictionary<string, string> bindings,
         ImmutableArray<PythonCall> calls,
         ImmutableArray<PythonAssignment> assignments,
         ImmutableArray<PythonStringLiteral> strings,
-        FrozenSet<string> names,
+        IReadOnlySet<string> names,
         ImmutableArray<PythonDecorator> decorators,
         int? mainGuardLine,
         ImmutableArray<PythonFunction> functions,
@@ -82,7 +81,7 @@ public sealed class ModuleSummary
     public ImmutableArray<PythonStringLiteral> StringLiterals { get; }
 
     /// <summary>Every identifier and attribute name used anywhere (keywords excluded).</summary>
-    public FrozenSet<string> Names { get; }
+    public IReadOnlySet<string> Names { get; }
 
     /// <summary>Decorators in source order.</summary>
     public ImmutableArray<PythonDecorator> Decorators { get; }

@@ -55,6 +55,10 @@ internal sealed class ModuleSummaryBuilder
     private readonly List<Diagnostic> _diags = [];
     private readonly Queue<(FStringField Field, int Depth)> _fieldQueue = new();
     private readonly StringBuilder _sb = new();
+    private readonly List<string> _scratch = [];
+    private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
+    private readonly Stack<Frame> _framePool = new();
     private int? _mainGuard;
     private int _tokenCount;
 
@@ -64,6 +68,7 @@ internal sealed class ModuleSummaryBuilder
         _s = text;
         _notebook = notebook;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internLookup = _intern.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static ModuleSummary Build(string path, string text, NotebookDocument? notebook)
@@ -79,10 +84,10 @@ internal sealed class ModuleSummaryBuilder
 
     private ModuleSummary Run()
     {
-        var result = Tokenizer.Tokenize(_s, _path);
+        var result = Tokenizer.TokenizePooled(_s, 0, _s.Length, 1, 1, _path, expression: false);
         _diags.AddRange(result.Diagnostics);
-        var t = Significant(result.Tokens);
-        _tokenCount = result.Tokens.Length;
+        var t = result.Tokens;
+        _tokenCount = result.Count;
         CollectImports(t);
         foreach (var imp in _imports)
         {
@@ -93,7 +98,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         Walk(t, expression: false);
-        EnqueueFields(result, 1);
+        System.Buffers.ArrayPool<Token>.Shared.Return(result.Buffer);
+        EnqueueFields(result.FStringFields, 1);
         while (_fieldQueue.Count > 0)
         {
             var (f, depth) = _fieldQueue.Dequeue();
@@ -103,9 +109,10 @@ internal sealed class ModuleSummaryBuilder
                 continue;
             }
 
-            var sub = Tokenizer.TokenizeExpression(_s, f.Start, f.End, f.Line, f.Column, _path);
-            Walk(Significant(sub.Tokens), expression: true);
-            EnqueueFields(sub, depth + 1);
+            var sub = Tokenizer.TokenizePooled(_s, f.Start, f.End, f.Line, f.Column, _path, expression: true);
+            Walk(sub.Tokens, expression: true);
+            System.Buffers.ArrayPool<Token>.Shared.Return(sub.Buffer);
+            EnqueueFields(sub.FStringFields, depth + 1);
         }
 
         var calls = _calls.OrderBy(c => c.Offset).ThenBy(c => c.Call.RawTarget.Length).ToList();
@@ -122,11 +129,11 @@ internal sealed class ModuleSummaryBuilder
         return new ModuleSummary(
             _path,
             [.. _imports],
-            _bindings.ToFrozenDictionary(StringComparer.Ordinal),
+            new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(_bindings),
             callArray,
             [.. _assignments],
             [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
-            _names.ToFrozenSet(StringComparer.Ordinal),
+            new NameSet(_names),
             [.. _decorators.OrderBy(d => d.Line)],
             _mainGuard,
             [.. _functions],
@@ -139,36 +146,12 @@ internal sealed class ModuleSummaryBuilder
             _notebook);
     }
 
-    private void EnqueueFields(TokenizeResult r, int depth)
+    private void EnqueueFields(ImmutableArray<FStringField> fields, int depth)
     {
-        foreach (var f in r.FStringFields)
+        foreach (var f in fields)
         {
             _fieldQueue.Enqueue((f, depth));
         }
-    }
-
-    private static Token[] Significant(Token[] tokens)
-    {
-        var n = 0;
-        foreach (var tk in tokens)
-        {
-            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
-            {
-                n++;
-            }
-        }
-
-        var r = new Token[n];
-        n = 0;
-        foreach (var tk in tokens)
-        {
-            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
-            {
-                r[n++] = tk;
-            }
-        }
-
-        return r;
     }
 
     private bool IsOp(Token t, char c) => t.Kind == TokenKind.Op && t.Length == 1 && _s[t.Offset] == c;
@@ -179,12 +162,12 @@ internal sealed class ModuleSummaryBuilder
 
     private bool IsPlainName(Token t) => t.Kind == TokenKind.Name && !PythonSyntax.IsKeyword(t.Span(_s));
 
-    private bool IsBoundary(Token[] t, int i) =>
+    private bool IsBoundary(Toks t, int i) =>
         i == 0 || t[i - 1].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent || IsOp(t[i - 1], ';') || IsOp(t[i - 1], ':');
 
     // ---------------------------------------------------------------- imports
 
-    private void CollectImports(Token[] t)
+    private void CollectImports(Toks t)
     {
         for (var i = 0; i < t.Length; i++)
         {
@@ -216,7 +199,7 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
-    private string? ReadDotted(Token[] t, ref int j)
+    private string? ReadDotted(Toks t, ref int j)
     {
         if (j >= t.Length || !IsPlainName(t[j]))
         {
@@ -235,7 +218,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Parses the names after `import`; <paramref name="fromModule"/> is null for plain imports.</summary>
-    private int ParseImport(Token[] t, int j, string? fromModule, int level, int line)
+    private int ParseImport(Toks t, int j, string? fromModule, int level, int line)
     {
         var paren = j < t.Length && IsOp(t[j], '(');
         if (paren)
@@ -339,7 +322,7 @@ internal sealed class ModuleSummaryBuilder
         public string? Param;
     }
 
-    private void Walk(Token[] t, bool expression)
+    private void Walk(Toks t, bool expression)
     {
         var frames = new List<Frame>();
         var stmtStart = 0;
@@ -421,7 +404,9 @@ internal sealed class ModuleSummaryBuilder
             {
                 case '(' or '[' or '{':
                     {
-                        var f = new Frame { OpenIndex = i, ArgStart = i + 1 };
+                        var f = RentFrame();
+                        f.OpenIndex = i;
+                        f.ArgStart = i + 1;
                         if (c == '(')
                         {
                             OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression);
@@ -440,6 +425,7 @@ internal sealed class ModuleSummaryBuilder
 
                         var f = frames[^1];
                         frames.RemoveAt(frames.Count - 1);
+                        _framePool.Push(f);
                         if (f.IsCall)
                         {
                             var call = FinishCall(t, f, i);
@@ -502,7 +488,16 @@ internal sealed class ModuleSummaryBuilder
         CloseAll(t, frames, t.Length);
     }
 
-    private void CloseAll(Token[] t, List<Frame> frames, int end)
+    private Frame RentFrame()
+    {
+        var f = _framePool.Count > 0 ? _framePool.Pop() : new Frame();
+        f.IsCall = false;
+        f.IsDecorator = false;
+        f.Param = null;
+        return f;
+    }
+
+    private void CloseAll(Toks t, List<Frame> frames, int end)
     {
         for (var k = frames.Count - 1; k >= 0; k--)
         {
@@ -510,12 +505,14 @@ internal sealed class ModuleSummaryBuilder
             {
                 FinishCall(t, frames[k], end);
             }
+
+            _framePool.Push(frames[k]);
         }
 
         frames.Clear();
     }
 
-    private void OpenCall(Token[] t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
+    private void OpenCall(Toks t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
     {
         if (i >= 3 && IsOp(t[i - 1], ')') && ParenthesizedDotted(t, i - 1) is { } group)
         {
@@ -561,7 +558,8 @@ internal sealed class ModuleSummaryBuilder
                 f.Offset = t[j].Offset;
                 f.Line = t[j].Line;
                 f.Column = t[j].Column;
-                f.Args = [];
+                f.Args ??= [];
+        f.Args.Clear();
                 return;
             }
 
@@ -593,7 +591,8 @@ internal sealed class ModuleSummaryBuilder
         f.Offset = t[j].Offset;
         f.Line = t[j].Line;
         f.Column = t[j].Column;
-        f.Args = [];
+        f.Args ??= [];
+        f.Args.Clear();
         f.IsDecorator = j >= 1 && IsOp(t[j - 1], '@') && j - 1 == stmtStart;
         if (j >= 2 && IsOp(t[j - 1], '='))
         {
@@ -604,7 +603,7 @@ internal sealed class ModuleSummaryBuilder
     private int _caseStmt = -1;
     private bool _caseIsClause;
 
-    private bool IsCaseClause(Token[] t, int stmtStart)
+    private bool IsCaseClause(Toks t, int stmtStart)
     {
         if (_caseStmt != stmtStart)
         {
@@ -616,7 +615,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>For a ')' closing `( Name(.Name)* )` that is a plain grouping (not a call), the index of its '('.</summary>
-    private int? ParenthesizedDotted(Token[] t, int close)
+    private int? ParenthesizedDotted(Toks t, int close)
     {
         var k = close - 1;
         if (k < 1 || !IsPlainName(t[k]))
@@ -651,10 +650,11 @@ internal sealed class ModuleSummaryBuilder
         f.Offset = first.Offset;
         f.Line = first.Line;
         f.Column = first.Column;
-        f.Args = [];
+        f.Args ??= [];
+        f.Args.Clear();
     }
 
-    private bool LogicalLineEndsWithColon(Token[] t, int i)
+    private bool LogicalLineEndsWithColon(Toks t, int i)
     {
         while (i < t.Length && t[i].Kind is not (TokenKind.Newline or TokenKind.EndMarker))
         {
@@ -665,7 +665,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>For `name: type = call(...)` inside a parameter list, the parameter name.</summary>
-    private string? ParameterBefore(Token[] t, int eq)
+    private string? ParameterBefore(Toks t, int eq)
     {
         var depth = 0;
         for (var k = eq - 1; k >= 0 && eq - k < 64; k--)
@@ -695,23 +695,55 @@ internal sealed class ModuleSummaryBuilder
         return null;
     }
 
-    private string JoinDotted(Token[] t, int from, int to)
+    /// <summary>The text of tokens [from, to) without whitespace, interned per module (names repeat a lot).</summary>
+    private string JoinDotted(Toks t, int from, int to)
     {
         if (to - from == 1)
         {
-            return t[from].Text(_s);
+            return Intern(t[from].Span(_s));
         }
 
-        _sb.Clear();
+        var len = 0;
         for (var k = from; k < to; k++)
         {
-            _sb.Append(t[k].Span(_s));
+            len += t[k].Length;
         }
 
-        return _sb.ToString();
+        if (len > 256)
+        {
+            _sb.Clear();
+            for (var k = from; k < to; k++)
+            {
+                _sb.Append(t[k].Span(_s));
+            }
+
+            return _sb.ToString();
+        }
+
+        Span<char> buf = stackalloc char[len];
+        var n = 0;
+        for (var k = from; k < to; k++)
+        {
+            t[k].Span(_s).CopyTo(buf[n..]);
+            n += t[k].Length;
+        }
+
+        return Intern(buf[..n]);
     }
 
-    private PythonCall FinishCall(Token[] t, Frame f, int close)
+    private string Intern(ReadOnlySpan<char> span)
+    {
+        if (_internLookup.TryGetValue(span, out var s))
+        {
+            return s;
+        }
+
+        s = span.ToString();
+        _intern.Add(s);
+        return s;
+    }
+
+    private PythonCall FinishCall(Toks t, Frame f, int close)
     {
         AddArg(t, f, f.ArgStart, close);
         var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, [.. f.Args!]);
@@ -725,9 +757,9 @@ internal sealed class ModuleSummaryBuilder
         return call;
     }
 
-    private void AddArg(Token[] t, Frame f, int a, int b)
+    private void AddArg(Toks t, Frame f, int a, int b)
     {
-        if (b <= a || f.Args is null)
+        if (b <= a || !f.IsCall)
         {
             return;
         }
@@ -757,12 +789,12 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var text = _s[t[a].Offset..t[b - 1].End];
-        f.Args.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
+        f.Args!.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
     }
 
-    private ImmutableArray<string> NamesIn(Token[] t, int a, int b)
+    private ImmutableArray<string> NamesIn(Toks t, int a, int b)
     {
-        ImmutableArray<string>.Builder? names = null;
+        _scratch.Clear();
         for (var k = a; k < b; k++)
         {
             if (!IsPlainName(t[k]) || (k > a && IsOp(t[k - 1], '.')))
@@ -782,15 +814,14 @@ internal sealed class ModuleSummaryBuilder
                 e += 2;
             }
 
-            names ??= ImmutableArray.CreateBuilder<string>();
-            names.Add(JoinDotted(t, k, e));
+            _scratch.Add(JoinDotted(t, k, e));
             k = e - 1;
         }
 
-        return names?.ToImmutable() ?? [];
+        return _scratch.Count == 0 ? [] : [.. _scratch];
     }
 
-    private PythonLiteral? LiteralOf(Token[] t, int a, int b)
+    private PythonLiteral? LiteralOf(Toks t, int a, int b)
     {
         if (b - a == 1)
         {
@@ -851,7 +882,7 @@ internal sealed class ModuleSummaryBuilder
 
     // ---------------------------------------------------------------- statements
 
-    private void Definition(Token[] t, int i, int indent, List<(string Name, int Indent)> classStack)
+    private void Definition(Toks t, int i, int indent, List<(string Name, int Indent)> classStack)
     {
         var w = t[i].Span(_s);
         var isAsync = false;
@@ -919,7 +950,7 @@ internal sealed class ModuleSummaryBuilder
 
     private bool IsMainString(Token t) => t.Kind == TokenKind.String && PythonSyntax.DecodeString(t.Span(_s)) == "__main__";
 
-    private void AddBase(Token[] t, int a, int b, ImmutableArray<string>.Builder bases)
+    private void AddBase(Toks t, int a, int b, ImmutableArray<string>.Builder bases)
     {
         if (b <= a || (b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '=')))
         {
@@ -930,7 +961,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>The text of tokens [a, b) without whitespace, its leading dotted name resolved.</summary>
-    private string ResolveText(Token[] t, int a, int b)
+    private string ResolveText(Toks t, int a, int b)
     {
         var e = a;
         if (IsPlainName(t[a]))
@@ -947,7 +978,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Finds assignments in the simple statement [a, b).</summary>
-    private void Statement(Token[] t, int a, int b, int indent)
+    private void Statement(Toks t, int a, int b, int indent)
     {
         if (t[a].Kind != TokenKind.Name && t[a].Kind != TokenKind.Op && t[a].Kind != TokenKind.String)
         {
@@ -1062,7 +1093,7 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
-    private void AddAssignment(Token[] t, int ta, int tb, string op, int va, int vb, int indent)
+    private void AddAssignment(Toks t, int ta, int tb, string op, int va, int vb, int indent)
     {
         if (tb <= ta)
         {
@@ -1099,14 +1130,32 @@ internal sealed class ModuleSummaryBuilder
 
                 if (callee is "open" or "io.open" or "codecs.open")
                 {
-                    var openCall = _calls.LastOrDefault(c => c.Call.Line == t[va].Line && c.Call.Target == callee).Call;
+                    PythonCall? openCall = null;
+                    for (var k = _calls.Count - 1; k >= 0 && _calls[k].Offset >= t[va].Offset; k--)
+                    {
+                        if (_calls[k].Call.Target == callee)
+                        {
+                            openCall = _calls[k].Call;
+                            break;
+                        }
+                    }
+
                     _handles[raw] = openCall?.PositionalAt(0) ?? openCall?.Keyword("file");
                 }
             }
             else if (e < vb && IsOp(t[e], '(') && vb - 1 > e && IsOp(t[vb - 1], ')'))
             {
                 // A chained call result such as torch.Generator().manual_seed(0).
-                var last = _calls.LastOrDefault(c => c.Offset >= t[va].Offset && c.Offset <= t[vb - 1].Offset && !c.Call.IsDottedName).Call;
+                PythonCall? last = null;
+                for (var k = _calls.Count - 1; k >= 0 && _calls[k].Offset >= t[va].Offset; k--)
+                {
+                    if (_calls[k].Offset <= t[vb - 1].Offset && !_calls[k].Call.IsDottedName)
+                    {
+                        last = _calls[k].Call;
+                        break;
+                    }
+                }
+
                 if (last is not null && TypeOfCall(last.Target) is { } ct)
                 {
                     _varTypes[raw] = ct;
@@ -1120,7 +1169,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Whether the bracket at <paramref name="open"/> is closed exactly at <paramref name="close"/>.</summary>
-    private bool Matches(Token[] t, int open, int close)
+    private bool Matches(Toks t, int open, int close)
     {
         if (!IsOp(t[close], ')'))
         {
