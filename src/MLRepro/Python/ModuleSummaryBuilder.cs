@@ -37,6 +37,10 @@ internal sealed class ModuleSummaryBuilder
         ["argparse.ArgumentParser.add_mutually_exclusive_group"] = "argparse.ArgumentParser",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly PythonLiteral TrueLiteral = new(LiteralKind.Bool, true);
+    private static readonly PythonLiteral FalseLiteral = new(LiteralKind.Bool, false);
+    private static readonly PythonLiteral NoneLiteral = new(LiteralKind.None, null);
+
     private readonly string _s;
     private readonly string _path;
     private readonly NotebookDocument? _notebook;
@@ -59,6 +63,9 @@ internal sealed class ModuleSummaryBuilder
     private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
     private readonly Stack<Frame> _framePool = new();
+    private readonly Dictionary<string, ImmutableArray<string>> _singleNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PythonLiteral> _literals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PythonLiteral> _stringLiterals = new(StringComparer.Ordinal);
     private int? _mainGuard;
     private int _tokenCount;
 
@@ -366,7 +373,8 @@ internal sealed class ModuleSummaryBuilder
                         var parts = PythonSyntax.StringParts(span);
                         if (!parts.F)
                         {
-                            _strings.Add(new PythonStringLiteral(PythonSyntax.DecodeString(span), tk.Line, tk.Column));
+                            var value = PythonSyntax.DecodeString(span);
+                            _strings.Add(new PythonStringLiteral(value.Length <= 64 ? Intern(value) : value, tk.Line, tk.Column));
                         }
 
                         continue;
@@ -518,7 +526,7 @@ internal sealed class ModuleSummaryBuilder
         {
             // `(int)(x)` calls the name inside the parentheses.
             var inner = JoinDotted(t, group + 1, i - 1);
-            SetCall(f, inner, Resolve(inner), t[group + 1]);
+            SetCall(f, inner, Intern(Resolve(inner)), t[group + 1]);
             return;
         }
 
@@ -543,7 +551,7 @@ internal sealed class ModuleSummaryBuilder
             {
                 // `(num).bit_length()` is an attribute of a name, as ast sees it.
                 raw = JoinDotted(t, open + 1, j - 2) + "." + JoinDotted(t, j, i);
-                SetCall(f, raw, Resolve(raw), t[open + 1]);
+                SetCall(f, raw, Intern(Resolve(raw)), t[open + 1]);
                 return;
             }
 
@@ -584,7 +592,7 @@ internal sealed class ModuleSummaryBuilder
         }
 
         raw = JoinDotted(t, j, i);
-        target = Resolve(raw);
+        target = Intern(Resolve(raw));
         f.IsCall = true;
         f.Raw = raw;
         f.Target = target;
@@ -731,6 +739,23 @@ internal sealed class ModuleSummaryBuilder
         return Intern(buf[..n]);
     }
 
+    /// <summary>Source text [start, end): interned when short (argument and value texts repeat within a module).</summary>
+    private string InternShort(int start, int end) => end - start <= 64 ? Intern(_s.AsSpan(start, end - start)) : _s[start..end];
+
+    /// <summary>One literal object per distinct literal text within a module.</summary>
+    private PythonLiteral SharedLiteral(ReadOnlySpan<char> text, Func<PythonLiteral> make, bool isString = false)
+    {
+        var key = Intern(text);
+        var cache = isString ? _stringLiterals : _literals;
+        if (!cache.TryGetValue(key, out var lit))
+        {
+            lit = make();
+            cache[key] = lit;
+        }
+
+        return lit;
+    }
+
     private string Intern(ReadOnlySpan<char> span)
     {
         if (_internLookup.TryGetValue(span, out var s))
@@ -788,7 +813,7 @@ internal sealed class ModuleSummaryBuilder
             return;
         }
 
-        var text = _s[t[a].Offset..t[b - 1].End];
+        var text = InternShort(t[a].Offset, t[b - 1].End);
         f.Args!.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
     }
 
@@ -818,7 +843,24 @@ internal sealed class ModuleSummaryBuilder
             k = e - 1;
         }
 
-        return _scratch.Count == 0 ? [] : [.. _scratch];
+        if (_scratch.Count == 0)
+        {
+            return [];
+        }
+
+        if (_scratch.Count == 1)
+        {
+            // Most arguments reference one name; share the one-element arrays within the module.
+            if (!_singleNames.TryGetValue(_scratch[0], out var one))
+            {
+                one = [_scratch[0]];
+                _singleNames[_scratch[0]] = one;
+            }
+
+            return one;
+        }
+
+        return [.. _scratch];
     }
 
     private PythonLiteral? LiteralOf(Toks t, int a, int b)
@@ -829,13 +871,17 @@ internal sealed class ModuleSummaryBuilder
             switch (tk.Kind)
             {
                 case TokenKind.Number:
-                    return PythonSyntax.ParseNumber(tk.Span(_s), false);
+                    {
+                        var text = tk.Span(_s);
+                        return text.Length <= 32 ? SharedLiteral(text, () => PythonSyntax.ParseNumber(_s.AsSpan(tk.Offset, tk.Length), false)) : PythonSyntax.ParseNumber(text, false);
+                    }
+
                 case TokenKind.Name:
                     return tk.Span(_s) switch
                     {
-                        "True" => new PythonLiteral(LiteralKind.Bool, true),
-                        "False" => new PythonLiteral(LiteralKind.Bool, false),
-                        "None" => new PythonLiteral(LiteralKind.None, null),
+                        "True" => TrueLiteral,
+                        "False" => FalseLiteral,
+                        "None" => NoneLiteral,
                         _ => null,
                     };
             }
@@ -877,7 +923,13 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var value = sb?.ToString() ?? single;
-        return value is null ? null : new PythonLiteral(isBytes ? LiteralKind.Bytes : LiteralKind.String, value);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var kind = isBytes ? LiteralKind.Bytes : LiteralKind.String;
+        return value.Length <= 64 && !isBytes ? SharedLiteral(value, () => new PythonLiteral(kind, Intern(value)), isString: true) : new PythonLiteral(kind, value);
     }
 
     // ---------------------------------------------------------------- statements
@@ -1101,8 +1153,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var raw = JoinDotted(t, ta, tb);
-        var target = ResolveText(t, ta, tb);
-        var valueText = vb > va ? _s[t[va].Offset..t[vb - 1].End] : string.Empty;
+        var target = Intern(ResolveText(t, ta, tb));
+        var valueText = vb > va ? InternShort(t[va].Offset, t[vb - 1].End) : string.Empty;
         var literal = vb > va ? LiteralOf(t, va, vb) : null;
         _assignments.Add(new PythonAssignment(target, raw, op, valueText, literal, t[ta].Line, indent == 0));
 
