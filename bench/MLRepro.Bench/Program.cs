@@ -50,7 +50,7 @@ if (args.Length >= 2 && args[0] == "python-loop")
 
 if (args.Length == 0 || args[0] != "python")
 {
-    Console.Error.WriteLine("usage: MLRepro.Bench python [--files N] [--seed S] [--runs R] [--corpus DIR] [--stdlib DIR]");
+    Console.Error.WriteLine("usage: MLRepro.Bench python [--files N] [--seed S] [--runs R] [--warmup W] [--corpus DIR] [--stdlib DIR]");
     return 2;
 }
 
@@ -63,12 +63,14 @@ string Opt(string name, string def)
 var files = int.Parse(Opt("--files", "20000"), CultureInfo.InvariantCulture);
 var seed = int.Parse(Opt("--seed", "1"), CultureInfo.InvariantCulture);
 var runs = int.Parse(Opt("--runs", "5"), CultureInfo.InvariantCulture);
+// Tiered JIT reaches steady code only after a few passes over a large corpus, so warm up more than once.
+var warmups = int.Parse(Opt("--warmup", "3"), CultureInfo.InvariantCulture);
 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 var stdlib = Opt("--stdlib", RunProcess(python, ["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], null).Trim());
 var corpus = Opt("--corpus", Path.Combine(Path.GetTempPath(), $"mlrepro-bench-corpus-{files}-{seed}"));
 
 Console.WriteLine($"mlrepro python benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformationText()}");
-Console.WriteLine($"median of {runs} runs after one warm-up run; CPython: {RunProcess(python, ["--version"], null).Trim()}");
+Console.WriteLine($"median of {runs} runs after {warmups} warm-up runs; CPython: {RunProcess(python, ["--version"], null).Trim()}");
 Console.WriteLine();
 Measure("CPython stdlib", stdlib);
 if (!Directory.Exists(corpus) || !File.Exists(Path.Combine(corpus, "README.md")))
@@ -139,9 +141,13 @@ void Measure(string title, string root)
     Console.WriteLine();
 }
 
-static double Median(int runs, Action action)
+double Median(int runs, Action action)
 {
-    action();
+    for (var w = 0; w < warmups; w++)
+    {
+        action();
+    }
+
     var times = new List<double>();
     for (var i = 0; i < runs; i++)
     {
