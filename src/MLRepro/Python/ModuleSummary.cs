@@ -59,6 +59,12 @@ public sealed class ModuleSummary
     /// <summary>Summarizes the code cells of a notebook (magics and shell escapes are not code).</summary>
     public static ModuleSummary Parse(NotebookDocument notebook) => ModuleSummaryBuilder.Build(notebook.Path, notebook.Code, notebook);
 
+    /// <summary>Summarizes source, sharing strings with the other modules of a project.</summary>
+    internal static ModuleSummary Parse(string path, string text, StringPool pool) => ModuleSummaryBuilder.Build(path, text ?? string.Empty, null, pool);
+
+    /// <summary>Summarizes a notebook, sharing strings with the other modules of a project.</summary>
+    internal static ModuleSummary Parse(NotebookDocument notebook, StringPool pool) => ModuleSummaryBuilder.Build(notebook.Path, notebook.Code, notebook, pool);
+
     /// <summary>Repository-relative path.</summary>
     public string Path { get; }
 

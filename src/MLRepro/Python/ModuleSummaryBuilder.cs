@@ -69,8 +69,11 @@ internal sealed class ModuleSummaryBuilder
     private int? _mainGuard;
     private int _tokenCount;
 
-    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook)
+    private readonly StringPool? _pool;
+
+    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool)
     {
+        _pool = pool;
         _path = path;
         _s = text;
         _notebook = notebook;
@@ -78,9 +81,9 @@ internal sealed class ModuleSummaryBuilder
         _internLookup = _intern.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public static ModuleSummary Build(string path, string text, NotebookDocument? notebook)
+    public static ModuleSummary Build(string path, string text, NotebookDocument? notebook, StringPool? pool = null)
     {
-        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook);
+        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool);
         if (text.Length > MaxSourceChars)
         {
             b._diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "python.too-long", $"only the first {MaxSourceChars} characters were summarized"));
@@ -763,7 +766,7 @@ internal sealed class ModuleSummaryBuilder
             return s;
         }
 
-        s = span.ToString();
+        s = _pool is null ? span.ToString() : _pool.Intern(span);
         _intern.Add(s);
         return s;
     }
