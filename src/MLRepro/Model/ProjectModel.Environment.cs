@@ -201,7 +201,9 @@ public sealed partial class ProjectModel
             docs[doc.Path] = doc;
             foreach (var inc in doc.Includes)
             {
-                if (Index.Find(inc) is { } target)
+                // Scripts may also be run from their own folder: fall back to a path relative to it.
+                var dir = doc.Path.LastIndexOf('/') is var k and >= 0 ? doc.Path[..k] : string.Empty;
+                if ((Index.Find(inc) ?? (format == DependencyFileFormat.ShellScript && dir.Length > 0 ? Index.Find(dir + "/" + inc) : null)) is { } target)
                 {
                     if (!seen.Contains(target.Path))
                     {

@@ -122,7 +122,7 @@ public static class PipInstallParser
             if (name is "conda" or "mamba" or "micromamba")
             {
                 isConda = true;
-                return w[i + 1] == "install" ? i + 1 : -1;
+                return w[i + 1] is "install" or "create" ? i + 1 : -1;
             }
         }
 

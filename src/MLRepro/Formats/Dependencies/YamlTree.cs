@@ -74,6 +74,9 @@ public static partial class YamlTree
     /// <summary>Most nodes, counting alias expansions, before loading stops ("billion laughs" guard).</summary>
     public const long MaxExpandedNodes = 200_000;
 
+    /// <summary>What a Jinja expression ("{{ version }}") is replaced with; values containing it are unknown.</summary>
+    public const string JinjaPlaceholder = "__jinja__";
+
     /// <summary>Loads a YAML text. Returns the root (null for an empty or unreadable document) and diagnostics.</summary>
     public static YNode? Load(SourceText source, List<Diagnostic> diagnostics)
     {
@@ -84,7 +87,7 @@ public static partial class YamlTree
             // Jinja-templated YAML (conda recipes, cookiecutter): blank statements, neutralize expressions, keep lines.
             var before = text;
             text = JinjaStatement().Replace(text, m => new string(' ', m.Length));
-            text = JinjaExpression().Replace(text, "JINJA");
+            text = JinjaExpression().Replace(text, JinjaPlaceholder);
             if (!ReferenceEquals(before, text))
             {
                 diagnostics.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "yaml.template", "templated YAML: Jinja tags were ignored"));

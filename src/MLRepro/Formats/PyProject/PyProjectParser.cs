@@ -75,7 +75,7 @@ public static class PyProjectParser
             }
         }
 
-        return new DependencyFileDocument(source.Path, DependencyFileFormat.PyProject, deps.ToImmutable(), [], options.ToImmutable(), requiresPython, null, [.. diags]);
+        return new DependencyFileDocument(source.Path, DependencyFileFormat.PyProject, [.. deps.OrderBy(d => d.Line)], [], options.ToImmutable(), requiresPython, null, [.. diags]);
     }
 
     private static void AddPep508(SourceText source, IEnumerable<string> items, string header, string? group, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)
