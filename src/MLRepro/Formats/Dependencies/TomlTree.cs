@@ -1,6 +1,9 @@
 using MLRepro.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
+using DiagnosticMessageKind = Tomlyn.Syntax.DiagnosticMessageKind;
+using SourceSpan = MLRepro.Text.SourceSpan;
 
 namespace MLRepro.Formats.Dependencies;
 
@@ -14,6 +17,9 @@ public static class TomlTree
     /// <summary>Deepest bracket/brace nesting accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Most syntax errors reported per file.</summary>
+    public const int MaxReportedErrors = 10;
+
     /// <summary>Parses TOML; null (with a diagnostic) when unreadable.</summary>
     public static TomlTable? Load(SourceText source, List<Diagnostic> diagnostics, string codePrefix = "toml")
     {
@@ -25,6 +31,19 @@ public static class TomlTree
 
         try
         {
+            // The syntax pass validates (duplicate keys, redefined tables) and gives positions for every error.
+            var syntax = SyntaxParser.Parse(source.Text, source.Path, true);
+            if (syntax.HasErrors)
+            {
+                foreach (var m in syntax.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).Take(MaxReportedErrors))
+                {
+                    var errLine = Math.Clamp(m.Span.Start.Line + 1, 1, Math.Max(1, source.LineCount));
+                    diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(errLine, Math.Max(1, m.Span.Start.Column + 1)), DiagnosticSeverity.Error, codePrefix + ".syntax", m.Message));
+                }
+
+                return null;
+            }
+
             return TomlSerializer.Deserialize<TomlTable>(source.Text);
         }
         catch (TomlException e)

@@ -94,6 +94,16 @@ public static partial class YamlTree
             }
         }
 
+        // YAML forbids C0 control characters other than tab and line breaks; report the first one.
+        var ctl = text.AsSpan().IndexOfAnyInRange('\u0000', '\u0008');
+        var ctl2 = text.AsSpan().IndexOfAnyInRange('\u000B', '\u001F');
+        var firstCtl = ctl < 0 ? ctl2 : ctl2 < 0 ? ctl : Math.Min(ctl, ctl2);
+        if (firstCtl >= 0 && text[firstCtl] != '\r')
+        {
+            var (l, c) = source.GetPosition(firstCtl);
+            diagnostics.Add(new Diagnostic(path, SourceSpan.At(l, c), DiagnosticSeverity.Warning, "yaml.control-character", $"control character U+{(int)text[firstCtl]:X4} is not allowed in YAML"));
+        }
+
         var stack = new Stack<(YNode Node, string? PendingKey, int PendingLine)>();
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         YNode? root = null;
