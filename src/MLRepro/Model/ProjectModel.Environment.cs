@@ -222,12 +222,30 @@ public sealed partial class ProjectModel
         // Dockerfiles' RUN pip installs are dependency declarations too.
         foreach (var c in Containers)
         {
-            if (c.Kind == ContainerKind.Dockerfile && !docs.ContainsKey(c.Path))
+            if (docs.ContainsKey(c.Path))
             {
-                var d = ShellScriptParser.FromDockerfile(c);
-                if (!d.Dependencies.IsEmpty || !d.Includes.IsEmpty)
+                continue;
+            }
+
+            var d = c.Kind switch
+            {
+                ContainerKind.Dockerfile => ShellScriptParser.FromDockerfile(c),
+                ContainerKind.Cog => new DependencyFileDocument(c.Path, DependencyFileFormat.Cog, c.Packages, c.References.Where(r => r.EndsWith(".txt", StringComparison.Ordinal)).ToImmutableArray(), [], c.PythonVersion, null, []),
+                ContainerKind.Apptainer => new DependencyFileDocument(c.Path, DependencyFileFormat.Apptainer, c.Packages, [], [], null, null, []),
+                _ => null,
+            };
+            if (d is not null && (!d.Dependencies.IsEmpty || !d.Includes.IsEmpty))
+            {
+                docs[c.Path] = d;
+                foreach (var inc in d.Includes)
                 {
-                    docs[c.Path] = d;
+                    if (Index.Find(inc) is { } target && !seen.Contains(target.Path) && EnvironmentText(target, "dependency file") is { } incText)
+                    {
+                        seen.Add(target.Path);
+                        var incDoc = RequirementsParser.Parse(incText);
+                        Report(incDoc.Diagnostics);
+                        docs[incDoc.Path] = incDoc;
+                    }
                 }
             }
         }
@@ -327,7 +345,7 @@ public sealed partial class ProjectModel
             }
         }
 
-        foreach (var d in deps)
+        foreach (var d in deps.Where(d => d.Format is not DependencyFileFormat.Cog))
         {
             list.AddRange(RuntimeParser.FromDependencyFile(d, Text(d.Path)));
         }
