@@ -18,11 +18,7 @@ public static class ShellScriptParser
         for (var n = 1; n <= lines; n++)
         {
             var start = n;
-            var line = source.GetLine(n);
-            while (line.EndsWith('\\') && n < lines)
-            {
-                line = line[..^1] + " " + source.GetLine(++n);
-            }
+            var line = LogicalLine.Read(source, ref n, lines);
 
             var t = line.TrimStart();
             if (t.Length == 0 || t.StartsWith('#') || !(t.Contains("install", StringComparison.Ordinal) || t.Contains("create", StringComparison.Ordinal)))

@@ -35,18 +35,8 @@ public static partial class RequirementsParser
         for (var n = 1; n <= lineCount; n++)
         {
             var startLine = n;
-            var line = source.GetLine(n);
             // A trailing backslash joins the next physical line (pip does this before stripping comments).
-            while (line.EndsWith('\\') && n < lineCount)
-            {
-                n++;
-                line = line[..^1] + " " + source.GetLine(n);
-            }
-
-            if (line.EndsWith('\\'))
-            {
-                line = line[..^1];
-            }
+            var line = LogicalLine.Read(source, ref n, lineCount);
 
             line = StripComment(line).Trim();
             if (line.Length == 0)

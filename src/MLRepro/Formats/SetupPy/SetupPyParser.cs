@@ -16,6 +16,9 @@ public static class SetupPyParser
 
     private readonly record struct Token(Tok Kind, string Text, int Line);
 
+    /// <summary>Most install_requires occurrences examined (each may search the file for a bound list).</summary>
+    public const int MaxOccurrences = 50;
+
     /// <summary>Most tokens scanned.</summary>
     public const int MaxTokens = 500_000;
 
@@ -29,6 +32,7 @@ public static class SetupPyParser
         string? requiresPython = null;
         var sawInstallRequires = false;
         var listsRead = new HashSet<int>();
+        var occurrences = 0;
         for (var i = 0; i + 2 < toks.Count; i++)
         {
             var t = toks[i];
@@ -55,6 +59,12 @@ public static class SetupPyParser
 
             // Assignment "install_requires = [...]" at module level counts too (used later as install_requires=install_requires).
             sawInstallRequires = true;
+            if (++occurrences > MaxOccurrences)
+            {
+                diags.Add(new Diagnostic(source.Path, SourceSpan.At(t.Line), DiagnosticSeverity.Info, "setuppy.too-many", $"more than {MaxOccurrences} install_requires; the rest were not read"));
+                break;
+            }
+
             var j = i + 2;
             if (toks[j].Kind == Tok.Name && toks[j].Text is not "[" )
             {

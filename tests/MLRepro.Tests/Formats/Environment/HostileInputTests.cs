@@ -6,6 +6,7 @@ using MLRepro.Formats.Containers;
 using MLRepro.Formats.Dependencies;
 using MLRepro.Formats.Pipfile;
 using MLRepro.Formats.PyProject;
+using MLRepro.Formats.SetupPy;
 using MLRepro.Indexing;
 using MLRepro.Model;
 using MLRepro.Tests.Support;
@@ -17,6 +18,12 @@ namespace MLRepro.Tests.Formats.Environment;
 public sealed class HostileInputTests
 {
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// For the scale tests: generous, since the build machine's two cores are shared, yet far below what a
+    /// quadratic algorithm would take on these sizes (minutes).
+    /// </summary>
+    private static readonly TimeSpan BoundedLarge = TimeSpan.FromSeconds(20);
 
     private static ProjectModel Model(TempDir t) => ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
 
@@ -135,7 +142,9 @@ public sealed class HostileInputTests
         yaml.Diagnostics.Should().ContainSingle(d => d.Code == "yaml.duplicate-key").Which.Span!.Value.Line.Should().Be(2);
 
         var toml = PyProjectParser.Parse(new SourceText("pyproject.toml", "[project]\nname = \"a\"\nname = \"b\"\n"));
-        toml.Diagnostics.Should().ContainSingle(d => d.Code == "pyproject.syntax");
+        toml.Diagnostics.Should().ContainSingle(d => d.Code == "pyproject.duplicate-key").Which.Span!.Value.Line.Should().Be(3);
+        var tables = PyProjectParser.Parse(new SourceText("pyproject.toml", "[project]\nname = \"a\"\n[tool.x]\na = 1\n[project]\nversion = \"1\"\n[[tool.p]]\nn = 1\n[[tool.p]]\nn = 2\n"));
+        tables.Diagnostics.Should().ContainSingle(d => d.Code == "pyproject.duplicate-key").Which.Span!.Value.Line.Should().Be(5);
 
         var json = PipfileLockParser.Parse(new SourceText("Pipfile.lock", "{\"default\": {\"numpy\": {\"version\": \"==1.0\"}, \"numpy\": {\"version\": \"==2.0\"}}}"));
         json.Dependencies.Should().OnlyContain(d => d.Name == "numpy");
@@ -176,5 +185,89 @@ public sealed class HostileInputTests
         var model = Model(t);
         model.Dependencies.Should().ContainSingle(d => d.Name == "numpy" && d.ExactVersion == "1.0");
         File.Exists(marker).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Hundreds_of_thousands_of_continuation_lines_stay_linear()
+    {
+        var sw = Stopwatch.StartNew();
+        var cont = RequirementsParserParse(string.Concat(Enumerable.Repeat("a \\\n", 400_000)) + "numpy==1\n");
+        sw.Elapsed.Should().BeLessThan(BoundedLarge);
+        cont.Dependencies.Should().BeEmpty("the joined line is not a requirement");
+        cont.Diagnostics.Should().ContainSingle(d => d.Code == "requirements.syntax");
+    }
+
+    [Fact]
+    public void A_yaml_mapping_with_90_000_keys_stays_linear()
+    {
+        var yaml = new StringBuilder("name: x\nextra:\n");
+        for (var i = 0; i < 90_000; i++)
+        {
+            yaml.Append("  k").Append(i).Append(": v\n");
+        }
+
+        yaml.Append("dependencies:\n  - numpy\n");
+        var sw = Stopwatch.StartNew();
+        CondaEnvironmentParser.Parse(new SourceText("environment.yml", yaml.ToString())).Dependencies.Should().ContainSingle();
+        sw.Elapsed.Should().BeLessThan(BoundedLarge);
+    }
+
+    [Fact]
+    public void A_pipfile_with_20_000_packages_stays_linear()
+    {
+        var pipfile = new StringBuilder("[packages]\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            pipfile.Append("pkg").Append(i).Append(" = \"==1.0\"\n");
+        }
+
+        var sw = Stopwatch.StartNew();
+        var pf = PipfileParser.Parse(new SourceText("Pipfile", pipfile.ToString()));
+        sw.Elapsed.Should().BeLessThan(BoundedLarge);
+        pf.Diagnostics.Should().BeEmpty();
+        pf.Dependencies.Should().HaveCount(20_000);
+        pf.Dependencies[0].Line.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_setup_py_with_50_000_install_requires_stays_linear()
+    {
+        var setup = string.Concat(Enumerable.Repeat("setup(install_requires=x)\n", 50_000));
+        var sw = Stopwatch.StartNew();
+        SetupPyParser.Parse(new SourceText("setup.py", setup)).Diagnostics.Should().Contain(d => d.Code == "setuppy.too-many");
+        sw.Elapsed.Should().BeLessThan(BoundedLarge);
+    }
+
+    private static DependencyFileDocument RequirementsParserParse(string text) => MLRepro.Formats.Requirements.RequirementsParser.Parse(new SourceText("requirements.txt", text));
+
+    [Fact]
+    public void Toml_keys_whose_hash_codes_collide_are_not_duplicates()
+    {
+        // Tomlyn's validating pass confuses keys with equal string hash codes; find such a pair in this process.
+        var byHash = new Dictionary<int, string>();
+        string a, b;
+        for (var i = 0; ; i++)
+        {
+            var k = "pkg" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (byHash.TryGetValue(k.GetHashCode(StringComparison.Ordinal), out var other))
+            {
+                (a, b) = (other, k);
+                break;
+            }
+
+            byHash[k.GetHashCode(StringComparison.Ordinal)] = k;
+        }
+
+        var doc = PipfileParser.Parse(new SourceText("Pipfile", $"[packages]\n{a} = \"==1.0\"\n{b} = \"==2.0\"\n"));
+        doc.Diagnostics.Should().BeEmpty();
+        doc.Dependencies.Select(d => (d.Name, d.ExactVersion, d.Line)).Should().Equal((a, "1.0", 2), (b, "2.0", 3));
+    }
+
+    [Fact]
+    public void Toml_duplicate_scan_ignores_multiline_strings_and_arrays()
+    {
+        const string text = "[project]\nname = \"x\"\ndescription = \"\"\"\nname = not a key\n\"\"\"\ndependencies = [\n  \"a\",\n  { name = \"b\" },\n]\nurls = { name = \"c\" }\n";
+        var doc = PyProjectParser.Parse(new SourceText("pyproject.toml", text));
+        doc.Diagnostics.Should().BeEmpty();
     }
 }
