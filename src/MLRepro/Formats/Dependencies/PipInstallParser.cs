@@ -202,6 +202,11 @@ public static class PipInstallParser
             {
                 packages.Add(dep);
             }
+            else if (!isConda && a.Contains("://", StringComparison.Ordinal))
+            {
+                // An unnamed URL or VCS reference still installs something: keep it visible to checks.
+                options.Add("url " + Requirements.RequirementsParser.RedactCredentials(a));
+            }
         }
 
         return new PipInstallCommand(line, packages.ToImmutable(), reqs.ToImmutable(), cons.ToImmutable(), options.ToImmutable(), isConda);

@@ -127,4 +127,20 @@ public sealed class EnvironmentParserUnitTests
         d.ExactVersion.Should().Be(exact);
         d.Ecosystem.Should().Be("conda");
     }
+
+    [Fact]
+    public void Short_options_after_a_requirement_end_it()
+    {
+        var doc = RequirementsParser.Parse(new SourceText("requirements.txt", "torch==2.1.0+cu118 -f https://download.pytorch.org/whl/torch_stable.html\n"));
+        doc.Diagnostics.Should().BeEmpty();
+        doc.Dependencies.Should().ContainSingle(d => d.Name == "torch" && d.ExactVersion == "2.1.0+cu118");
+    }
+
+    [Fact]
+    public void Unnamed_urls_in_pip_install_are_kept_as_options()
+    {
+        var cmd = PipInstallParser.Parse("pip install git+https://github.com/org/repo", "run.sh", 1).Single();
+        cmd.Packages.Should().BeEmpty();
+        cmd.Options.Should().Equal("url git+https://github.com/org/repo");
+    }
 }
