@@ -201,9 +201,7 @@ public sealed partial class ProjectModel
             docs[doc.Path] = doc;
             foreach (var inc in doc.Includes)
             {
-                // Scripts may also be run from their own folder: fall back to a path relative to it.
-                var dir = doc.Path.LastIndexOf('/') is var k and >= 0 ? doc.Path[..k] : string.Empty;
-                if ((Index.Find(inc) ?? (format == DependencyFileFormat.ShellScript && dir.Length > 0 ? Index.Find(dir + "/" + inc) : null)) is { } target)
+                if (FindInclude(doc, inc) is { } target)
                 {
                     if (!seen.Contains(target.Path))
                     {
@@ -239,7 +237,7 @@ public sealed partial class ProjectModel
                 docs[c.Path] = d;
                 foreach (var inc in d.Includes)
                 {
-                    if (Index.Find(inc) is { } target && !seen.Contains(target.Path) && EnvironmentText(target, "dependency file") is { } incText)
+                    if (FindInclude(d, inc) is { } target && !seen.Contains(target.Path) && EnvironmentText(target, "dependency file") is { } incText)
                     {
                         seen.Add(target.Path);
                         var incDoc = RequirementsParser.Parse(incText);
@@ -251,6 +249,32 @@ public sealed partial class ProjectModel
         }
 
         return [.. docs.Values];
+    }
+
+    /// <summary>
+    /// Finds an included file. Requirements files resolve against their own folder (already done by the parser);
+    /// scripts may be run from their folder as well as from the root, and a Dockerfile's build context is often
+    /// the repository root even when the Dockerfile lives in a subfolder, so those get one fallback each.
+    /// </summary>
+    private IndexedFile? FindInclude(DependencyFileDocument doc, string inc)
+    {
+        if (Index.Find(inc) is { } direct)
+        {
+            return direct;
+        }
+
+        var dir = doc.Path.LastIndexOf('/') is var k and >= 0 ? doc.Path[..k] : string.Empty;
+        if (dir.Length == 0)
+        {
+            return null;
+        }
+
+        return doc.Format switch
+        {
+            DependencyFileFormat.ShellScript => Index.Find(dir + "/" + inc),
+            DependencyFileFormat.Dockerfile when inc.StartsWith(dir + "/", StringComparison.Ordinal) => Index.Find(inc[(dir.Length + 1)..]),
+            _ => null,
+        };
     }
 
     private static DependencyFileDocument? ParseDependencyFile(SourceText text, DependencyFileFormat format) => format switch

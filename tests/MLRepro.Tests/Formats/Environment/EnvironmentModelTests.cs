@@ -76,4 +76,15 @@ public sealed class EnvironmentModelTests
         root.GetProperty("containers")[0].GetProperty("cudaVersion").GetString().Should().Be("12.1.0");
         root.GetProperty("runtimes").GetArrayLength().Should().Be(0);
     }
+
+    [Fact]
+    public void Files_installed_by_a_dockerfile_in_a_subfolder_resolve_against_the_root_context()
+    {
+        using var t = new TempDir();
+        t.Write("deps.txt", "lightgbm==4.1.0\n");
+        t.Write("docker/Dockerfile", "FROM python:3.11-slim\nCOPY deps.txt .\nRUN pip install -r deps.txt\n");
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        model.DependencyFiles.Select(f => f.Path).Should().Equal("deps.txt", "docker/Dockerfile");
+        model.Dependencies.Should().ContainSingle(d => d.Name == "lightgbm" && d.Path == "deps.txt");
+    }
 }
