@@ -143,4 +143,21 @@ public sealed class EnvironmentParserUnitTests
         cmd.Packages.Should().BeEmpty();
         cmd.Options.Should().Equal("url git+https://github.com/org/repo");
     }
+
+    [Theory]
+    [InlineData("==2.1.0+cu118", "11.8")]
+    [InlineData("--index-url https://download.pytorch.org/whl/cu121", "12.1")]
+    [InlineData("-f https://download.pytorch.org/whl/cu92/torch_stable.html", "9.2")]
+    [InlineData("==2.1.0+cpu", null)]
+    [InlineData("jax[cuda11_pip]", null)]
+    [InlineData(null, null)]
+    public void Cuda_versions_implied_by_wheel_choices(string? text, string? cuda) => CudaHints.FromText(text).Should().Be(cuda);
+
+    [Fact]
+    public void A_dockerfile_without_a_cuda_base_takes_cuda_from_its_wheels()
+    {
+        var doc = DockerfileParser.Parse(new SourceText("Dockerfile", "FROM python:3.10\nRUN pip install torch==2.1.0 --index-url https://download.pytorch.org/whl/cu118\n"));
+        doc.CudaVersion.Should().Be("11.8");
+        doc.RequestsGpu.Should().BeFalse("a CUDA wheel alone does not request a GPU at run time");
+    }
 }
