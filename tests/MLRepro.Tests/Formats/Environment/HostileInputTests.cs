@@ -69,7 +69,19 @@ public sealed class HostileInputTests
         toml.Diagnostics.Should().ContainSingle(d => d.Code == "pyproject.too-deep").Which.Span!.Value.Line.Should().Be(2);
         var inline = PyProjectParser.Parse(new SourceText("pyproject.toml", "x = " + string.Concat(Enumerable.Repeat("{a=", depth)) + "1" + new string('}', depth) + "\n"));
         inline.Diagnostics.Should().Contain(d => d.Code == "pyproject.too-deep");
-        sw.Elapsed.Should().BeLessThan(Bounded * 2);
+        var dotted = PyProjectParser.Parse(new SourceText("pyproject.toml", "[" + string.Join('.', Enumerable.Repeat("a", depth)) + "]\nx = 1\n" + string.Join('.', Enumerable.Repeat("b", depth)) + " = 2\n"));
+        dotted.Should().NotBeNull();
+
+        // Block nesting by indentation: 1,000 levels (the text grows quadratically with depth).
+        var indented = new StringBuilder();
+        for (var i = 0; i < 1_000; i++)
+        {
+            indented.Append(' ', i).Append('k').Append(i).Append(":\n");
+        }
+
+        var blockMaps = CondaEnvironmentParser.Parse(new SourceText("environment.yml", indented.ToString()));
+        blockMaps.Diagnostics.Should().Contain(d => d.Code == "yaml.too-deep");
+        sw.Elapsed.Should().BeLessThan(Bounded * 4);
     }
 
     [Fact]
