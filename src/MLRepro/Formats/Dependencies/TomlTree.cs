@@ -45,13 +45,14 @@ public static class TomlTree
             // takes keys whose string hash codes collide for duplicates (seen with 50,000 keys), so duplicate keys
             // are found by DuplicateKeys below instead.
             var syntax = SyntaxParser.Parse(source.Text, source.Path, false);
-            if (syntax.HasErrors)
+            // Errors after the first usually cascade from it: report the first, with a count of the rest.
+            var errors = syntax.HasErrors ? syntax.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).ToList() : [];
+            if (errors.Count > 0)
             {
-                foreach (var m in syntax.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).Take(MaxReportedErrors))
-                {
-                    var errLine = Math.Clamp(m.Span.Start.Line + 1, 1, Math.Max(1, source.LineCount));
-                    diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(errLine, Math.Max(1, m.Span.Start.Column + 1)), DiagnosticSeverity.Error, codePrefix + ".syntax", m.Message));
-                }
+                var m = errors[0];
+                var errLine = Math.Clamp(m.Span.Start.Line + 1, 1, Math.Max(1, source.LineCount));
+                var more = errors.Count > 1 ? $" ({errors.Count - 1} further errors follow from here)" : string.Empty;
+                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(errLine, Math.Max(1, m.Span.Start.Column + 1)), DiagnosticSeverity.Error, codePrefix + ".syntax", m.Message + more));
 
                 return null;
             }
