@@ -192,11 +192,15 @@ public sealed partial class ProjectModel
                 continue;
             }
 
-            Report(doc.Diagnostics);
-            if (format == DependencyFileFormat.ShellScript && doc.Dependencies.IsEmpty && doc.Includes.IsEmpty)
+            var empty = doc.Dependencies.IsEmpty && doc.Includes.IsEmpty && doc.Options.IsEmpty;
+            if (empty && (format == DependencyFileFormat.ShellScript || (format == DependencyFileFormat.CondaEnvironment && !LooksLikeCondaFile(text))))
             {
-                continue; // a script without installs is not a dependency file
+                // A script without installs, or a YAML file named like an environment that holds neither
+                // dependencies nor channels (an RL "environment.yaml" config), is not a dependency file.
+                continue;
             }
+
+            Report(doc.Diagnostics);
 
             docs[doc.Path] = doc;
             foreach (var inc in doc.Includes)
@@ -250,6 +254,9 @@ public sealed partial class ProjectModel
 
         return [.. docs.Values];
     }
+
+    private static bool LooksLikeCondaFile(SourceText text) =>
+        text.Text.Contains("dependencies:", StringComparison.Ordinal) || text.Text.Contains("channels:", StringComparison.Ordinal);
 
     /// <summary>
     /// Finds an included file. Requirements files resolve against their own folder (already done by the parser);

@@ -87,4 +87,14 @@ public sealed class EnvironmentModelTests
         model.DependencyFiles.Select(f => f.Path).Should().Equal("deps.txt", "docker/Dockerfile");
         model.Dependencies.Should().ContainSingle(d => d.Name == "lightgbm" && d.Path == "deps.txt");
     }
+
+    [Fact]
+    public void Yaml_named_like_an_environment_without_dependencies_is_not_a_conda_file()
+    {
+        using var t = new TempDir();
+        t.Write("configs/environment.yaml", "name: CartPole-v1\nmax_episode_steps: 500\n");
+        t.Write("environment.yml", "name: real\ndependencies:\n");
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        model.DependencyFiles.Select(f => (f.Path, f.EnvironmentName)).Should().Equal(("environment.yml", "real"));
+    }
 }
