@@ -214,7 +214,7 @@ public sealed partial class ProjectModel
                         queue.Enqueue((target, incFormat));
                     }
                 }
-                else if (format is DependencyFileFormat.Requirements or DependencyFileFormat.Constraints or DependencyFileFormat.CondaEnvironment or DependencyFileFormat.ShellScript or DependencyFileFormat.Dockerfile)
+                else if (format is DependencyFileFormat.Requirements or DependencyFileFormat.Constraints or DependencyFileFormat.CondaEnvironment or DependencyFileFormat.ShellScript or DependencyFileFormat.PyProject)
                 {
                     Report([new Diagnostic(doc.Path, null, DiagnosticSeverity.Warning, "dependencies.include-missing", $"includes '{inc}', which is not in the project")]);
                 }
