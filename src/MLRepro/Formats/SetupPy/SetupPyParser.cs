@@ -52,6 +52,12 @@ public static class SetupPyParser
                 continue;
             }
 
+            if (t.Text == "extras_require" && toks[i + 2].Kind == Tok.Punct && toks[i + 2].Text == "{")
+            {
+                ReadExtras(source, toks, i + 2, deps, diags);
+                continue;
+            }
+
             if (t.Text != "install_requires" || (t.Kind == Tok.Name && toks[i + 1].Text == ":"))
             {
                 continue;
@@ -129,7 +135,32 @@ public static class SetupPyParser
         return found;
     }
 
-    private static void ReadList(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)
+    /// <summary>Reads a literal extras_require dict: {"extra": ["req", …], …}; computed entries are skipped.</summary>
+    private static void ReadExtras(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)
+    {
+        var depth = 0;
+        for (var k = open; k < toks.Count; k++)
+        {
+            var t = toks[k];
+            if (t.Kind == Tok.Punct && t.Text is "[" or "(" or "{")
+            {
+                depth++;
+            }
+            else if (t.Kind == Tok.Punct && t.Text is "]" or ")" or "}")
+            {
+                if (--depth == 0)
+                {
+                    return;
+                }
+            }
+            else if (depth == 1 && t.Kind == Tok.Str && k + 2 < toks.Count && toks[k + 1].Text == ":" && toks[k + 2].Kind == Tok.Punct && toks[k + 2].Text is "[" or "(")
+            {
+                k = ReadList(source, toks, k + 2, deps, diags, t.Text);
+            }
+        }
+    }
+
+    private static int ReadList(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags, string? group = null)
     {
         var close = toks[open].Text == "[" ? "]" : ")";
         var depth = 0;
@@ -146,7 +177,7 @@ public static class SetupPyParser
             {
                 if (--depth == 0)
                 {
-                    return;
+                    return k;
                 }
 
                 continue;
@@ -161,7 +192,7 @@ public static class SetupPyParser
                     text += toks[++k].Text;
                 }
 
-                if (PipRequirementToken.Parse(text, source.Path, t.Line, DependencyKind.Manifest, false, null, out var error) is { } d)
+                if (PipRequirementToken.Parse(text, source.Path, t.Line, DependencyKind.Manifest, false, group, out var error) is { } d)
                 {
                     deps.Add(d);
                 }
@@ -177,6 +208,7 @@ public static class SetupPyParser
         }
 
         _ = close;
+        return toks.Count;
     }
 
     private static List<Token> Lex(SourceText source)
