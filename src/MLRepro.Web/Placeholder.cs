@@ -1,0 +1,1 @@
+namespace MLRepro.Web; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace MLRepro.Web.Tests; internal static class Placeholder { }
