@@ -120,6 +120,12 @@ internal static class GitCloner
                 }
 
                 await exited.ConfigureAwait(false);
+
+                // A clone that finished between two polls may still be over the cap.
+                if (watchFolder is not null && FolderSize(watchFolder) > options.MaxCloneBytes)
+                {
+                    failure = $"clone exceeded the size cap of {options.MaxCloneBytes / (1024 * 1024)} MiB";
+                }
             }
             catch (OperationCanceledException)
             {
@@ -130,7 +136,10 @@ internal static class GitCloner
             {
                 try
                 {
-                    p.Kill(entireProcessTree: true);
+                    if (!p.HasExited)
+                    {
+                        p.Kill(entireProcessTree: true);
+                    }
                 }
                 catch (InvalidOperationException)
                 {

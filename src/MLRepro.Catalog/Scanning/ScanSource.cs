@@ -116,6 +116,7 @@ public sealed partial record ScanSource(string Input, string Canonical, bool IsR
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*::")]
     private static partial Regex TransportHelper();
 
-    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?(?<host>[A-Za-z0-9.-]+):(?<path>[^/\\].*)$")]
+    // scp-like "user@host:path" or "host.domain:path"; a bare "word:…" is not taken for a host.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@(?<host>[A-Za-z0-9.-]+)|(?<host>[A-Za-z0-9-]+\.[A-Za-z0-9.-]+)):(?<path>[^/\\].*)$")]
     private static partial Regex ScpLike();
 }
