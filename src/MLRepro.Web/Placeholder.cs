@@ -1,1 +1,0 @@
-namespace MLRepro.Web; internal static class Placeholder { }

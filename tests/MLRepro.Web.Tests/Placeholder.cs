@@ -1,1 +1,0 @@
-namespace MLRepro.Web.Tests; internal static class Placeholder { }
