@@ -134,6 +134,8 @@ public static class CatalogWebApp
 
         app.MapGet("/static/site.css", () => Asset("site.css", "text/css; charset=utf-8"));
         app.MapGet("/static/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/static/favicon.svg", () => Asset("favicon.svg", "image/svg+xml"));
+        app.MapGet("/favicon.ico", () => Asset("favicon.svg", "image/svg+xml"));
 
         app.MapGet("/badge/{owner}/{repo}.svg", async (string owner, string repo, HttpContext ctx, ICatalog c) =>
         {

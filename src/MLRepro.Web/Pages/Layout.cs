@@ -14,7 +14,7 @@ internal static class Layout
         h.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Open("title").Text(title).Text(" — mlrepro catalog").Close("title")
-            .Raw("<link rel=\"stylesheet\" href=\"/static/site.css\">")
+            .Raw("<link rel=\"stylesheet\" href=\"/static/site.css\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">")
             .Raw("<script src=\"/static/app.js\" defer></script>")
             .Raw("</head><body><header class=\"top\"><a class=\"brand\" href=\"/\">mlrepro catalog</a>")
             .Raw("<nav><a href=\"/\">Ranking</a> <a href=\"/api/v1/openapi.json\">API</a></nav></header><main>")
