@@ -23,6 +23,8 @@ public static class CliApp
     {
         var root = new RootCommand("mlrepro — rates how reproducible a machine-learning project is on the five-star ML Reproducibility Scale.");
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
         return root;
     }
 
@@ -32,7 +34,8 @@ public static class CliApp
         try
         {
             var root = BuildRoot(stdout, stderr);
-            var parse = root.Parse(args);
+            // "@list.txt" names a scan list (one input per line), not a response file that would split lines on spaces.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0)
             {
                 foreach (var e in parse.Errors)
