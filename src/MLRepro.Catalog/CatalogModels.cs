@@ -91,3 +91,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, 
 
 /// <summary>A scan that failed, with its reason.</summary>
 public sealed record ScanFailure(long Id, string Source, string Reason, DateTimeOffset FailedAt);
+
+/// <summary>An assessment to store: the project, its report and when it was assessed.</summary>
+public sealed record StoredAssessment(ProjectSource Project, Report Report, DateTimeOffset AssessedAt);

@@ -14,6 +14,9 @@ public interface ICatalog : IDisposable
     /// <summary>Stores an assessment of a project (creating the project on first sight) and returns its id.</summary>
     Task<long> AddAssessmentAsync(ProjectSource project, Report report, DateTimeOffset assessedAt, CancellationToken ct = default);
 
+    /// <summary>Stores many assessments in one transaction (imports, benchmarks); returns their ids in order.</summary>
+    Task<IReadOnlyList<long>> AddAssessmentsAsync(IReadOnlyList<StoredAssessment> assessments, CancellationToken ct = default);
+
     /// <summary>The commit of the latest assessment of the project with this source, or null when none.</summary>
     Task<string?> LatestCommitAsync(string source, CancellationToken ct = default);
 

@@ -72,7 +72,33 @@ public abstract class SqlCatalog : ICatalog
     }
 
     /// <inheritdoc />
-    public async Task<long> AddAssessmentAsync(ProjectSource project, Report report, DateTimeOffset assessedAt, CancellationToken ct = default)
+    public async Task<long> AddAssessmentAsync(ProjectSource project, Report report, DateTimeOffset assessedAt, CancellationToken ct = default) =>
+        (await AddAssessmentsAsync([new StoredAssessment(project, report, assessedAt)], ct))[0];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> AddAssessmentsAsync(IReadOnlyList<StoredAssessment> assessments, CancellationToken ct = default)
+    {
+        var ids = new List<long>(assessments.Count);
+        await writeLock.WaitAsync(ct);
+        try
+        {
+            await using var c = await OpenAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
+            foreach (var a in assessments)
+            {
+                ids.Add(await InsertAsync(c, tx, a.Project, a.Report, a.AssessedAt));
+            }
+
+            await tx.CommitAsync(ct);
+            return ids;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private static async Task<long> InsertAsync(DbConnection c, DbTransaction tx, ProjectSource project, Report report, DateTimeOffset assessedAt)
     {
         var level = new int[11];
         foreach (var l in report.Levels)
@@ -88,73 +114,74 @@ public abstract class SqlCatalog : ICatalog
         var hasVerification = HasVerification(report) ? 1 : 0;
         var json = JsonSerializer.Serialize(report, JsonDefaults.Options);
 
-        await writeLock.WaitAsync(ct);
-        try
+        var projectId = await c.ExecuteScalarAsync<long?>("SELECT id FROM projects WHERE source = @Source", new { project.Source }, tx);
+        if (projectId is null)
         {
-            await using var c = await OpenAsync(ct);
-            await using var tx = await c.BeginTransactionAsync(ct);
-            var projectId = await c.ExecuteScalarAsync<long?>("SELECT id FROM projects WHERE source = @Source", new { project.Source }, tx);
-            if (projectId is null)
-            {
-                projectId = await c.ExecuteScalarAsync<long>(
-                    "INSERT INTO projects (name, source, owner, repo) VALUES (@Name, @Source, @Owner, @Repo) RETURNING id", project, tx);
-            }
-            else
-            {
-                await c.ExecuteAsync("UPDATE projects SET name = @Name, owner = @Owner, repo = @Repo WHERE id = @id", new { project.Name, project.Owner, project.Repo, id = projectId }, tx);
-            }
-
-            var assessmentId = await c.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO assessments (project_id, commit_sha, assessed_at, stars,
-                  l1_met, l1_app, l2_met, l2_app, l3_met, l3_app, l4_met, l4_app, l5_met, l5_app,
-                  met_total, frameworks, has_verification, report_json)
-                VALUES (@projectId, @commit, @at, @stars, @l1m, @l1a, @l2m, @l2a, @l3m, @l3a, @l4m, @l4a, @l5m, @l5a,
-                  @metTotal, @frameworks, @hasVerification, @json)
-                RETURNING id
-                """,
-                new
-                {
-                    projectId,
-                    commit = report.Project.Commit,
-                    at = FormatTime(assessedAt),
-                    stars = report.Stars,
-                    l1m = level[1], l1a = level[2], l2m = level[3], l2a = level[4], l3m = level[5], l3a = level[6],
-                    l4m = level[7], l4a = level[8], l5m = level[9], l5a = level[10],
-                    metTotal = level[1] + level[3] + level[5] + level[7] + level[9],
-                    frameworks,
-                    hasVerification,
-                    json,
-                },
-                tx);
-
-            var results = report.Findings
-                .GroupBy(f => f.Criterion, StringComparer.Ordinal)
-                .Select(g => new { assessmentId, criterion = g.Key, outcome = OutcomeName(g.First().Outcome), source = SourceName(g.First().Source) })
-                .ToList();
-            if (results.Count > 0)
-            {
-                await c.ExecuteAsync(
-                    "INSERT INTO criterion_results (assessment_id, criterion, outcome, source) VALUES (@assessmentId, @criterion, @outcome, @source)", results, tx);
-            }
-
-            // The latest assessment is the one with the newest time (ties: the newer row), so storing an older
-            // assessment after a newer one keeps the newer one current.
-            await c.ExecuteAsync(
-                """
-                UPDATE projects SET latest_assessment_id = (
-                  SELECT a.id FROM assessments a WHERE a.project_id = @projectId ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1)
-                WHERE id = @projectId
-                """,
-                new { projectId },
-                tx);
-            await tx.CommitAsync(ct);
-            return assessmentId;
+            projectId = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO projects (name, source, owner, repo) VALUES (@Name, @Source, @Owner, @Repo) RETURNING id", project, tx);
         }
-        finally
+        else
         {
-            writeLock.Release();
+            await c.ExecuteAsync("UPDATE projects SET name = @Name, owner = @Owner, repo = @Repo WHERE id = @id", new { project.Name, project.Owner, project.Repo, id = projectId }, tx);
         }
+
+        var assessmentId = await c.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO assessments (project_id, commit_sha, assessed_at, stars,
+              l1_met, l1_app, l2_met, l2_app, l3_met, l3_app, l4_met, l4_app, l5_met, l5_app,
+              met_total, frameworks, has_verification, report_json)
+            VALUES (@projectId, @commit, @at, @stars, @l1m, @l1a, @l2m, @l2a, @l3m, @l3a, @l4m, @l4a, @l5m, @l5a,
+              @metTotal, @frameworks, @hasVerification, @json)
+            RETURNING id
+            """,
+            new
+            {
+                projectId,
+                commit = report.Project.Commit,
+                at = FormatTime(assessedAt),
+                stars = report.Stars,
+                l1m = level[1], l1a = level[2], l2m = level[3], l2a = level[4], l3m = level[5], l3a = level[6],
+                l4m = level[7], l4a = level[8], l5m = level[9], l5a = level[10],
+                metTotal = level[1] + level[3] + level[5] + level[7] + level[9],
+                frameworks,
+                hasVerification,
+                json,
+            },
+            tx);
+
+        // One multi-row INSERT per assessment rather than one statement per criterion (fewer round trips).
+        var results = report.Findings
+            .GroupBy(f => f.Criterion, StringComparer.Ordinal)
+            .Select(g => (Criterion: g.Key, Outcome: OutcomeName(g.First().Outcome), Source: SourceName(g.First().Source)))
+            .ToList();
+        if (results.Count > 0)
+        {
+            var sql = new StringBuilder("INSERT INTO criterion_results (assessment_id, criterion, outcome, source) VALUES ");
+            var args = new DynamicParameters();
+            args.Add("a", assessmentId);
+            for (var i = 0; i < results.Count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@a, @c{n}, @o{n}, @s{n})");
+                args.Add("c" + n, results[i].Criterion);
+                args.Add("o" + n, results[i].Outcome);
+                args.Add("s" + n, results[i].Source);
+            }
+
+            await c.ExecuteAsync(sql.ToString(), args, tx);
+        }
+
+        // The latest assessment is the one with the newest time (ties: the newer row), so storing an older
+        // assessment after a newer one keeps the newer one current.
+        await c.ExecuteAsync(
+            """
+            UPDATE projects SET latest_assessment_id = (
+              SELECT a.id FROM assessments a WHERE a.project_id = @projectId ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1)
+            WHERE id = @projectId
+            """,
+            new { projectId },
+            tx);
+        return assessmentId;
     }
 
     /// <inheritdoc />

@@ -180,6 +180,19 @@ public abstract class CatalogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_import_stores_all_in_order()
+    {
+        var batch = Enumerable.Range(0, 30)
+            .Select(i => new StoredAssessment(Local("b" + (i % 3)), TestReports.Make("b", i % 17, commit: "c" + i), T0.AddMinutes(i)))
+            .ToList();
+        var ids = await Catalog.AddAssessmentsAsync(batch);
+        ids.Should().HaveCount(30).And.BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        (await Catalog.LatestCommitAsync("/src/b2")).Should().Be("c29");
+        (await Catalog.GetAssessmentAsync(ids[7]))!.Report.Project.Commit.Should().Be("c7");
+        (await Catalog.QueryProjectsAsync(new ProjectQuery())).Items.Sum(p => p.AssessmentCount).Should().Be(30);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_do_not_lose_assessments()
     {
         await Parallel.ForAsync(0, 40, async (i, ct) =>
