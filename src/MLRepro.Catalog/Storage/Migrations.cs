@@ -6,20 +6,32 @@ namespace MLRepro.Catalog.Storage;
 /// </summary>
 internal static class Migrations
 {
-    /// <summary>Migrations in order; "{ID}" becomes the dialect's auto-increment key column.</summary>
+    /// <summary>
+    /// Migrations in order; "{ID}" becomes the dialect's auto-increment key column and "{NAME}" its ordinal text type.
+    /// The latest assessment's filter and sort fields are copied onto projects (latest_*), so ranking queries read one
+    /// narrow table and join assessments only for the rows of the page.
+    /// </summary>
     public static IReadOnlyList<(int Version, string Sql)> All { get; } =
     [
         (1, """
             CREATE TABLE projects (
               id {ID},
-              name TEXT NOT NULL,
+              name {NAME} NOT NULL,
               source TEXT NOT NULL UNIQUE,
               owner TEXT NULL,
               repo TEXT NULL,
-              latest_assessment_id BIGINT NULL
+              assessment_count INTEGER NOT NULL DEFAULT 0,
+              latest_assessment_id BIGINT NULL,
+              latest_stars INTEGER NOT NULL DEFAULT 0,
+              latest_met_total INTEGER NOT NULL DEFAULT 0,
+              latest_assessed_at TEXT NOT NULL DEFAULT '',
+              latest_frameworks TEXT NOT NULL DEFAULT ',',
+              latest_has_verification INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX ix_projects_name ON projects (name);
             CREATE INDEX ix_projects_owner_repo ON projects (owner, repo);
+            CREATE INDEX ix_projects_rank ON projects (latest_stars, latest_met_total);
+            CREATE INDEX ix_projects_assessed ON projects (latest_assessed_at);
             CREATE TABLE assessments (
               id {ID},
               project_id BIGINT NOT NULL REFERENCES projects (id),
@@ -37,8 +49,6 @@ internal static class Migrations
               report_json TEXT NOT NULL
             );
             CREATE INDEX ix_assessments_project ON assessments (project_id, assessed_at);
-            CREATE INDEX ix_assessments_rank ON assessments (stars, met_total);
-            CREATE INDEX ix_assessments_assessed ON assessments (assessed_at);
             CREATE TABLE criterion_results (
               assessment_id BIGINT NOT NULL REFERENCES assessments (id),
               criterion TEXT NOT NULL,
@@ -54,9 +64,6 @@ internal static class Migrations
               failed_at TEXT NOT NULL
             );
             CREATE INDEX ix_scan_failures_at ON scan_failures (failed_at);
-            """),
-        (2, """
-            CREATE INDEX ix_projects_latest ON projects (latest_assessment_id);
             """),
     ];
 }

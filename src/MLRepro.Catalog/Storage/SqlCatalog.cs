@@ -23,7 +23,7 @@ public abstract class SqlCatalog : ICatalog
         a.l1_met AS L1Met, a.l1_app AS L1App, a.l2_met AS L2Met, a.l2_app AS L2App, a.l3_met AS L3Met, a.l3_app AS L3App,
         a.l4_met AS L4Met, a.l4_app AS L4App, a.l5_met AS L5Met, a.l5_app AS L5App,
         a.frameworks AS Frameworks, a.has_verification AS HasVerification,
-        (SELECT COUNT(*) FROM assessments h WHERE h.project_id = p.id) AS AssessmentCount
+        p.assessment_count AS AssessmentCount
         """;
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
@@ -58,7 +58,7 @@ public abstract class SqlCatalog : ICatalog
                 continue;
             }
 
-            foreach (var statement in sql.Replace("{ID}", Dialect.IdColumn, StringComparison.Ordinal).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var statement in sql.Replace("{ID}", Dialect.IdColumn, StringComparison.Ordinal).Replace("{NAME}", Dialect.NameType, StringComparison.Ordinal).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 await c.ExecuteAsync(statement, transaction: tx);
             }
@@ -172,14 +172,23 @@ public abstract class SqlCatalog : ICatalog
         }
 
         // The latest assessment is the one with the newest time (ties: the newer row), so storing an older
-        // assessment after a newer one keeps the newer one current.
-        await c.ExecuteAsync(
+        // assessment after a newer one keeps the newer one current. Its filter fields are copied onto the project.
+        var latest = await c.QuerySingleAsync<LatestRow>(
             """
-            UPDATE projects SET latest_assessment_id = (
-              SELECT a.id FROM assessments a WHERE a.project_id = @projectId ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1)
-            WHERE id = @projectId
+            SELECT a.id AS Id, a.stars AS Stars, a.met_total AS MetTotal, a.assessed_at AS AssessedAt,
+              a.frameworks AS Frameworks, a.has_verification AS HasVerification
+            FROM assessments a WHERE a.project_id = @projectId ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1
             """,
             new { projectId },
+            tx);
+        await c.ExecuteAsync(
+            """
+            UPDATE projects SET assessment_count = assessment_count + 1, latest_assessment_id = @Id, latest_stars = @Stars,
+              latest_met_total = @MetTotal, latest_assessed_at = @AssessedAt, latest_frameworks = @Frameworks,
+              latest_has_verification = @HasVerification
+            WHERE id = @projectId
+            """,
+            new { latest.Id, latest.Stars, latest.MetTotal, latest.AssessedAt, latest.Frameworks, latest.HasVerification, projectId },
             tx);
         return assessmentId;
     }
@@ -220,38 +229,38 @@ public abstract class SqlCatalog : ICatalog
     /// <inheritdoc />
     public async Task<Page<ProjectSummary>> QueryProjectsAsync(ProjectQuery query, CancellationToken ct = default)
     {
-        var where = new StringBuilder(" WHERE 1 = 1");
+        var where = new StringBuilder(" WHERE p.latest_assessment_id IS NOT NULL");
         var args = new DynamicParameters();
         if (query.MinStars is { } min)
         {
-            where.Append(" AND a.stars >= @minStars");
+            where.Append(" AND p.latest_stars >= @minStars");
             args.Add("minStars", min);
         }
 
         var i = 0;
         foreach (var criterion in query.Met.Distinct(StringComparer.Ordinal))
         {
-            where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM criterion_results c WHERE c.assessment_id = a.id AND c.criterion = @c{i} AND c.outcome = 'met')");
+            where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM criterion_results c WHERE c.assessment_id = p.latest_assessment_id AND c.criterion = @c{i} AND c.outcome = 'met')");
             args.Add("c" + i.ToString(CultureInfo.InvariantCulture), criterion);
             i++;
         }
 
         foreach (var criterion in query.Unmet.Distinct(StringComparer.Ordinal))
         {
-            where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM criterion_results c WHERE c.assessment_id = a.id AND c.criterion = @c{i} AND c.outcome IN ('notMet', 'partial'))");
+            where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM criterion_results c WHERE c.assessment_id = p.latest_assessment_id AND c.criterion = @c{i} AND c.outcome IN ('notMet', 'partial'))");
             args.Add("c" + i.ToString(CultureInfo.InvariantCulture), criterion);
             i++;
         }
 
         if (!string.IsNullOrWhiteSpace(query.Framework))
         {
-            where.Append(" AND a.frameworks LIKE @framework ESCAPE '\\'");
+            where.Append(" AND p.latest_frameworks LIKE @framework ESCAPE '\\'");
             args.Add("framework", "%," + EscapeLike(query.Framework.Trim().ToLowerInvariant()) + ",%");
         }
 
         if (query.HasVerification is { } hv)
         {
-            where.Append(" AND a.has_verification = @hv");
+            where.Append(" AND p.latest_has_verification = @hv");
             args.Add("hv", hv ? 1 : 0);
         }
 
@@ -264,9 +273,9 @@ public abstract class SqlCatalog : ICatalog
         var dir = query.Descending ? "DESC" : "ASC";
         var order = query.Sort switch
         {
-            ProjectSort.Name => $"{Dialect.NameOrder} {dir}, p.id {dir}",
-            ProjectSort.Assessed => $"a.assessed_at {dir}, p.id {dir}",
-            _ => $"a.stars {dir}, a.met_total {dir}, {Dialect.NameOrder} ASC, p.id ASC",
+            ProjectSort.Name => $"p.name {dir}, p.id {dir}",
+            ProjectSort.Assessed => $"p.latest_assessed_at {dir}, p.id {dir}",
+            _ => $"p.latest_stars {dir}, p.latest_met_total {dir}, p.name ASC, p.id ASC",
         };
         var pageSize = Math.Clamp(query.PageSize, 1, ProjectQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
@@ -274,8 +283,12 @@ public abstract class SqlCatalog : ICatalog
         args.Add("offset", (long)(page - 1) * pageSize);
 
         await using var c = await OpenAsync(ct);
-        var total = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) " + LatestJoin + where, args);
-        var rows = await c.QueryAsync<SummaryRow>($"SELECT {SummaryColumns} {LatestJoin}{where} ORDER BY {order} LIMIT @limit OFFSET @offset", args);
+        var total = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM projects p" + where, args);
+        // Filter, sort and page the narrow projects table first; join assessments only for the page's rows.
+        var rows = await c.QueryAsync<SummaryRow>(
+            $"SELECT {SummaryColumns} FROM (SELECT p.* FROM projects p{where} ORDER BY {order} LIMIT @limit OFFSET @offset) p " +
+            $"JOIN assessments a ON a.id = p.latest_assessment_id ORDER BY {order}",
+            args);
         return new Page<ProjectSummary>([.. rows.Select(ToSummary)], (int)total, page, pageSize);
     }
 
@@ -324,7 +337,7 @@ public abstract class SqlCatalog : ICatalog
     public async Task<IReadOnlyList<string>> GetFrameworksAsync(CancellationToken ct = default)
     {
         await using var c = await OpenAsync(ct);
-        var lists = await c.QueryAsync<string>("SELECT DISTINCT a.frameworks " + LatestJoin);
+        var lists = await c.QueryAsync<string>("SELECT DISTINCT latest_frameworks FROM projects");
         return [.. lists.SelectMany(SplitFrameworks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
@@ -452,6 +465,16 @@ public abstract class SqlCatalog : ICatalog
         public long L5App { get; set; }
         public long HasVerification { get; set; }
         public string? ReportJson { get; set; }
+    }
+
+    private sealed class LatestRow
+    {
+        public long Id { get; set; }
+        public long Stars { get; set; }
+        public long MetTotal { get; set; }
+        public string AssessedAt { get; set; } = "";
+        public string Frameworks { get; set; } = "";
+        public long HasVerification { get; set; }
     }
 
     private sealed class FailureRow
