@@ -7,7 +7,8 @@ namespace MLRepro.Catalog.Storage;
 internal static class Migrations
 {
     /// <summary>
-    /// Migrations in order; "{ID}" becomes the dialect's auto-increment key column and "{NAME}" its ordinal text type.
+    /// Migrations in order; "{ID}" becomes the dialect's auto-increment key column and "{NAME}" its ordinal text type; "{CLUSTERED}" stores a table in its primary key order where the engine can
+    /// (SQLite WITHOUT ROWID), so a criterion probe finds the outcome without a second lookup.
     /// The latest assessment's filter and sort fields are copied onto projects (latest_*), so ranking queries read one
     /// narrow table and join assessments only for the rows of the page.
     /// </summary>
@@ -30,7 +31,7 @@ internal static class Migrations
             );
             CREATE INDEX ix_projects_name ON projects (name);
             CREATE INDEX ix_projects_owner_repo ON projects (owner, repo);
-            CREATE INDEX ix_projects_rank ON projects (latest_stars, latest_met_total);
+            CREATE INDEX ix_projects_rank ON projects (latest_stars, latest_met_total, latest_assessment_id);
             CREATE INDEX ix_projects_assessed ON projects (latest_assessed_at);
             CREATE TABLE assessments (
               id {ID},
@@ -55,7 +56,7 @@ internal static class Migrations
               outcome TEXT NOT NULL,
               source TEXT NOT NULL,
               PRIMARY KEY (assessment_id, criterion)
-            );
+            ){CLUSTERED};
             CREATE INDEX ix_criterion_results_filter ON criterion_results (criterion, outcome, assessment_id);
             CREATE TABLE scan_failures (
               id {ID},

@@ -58,7 +58,7 @@ public abstract class SqlCatalog : ICatalog
                 continue;
             }
 
-            foreach (var statement in sql.Replace("{ID}", Dialect.IdColumn, StringComparison.Ordinal).Replace("{NAME}", Dialect.NameType, StringComparison.Ordinal).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var statement in sql.Replace("{ID}", Dialect.IdColumn, StringComparison.Ordinal).Replace("{NAME}", Dialect.NameType, StringComparison.Ordinal).Replace("{CLUSTERED}", Dialect.Clustered, StringComparison.Ordinal).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 await c.ExecuteAsync(statement, transaction: tx);
             }
@@ -229,7 +229,8 @@ public abstract class SqlCatalog : ICatalog
     /// <inheritdoc />
     public async Task<Page<ProjectSummary>> QueryProjectsAsync(ProjectQuery query, CancellationToken ct = default)
     {
-        var where = new StringBuilder(" WHERE p.latest_assessment_id IS NOT NULL");
+        // Every project row is created in the same transaction as its first assessment, so latest_* is always set.
+        var where = new StringBuilder(" WHERE 1 = 1");
         var args = new DynamicParameters();
         if (query.MinStars is { } min)
         {
