@@ -267,7 +267,7 @@ public abstract class SqlCatalog : ICatalog
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            where.Append(" AND LOWER(p.name) LIKE @search ESCAPE '\\'");
+            where.Append($" AND p.name {Dialect.ILike} @search ESCAPE '\\'");
             args.Add("search", "%" + EscapeLike(query.Search.Trim().ToLowerInvariant()) + "%");
         }
 
