@@ -43,7 +43,7 @@ public sealed partial class ProjectModel
     public long DvcLockOutSizes() =>
         (DvcLock?.Stages.SelectMany(s => s.Outs).Sum(o => o.Size ?? 0) ?? 0) + DvcFiles.SelectMany(f => f.Outs).Sum(o => o.Size ?? 0);
 
-    private T Once<T>(ref T? field, Func<T> build)
+    internal T Once<T>(ref T? field, Func<T> build)
         where T : class
     {
         if (field is { } v)
