@@ -90,10 +90,7 @@ public static class Assessor
     }
 
     /// <summary>ML frameworks the project's code imports, by display name, sorted.</summary>
-    public static IReadOnlyList<string> Frameworks(ProjectModel model) =>
-        [.. model.PythonModules.SelectMany(m => m.Imports).Where(i => i.Level == 0)
-            .Select(i => Knowledge.Ecosystem.Find(Knowledge.Ecosystem.Frameworks, i.Module)?.Name)
-            .Where(n => n is not null).Select(n => n!).Distinct().Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Frameworks(ProjectModel model) => [.. model.Tools.Frameworks.Select(f => f.Name)];
 
     /// <summary>"owner/repo" from a GitHub/GitLab-style remote, else the folder name.</summary>
     public static string ProjectName(RepoIndex index)

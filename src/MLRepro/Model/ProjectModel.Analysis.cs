@@ -17,6 +17,10 @@ public sealed partial class ProjectModel
     private DataAnalysis? _data;
     private ValueTracer? _tracer;
     private IReadOnlyList<ProjectCommand>? _commands;
+    private ToolUsage? _tools;
+
+    /// <summary>Frameworks, apps, trackers and orchestrators the code uses.</summary>
+    public ToolUsage Tools => Once(ref _tools, () => ToolUsage.Build(PythonModules, Index));
 
     /// <summary>Every command the project's own files run: pipeline stages, MLproject, Makefiles, CI steps, README and notebook shell lines.</summary>
     public IReadOnlyList<ProjectCommand> Commands => Once(ref _commands, BuildCommands);
