@@ -42,4 +42,17 @@ public sealed class ProjectModelPythonTests
         train.GetProperty("calls")[0].GetProperty("line").GetInt32().Should().Be(2);
         mods[0].GetProperty("pipInstalls")[0].GetProperty("command").GetString().Should().Be("pip install pandas");
     }
+
+    [Fact]
+    public void Modules_of_one_model_share_strings()
+    {
+        using var t = new TempDir();
+        t.Write("a.py", "import numpy as np\nnp.random.seed(0)\n");
+        t.Write("b.py", "import numpy\nnumpy.random.seed(1)\n");
+        var model = ProjectModel.Open(t.Path, new IndexOptions { UseGit = false });
+        var a = model.PythonModule("a.py")!.Calls.Single().Target;
+        var b = model.PythonModule("b.py")!.Calls.Single().Target;
+        a.Should().Be("numpy.random.seed");
+        ReferenceEquals(a, b).Should().BeTrue("call targets are pooled across the modules of a project");
+    }
 }
