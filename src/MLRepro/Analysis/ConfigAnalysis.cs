@@ -144,7 +144,8 @@ public sealed partial class ConfigAnalysis
             // Hydra: @hydra.main(config_path="conf", config_name="config") loads conf/config.yaml and the groups under conf/.
             foreach (var d in m.Decorators.Where(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)))
             {
-                var cp = (d.Arguments.FirstOrDefault(a => a.Keyword == "config_path")?.Literal?.AsString ?? string.Empty).Trim('/').TrimStart('.', '/');
+                // config_path is relative to the decorated module's folder ("../configs" from src/train.py is configs/).
+                var cp = (d.Arguments.FirstOrDefault(a => a.Keyword == "config_path")?.Literal?.AsString ?? string.Empty).Trim('/');
                 var moduleDir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')] : string.Empty;
                 var hydraDir = NormalizeDir(moduleDir, cp);
                 if (file.Role == ConfigRole.Hydra || dir == hydraDir || dir.StartsWith(hydraDir + "/", StringComparison.Ordinal))

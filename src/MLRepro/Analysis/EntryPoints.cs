@@ -68,7 +68,7 @@ public sealed class EntryPointAnalysis
     }
 
     /// <summary>Builds the analysis from commands and Python modules.</summary>
-    public static EntryPointAnalysis Build(IReadOnlyList<ProjectCommand> commands, IReadOnlyList<Python.ModuleSummary> modules, Func<string, bool> exists)
+    public static EntryPointAnalysis Build(IReadOnlyList<ProjectCommand> commands, IReadOnlyList<Python.ModuleSummary> modules, Func<string, bool> exists, IReadOnlyList<string> files)
     {
         var list = new List<EntryPoint>();
         foreach (var c in commands)
@@ -81,6 +81,16 @@ public sealed class EntryPointAnalysis
                 if (exists(dir + "/" + script))
                 {
                     script = dir + "/" + script;
+                }
+            }
+
+            if (script is not null && !exists(script) && c.Kind is EntryPointKind.Documentation or EntryPointKind.Notebook)
+            {
+                // Docs often abbreviate the path ("python train.py" for src/train.py): accept one file of that name.
+                var candidates = files.Where(f => f.EndsWith("/" + script, StringComparison.Ordinal)).Take(2).ToList();
+                if (candidates.Count == 1)
+                {
+                    script = candidates[0];
                 }
             }
 

@@ -43,6 +43,8 @@ public sealed class ImportAnalysis
         var unresolved = ImmutableArray.CreateBuilder<UnresolvedImport>();
         foreach (var m in modules)
         {
+            // Tests, docs and packaging scripts have their own (dev) dependencies; they do not run the experiment.
+            var experimentCode = !ConfigAnalysis.IsTestOrTooling(m.Path);
             var dir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')] : string.Empty;
             foreach (var imp in m.Imports)
             {
@@ -57,7 +59,7 @@ public sealed class ImportAnalysis
                 }
 
                 var top = imp.TopLevelPackage;
-                if (top.Length == 0 || top == "__future__" || StdlibModules.IsStdlib(top, pythonVersion) || localTop.Contains(top)
+                if (!experimentCode || top.Length == 0 || top == "__future__" || StdlibModules.IsStdlib(top, pythonVersion) || localTop.Contains(top)
                     || index.Contains(Combine(dir, top + ".py")) || index.ContainsDirectory(Combine(dir, top)))
                 {
                     continue;

@@ -32,7 +32,7 @@ public sealed partial class ProjectModel
     public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text))]));
 
     /// <summary>Ways to run the project.</summary>
-    public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p)));
+    public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p), [.. Index.Files.Where(f => f.Extension is ".py" or ".ipynb").Select(f => f.Path)]));
 
     /// <summary>Third-party imports against declared dependencies.</summary>
     public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version));
