@@ -233,6 +233,9 @@ def main():
         f"{k} {v}" for k, v in sorted(who_count.items())) +
         " (label = mlrepro is wrong; mlrepro = the label was wrong or generous; both = defensible either way;"
         " unjudged = new since the judgments were written).")
+    ok = e_all + who_count.get("mlrepro", 0) + who_count.get("both", 0)
+    out.append(f"\nDefensible verdicts (exact matches plus disagreements judged 'mlrepro' or 'both'): "
+               f"{ok}/{n_all} ({pct(ok, n_all)}).")
     out.append("\n## Disagreements\n")
     out.append("| criterion | repo | label | mlrepro | lenient | right | label reason | mlrepro message | judgment |")
     out.append("|---|---|---|---|---|---|---|---|---|")
