@@ -111,6 +111,15 @@ public sealed class DataAnalysis
         var tracked = new List<string>();
         tracked.AddRange(project.DataTracking.DvcOuts.Select(o => o.Path));
         tracked.AddRange(project.DataTracking.LfsPointers.Select(p => p.Path));
+        // A .dvc file's outs are relative to the folder that holds it; dvc.lock's to the project root.
+        foreach (var f in project.DvcFiles)
+        {
+            var dir = f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] + "/" : string.Empty;
+            tracked.AddRange(f.Outs.Select(o => dir + o.Path.TrimStart('.', '/')));
+            tracked.AddRange(f.Deps.Select(d => dir + d.Path.TrimStart('.', '/')));
+        }
+
+        tracked.AddRange(project.DvcLock?.Stages.SelectMany(s => s.Outs).Select(o => o.Path.TrimStart('.', '/')) ?? []);
         var produced = project.Pipelines.Where(p => p.Tool != PipelineTool.Make || true)
             .SelectMany(p => p.Stages).SelectMany(s => s.Outs.Concat(s.Metrics).Concat(s.Plots)).Select(o => o.Path.TrimStart('.', '/'))
             .Distinct(StringComparer.Ordinal).ToList();
@@ -121,7 +130,11 @@ public sealed class DataAnalysis
             {
                 var arg = r.Path!;
                 var lit = arg.Literal?.AsString;
-                if (lit is not null)
+                if (lit is not null && IsRemoteLoader(r.Function))
+                {
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, DataPathStatus.Remote, SeedOrigin.HardCoded));
+                }
+                else if (lit is not null)
                 {
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, Classify(lit, index, tracked, produced), SeedOrigin.HardCoded));
                 }
@@ -147,6 +160,13 @@ public sealed class DataAnalysis
             TotalBytes = bytes,
         };
     }
+
+    /// <summary>Loaders whose argument is a dataset id fetched from a hub, not a local path.</summary>
+    private static bool IsRemoteLoader(string function) =>
+        function.EndsWith("load_dataset", StringComparison.Ordinal) || function.EndsWith("hf_hub_download", StringComparison.Ordinal)
+        || function.EndsWith("snapshot_download", StringComparison.Ordinal) || function.EndsWith("fetch_openml", StringComparison.Ordinal)
+        || function.EndsWith("tensorflow_datasets.load", StringComparison.Ordinal) || function.EndsWith("kagglehub.dataset_download", StringComparison.Ordinal)
+        || function.EndsWith("get_file", StringComparison.Ordinal) || function.EndsWith("download_url", StringComparison.Ordinal);
 
     /// <summary>A module-level constant a name stands for (DATA = "data/x.csv"; pd.read_csv(DATA)).</summary>
     private static string? ResolveLiteral(ModuleSummary m, string text, int line)

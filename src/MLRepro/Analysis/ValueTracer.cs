@@ -59,6 +59,12 @@ public sealed partial class ValueTracer
             text = assignment.ValueText.Trim();
         }
 
+        if (Entropy().IsMatch(text))
+        {
+            // A seed drawn from the clock or the OS changes every run: as good as no seed.
+            return (SeedOrigin.None, null);
+        }
+
         if (text.Contains("os.environ", StringComparison.Ordinal) || text.Contains("getenv", StringComparison.Ordinal))
         {
             return (SeedOrigin.Environment, null);
@@ -153,6 +159,9 @@ public sealed partial class ValueTracer
 
         return keys;
     }
+
+    [GeneratedRegex(@"\btime\.(time|time_ns|perf_counter|monotonic)\(|datetime\.(now|utcnow|today)\(|os\.urandom|uuid\.uuid4|secrets\.|random\.SystemRandom")]
+    private static partial Regex Entropy();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();

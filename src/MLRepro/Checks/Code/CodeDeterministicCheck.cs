@@ -42,6 +42,15 @@ public sealed class CodeDeterministicCheck : CheckBase
                 unseeded.Select(Describe));
         }
 
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace", u.ValueText)))
+            .ToList();
+        if (untraced.Count > 0)
+        {
+            return Found(Outcome.Inconclusive, $"every randomness source has a seed, but {Count(untraced.Count, "seed value")} could not be traced (it may change between runs); only a run can tell.",
+                untraced, "Pass the seed from the config (or a literal) so it is visibly fixed, then run `mlrepro verify`.");
+        }
+
         var evidence = r.Seeds.Where(s => s.Origin != SeedOrigin.None).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
             .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)));
         return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);

@@ -69,6 +69,12 @@ public sealed class CodeExampleInputCheck : CheckBase
                 against.Concat(evidence));
         }
 
+        if (!hasInput && data.Reads.Length == 0)
+        {
+            return Found(Outcome.Inconclusive, "the code reads no data file that mlrepro could trace, and the project ships none: it may generate its input, or load it in a way only a run shows.",
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for data reads and {Count(project.Index.Files.Length, "file")} for committed, DVC- or LFS-tracked data, download scripts and dataset ids"));
+        }
+
         if (!hasInput)
         {
             return Found(Outcome.NotMet, "no example input was found.",

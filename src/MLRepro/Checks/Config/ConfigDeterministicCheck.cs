@@ -18,7 +18,7 @@ public sealed class ConfigDeterministicCheck : CheckBase
         "enabled (torch.backends.cudnn.benchmark = True). `mlrepro verify --deep` runs a mutated config twice and compares.",
         "Seed every generator from the config and turn on deterministic algorithms (torch.use_deterministic_algorithms(True), " +
         "cudnn.benchmark = False) so any config value repeats.",
-        ["config.files"],
+        [],
         ProvenOnlyByRunning: true);
 
     /// <inheritdoc />

@@ -44,11 +44,13 @@ public sealed class DataManagedCheck : CheckBase
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
         }
 
-        var dvcOuts = tracking.DvcOuts;
-        if (dvcOuts.Length > 0)
+        var dvcFiles = project.DvcFiles.Where(f => f.Outs.Count > 0 || f.Deps.Count > 0).ToList();
+        var dvcTracked = tracking.DvcOuts.Length + dvcFiles.Count;
+        if (dvcTracked > 0)
         {
             var remote = project.DvcConfig?.DefaultRemote ?? project.DvcConfig?.Remotes.FirstOrDefault()?.Name;
-            evidence.Add(Evidence.At(dvcOuts[0].Source, dvcOuts[0].Line, $"{Count(dvcOuts.Length, "path")} tracked by DVC{(remote is null ? " (no DVC remote configured: others cannot pull the data)" : $", remote '{remote}'")}"));
+            var where = dvcFiles.Count > 0 ? dvcFiles[0].Path : tracking.DvcOuts[0].Source;
+            evidence.Add(Evidence.At(where, null, $"{Count(dvcTracked, "path")} tracked by DVC{(remote is null ? " (no DVC remote configured: others cannot pull the data)" : $", remote '{remote}'")}"));
             if (remote is null && committed.Count == 0 && !project.Pipelines.Any(p => p.Tool == PipelineTool.Dvc))
             {
                 against.Add(Evidence.At(".dvc/config", null, "no DVC remote is configured, so `dvc pull` cannot fetch the tracked data"));
@@ -67,7 +69,7 @@ public sealed class DataManagedCheck : CheckBase
         evidence.AddRange(tracking.LakeFsConfigs.Select(p => Evidence.At(p, null, "lakeFS configuration")));
         evidence.AddRange(tracking.DoltRepos.Select(p => Evidence.At(p, null, "Dolt repository")));
 
-        var managed = committed.Count > 0 || dvcOuts.Length > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
+        var managed = committed.Count > 0 || dvcTracked > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
             || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0;
         if (!managed && docSources.Count > 0)
         {

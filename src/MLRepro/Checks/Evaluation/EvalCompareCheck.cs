@@ -68,6 +68,14 @@ public sealed class EvalCompareCheck : CheckBase
             return Found(Outcome.Met, "run metrics are recorded where runs can be compared.", evidence.DistinctBy(e => (e.Path, e.Note)));
         }
 
+        var committed = project.Index.Files.Where(f => f.Extension is ".json" or ".csv" or ".tsv" or ".yaml" or ".yml" && IsMetricPath(f.Path) && !f.Path.Contains("schema", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Evidence.At(f.Path, null, "results file committed, but no code writes it: runs are compared by hand")).Take(3).ToList();
+        if (committed.Count > 0)
+        {
+            return Found(Outcome.Partial, "results are committed as files, but the code does not write them, so a new run cannot be compared automatically.", committed,
+                "Have the training or evaluation code write these metrics (or log them to a tracker) on every run.");
+        }
+
         var printed = project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target == "print" && c.Arguments.Any(a => MetricWords.Any(w => a.Text.Contains(w, StringComparison.OrdinalIgnoreCase))))
             .Select(c => Evidence.At(m.Path, c.Line, "metrics only printed to the console", c.RawTarget + "(…)"))).Take(3).ToList();
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",

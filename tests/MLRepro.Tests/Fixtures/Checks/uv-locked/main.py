@@ -1,0 +1,4 @@
+import numpy as np
+
+if __name__ == "__main__":
+    print(np.arange(3).sum())
