@@ -233,6 +233,12 @@ def main():
         f"{k} {v}" for k, v in sorted(who_count.items())) +
         " (label = mlrepro is wrong; mlrepro = the label was wrong or generous; both = defensible either way;"
         " unjudged = new since the judgments were written).")
+    out.append("\n| criterion | disagreements | mlrepro wrong (label) | label wrong (mlrepro) | both defensible | unjudged |")
+    out.append("|---|---:|---:|---:|---:|---:|")
+    for c in CRITERIA:
+        ds = [d for d in disagreements if d["criterion"] == c]
+        by = lambda w: sum(1 for d in ds if (d["judged"][1] if d["judged"] else "unjudged") == w)
+        out.append(f"| {c} | {len(ds)} | {by('label')} | {by('mlrepro')} | {by('both')} | {by('unjudged')} |")
     ok = e_all + who_count.get("mlrepro", 0) + who_count.get("both", 0)
     out.append(f"\nDefensible verdicts (exact matches plus disagreements judged 'mlrepro' or 'both'): "
                f"{ok}/{n_all} ({pct(ok, n_all)}).")
