@@ -23,6 +23,10 @@ public static class CliApp
     {
         var root = new RootCommand("mlrepro — rates how reproducible a machine-learning project is on the five-star ML Reproducibility Scale.");
         root.Subcommands.Add(CheckCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Build(stdout, stderr));
+        root.Subcommands.Add(BadgeCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Build(stdout, stderr));
+        root.Subcommands.Add(DocsCommand.Build(stdout));
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
         return root;
     }

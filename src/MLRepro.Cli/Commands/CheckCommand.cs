@@ -3,8 +3,6 @@ using MLRepro.Assessment;
 using MLRepro.Checks;
 using MLRepro.Indexing;
 using MLRepro.Reporting;
-using MLRepro.Reporting.Console;
-using MLRepro.Reporting.Json;
 
 namespace MLRepro.Cli.Commands;
 
@@ -14,8 +12,8 @@ internal static class CheckCommand
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var path = new Argument<string>("path") { Description = "Project folder to check.", DefaultValueFactory = _ => "." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, markdown (REPRODUCIBILITY.md), sarif or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(ReportFormats.Names);
         var minStars = new Option<int?>("--min-stars") { Description = "Exit with code 1 when the project holds fewer stars (0-5)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every piece of evidence and every diagnostic." };
         var list = new Option<bool>("--list") { Description = "List the criteria and their ids, then exit." };
@@ -51,11 +49,7 @@ internal static class CheckCommand
             }
 
             var report = Assessor.Assess(root);
-            IReporter reporter = r.GetValue(format) switch
-            {
-                "json" => new JsonReporter(),
-                _ => new ConsoleReporter(color: Terminal.UseColor(r.GetValue(output)), verbose: r.GetValue(verbose), width: Terminal.Width()),
-            };
+            var reporter = ReportFormats.Create(r.GetValue(format)!, r.GetValue(verbose), r.GetValue(output));
             Emit(reporter, report, r.GetValue(output), stdout);
             if (min is { } m && report.Stars < m)
             {

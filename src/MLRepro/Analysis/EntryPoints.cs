@@ -19,6 +19,8 @@ public enum EntryPointKind
     MainGuard,
     /// <summary>A notebook.</summary>
     Notebook,
+    /// <summary>A script whose work runs at module level (no __main__ block), imported by nothing.</summary>
+    Script,
 }
 
 /// <summary>A way to run the project.</summary>
@@ -40,6 +42,30 @@ public sealed class EntryPointAnalysis
 
     /// <summary>The entry points that name a script.</summary>
     public IEnumerable<string> Scripts => All.Select(e => e.Script).Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal);
+
+    private static readonly string[] ScriptNames = ["train", "main", "run", "evaluate", "eval", "predict", "inference", "infer", "preprocess", "prepare", "featurize", "fit", "experiment", "pipeline", "demo"];
+
+    /// <summary>
+    /// A module that does its work at import time: not a package file, not imported by another module, and either named
+    /// like a script or assigning call results at module level (data = load(); model.fit()).
+    /// </summary>
+    private static bool IsTopLevelScript(Python.ModuleSummary m, IReadOnlyList<Python.ModuleSummary> modules)
+    {
+        var name = m.Path[(m.Path.LastIndexOf('/') + 1)..];
+        if (name == "__init__.py" || ConfigAnalysis.IsTestOrTooling(m.Path) || ConfigAnalysis.IsPythonConfig(m) || m.Calls.Length == 0)
+        {
+            return false;
+        }
+
+        var stem = name[..^3];
+        if (modules.Any(o => o.Path != m.Path && o.Imports.Any(i => i.Module.Split('.')[^1] == stem || i.Name == stem)))
+        {
+            return false;
+        }
+
+        var workAtTopLevel = m.Assignments.Count(a => a.IsModuleLevel && a.ValueText.Contains('(', StringComparison.Ordinal)) >= 2;
+        return workAtTopLevel || ScriptNames.Any(n => stem.Equals(n, StringComparison.OrdinalIgnoreCase) || stem.StartsWith(n + "_", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Builds the analysis from commands and Python modules.</summary>
     public static EntryPointAnalysis Build(IReadOnlyList<ProjectCommand> commands, IReadOnlyList<Python.ModuleSummary> modules, Func<string, bool> exists)
@@ -76,6 +102,10 @@ public sealed class EntryPointAnalysis
             else if (m.MainGuardLine is { } line && !ConfigAnalysis.IsTestOrTooling(m.Path))
             {
                 list.Add(new EntryPoint(EntryPointKind.MainGuard, m.Path, line, null, m.Path));
+            }
+            else if (IsTopLevelScript(m, modules))
+            {
+                list.Add(new EntryPoint(EntryPointKind.Script, m.Path, 1, null, m.Path));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using MLRepro.Analysis;
 using MLRepro.Checks;
 using MLRepro.Findings;
 using MLRepro.Indexing;
@@ -22,7 +23,7 @@ public static class Assessor
     public static Report Assess(ProjectModel model, IEnumerable<Finding>? extraFindings = null)
     {
         var found = CheckRunner.Run(model);
-        var all = found.Concat(extraFindings ?? []).ToList();
+        var all = found.Concat(DeclaredClaims.From(model.ReproducibilityReport)).Concat(extraFindings ?? []).ToList();
         var effective = new List<ReportFinding>();
         var effectiveFindings = new List<Finding>();
         foreach (var check in CheckRegistry.All)
@@ -60,14 +61,21 @@ public static class Assessor
                 git?.Branch,
                 git?.RemoteUrl,
                 git?.IsDirty ?? false,
-                [],
+                Frameworks(model),
                 model.Index.Files.Length),
             Stars = score.Stars,
             Levels = [.. score.Levels.Select(l => new ReportLevel((int)l.Level, l.Level.ToString(), l.Met, l.Applicable, l.Complete))],
             Findings = effective,
+            Facts = FactsBuilder.Build(model),
             Diagnostics = [.. model.Diagnostics.Select(d => new ReportDiagnostic(d.Path, d.Span?.Line, d.Severity, d.Code, d.Message))],
         };
     }
+
+    /// <summary>ML frameworks the project's code imports, by display name, sorted.</summary>
+    public static IReadOnlyList<string> Frameworks(ProjectModel model) =>
+        [.. model.PythonModules.SelectMany(m => m.Imports).Where(i => i.Level == 0)
+            .Select(i => Knowledge.Ecosystem.Find(Knowledge.Ecosystem.Frameworks, i.Module)?.Name)
+            .Where(n => n is not null).Select(n => n!).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>"owner/repo" from a GitHub/GitLab-style remote, else the folder name.</summary>
     public static string ProjectName(RepoIndex index)

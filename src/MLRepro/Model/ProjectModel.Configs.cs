@@ -53,6 +53,7 @@ public sealed partial class ProjectModel
 
         list = MarkHydra(list);
         list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        Report(MissingHydraOptions(list));
         foreach (var d in list)
         {
             Report(d.Diagnostics);
@@ -85,6 +86,46 @@ public sealed partial class ProjectModel
             stem = stem[..stem.LastIndexOf('.')];
             return f with { Role = ConfigRole.Hydra, HydraGroup = group.Length == 0 ? null : group, HydraOption = group.Length == 0 ? null : stem };
         })];
+    }
+
+    /// <summary>Hydra config groups and their options (from files), e.g. "model" → ["resnet", "vit"].</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> HydraGroups =>
+        ConfigFiles.Where(c => c.HydraGroup is not null && c.HydraOption is not null)
+            .GroupBy(c => c.HydraGroup!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.HydraOption!).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A defaults-list choice with no file is a run that cannot start (Hydra fails to compose). Hydra's own
+    /// groups (hydra/…), optional entries, `???` and `null` choices, and interpolated choices are not checked.
+    /// </summary>
+    private static IEnumerable<Diagnostic> MissingHydraOptions(List<ConfigFile> files)
+    {
+        var options = files.Where(f => f.HydraGroup is not null).Select(f => f.HydraGroup + "/" + f.HydraOption).ToHashSet(StringComparer.Ordinal);
+        var groups = files.Where(f => f.HydraGroup is not null).Select(f => f.HydraGroup!).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in files.Where(f => f.Role == ConfigRole.Hydra && f.HydraDefaults is not null && f.HydraGroup is null))
+        {
+            foreach (var d in f.HydraDefaults!)
+            {
+                if (d.Group is null || d.Option is null || d.Optional || d.Option is "???" or "null" || d.Option.Contains("${", StringComparison.Ordinal) || d.Option.Contains(',', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var group = d.Group.TrimStart('/');
+                var at = group.IndexOf('@');
+                group = at >= 0 ? group[..at] : group;
+                if (group.StartsWith("hydra", StringComparison.Ordinal) || !groups.Contains(group) && d.Override)
+                {
+                    continue;
+                }
+
+                if (!options.Contains(group + "/" + d.Option))
+                {
+                    yield return new Diagnostic(f.Path, SourceSpan.At(d.Line), DiagnosticSeverity.Warning, "hydra.missing-option", $"defaults choose '{d.Option}' for group '{group}', but there is no {group}/{d.Option}.yaml beside this config");
+                }
+            }
+        }
     }
 
     private static string Folder(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty;

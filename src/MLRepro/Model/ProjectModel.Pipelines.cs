@@ -93,7 +93,7 @@ public sealed partial record Pipeline(PipelineTool Tool, string Path, IReadOnlyL
     }
 
     private static bool Covers(string output, string dep) =>
-        output == dep || dep.StartsWith(output.TrimEnd('/') + "/", StringComparison.Ordinal);
+        output == dep || dep.StartsWith(output.TrimEnd('/') + "/", StringComparison.Ordinal) || output.StartsWith(dep.TrimEnd('/') + "/", StringComparison.Ordinal);
 
     /// <summary>The uniform view of dvc.yaml.</summary>
     public static Pipeline From(DvcPipelineDocument d) => new(PipelineTool.Dvc, d.Path, [.. d.Stages.Select(s => new PipelineStage(

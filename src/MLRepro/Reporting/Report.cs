@@ -31,6 +31,9 @@ public sealed record Report
     /// <summary>One effective finding per criterion, in criterion order.</summary>
     public required IReadOnlyList<ReportFinding> Findings { get; init; }
 
+    /// <summary>What was found, for REPRODUCIBILITY.md and the project page (links, stage table, environments…).</summary>
+    public ProjectFacts? Facts { get; init; }
+
     /// <summary>A summary of the verification run that produced Verified findings, if any.</summary>
     public VerificationSummary? Verification { get; init; }
 
@@ -91,3 +94,52 @@ public sealed record ReportDiagnostic(string Path, int? Line, DiagnosticSeverity
 /// <param name="Environment">One-line environment fingerprint (OS, Python, CPU/GPU).</param>
 /// <param name="When">When it ran (ISO 8601, UTC), as recorded in the verification record.</param>
 public sealed record VerificationSummary(int Runs, bool Identical, string Command, string Environment, string When);
+
+/// <summary>
+/// What the assessment found, organised like the spec's REPRODUCIBILITY.md: the things a reader wants linked
+/// (entry points, config files, data, stages, package lists, environments, apps, trackers).
+/// </summary>
+public sealed record ProjectFacts
+{
+    /// <summary>Ways to run the project.</summary>
+    public IReadOnlyList<FactEntryPoint> EntryPoints { get; init; } = [];
+
+    /// <summary>Parameter files and how many keys each holds.</summary>
+    public IReadOnlyList<FactFile> ConfigFiles { get; init; } = [];
+
+    /// <summary>Data the project ships, tracks or fetches.</summary>
+    public IReadOnlyList<FactData> Data { get; init; } = [];
+
+    /// <summary>Written data schemas.</summary>
+    public IReadOnlyList<FactFile> DataSchemas { get; init; } = [];
+
+    /// <summary>Pipeline stages.</summary>
+    public IReadOnlyList<FactStage> Stages { get; init; } = [];
+
+    /// <summary>Dependency files.</summary>
+    public IReadOnlyList<FactFile> PackageFiles { get; init; } = [];
+
+    /// <summary>Environment definitions (Dockerfile, devcontainer, conda…).</summary>
+    public IReadOnlyList<FactFile> Environments { get; init; } = [];
+
+    /// <summary>Whether the code uses a GPU, and where hardware is documented.</summary>
+    public IReadOnlyList<FactFile> Hardware { get; init; } = [];
+
+    /// <summary>Apps, APIs and predict scripts.</summary>
+    public IReadOnlyList<FactFile> Apps { get; init; } = [];
+
+    /// <summary>Trackers and metrics files.</summary>
+    public IReadOnlyList<FactFile> Metrics { get; init; } = [];
+}
+
+/// <summary>An entry point: where declared, the command, and the script it runs.</summary>
+public sealed record FactEntryPoint(string Kind, string Path, int? Line, string? Command, string? Script);
+
+/// <summary>A file with a one-line description.</summary>
+public sealed record FactFile(string Path, int? Line, string Description);
+
+/// <summary>A data location and how it is provided.</summary>
+public sealed record FactData(string Location, string How, string? Path, int? Line);
+
+/// <summary>A pipeline stage.</summary>
+public sealed record FactStage(string Tool, string Name, string Path, int Line, IReadOnlyList<string> Commands, IReadOnlyList<string> Deps, IReadOnlyList<string> Outs);

@@ -41,7 +41,7 @@ public sealed class CodeRunsCheck : CheckBase
         evidence.Add(Evidence.At(primary.DeclaredIn, primary.Line, $"entry point ({Describe(primary.Kind)})", primary.Command));
 
         // Scripts named by commands must exist.
-        foreach (var e in entries.Where(e => e.Script is not null && e.Kind != EntryPointKind.MainGuard && e.Kind != EntryPointKind.Notebook))
+        foreach (var e in entries.Where(e => e.Script is not null && e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script)))
         {
             if (!project.Index.Contains(e.Script!) && !project.Data.ProducedPaths.Contains(e.Script!))
             {
@@ -104,6 +104,7 @@ public sealed class CodeRunsCheck : CheckBase
         EntryPointKind.Documentation => "documented command",
         EntryPointKind.Workflow => "CI step",
         EntryPointKind.MainGuard => "script with a __main__ block",
+        EntryPointKind.Script => "top-level script",
         _ => "notebook",
     };
 }

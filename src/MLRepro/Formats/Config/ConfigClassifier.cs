@@ -158,7 +158,7 @@ public static partial class ConfigClassifier
 
     private static ConfigFormat? FormatOf(string lower)
     {
-        if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
+        if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".dvc", StringComparison.Ordinal) || lower == "dvc.lock")
         {
             return ConfigFormat.Yaml;
         }

@@ -49,14 +49,14 @@ public static partial class ConfigParser
                 case ConfigFormat.Json:
                     if (JsonTree.Load(source, diags) is { } json)
                     {
-                        Flatten(json, null, entries, diags, source.Path, false);
+                        Flatten(json, null, entries, null, source.Path, false);
                     }
 
                     break;
                 case ConfigFormat.Toml:
                     if (TomlTree.Load(source, diags) is { } toml)
                     {
-                        Flatten(toml, null, entries, diags, source.Path, false);
+                        Flatten(toml, null, entries, null, source.Path, false);
                     }
 
                     break;
@@ -91,11 +91,15 @@ public static partial class ConfigParser
             entries.RemoveRange(MaxEntries, entries.Count - MaxEntries);
         }
 
+        Redact(source.Path, entries, diags);
         return new ConfigFile(source.Path, format, role, entries, diags) { Documents = documents, HydraDefaults = defaults };
     }
 
-    /// <summary>Flattens a YAML-shaped tree (also built from JSON and TOML) into entries.</summary>
-    internal static void Flatten(YamlNode node, string? prefix, List<ConfigEntry> entries, List<Diagnostic> diags, string path, bool skipHydraDefaults, int line = 0, int depth = 0)
+    /// <summary>
+    /// Flattens a YAML-shaped tree (also built from JSON and TOML) into entries. <paramref name="diags"/> is null
+    /// for JSON and TOML, whose scalars carry no YAML 1.1 surprises.
+    /// </summary>
+    internal static void Flatten(YamlNode node, string? prefix, List<ConfigEntry> entries, List<Diagnostic>? diags, string path, bool skipHydraDefaults, int line = 0, int depth = 0)
     {
         if (entries.Count > MaxEntries || depth > MaxDepth)
         {
@@ -148,6 +152,34 @@ public static partial class ConfigParser
         }
     }
 
+    /// <summary>
+    /// Values of keys named like secrets (API keys, tokens, passwords) are replaced: mlrepro's reports quote
+    /// config values, and a committed .env must not leak through them.
+    /// </summary>
+    private static void Redact(string path, List<ConfigEntry> entries, List<Diagnostic> diags)
+    {
+        var redacted = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var last = e.KeyPath[(e.KeyPath.LastIndexOf('.') + 1)..];
+            // Any kind: a numeric PIN leaks as well as a string token. References (${SECRET}) reveal nothing.
+            if (e.Kind is not (ConfigValueKind.Null or ConfigValueKind.Map) && !string.IsNullOrEmpty(e.Value) && SecretKey().IsMatch(last) && !e.Value.StartsWith("${", StringComparison.Ordinal))
+            {
+                entries[i] = e with { Value = RedactedValue, Kind = ConfigValueKind.String, Items = null };
+                redacted++;
+            }
+        }
+
+        if (redacted > 0)
+        {
+            diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "config.secret-redacted", $"{redacted} value(s) of secret-like keys (token, password, api key…) were not recorded"));
+        }
+    }
+
+    /// <summary>What a redacted secret value reads as.</summary>
+    public const string RedactedValue = "<redacted>";
+
     /// <summary>Types a YAML scalar by the YAML 1.2 core schema, diagnosing YAML 1.1 surprises.</summary>
     internal static (string? Value, ConfigValueKind Kind) Type(YamlScalarNode s, string path, int line, List<Diagnostic>? diags)
     {
@@ -190,7 +222,8 @@ public static partial class ConfigParser
             return (text, ConfigValueKind.Bool);
         }
 
-        if (text is "null" or "Null" or "NULL" or "~" or "None" && !iniBooleans || (iniBooleans && text.Length == 0))
+        // "None" is Python's null but a plain string to YAML and dotenv loaders.
+        if (text is "null" or "Null" or "NULL" or "~" && !iniBooleans || (iniBooleans && text.Length == 0))
         {
             return (text.Length == 0 ? null : text, iniBooleans ? ConfigValueKind.String : ConfigValueKind.Null);
         }
@@ -319,6 +352,9 @@ public static partial class ConfigParser
 
     [GeneratedRegex(@"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][0-9]|^[-+]?[0-9][0-9_]*[eE][-+]")]
     private static partial Regex ExponentWithoutDot();
+
+    [GeneratedRegex(@"(?i)(^|[_.\-])(secret|password|passwd|pwd|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|credentials?)$")]
+    private static partial Regex SecretKey();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
     private static partial Regex EnvKey();

@@ -56,7 +56,9 @@ internal static class IniParser
                 continue;
             }
 
-            if (char.IsWhiteSpace(raw[0]) && values.Count > 0)
+            // An indented line continues the previous value (configparser) unless it is itself a
+            // `key = value` after a non-empty value (configobj files such as .dvc/config indent keys).
+            if (char.IsWhiteSpace(raw[0]) && values.Count > 0 && (values[^1].Value.Length == 0 || t.IndexOfAny(['=', ':']) <= 0))
             {
                 // configparser continuation line.
                 var last = values[^1];

@@ -124,11 +124,13 @@ internal static class TomlTree
                 return map;
             }
 
-            case DateTimeValueSyntax:
-                return new YamlScalarNode(line, col, value.ToString().Trim(), false, null, false);
+            case DateTimeValueSyntax d:
+                return new YamlScalarNode(line, col, d.Token?.Text ?? string.Empty, false, null, false);
             default:
-                // Integers and floats keep their written form (1e-3, 0x10, inf).
-                var text = value.ToString().Trim().Replace("_", string.Empty, StringComparison.Ordinal);
+                // Integers and floats keep their written form (1e-3, 0x10, inf); the token text, because a
+                // node's ToString() includes its trailing comment.
+                var raw = value switch { IntegerValueSyntax i => i.Token?.Text, FloatValueSyntax f => f.Token?.Text, _ => null } ?? string.Empty;
+                var text = raw.Replace("_", string.Empty, StringComparison.Ordinal);
                 return new YamlScalarNode(line, col, text is "inf" or "+inf" or "-inf" or "nan" or "+nan" or "-nan" ? (text.StartsWith('-') ? "-.inf" : text.Contains("nan", StringComparison.Ordinal) ? ".nan" : ".inf") : text, true, null, false);
         }
     }

@@ -48,37 +48,27 @@ internal sealed class YamlSequenceNode(int line, int column) : YamlNode(line, co
 /// <summary>A YAML mapping; duplicate keys keep the last value (as PyYAML does) and are diagnosed by the loader.</summary>
 internal sealed class YamlMappingNode(int line, int column) : YamlNode(line, column)
 {
-    public List<(string Key, int Line, YamlNode Value)> Entries { get; } = [];
+    // Key → position in Entries, so that large mappings (and duplicate checks) stay linear.
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<(string Key, int Line, YamlNode Value)> _entries = [];
 
-    public YamlNode? this[string key]
-    {
-        get
-        {
-            for (var i = Entries.Count - 1; i >= 0; i--)
-            {
-                if (Entries[i].Key == key)
-                {
-                    return Entries[i].Value;
-                }
-            }
+    public IReadOnlyList<(string Key, int Line, YamlNode Value)> Entries => _entries;
 
-            return null;
-        }
-    }
+    public YamlNode? this[string key] => _index.TryGetValue(key, out var i) ? _entries[i].Value : null;
 
-    public int KeyLine(string key) => Entries.LastOrDefault(e => e.Key == key).Line;
+    public int KeyLine(string key) => _index.TryGetValue(key, out var i) ? _entries[i].Line : 0;
 
     public void Set(string key, int line, YamlNode value)
     {
-        var i = Entries.FindIndex(e => e.Key == key);
-        if (i >= 0)
+        if (_index.TryGetValue(key, out var i))
         {
-            ExpandedSize -= Entries[i].Value.ExpandedSize;
-            Entries[i] = (key, line, value);
+            ExpandedSize -= _entries[i].Value.ExpandedSize;
+            _entries[i] = (key, line, value);
         }
         else
         {
-            Entries.Add((key, line, value));
+            _index[key] = _entries.Count;
+            _entries.Add((key, line, value));
         }
 
         ExpandedSize += value.ExpandedSize;
@@ -107,6 +97,12 @@ internal static class YamlLoader
     /// <summary>Documents read from one multi-document stream.</summary>
     public const int MaxDocuments = 1_000;
 
+    /// <summary>
+    /// Larger YAML is not read: YamlDotNet scans about a megabyte a second, and hand-written configs, pipelines
+    /// and workflows are far smaller (a 3,000-stage dvc.lock is about 1 MB).
+    /// </summary>
+    public const int MaxChars = 2_000_000;
+
     private static readonly string[] Yaml11Booleans = ["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"];
 
     /// <summary>Whether a plain scalar is a YAML 1.1 boolean (as PyYAML resolves them) that YAML 1.2 reads as a string.</summary>
@@ -116,11 +112,25 @@ internal static class YamlLoader
     {
         var docs = new List<YamlNode>();
         var text = source.Text;
+        if (text.Length > MaxChars)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, null, DiagnosticSeverity.Info, "yaml.too-large", $"{text.Length} characters is past the {MaxChars} limit for YAML; not read"));
+            return new YamlStream(docs);
+        }
+
         if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
         {
             var line = FirstLineContaining(source, "{{", "{%");
             diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "yaml.jinja-template", "the file contains Jinja template markers ({{ }} or {% %}); it is rendered by a tool before use, so values are read as written (best effort)"));
             text = NeutralizeJinja(text);
+        }
+
+        // YamlDotNet's scanner slows down sharply with deep flow nesting ("[[[[…" takes seconds at 10,000
+        // levels), so deep brackets are refused by a light scan before parsing.
+        if (TomlTree.MaxNesting(text) is var (flowDepth, flowAt) && flowDepth > MaxDepth)
+        {
+            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(source.GetPosition(flowAt).Line), DiagnosticSeverity.Error, "yaml.depth-limit", $"brackets nested deeper than {MaxDepth} levels; the file is not read"));
+            return new YamlStream([]);
         }
 
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -130,12 +140,14 @@ internal static class YamlLoader
         var bombReported = false;
         var depthReported = false;
         YamlNode? root = null;
+        var lastLine = 1;
         try
         {
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                lastLine = ToLine(ev.End);
                 if (skipDepth > 0)
                 {
                     if (ev is MappingStart or SequenceStart)
@@ -239,9 +251,15 @@ internal static class YamlLoader
                 }
             }
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(Math.Max(1, ToLine(e.Start)), Math.Max(1, ToCol(e.Start))), DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + Shorten(e.Message)));
+            // YamlDotNet reports bad syntax as YamlException, but some inputs make its scanner throw other
+            // exceptions (InvalidOperationException on "k:\n{\nk:"): every one of them is a syntax diagnostic.
+            // Those carry no position: the end of the last event read is where parsing stopped.
+            var (at, message) = e is YamlException ye
+                ? (SourceSpan.At(ToLine(ye.Start), ToCol(ye.Start)), Shorten(e.Message))
+                : (SourceSpan.At(lastLine), "the parser stopped after this line (an unclosed bracket or quote?)");
+            diagnostics.Add(new Diagnostic(source.Path, at, DiagnosticSeverity.Error, "yaml.syntax", "YAML syntax error: " + message));
             // Keep what was built before the error: close open frames so partial content survives.
             while (stack.Count > 0)
             {

@@ -6,7 +6,7 @@ namespace MLRepro.Formats.Makefile;
 /// <param name="Operator">"=", ":=", "::=", "?=", "+=" or "!=".</param>
 public sealed record MakeVariable(string Name, string Operator, string Value, int Line);
 
-/// <summary>A recipe line, as written and with literal variables expanded.</summary>
+/// <summary>A recipe line, as written and as the shell gets it (make's @/-/+ prefixes removed, literal variables expanded).</summary>
 public sealed record MakeRecipeLine(string Text, string Expanded, int Line);
 
 /// <summary>A rule: targets, prerequisites and recipe.</summary>

@@ -125,7 +125,9 @@ public static partial class MakefileParser
             }
         }
 
-        var result = rules.Select(r => new MakeRule(r.Targets, r.Prereqs, r.Recipe.Select(x => new MakeRecipeLine(x.Item1, Expand(x.Item1, literal, 0), x.Item2)).ToList(), r.Line, r.Targets.All(phony.Contains))).ToList();
+        // Targets and prerequisites are expanded too, so `$(DATA_DIR)/x.csv` links rules by their real paths.
+        List<string> ExpandAll(List<string> names) => [.. names.SelectMany(x => Expand(x, literal, 0).Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        var result = rules.Select(r => new MakeRule(ExpandAll(r.Targets), ExpandAll(r.Prereqs), r.Recipe.Select(x => new MakeRecipeLine(x.Item1, Expand(x.Item1.TrimStart().TrimStart('@', '-', '+').TrimStart(), literal, 0), x.Item2)).ToList(), r.Line, ExpandAll(r.Targets).All(phony.Contains))).ToList();
         return new MakefileDocument(source.Path, vars, result, includes, diags);
     }
 

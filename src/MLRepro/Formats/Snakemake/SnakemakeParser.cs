@@ -110,7 +110,8 @@ public static partial class SnakemakeParser
         var list = new List<string>();
         foreach (Match m in StringLiteral().Matches(text))
         {
-            list.Add(m.Groups["t1"].Success ? m.Groups["t1"].Value : m.Groups["t2"].Success ? m.Groups["t2"].Value : m.Groups["d"].Success ? m.Groups["d"].Value : m.Groups["s"].Value);
+            // Triple-quoted shell blocks are indented Python text: their outer whitespace is not the command.
+            list.Add(m.Groups["t1"].Success ? m.Groups["t1"].Value.Trim() : m.Groups["t2"].Success ? m.Groups["t2"].Value.Trim() : m.Groups["d"].Success ? m.Groups["d"].Value : m.Groups["s"].Value);
         }
 
         return list;

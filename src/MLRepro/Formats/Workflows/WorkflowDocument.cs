@@ -23,6 +23,7 @@ public sealed record CiStep(string? Name, string? Uses, IReadOnlyList<CiCommand>
 public sealed record CiJob(string Name, int Line, IReadOnlyList<CiStep> Steps)
 {
     /// <summary>Every command the job runs, in order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<CiCommand> Commands => Steps.SelectMany(s => s.Commands);
 }
 

@@ -41,6 +41,12 @@ public static class WorkflowParser
             foreach (var (name, line, node) in (root?["jobs"] as YamlMappingNode)?.Entries ?? [])
             {
                 var steps = new List<CiStep>();
+                if ((node as YamlMappingNode)?["uses"] is YamlScalarNode reusable)
+                {
+                    // A job that calls a reusable workflow runs no steps of its own.
+                    steps.Add(new CiStep(null, reusable.Value, [], reusable.Line));
+                }
+
                 foreach (var st in ((node as YamlMappingNode)?["steps"] as YamlSequenceNode)?.Items.OfType<YamlMappingNode>() ?? [])
                 {
                     steps.Add(new CiStep(Str(st["name"]), Str(st["uses"]), Commands(st["run"]), st.Line));

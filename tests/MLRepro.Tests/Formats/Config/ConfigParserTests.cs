@@ -1,0 +1,105 @@
+using AwesomeAssertions;
+using MLRepro.Formats.Config;
+using MLRepro.Text;
+
+namespace MLRepro.Tests.Formats.Config;
+
+public sealed class ConfigParserTests
+{
+    private static ConfigFile Parse(string path, string text, ConfigFormat format) => ConfigParser.Parse(new SourceText(path, text), format, ConfigRole.General);
+
+    [Fact]
+    public void Toml_values_carry_no_comments_or_underscores()
+    {
+        var doc = Parse("c.toml", "lr = 1e-3  # learning rate\nsteps = 1_000 # total\nwhen = 2024-05-01T10:00:00Z # start\nname = 'x' # n\nratio = inf\n", ConfigFormat.Toml);
+
+        doc.Entries.Select(e => (e.KeyPath, e.Value, e.Kind, e.Line)).Should().Equal(
+            ("lr", "1e-3", ConfigValueKind.Number, 1),
+            ("steps", "1000", ConfigValueKind.Number, 2),
+            ("when", "2024-05-01T10:00:00Z", ConfigValueKind.String, 3),
+            ("name", "x", ConfigValueKind.String, 4),
+            ("ratio", ".inf", ConfigValueKind.Number, 5));
+        doc.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Toml_syntax_errors_are_diagnostics_with_lines()
+    {
+        var doc = Parse("c.toml", "a = 1\nb = = 2\n", ConfigFormat.Toml);
+
+        doc.Diagnostics.Should().Contain(d => d.Code == "toml.syntax" && d.Span!.Value.Line == 2);
+        doc.Find("a")!.Value.Should().Be("1");
+    }
+
+    [Fact]
+    public void Json_syntax_error_keeps_what_came_before()
+    {
+        var doc = Parse("c.json", "{\n  \"a\": 1,\n  \"b\": {\"c\": 2,\n  \"d\": oops\n}", ConfigFormat.Json);
+
+        doc.Find("a")!.Value.Should().Be("1");
+        doc.Find("b.c")!.Line.Should().Be(3);
+        doc.Diagnostics.Should().ContainSingle(d => d.Code == "json.syntax" && d.Span!.Value.Line == 4);
+    }
+
+    [Fact]
+    public void Yaml_quoted_and_tagged_scalars_stay_strings()
+    {
+        var doc = Parse("p.yaml", "a: '1'\nb: !!str 2\nc: \"true\"\nd: 0x1F\ne: .nan\nf: Null\n", ConfigFormat.Yaml);
+
+        doc.Entries.Select(e => e.Kind).Should().Equal(ConfigValueKind.String, ConfigValueKind.String, ConfigValueKind.String, ConfigValueKind.Number, ConfigValueKind.Number, ConfigValueKind.Null);
+    }
+
+    [Fact]
+    public void Yaml_syntax_error_is_located()
+    {
+        var doc = Parse("p.yaml", "a: 1\nb: [1, 2\nc: 3\n", ConfigFormat.Yaml);
+
+        var syntax = doc.Diagnostics.Should().ContainSingle(d => d.Code == "yaml.syntax").Which;
+        syntax.Span.Should().NotBeNull(syntax.Message);
+        syntax.Span!.Value.Line.Should().BeGreaterThanOrEqualTo(2);
+        doc.Find("a")!.Value.Should().Be("1");
+    }
+
+    [Fact]
+    public void Ini_continuations_and_inline_comments()
+    {
+        var doc = Parse("e.cfg", "[model]\nlayers =\n    64\n    32\ndropout = 0.5 ; tuned\n", ConfigFormat.Ini);
+
+        doc.Find("model.layers")!.Value.Should().Be("64\n32");
+        doc.Find("model.dropout")!.Value.Should().Be("0.5");
+        doc.Find("model.dropout")!.Kind.Should().Be(ConfigValueKind.Number);
+    }
+
+    [Theory]
+    [InlineData("params.yaml", ConfigRole.Params)]
+    [InlineData("experiments/exp1/params.json", ConfigRole.Params)]
+    [InlineData("hparams.yaml", ConfigRole.Hyperparameters)]
+    [InlineData("configs/model/unet.yaml", ConfigRole.General)]
+    [InlineData("train_config.yaml", ConfigRole.General)]
+    [InlineData("conf/base/parameters_training.yml", ConfigRole.KedroParameters)]
+    [InlineData(".env.example", ConfigRole.Environment)]
+    [InlineData("config/settings.py", ConfigRole.PythonConfig)]
+    public void Config_paths_get_roles(string path, ConfigRole role) =>
+        ConfigClassifier.Classify(path).Should().Match<ConfigClassification>(c => c.IsConfig && c.Role == role);
+
+    [Theory]
+    [InlineData(".github/workflows/ci.yml")]
+    [InlineData("docker-compose.override.yml")]
+    [InlineData("environment-gpu.yml")]
+    [InlineData("dvc.yaml")]
+    [InlineData(".pre-commit-config.yaml")]
+    [InlineData("mkdocs.yml")]
+    [InlineData("conf/base/catalog.yml")]
+    [InlineData("conf/local/credentials.yml")]
+    [InlineData("venv/lib/python3.11/site-packages/x/config.yaml")]
+    [InlineData("pyproject.toml")]
+    [InlineData("setup.cfg")]
+    [InlineData("data.dvc")]
+    [InlineData("notes.yaml")]
+    [InlineData("src/model.py")]
+    public void Non_parameter_files_are_excluded_with_a_reason(string path) =>
+        ConfigClassifier.Classify(path)!.ExcludedReason.Should().NotBeNullOrWhiteSpace();
+
+    [Fact]
+    public void Non_structured_files_are_not_classified() => ConfigClassifier.Classify("README.md").Should().BeNull();
+}
