@@ -28,6 +28,9 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Build(stdout, stderr));
         root.Subcommands.Add(DocsCommand.Build(stdout));
         root.Subcommands.Add(IndexCommand.Build(stdout, stderr));
+        root.Subcommands.Add(VerifyCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
         return root;
     }
 
@@ -37,7 +40,8 @@ public static class CliApp
         try
         {
             var root = BuildRoot(stdout, stderr);
-            var parse = root.Parse(args);
+            // "@list.txt" names a scan list (one input per line), not a response file that would split lines on spaces.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0)
             {
                 foreach (var e in parse.Errors)

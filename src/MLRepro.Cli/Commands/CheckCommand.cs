@@ -18,9 +18,10 @@ internal static class CheckCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show every piece of evidence and every diagnostic." };
         var list = new Option<bool>("--list") { Description = "List the criteria and their ids, then exit." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var verification = new Option<string?>("--verification") { Description = "Merge a record written by `mlrepro verify --out FILE` (verified findings override found ones)." };
         var cmd = new Command("check", "Rate a project on the five-star ML Reproducibility Scale by reading it (its code is never run).")
         {
-            path, format, minStars, verbose, list, output,
+            path, format, minStars, verbose, list, output, verification,
         };
         cmd.SetAction(r =>
         {
@@ -48,7 +49,32 @@ internal static class CheckCommand
                 return CliApp.ExitUsage;
             }
 
-            var report = Assessor.Assess(root);
+            MLRepro.Reporting.Report report;
+            if (r.GetValue(verification) is { } recordPath)
+            {
+                MLRepro.Verify.VerificationRecord? record;
+                try
+                {
+                    record = MLRepro.Verify.VerificationRecord.Load(recordPath);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
+                {
+                    stderr.WriteLine($"mlrepro: cannot read verification record {recordPath}: {e.Message}");
+                    return CliApp.ExitUsage;
+                }
+
+                if (record is null)
+                {
+                    stderr.WriteLine($"mlrepro: {recordPath} is not a verification record");
+                    return CliApp.ExitUsage;
+                }
+
+                report = MLRepro.Verify.VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root), record);
+            }
+            else
+            {
+                report = Assessor.Assess(root);
+            }
             var reporter = ReportFormats.Create(r.GetValue(format)!, r.GetValue(verbose), r.GetValue(output));
             Emit(reporter, report, r.GetValue(output), stdout);
             if (min is { } m && report.Stars < m)

@@ -2,6 +2,7 @@ using System.Reflection;
 using MLRepro.Analysis;
 using MLRepro.Checks;
 using MLRepro.Findings;
+using MLRepro.Formats.MLreproConfig;
 using MLRepro.Indexing;
 using MLRepro.Model;
 using MLRepro.Reporting;
@@ -37,6 +38,23 @@ public static class Assessor
             }
 
             var top = forId[0];
+            if (model.MLreproConfig.Overrides.FirstOrDefault(o => o.Criterion == check.Info.Id) is { } decision)
+            {
+                // A maintainer's written decision: not-applicable replaces the verdict (the evidence stays visible
+                // as superseded); accepted keeps the verdict and shows the reason beside it.
+                var note = Evidence.At(decision.Path, decision.Line, $"{(decision.Status == OverrideStatus.NotApplicable ? "marked not applicable" : "gap accepted")} by the maintainers: {decision.Reason}");
+                var overridden = decision.Status == OverrideStatus.NotApplicable
+                    ? Finding.Create(check.Info.Id, Outcome.NotApplicable, Source.Declared, $"not applicable, as the maintainers state: {decision.Reason}", [note])
+                    : top with { Message = $"{top.Message} (accepted by the maintainers: {decision.Reason})", Evidence = top.Evidence.Insert(0, note) };
+                forId.Insert(0, overridden);
+                if (decision.Status == OverrideStatus.Accepted)
+                {
+                    forId.RemoveAt(1);
+                }
+
+                top = overridden;
+            }
+
             effectiveFindings.Add(top);
             effective.Add(new ReportFinding(
                 check.Info.Id,
@@ -72,10 +90,7 @@ public static class Assessor
     }
 
     /// <summary>ML frameworks the project's code imports, by display name, sorted.</summary>
-    public static IReadOnlyList<string> Frameworks(ProjectModel model) =>
-        [.. model.PythonModules.SelectMany(m => m.Imports).Where(i => i.Level == 0)
-            .Select(i => Knowledge.Ecosystem.Find(Knowledge.Ecosystem.Frameworks, i.Module)?.Name)
-            .Where(n => n is not null).Select(n => n!).Distinct().Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Frameworks(ProjectModel model) => [.. model.Tools.Frameworks.Select(f => f.Name)];
 
     /// <summary>"owner/repo" from a GitHub/GitLab-style remote, else the folder name.</summary>
     public static string ProjectName(RepoIndex index)

@@ -25,35 +25,11 @@ internal static class FactsBuilder
             .Select(s => new FactData(s.Value, s.Kind.ToString(), s.Path, s.Line)));
         dataFacts.AddRange(model.DataTracking.DownloadScripts.Select(p => new FactData(p, "download script", p, null)));
 
-        var apps = new List<FactFile>();
-        foreach (var m in model.PythonModules)
-        {
-            foreach (var i in m.Imports)
-            {
-                if (Ecosystem.Find(Ecosystem.Apps, i.Name is null ? i.Module : i.Module + "." + i.Name) is { } app)
-                {
-                    apps.Add(new FactFile(m.Path, i.Line, $"{app.Name} app — run it locally"));
-                    break;
-                }
-            }
-        }
-
+        var apps = model.Tools.Apps.Select(a => new FactFile(a.Path, a.Line, $"{a.Name} app — run it locally")).ToList();
         apps.AddRange(model.EntryPoints.All.Where(e => e.Script is { } s && (s.Contains("predict", StringComparison.OrdinalIgnoreCase) || s.Contains("infer", StringComparison.OrdinalIgnoreCase)))
             .Select(e => new FactFile(e.Script!, null, "prediction script")).DistinctBy(f => f.Path));
 
-        var metrics = new List<FactFile>();
-        foreach (var m in model.PythonModules)
-        {
-            foreach (var i in m.Imports)
-            {
-                if (Ecosystem.Find(Ecosystem.Trackers, i.Name is null ? i.Module : i.Module + "." + i.Name) is { } t)
-                {
-                    metrics.Add(new FactFile(m.Path, i.Line, $"logs to {t.Name}"));
-                    break;
-                }
-            }
-        }
-
+        var metrics = model.Tools.Trackers.Select(t => new FactFile(t.Path, t.Line > 0 ? t.Line : null, $"logs to {t.Name}")).ToList();
         metrics.AddRange(model.Pipelines.SelectMany(p => p.Stages).SelectMany(s => s.Metrics.Concat(s.Plots).Select(o => new FactFile(o.Path, null, $"metrics of stage {s.Name}"))));
 
         return new ProjectFacts

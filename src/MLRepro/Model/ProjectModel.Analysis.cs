@@ -17,6 +17,10 @@ public sealed partial class ProjectModel
     private DataAnalysis? _data;
     private ValueTracer? _tracer;
     private IReadOnlyList<ProjectCommand>? _commands;
+    private ToolUsage? _tools;
+
+    /// <summary>Frameworks, apps, trackers and orchestrators the code uses.</summary>
+    public ToolUsage Tools => Once(ref _tools, () => ToolUsage.Build(PythonModules, Index));
 
     /// <summary>Every command the project's own files run: pipeline stages, MLproject, Makefiles, CI steps, README and notebook shell lines.</summary>
     public IReadOnlyList<ProjectCommand> Commands => Once(ref _commands, BuildCommands);
@@ -43,7 +47,7 @@ public sealed partial class ProjectModel
     public long DvcLockOutSizes() =>
         (DvcLock?.Stages.SelectMany(s => s.Outs).Sum(o => o.Size ?? 0) ?? 0) + DvcFiles.SelectMany(f => f.Outs).Sum(o => o.Size ?? 0);
 
-    private T Once<T>(ref T? field, Func<T> build)
+    internal T Once<T>(ref T? field, Func<T> build)
         where T : class
     {
         if (field is { } v)

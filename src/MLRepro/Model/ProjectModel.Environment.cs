@@ -192,16 +192,20 @@ public sealed partial class ProjectModel
                 continue;
             }
 
-            Report(doc.Diagnostics);
-            if (format == DependencyFileFormat.ShellScript && doc.Dependencies.IsEmpty && doc.Includes.IsEmpty)
+            var empty = doc.Dependencies.IsEmpty && doc.Includes.IsEmpty && doc.Options.IsEmpty;
+            if (empty && (format == DependencyFileFormat.ShellScript || (format == DependencyFileFormat.CondaEnvironment && !LooksLikeCondaFile(text))))
             {
-                continue; // a script without installs is not a dependency file
+                // A script without installs, or a YAML file named like an environment that holds neither
+                // dependencies nor channels (an RL "environment.yaml" config), is not a dependency file.
+                continue;
             }
+
+            Report(doc.Diagnostics);
 
             docs[doc.Path] = doc;
             foreach (var inc in doc.Includes)
             {
-                if (Index.Find(inc) is { } target)
+                if (FindInclude(doc, inc) is { } target)
                 {
                     if (!seen.Contains(target.Path))
                     {
@@ -210,7 +214,7 @@ public sealed partial class ProjectModel
                         queue.Enqueue((target, incFormat));
                     }
                 }
-                else if (format is DependencyFileFormat.Requirements or DependencyFileFormat.Constraints or DependencyFileFormat.CondaEnvironment or DependencyFileFormat.ShellScript or DependencyFileFormat.Dockerfile)
+                else if (format is DependencyFileFormat.Requirements or DependencyFileFormat.Constraints or DependencyFileFormat.CondaEnvironment or DependencyFileFormat.ShellScript or DependencyFileFormat.PyProject)
                 {
                     Report([new Diagnostic(doc.Path, null, DiagnosticSeverity.Warning, "dependencies.include-missing", $"includes '{inc}', which is not in the project")]);
                 }
@@ -220,17 +224,64 @@ public sealed partial class ProjectModel
         // Dockerfiles' RUN pip installs are dependency declarations too.
         foreach (var c in Containers)
         {
-            if (c.Kind == ContainerKind.Dockerfile && !docs.ContainsKey(c.Path))
+            if (docs.ContainsKey(c.Path))
             {
-                var d = ShellScriptParser.FromDockerfile(c);
-                if (!d.Dependencies.IsEmpty || !d.Includes.IsEmpty)
+                continue;
+            }
+
+            var d = c.Kind switch
+            {
+                ContainerKind.Dockerfile => ShellScriptParser.FromDockerfile(c),
+                ContainerKind.Cog => new DependencyFileDocument(c.Path, DependencyFileFormat.Cog, c.Packages, c.References.Where(r => r.EndsWith(".txt", StringComparison.Ordinal)).ToImmutableArray(), [], c.PythonVersion, null, []),
+                ContainerKind.Apptainer => new DependencyFileDocument(c.Path, DependencyFileFormat.Apptainer, c.Packages, [], [], null, null, []),
+                _ => null,
+            };
+            if (d is not null && (!d.Dependencies.IsEmpty || !d.Includes.IsEmpty))
+            {
+                docs[c.Path] = d;
+                foreach (var inc in d.Includes)
                 {
-                    docs[c.Path] = d;
+                    if (FindInclude(d, inc) is { } target && !seen.Contains(target.Path) && EnvironmentText(target, "dependency file") is { } incText)
+                    {
+                        seen.Add(target.Path);
+                        var incDoc = RequirementsParser.Parse(incText);
+                        Report(incDoc.Diagnostics);
+                        docs[incDoc.Path] = incDoc;
+                    }
                 }
             }
         }
 
         return [.. docs.Values];
+    }
+
+    private static bool LooksLikeCondaFile(SourceText text) =>
+        text.Text.Contains("dependencies:", StringComparison.Ordinal) || text.Text.Contains("channels:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Finds an included file. Requirements files resolve against their own folder (already done by the parser);
+    /// scripts may be run from their folder as well as from the root, and a Dockerfile's build context is often
+    /// the repository root even when the Dockerfile lives in a subfolder, so those get one fallback each.
+    /// </summary>
+    private IndexedFile? FindInclude(DependencyFileDocument doc, string inc)
+    {
+        if (Index.Find(inc) is { } direct)
+        {
+            return direct;
+        }
+
+        var dir = doc.Path.LastIndexOf('/') is var k and >= 0 ? doc.Path[..k] : string.Empty;
+        if (dir.Length == 0)
+        {
+            return null;
+        }
+
+        return doc.Format switch
+        {
+            DependencyFileFormat.ShellScript => Index.Find(dir + "/" + inc),
+            DependencyFileFormat.Dockerfile when inc.StartsWith(dir + "/", StringComparison.Ordinal) => Index.Find(inc[(dir.Length + 1)..]),
+            _ => null,
+        };
     }
 
     private static DependencyFileDocument? ParseDependencyFile(SourceText text, DependencyFileFormat format) => format switch
@@ -325,7 +376,7 @@ public sealed partial class ProjectModel
             }
         }
 
-        foreach (var d in deps)
+        foreach (var d in deps.Where(d => d.Format is not DependencyFileFormat.Cog))
         {
             list.AddRange(RuntimeParser.FromDependencyFile(d, Text(d.Path)));
         }

@@ -35,7 +35,8 @@ public sealed partial class ProjectModel
                 {
                     var files = Index.Files.Where(IsProjectPython).ToArray();
                     var summaries = new ModuleSummary?[files.Length];
-                    Parallel.For(0, files.Length, i => summaries[i] = Summarize(files[i]));
+                    var pool = new StringPool();
+                    Parallel.For(0, files.Length, i => summaries[i] = Summarize(files[i], pool));
                     var list = summaries.Where(s => s is not null).Select(s => s!).ToImmutableArray();
                     foreach (var s in list)
                     {
@@ -70,15 +71,17 @@ public sealed partial class ProjectModel
         file.IsText && file.Git != GitStatus.Ignored && file.Extension is ".py" or ".ipynb" &&
         !file.Path.Split('/').SkipLast(1).Any(VendoredFolders.Contains);
 
-    private ModuleSummary? Summarize(IndexedFile file)
+    private ModuleSummary? Summarize(IndexedFile file, StringPool pool)
     {
-        if (Text(file) is not { } text)
+        // Read directly, not through the text cache: summaries are what checks use, and keeping every source
+        // text of a large project alive would double the memory of the model.
+        if (Index.ReadText(file, new DiagnosticSink(this)) is not { } text)
         {
             return null;
         }
 
         return file.Extension == ".ipynb"
-            ? ModuleSummary.Parse(NotebookParser.Parse(file.Path, text.Text))
-            : ModuleSummary.Parse(file.Path, text.Text);
+            ? ModuleSummary.Parse(NotebookParser.Parse(file.Path, text.Text), pool)
+            : ModuleSummary.Parse(file.Path, text.Text, pool);
     }
 }

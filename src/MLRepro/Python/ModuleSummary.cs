@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using MLRepro.Formats.Notebook;
 using MLRepro.Text;
@@ -14,16 +13,16 @@ namespace MLRepro.Python;
 /// </summary>
 public sealed class ModuleSummary
 {
-    private readonly FrozenDictionary<string, string> _bindings;
+    private readonly IReadOnlyDictionary<string, string> _bindings;
 
     internal ModuleSummary(
         string path,
         ImmutableArray<PythonImport> imports,
-        FrozenDictionary<string, string> bindings,
+        IReadOnlyDictionary<string, string> bindings,
         ImmutableArray<PythonCall> calls,
         ImmutableArray<PythonAssignment> assignments,
         ImmutableArray<PythonStringLiteral> strings,
-        FrozenSet<string> names,
+        IReadOnlySet<string> names,
         ImmutableArray<PythonDecorator> decorators,
         int? mainGuardLine,
         ImmutableArray<PythonFunction> functions,
@@ -60,6 +59,12 @@ public sealed class ModuleSummary
     /// <summary>Summarizes the code cells of a notebook (magics and shell escapes are not code).</summary>
     public static ModuleSummary Parse(NotebookDocument notebook) => ModuleSummaryBuilder.Build(notebook.Path, notebook.Code, notebook);
 
+    /// <summary>Summarizes source, sharing strings with the other modules of a project.</summary>
+    internal static ModuleSummary Parse(string path, string text, StringPool pool) => ModuleSummaryBuilder.Build(path, text ?? string.Empty, null, pool);
+
+    /// <summary>Summarizes a notebook, sharing strings with the other modules of a project.</summary>
+    internal static ModuleSummary Parse(NotebookDocument notebook, StringPool pool) => ModuleSummaryBuilder.Build(notebook.Path, notebook.Code, notebook, pool);
+
     /// <summary>Repository-relative path.</summary>
     public string Path { get; }
 
@@ -82,7 +87,7 @@ public sealed class ModuleSummary
     public ImmutableArray<PythonStringLiteral> StringLiterals { get; }
 
     /// <summary>Every identifier and attribute name used anywhere (keywords excluded).</summary>
-    public FrozenSet<string> Names { get; }
+    public IReadOnlySet<string> Names { get; }
 
     /// <summary>Decorators in source order.</summary>
     public ImmutableArray<PythonDecorator> Decorators { get; }

@@ -37,6 +37,10 @@ internal sealed class ModuleSummaryBuilder
         ["argparse.ArgumentParser.add_mutually_exclusive_group"] = "argparse.ArgumentParser",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly PythonLiteral TrueLiteral = new(LiteralKind.Bool, true);
+    private static readonly PythonLiteral FalseLiteral = new(LiteralKind.Bool, false);
+    private static readonly PythonLiteral NoneLiteral = new(LiteralKind.None, null);
+
     private readonly string _s;
     private readonly string _path;
     private readonly NotebookDocument? _notebook;
@@ -55,20 +59,31 @@ internal sealed class ModuleSummaryBuilder
     private readonly List<Diagnostic> _diags = [];
     private readonly Queue<(FStringField Field, int Depth)> _fieldQueue = new();
     private readonly StringBuilder _sb = new();
+    private readonly List<string> _scratch = [];
+    private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
+    private readonly Stack<Frame> _framePool = new();
+    private readonly Dictionary<string, ImmutableArray<string>> _singleNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PythonLiteral> _literals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PythonLiteral> _stringLiterals = new(StringComparer.Ordinal);
     private int? _mainGuard;
     private int _tokenCount;
 
-    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook)
+    private readonly StringPool? _pool;
+
+    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool)
     {
+        _pool = pool;
         _path = path;
         _s = text;
         _notebook = notebook;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internLookup = _intern.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public static ModuleSummary Build(string path, string text, NotebookDocument? notebook)
+    public static ModuleSummary Build(string path, string text, NotebookDocument? notebook, StringPool? pool = null)
     {
-        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook);
+        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool);
         if (text.Length > MaxSourceChars)
         {
             b._diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "python.too-long", $"only the first {MaxSourceChars} characters were summarized"));
@@ -79,10 +94,10 @@ internal sealed class ModuleSummaryBuilder
 
     private ModuleSummary Run()
     {
-        var result = Tokenizer.Tokenize(_s, _path);
+        var result = Tokenizer.TokenizePooled(_s, 0, _s.Length, 1, 1, _path, expression: false);
         _diags.AddRange(result.Diagnostics);
-        var t = Significant(result.Tokens);
-        _tokenCount = result.Tokens.Length;
+        var t = result.Tokens;
+        _tokenCount = result.Count;
         CollectImports(t);
         foreach (var imp in _imports)
         {
@@ -93,7 +108,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         Walk(t, expression: false);
-        EnqueueFields(result, 1);
+        System.Buffers.ArrayPool<Token>.Shared.Return(result.Buffer);
+        EnqueueFields(result.FStringFields, 1);
         while (_fieldQueue.Count > 0)
         {
             var (f, depth) = _fieldQueue.Dequeue();
@@ -103,9 +119,10 @@ internal sealed class ModuleSummaryBuilder
                 continue;
             }
 
-            var sub = Tokenizer.TokenizeExpression(_s, f.Start, f.End, f.Line, f.Column, _path);
-            Walk(Significant(sub.Tokens), expression: true);
-            EnqueueFields(sub, depth + 1);
+            var sub = Tokenizer.TokenizePooled(_s, f.Start, f.End, f.Line, f.Column, _path, expression: true);
+            Walk(sub.Tokens, expression: true);
+            System.Buffers.ArrayPool<Token>.Shared.Return(sub.Buffer);
+            EnqueueFields(sub.FStringFields, depth + 1);
         }
 
         var calls = _calls.OrderBy(c => c.Offset).ThenBy(c => c.Call.RawTarget.Length).ToList();
@@ -122,11 +139,11 @@ internal sealed class ModuleSummaryBuilder
         return new ModuleSummary(
             _path,
             [.. _imports],
-            _bindings.ToFrozenDictionary(StringComparer.Ordinal),
+            new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(_bindings),
             callArray,
             [.. _assignments],
             [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
-            _names.ToFrozenSet(StringComparer.Ordinal),
+            new NameSet(_names),
             [.. _decorators.OrderBy(d => d.Line)],
             _mainGuard,
             [.. _functions],
@@ -139,36 +156,12 @@ internal sealed class ModuleSummaryBuilder
             _notebook);
     }
 
-    private void EnqueueFields(TokenizeResult r, int depth)
+    private void EnqueueFields(ImmutableArray<FStringField> fields, int depth)
     {
-        foreach (var f in r.FStringFields)
+        foreach (var f in fields)
         {
             _fieldQueue.Enqueue((f, depth));
         }
-    }
-
-    private static Token[] Significant(Token[] tokens)
-    {
-        var n = 0;
-        foreach (var tk in tokens)
-        {
-            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
-            {
-                n++;
-            }
-        }
-
-        var r = new Token[n];
-        n = 0;
-        foreach (var tk in tokens)
-        {
-            if (tk.Kind is not (TokenKind.Comment or TokenKind.NL))
-            {
-                r[n++] = tk;
-            }
-        }
-
-        return r;
     }
 
     private bool IsOp(Token t, char c) => t.Kind == TokenKind.Op && t.Length == 1 && _s[t.Offset] == c;
@@ -179,12 +172,12 @@ internal sealed class ModuleSummaryBuilder
 
     private bool IsPlainName(Token t) => t.Kind == TokenKind.Name && !PythonSyntax.IsKeyword(t.Span(_s));
 
-    private bool IsBoundary(Token[] t, int i) =>
+    private bool IsBoundary(Toks t, int i) =>
         i == 0 || t[i - 1].Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent || IsOp(t[i - 1], ';') || IsOp(t[i - 1], ':');
 
     // ---------------------------------------------------------------- imports
 
-    private void CollectImports(Token[] t)
+    private void CollectImports(Toks t)
     {
         for (var i = 0; i < t.Length; i++)
         {
@@ -216,7 +209,7 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
-    private string? ReadDotted(Token[] t, ref int j)
+    private string? ReadDotted(Toks t, ref int j)
     {
         if (j >= t.Length || !IsPlainName(t[j]))
         {
@@ -235,7 +228,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Parses the names after `import`; <paramref name="fromModule"/> is null for plain imports.</summary>
-    private int ParseImport(Token[] t, int j, string? fromModule, int level, int line)
+    private int ParseImport(Toks t, int j, string? fromModule, int level, int line)
     {
         var paren = j < t.Length && IsOp(t[j], '(');
         if (paren)
@@ -339,7 +332,7 @@ internal sealed class ModuleSummaryBuilder
         public string? Param;
     }
 
-    private void Walk(Token[] t, bool expression)
+    private void Walk(Toks t, bool expression)
     {
         var frames = new List<Frame>();
         var stmtStart = 0;
@@ -383,7 +376,8 @@ internal sealed class ModuleSummaryBuilder
                         var parts = PythonSyntax.StringParts(span);
                         if (!parts.F)
                         {
-                            _strings.Add(new PythonStringLiteral(PythonSyntax.DecodeString(span), tk.Line, tk.Column));
+                            var value = PythonSyntax.DecodeString(span);
+                            _strings.Add(new PythonStringLiteral(value.Length <= 64 ? Intern(value) : value, tk.Line, tk.Column));
                         }
 
                         continue;
@@ -421,7 +415,9 @@ internal sealed class ModuleSummaryBuilder
             {
                 case '(' or '[' or '{':
                     {
-                        var f = new Frame { OpenIndex = i, ArgStart = i + 1 };
+                        var f = RentFrame();
+                        f.OpenIndex = i;
+                        f.ArgStart = i + 1;
                         if (c == '(')
                         {
                             OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression);
@@ -440,6 +436,7 @@ internal sealed class ModuleSummaryBuilder
 
                         var f = frames[^1];
                         frames.RemoveAt(frames.Count - 1);
+                        _framePool.Push(f);
                         if (f.IsCall)
                         {
                             var call = FinishCall(t, f, i);
@@ -502,7 +499,16 @@ internal sealed class ModuleSummaryBuilder
         CloseAll(t, frames, t.Length);
     }
 
-    private void CloseAll(Token[] t, List<Frame> frames, int end)
+    private Frame RentFrame()
+    {
+        var f = _framePool.Count > 0 ? _framePool.Pop() : new Frame();
+        f.IsCall = false;
+        f.IsDecorator = false;
+        f.Param = null;
+        return f;
+    }
+
+    private void CloseAll(Toks t, List<Frame> frames, int end)
     {
         for (var k = frames.Count - 1; k >= 0; k--)
         {
@@ -510,13 +516,23 @@ internal sealed class ModuleSummaryBuilder
             {
                 FinishCall(t, frames[k], end);
             }
+
+            _framePool.Push(frames[k]);
         }
 
         frames.Clear();
     }
 
-    private void OpenCall(Token[] t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
+    private void OpenCall(Toks t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
     {
+        if (i >= 3 && IsOp(t[i - 1], ')') && ParenthesizedDotted(t, i - 1) is { } group)
+        {
+            // `(int)(x)` calls the name inside the parentheses.
+            var inner = JoinDotted(t, group + 1, i - 1);
+            SetCall(f, inner, Intern(Resolve(inner)), t[group + 1]);
+            return;
+        }
+
         if (i == 0 || !IsPlainName(t[i - 1]))
         {
             return;
@@ -538,7 +554,7 @@ internal sealed class ModuleSummaryBuilder
             {
                 // `(num).bit_length()` is an attribute of a name, as ast sees it.
                 raw = JoinDotted(t, open + 1, j - 2) + "." + JoinDotted(t, j, i);
-                SetCall(f, raw, Resolve(raw), t[open + 1]);
+                SetCall(f, raw, Intern(Resolve(raw)), t[open + 1]);
                 return;
             }
 
@@ -553,7 +569,8 @@ internal sealed class ModuleSummaryBuilder
                 f.Offset = t[j].Offset;
                 f.Line = t[j].Line;
                 f.Column = t[j].Column;
-                f.Args = [];
+                f.Args ??= [];
+        f.Args.Clear();
                 return;
             }
 
@@ -578,14 +595,15 @@ internal sealed class ModuleSummaryBuilder
         }
 
         raw = JoinDotted(t, j, i);
-        target = Resolve(raw);
+        target = Intern(Resolve(raw));
         f.IsCall = true;
         f.Raw = raw;
         f.Target = target;
         f.Offset = t[j].Offset;
         f.Line = t[j].Line;
         f.Column = t[j].Column;
-        f.Args = [];
+        f.Args ??= [];
+        f.Args.Clear();
         f.IsDecorator = j >= 1 && IsOp(t[j - 1], '@') && j - 1 == stmtStart;
         if (j >= 2 && IsOp(t[j - 1], '='))
         {
@@ -596,7 +614,7 @@ internal sealed class ModuleSummaryBuilder
     private int _caseStmt = -1;
     private bool _caseIsClause;
 
-    private bool IsCaseClause(Token[] t, int stmtStart)
+    private bool IsCaseClause(Toks t, int stmtStart)
     {
         if (_caseStmt != stmtStart)
         {
@@ -608,7 +626,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>For a ')' closing `( Name(.Name)* )` that is a plain grouping (not a call), the index of its '('.</summary>
-    private int? ParenthesizedDotted(Token[] t, int close)
+    private int? ParenthesizedDotted(Toks t, int close)
     {
         var k = close - 1;
         if (k < 1 || !IsPlainName(t[k]))
@@ -643,10 +661,11 @@ internal sealed class ModuleSummaryBuilder
         f.Offset = first.Offset;
         f.Line = first.Line;
         f.Column = first.Column;
-        f.Args = [];
+        f.Args ??= [];
+        f.Args.Clear();
     }
 
-    private bool LogicalLineEndsWithColon(Token[] t, int i)
+    private bool LogicalLineEndsWithColon(Toks t, int i)
     {
         while (i < t.Length && t[i].Kind is not (TokenKind.Newline or TokenKind.EndMarker))
         {
@@ -657,7 +676,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>For `name: type = call(...)` inside a parameter list, the parameter name.</summary>
-    private string? ParameterBefore(Token[] t, int eq)
+    private string? ParameterBefore(Toks t, int eq)
     {
         var depth = 0;
         for (var k = eq - 1; k >= 0 && eq - k < 64; k--)
@@ -687,23 +706,72 @@ internal sealed class ModuleSummaryBuilder
         return null;
     }
 
-    private string JoinDotted(Token[] t, int from, int to)
+    /// <summary>The text of tokens [from, to) without whitespace, interned per module (names repeat a lot).</summary>
+    private string JoinDotted(Toks t, int from, int to)
     {
         if (to - from == 1)
         {
-            return t[from].Text(_s);
+            return Intern(t[from].Span(_s));
         }
 
-        _sb.Clear();
+        var len = 0;
         for (var k = from; k < to; k++)
         {
-            _sb.Append(t[k].Span(_s));
+            len += t[k].Length;
         }
 
-        return _sb.ToString();
+        if (len > 256)
+        {
+            _sb.Clear();
+            for (var k = from; k < to; k++)
+            {
+                _sb.Append(t[k].Span(_s));
+            }
+
+            return _sb.ToString();
+        }
+
+        Span<char> buf = stackalloc char[len];
+        var n = 0;
+        for (var k = from; k < to; k++)
+        {
+            t[k].Span(_s).CopyTo(buf[n..]);
+            n += t[k].Length;
+        }
+
+        return Intern(buf[..n]);
     }
 
-    private PythonCall FinishCall(Token[] t, Frame f, int close)
+    /// <summary>Source text [start, end): interned when short (argument and value texts repeat within a module).</summary>
+    private string InternShort(int start, int end) => end - start <= 64 ? Intern(_s.AsSpan(start, end - start)) : _s[start..end];
+
+    /// <summary>One literal object per distinct literal text within a module.</summary>
+    private PythonLiteral SharedLiteral(ReadOnlySpan<char> text, Func<PythonLiteral> make, bool isString = false)
+    {
+        var key = Intern(text);
+        var cache = isString ? _stringLiterals : _literals;
+        if (!cache.TryGetValue(key, out var lit))
+        {
+            lit = make();
+            cache[key] = lit;
+        }
+
+        return lit;
+    }
+
+    private string Intern(ReadOnlySpan<char> span)
+    {
+        if (_internLookup.TryGetValue(span, out var s))
+        {
+            return s;
+        }
+
+        s = _pool is null ? span.ToString() : _pool.Intern(span);
+        _intern.Add(s);
+        return s;
+    }
+
+    private PythonCall FinishCall(Toks t, Frame f, int close)
     {
         AddArg(t, f, f.ArgStart, close);
         var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, [.. f.Args!]);
@@ -717,9 +785,9 @@ internal sealed class ModuleSummaryBuilder
         return call;
     }
 
-    private void AddArg(Token[] t, Frame f, int a, int b)
+    private void AddArg(Toks t, Frame f, int a, int b)
     {
-        if (b <= a || f.Args is null)
+        if (b <= a || !f.IsCall)
         {
             return;
         }
@@ -748,13 +816,13 @@ internal sealed class ModuleSummaryBuilder
             return;
         }
 
-        var text = _s[t[a].Offset..t[b - 1].End];
-        f.Args.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
+        var text = InternShort(t[a].Offset, t[b - 1].End);
+        f.Args!.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
     }
 
-    private ImmutableArray<string> NamesIn(Token[] t, int a, int b)
+    private ImmutableArray<string> NamesIn(Toks t, int a, int b)
     {
-        ImmutableArray<string>.Builder? names = null;
+        _scratch.Clear();
         for (var k = a; k < b; k++)
         {
             if (!IsPlainName(t[k]) || (k > a && IsOp(t[k - 1], '.')))
@@ -774,15 +842,31 @@ internal sealed class ModuleSummaryBuilder
                 e += 2;
             }
 
-            names ??= ImmutableArray.CreateBuilder<string>();
-            names.Add(JoinDotted(t, k, e));
+            _scratch.Add(JoinDotted(t, k, e));
             k = e - 1;
         }
 
-        return names?.ToImmutable() ?? [];
+        if (_scratch.Count == 0)
+        {
+            return [];
+        }
+
+        if (_scratch.Count == 1)
+        {
+            // Most arguments reference one name; share the one-element arrays within the module.
+            if (!_singleNames.TryGetValue(_scratch[0], out var one))
+            {
+                one = [_scratch[0]];
+                _singleNames[_scratch[0]] = one;
+            }
+
+            return one;
+        }
+
+        return [.. _scratch];
     }
 
-    private PythonLiteral? LiteralOf(Token[] t, int a, int b)
+    private PythonLiteral? LiteralOf(Toks t, int a, int b)
     {
         if (b - a == 1)
         {
@@ -790,13 +874,17 @@ internal sealed class ModuleSummaryBuilder
             switch (tk.Kind)
             {
                 case TokenKind.Number:
-                    return PythonSyntax.ParseNumber(tk.Span(_s), false);
+                    {
+                        var text = tk.Span(_s);
+                        return text.Length <= 32 ? SharedLiteral(text, () => PythonSyntax.ParseNumber(_s.AsSpan(tk.Offset, tk.Length), false)) : PythonSyntax.ParseNumber(text, false);
+                    }
+
                 case TokenKind.Name:
                     return tk.Span(_s) switch
                     {
-                        "True" => new PythonLiteral(LiteralKind.Bool, true),
-                        "False" => new PythonLiteral(LiteralKind.Bool, false),
-                        "None" => new PythonLiteral(LiteralKind.None, null),
+                        "True" => TrueLiteral,
+                        "False" => FalseLiteral,
+                        "None" => NoneLiteral,
                         _ => null,
                     };
             }
@@ -838,12 +926,18 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var value = sb?.ToString() ?? single;
-        return value is null ? null : new PythonLiteral(isBytes ? LiteralKind.Bytes : LiteralKind.String, value);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var kind = isBytes ? LiteralKind.Bytes : LiteralKind.String;
+        return value.Length <= 64 && !isBytes ? SharedLiteral(value, () => new PythonLiteral(kind, Intern(value)), isString: true) : new PythonLiteral(kind, value);
     }
 
     // ---------------------------------------------------------------- statements
 
-    private void Definition(Token[] t, int i, int indent, List<(string Name, int Indent)> classStack)
+    private void Definition(Toks t, int i, int indent, List<(string Name, int Indent)> classStack)
     {
         var w = t[i].Span(_s);
         var isAsync = false;
@@ -911,7 +1005,7 @@ internal sealed class ModuleSummaryBuilder
 
     private bool IsMainString(Token t) => t.Kind == TokenKind.String && PythonSyntax.DecodeString(t.Span(_s)) == "__main__";
 
-    private void AddBase(Token[] t, int a, int b, ImmutableArray<string>.Builder bases)
+    private void AddBase(Toks t, int a, int b, ImmutableArray<string>.Builder bases)
     {
         if (b <= a || (b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '=')))
         {
@@ -922,7 +1016,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>The text of tokens [a, b) without whitespace, its leading dotted name resolved.</summary>
-    private string ResolveText(Token[] t, int a, int b)
+    private string ResolveText(Toks t, int a, int b)
     {
         var e = a;
         if (IsPlainName(t[a]))
@@ -939,10 +1033,17 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Finds assignments in the simple statement [a, b).</summary>
-    private void Statement(Token[] t, int a, int b, int indent)
+    private void Statement(Toks t, int a, int b, int indent)
     {
         if (t[a].Kind != TokenKind.Name && t[a].Kind != TokenKind.Op && t[a].Kind != TokenKind.String)
         {
+            return;
+        }
+
+        if (a + 1 < b && t[a].Span(_s) is "print" or "exec" && t[a + 1].Kind is TokenKind.String or TokenKind.Number or TokenKind.Name && !PythonSyntax.IsKeyword(t[a + 1].Span(_s)))
+        {
+            // `print x` / `exec "code"`: Python 2 statements; the file will not run on Python 3.
+            _diags.Add(new Diagnostic(_path, SourceSpan.At(t[a].Line, t[a].Column), DiagnosticSeverity.Warning, "python.python2-print", $"Python 2 '{t[a].Text(_s)}' statement"));
             return;
         }
 
@@ -1047,7 +1148,7 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
-    private void AddAssignment(Token[] t, int ta, int tb, string op, int va, int vb, int indent)
+    private void AddAssignment(Toks t, int ta, int tb, string op, int va, int vb, int indent)
     {
         if (tb <= ta)
         {
@@ -1055,8 +1156,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var raw = JoinDotted(t, ta, tb);
-        var target = ResolveText(t, ta, tb);
-        var valueText = vb > va ? _s[t[va].Offset..t[vb - 1].End] : string.Empty;
+        var target = Intern(ResolveText(t, ta, tb));
+        var valueText = vb > va ? InternShort(t[va].Offset, t[vb - 1].End) : string.Empty;
         var literal = vb > va ? LiteralOf(t, va, vb) : null;
         _assignments.Add(new PythonAssignment(target, raw, op, valueText, literal, t[ta].Line, indent == 0));
 
@@ -1084,14 +1185,32 @@ internal sealed class ModuleSummaryBuilder
 
                 if (callee is "open" or "io.open" or "codecs.open")
                 {
-                    var openCall = _calls.LastOrDefault(c => c.Call.Line == t[va].Line && c.Call.Target == callee).Call;
+                    PythonCall? openCall = null;
+                    for (var k = _calls.Count - 1; k >= 0 && _calls[k].Offset >= t[va].Offset; k--)
+                    {
+                        if (_calls[k].Call.Target == callee)
+                        {
+                            openCall = _calls[k].Call;
+                            break;
+                        }
+                    }
+
                     _handles[raw] = openCall?.PositionalAt(0) ?? openCall?.Keyword("file");
                 }
             }
             else if (e < vb && IsOp(t[e], '(') && vb - 1 > e && IsOp(t[vb - 1], ')'))
             {
                 // A chained call result such as torch.Generator().manual_seed(0).
-                var last = _calls.LastOrDefault(c => c.Offset >= t[va].Offset && c.Offset <= t[vb - 1].Offset && !c.Call.IsDottedName).Call;
+                PythonCall? last = null;
+                for (var k = _calls.Count - 1; k >= 0 && _calls[k].Offset >= t[va].Offset; k--)
+                {
+                    if (_calls[k].Offset <= t[vb - 1].Offset && !_calls[k].Call.IsDottedName)
+                    {
+                        last = _calls[k].Call;
+                        break;
+                    }
+                }
+
                 if (last is not null && TypeOfCall(last.Target) is { } ct)
                 {
                     _varTypes[raw] = ct;
@@ -1105,7 +1224,7 @@ internal sealed class ModuleSummaryBuilder
     }
 
     /// <summary>Whether the bracket at <paramref name="open"/> is closed exactly at <paramref name="close"/>.</summary>
-    private bool Matches(Token[] t, int open, int close)
+    private bool Matches(Toks t, int open, int close)
     {
         if (!IsOp(t[close], ')'))
         {

@@ -46,8 +46,14 @@ internal static class ReadExtractor
         foreach (var call in calls)
         {
             ReadKind kind;
+            var isOpen = call.Target is "open" or "io.open" or "codecs.open" or "builtins.open";
+            if (!isOpen && !Readers.ContainsKey(call.Target) && !call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var path = call.PositionalAt(0) ?? PathKeywords.Select(call.Keyword).FirstOrDefault(a => a is not null);
-            if (call.Target is "open" or "io.open" or "codecs.open" or "builtins.open")
+            if (isOpen)
             {
                 var mode = (call.PositionalAt(1) ?? call.Keyword("mode"))?.Literal?.AsString;
                 if (mode is not null && mode.AsSpan().IndexOfAny("wax") >= 0)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using MLRepro.Text;
@@ -10,6 +11,20 @@ namespace MLRepro.Python;
 /// when a field is tokenized in turn).</param>
 /// <param name="Diagnostics">Located problems: unterminated strings, unbalanced brackets, bad dedents.</param>
 public sealed record TokenizeResult(Token[] Tokens, ImmutableArray<FStringField> FStringFields, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>Tokens in a pooled buffer (see <see cref="Tokenizer.TokenizePooled"/>); only the first Count are valid.</summary>
+internal readonly record struct PooledTokens(Token[] Buffer, int Count, ImmutableArray<FStringField> FStringFields, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public Toks Tokens => new(Buffer, Count);
+}
+
+/// <summary>A read-only view of the first <see cref="Length"/> tokens of an array.</summary>
+internal readonly struct Toks(Token[] array, int count)
+{
+    public int Length => count;
+
+    public ref readonly Token this[int i] => ref array[i];
+}
 
 /// <summary>
 /// A Python 3.12 tokenizer: NEWLINE vs NL, INDENT/DEDENT with an indent stack, implicit joining inside
@@ -29,7 +44,9 @@ public sealed class Tokenizer
     private readonly int _end;
     private readonly string _path;
     private readonly bool _expression;
-    private readonly List<Token> _tokens;
+    private readonly bool _trivia;
+    private Token[] _buf;
+    private int _count;
     private readonly List<FStringField> _fields = [];
     private readonly List<Diagnostic> _diags = [];
     private readonly List<StringFrame> _frames = [];
@@ -39,8 +56,9 @@ public sealed class Tokenizer
     private int _depth;
     private int _droppedDiagnostics;
 
-    private Tokenizer(string source, int start, int end, string path, int line, int column, bool expression)
+    private Tokenizer(string source, int start, int end, string path, int line, int column, bool expression, bool trivia)
     {
+        _trivia = trivia;
         _s = source;
         _pos = start;
         _end = end;
@@ -48,19 +66,20 @@ public sealed class Tokenizer
         _line = line;
         _lineStart = start - (column - 1);
         _expression = expression;
-        _tokens = new List<Token>(Math.Max(16, (end - start) / 4));
+        // A pooled buffer: the only token array allocated per call is the exact-size result.
+        _buf = ArrayPool<Token>.Shared.Rent(Math.Max(16, (end - start) / 6));
     }
 
-    /// <summary>Tokenizes a whole module.</summary>
-    public static TokenizeResult Tokenize(string source, string path = "") =>
-        new Tokenizer(source ?? string.Empty, 0, (source ?? string.Empty).Length, path, 1, 1, expression: false).Run();
+    /// <summary>Tokenizes a whole module. Without <paramref name="trivia"/>, COMMENT and NL tokens are left out.</summary>
+    public static TokenizeResult Tokenize(string source, string path = "", bool trivia = true) =>
+        new Tokenizer(source ?? string.Empty, 0, (source ?? string.Empty).Length, path, 1, 1, expression: false, trivia).Run();
 
     /// <summary>
     /// Tokenizes an expression embedded in a larger source (an f-string replacement field) as if inside
     /// brackets: no NEWLINE, INDENT or DEDENT. Offsets, lines and columns refer to the larger source.
     /// </summary>
-    public static TokenizeResult TokenizeExpression(string source, int start, int end, int line, int column, string path = "") =>
-        new Tokenizer(source, start, end, path, line, column, expression: true).Run();
+    public static TokenizeResult TokenizeExpression(string source, int start, int end, int line, int column, string path = "", bool trivia = true) =>
+        new Tokenizer(source, start, end, path, line, column, expression: true, trivia).Run();
 
     private void Diag(int offset, DiagnosticSeverity severity, string code, string message)
     {
@@ -75,9 +94,47 @@ public sealed class Tokenizer
     }
 
     private void Add(TokenKind kind, int start, int end, int line, int lineStart) =>
-        _tokens.Add(new Token(kind, start, end - start, line, start - lineStart + 1));
+        Push(new Token(kind, start, end - start, line, start - lineStart + 1));
+
+    private void Push(in Token t)
+    {
+        if (!_trivia && t.Kind is TokenKind.Comment or TokenKind.NL)
+        {
+            return;
+        }
+
+        if (_count == _buf.Length)
+        {
+            var bigger = ArrayPool<Token>.Shared.Rent(_buf.Length * 2);
+            Array.Copy(_buf, bigger, _count);
+            ArrayPool<Token>.Shared.Return(_buf);
+            _buf = bigger;
+        }
+
+        _buf[_count++] = t;
+    }
+
+    /// <summary>
+    /// Tokenizes without trivia into a buffer rented from <see cref="ArrayPool{T}.Shared"/>; the caller owns the
+    /// buffer and returns it. The summary builder uses this so that no token array is allocated per file.
+    /// </summary>
+    internal static PooledTokens TokenizePooled(string source, int start, int end, int line, int column, string path, bool expression)
+    {
+        var t = new Tokenizer(source, start, end, path, line, column, expression, trivia: false);
+        t.RunCore();
+        return new PooledTokens(t._buf, t._count, [.. t._fields], [.. t._diags]);
+    }
 
     private TokenizeResult Run()
+    {
+        RunCore();
+        var tokens = _buf.AsSpan(0, _count).ToArray();
+        ArrayPool<Token>.Shared.Return(_buf);
+        _buf = [];
+        return new TokenizeResult(tokens, [.. _fields], [.. _diags]);
+    }
+
+    private void RunCore()
     {
         var indents = new List<(int Col, int AltCol)> { (0, 0) };
         var atLineStart = !_expression;
@@ -128,14 +185,14 @@ public sealed class Tokenizer
                         }
 
                         indents.Add((col, alt));
-                        _tokens.Add(new Token(TokenKind.Indent, _lineStart, p - _lineStart, _line, 1));
+                        Push(new Token(TokenKind.Indent, _lineStart, p - _lineStart, _line, 1));
                     }
                     else if (col < top.Col)
                     {
                         while (indents.Count > 1 && indents[^1].Col > col)
                         {
                             indents.RemoveAt(indents.Count - 1);
-                            _tokens.Add(new Token(TokenKind.Dedent, p, 0, _line, p - _lineStart + 1));
+                            Push(new Token(TokenKind.Dedent, p, 0, _line, p - _lineStart + 1));
                         }
 
                         if (indents[^1].Col != col)
@@ -188,7 +245,7 @@ public sealed class Tokenizer
                             // column 1 means the bracket was never closed, so recover there.
                             Diag(contStart < 0 ? start : contStart, DiagnosticSeverity.Error, "python.unclosed-bracket", "bracket is never closed");
                             _depth = 0;
-                            _tokens.Add(new Token(TokenKind.Newline, _pos, 0, _line, 1));
+                            Push(new Token(TokenKind.Newline, _pos, 0, _line, 1));
                             atLineStart = true;
                             lineHasContent = false;
                         }
@@ -320,22 +377,21 @@ public sealed class Tokenizer
 
             if (lineHasContent)
             {
-                _tokens.Add(new Token(TokenKind.Newline, _end, 0, _line, _end - _lineStart + 1));
+                Push(new Token(TokenKind.Newline, _end, 0, _line, _end - _lineStart + 1));
             }
 
             for (var i = indents.Count - 1; i > 0; i--)
             {
-                _tokens.Add(new Token(TokenKind.Dedent, _end, 0, _line + (lineHasContent ? 1 : 0), 1));
+                Push(new Token(TokenKind.Dedent, _end, 0, _line + (lineHasContent ? 1 : 0), 1));
             }
         }
 
-        _tokens.Add(new Token(TokenKind.EndMarker, _end, 0, _line + (lineHasContent && !_expression ? 1 : 0), 1));
+        Push(new Token(TokenKind.EndMarker, _end, 0, _line + (lineHasContent && !_expression ? 1 : 0), 1));
         if (_droppedDiagnostics > 0)
         {
             _diags.Add(new Diagnostic(_path, null, DiagnosticSeverity.Info, "python.diagnostics-truncated", $"{_droppedDiagnostics} more tokenizer diagnostics not shown"));
         }
 
-        return new TokenizeResult([.. _tokens], [.. _fields], [.. _diags]);
     }
 
     private bool LooksLikeStatementStart(int p)
@@ -424,9 +480,15 @@ public sealed class Tokenizer
     /// <summary>Scans a string starting at <paramref name="start"/> whose prefix has <paramref name="prefixLen"/> chars.</summary>
     private void ScanString(int start, int prefixLen)
     {
-        var tokenIndex = _tokens.Count;
+        var tokenIndex = _count;
         var line = _line;
         var lineStart = _lineStart;
+        if (!_s.AsSpan(start, prefixLen).ContainsAny('f', 'F'))
+        {
+            ScanPlainString(start, prefixLen, line, lineStart);
+            return;
+        }
+
         _frames.Clear();
         var p = start + prefixLen;
         PushString(ref p, _s.AsSpan(start, prefixLen));
@@ -623,12 +685,95 @@ public sealed class Tokenizer
             Diag(start, DiagnosticSeverity.Error, "python.unterminated-string", "unterminated string literal");
         }
 
-        _tokens.Add(new Token(TokenKind.String, start, p - start, line, start - lineStart + 1));
+        Push(new Token(TokenKind.String, start, p - start, line, start - lineStart + 1));
         // Fields were recorded with the token index they belong to.
         for (var i = _fields.Count - 1; i >= 0 && _fields[i].TokenIndex == -1; i--)
         {
             _fields[i] = _fields[i] with { TokenIndex = tokenIndex };
         }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SingleQuoteStops = System.Buffers.SearchValues.Create("'\\\n\r");
+    private static readonly System.Buffers.SearchValues<char> DoubleQuoteStops = System.Buffers.SearchValues.Create("\"\\\n\r");
+
+    /// <summary>The fast path for strings without replacement fields: vectorized search for the next stop character.</summary>
+    private void ScanPlainString(int start, int prefixLen, int line, int lineStart)
+    {
+        var p = start + prefixLen;
+        var q = _s[p];
+        var triple = p + 2 < _end && _s[p + 1] == q && _s[p + 2] == q;
+        p += triple ? 3 : 1;
+        var stops = q == '\'' ? SingleQuoteStops : DoubleQuoteStops;
+        var ok = false;
+        while (p < _end)
+        {
+            var rel = _s.AsSpan(p, _end - p).IndexOfAny(stops);
+            if (rel < 0)
+            {
+                p = _end;
+                break;
+            }
+
+            p += rel;
+            var c = _s[p];
+            if (c == '\\')
+            {
+                p++;
+                if (p < _end)
+                {
+                    if (_s[p] is '\n' or '\r')
+                    {
+                        p += _s[p] == '\r' && p + 1 < _end && _s[p + 1] == '\n' ? 2 : 1;
+                        _line++;
+                        _lineStart = p;
+                    }
+                    else
+                    {
+                        p++;
+                    }
+                }
+
+                continue;
+            }
+
+            if (c == q)
+            {
+                if (!triple)
+                {
+                    p++;
+                    ok = true;
+                    break;
+                }
+
+                if (p + 2 < _end && _s[p + 1] == q && _s[p + 2] == q)
+                {
+                    p += 3;
+                    ok = true;
+                    break;
+                }
+
+                p++;
+                continue;
+            }
+
+            // A line break.
+            if (!triple)
+            {
+                break;
+            }
+
+            p += c == '\r' && p + 1 < _end && _s[p + 1] == '\n' ? 2 : 1;
+            _line++;
+            _lineStart = p;
+        }
+
+        _pos = p;
+        if (!ok)
+        {
+            Diag(start, DiagnosticSeverity.Error, "python.unterminated-string", "unterminated string literal");
+        }
+
+        Push(new Token(TokenKind.String, start, p - start, line, start - lineStart + 1));
     }
 
     private StringFrame InnermostString()

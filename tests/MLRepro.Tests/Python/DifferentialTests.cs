@@ -33,6 +33,12 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         Assert.SkipWhen(PythonOracle.Interpreter is null, "no python3 interpreter");
         var sw = Stopwatch.StartNew();
         var files = StdlibFiles(PythonOracle.Stdlib()).Concat(FixtureFiles()).ToList();
+        // A larger corpus for local hardening runs (e.g. /usr/lib/python3/dist-packages); not part of CI.
+        if (Environment.GetEnvironmentVariable("MLREPRO_PY_EXTRA_CORPUS") is { Length: > 0 } extra && Directory.Exists(extra))
+        {
+            files.AddRange(Directory.EnumerateFiles(extra, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        }
+
         var oracle = PythonOracle.Summaries(files).Where(o => o.Ok).ToList();
         var disagreements = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(oracle, o =>

@@ -38,6 +38,14 @@ internal static class SampleReports
             F("eval.predict", 5, "Predict on custom input", Outcome.NotMet, Source.Found, "no app or predict script.", [], "Add a predict script."),
             new ReportFinding("eval.compare", 5, "Compare runs", Outcome.NotMet, Source.Found, "metrics are only printed.", [], "Write metrics.json.", [new SupersededFinding(Source.Declared, Outcome.Met, "REPRODUCIBILITY.md ticks \"Compare runs\"")]),
         ],
+        Facts = new ProjectFacts
+        {
+            EntryPoints = [new FactEntryPoint("MainGuard", "train.py", 30, null, "train.py")],
+            ConfigFiles = [new FactFile("params.yaml", null, "5 parameter(s)")],
+            Data = [new FactData("data/penguins.csv", "committed (1 file)", "data/penguins.csv", null), new FactData("data/<script>alert(1)</script>.csv", "committed (1 file)", "data/<script>alert(1)</script>.csv", null)],
+            Stages = [new FactStage("Dvc", "train", "dvc.yaml", 3, ["python train.py --out model.pkl | tee log"], ["data/penguins.csv"], ["model.pkl"])],
+            PackageFiles = [new FactFile("requirements.txt", null, "Requirements: 2 package(s), 0 pinned")],
+        },
         Diagnostics = [new ReportDiagnostic("conf/bad.yaml", 3, MLRepro.Text.DiagnosticSeverity.Error, "yaml.syntax", "mapping values are not allowed here")],
     };
 

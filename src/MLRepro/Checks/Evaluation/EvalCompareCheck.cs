@@ -26,19 +26,7 @@ public sealed class EvalCompareCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var evidence = new List<Evidence>();
-        foreach (var m in project.PythonModules)
-        {
-            foreach (var i in m.Imports)
-            {
-                var full = i.Name is null ? i.Module : i.Module + "." + i.Name;
-                if ((Ecosystem.Find(Ecosystem.Trackers, full) ?? Ecosystem.Find(Ecosystem.Trackers, i.Module)) is { } t)
-                {
-                    evidence.Add(Evidence.At(m.Path, i.Line, $"logs to {t.Name}"));
-                    break;
-                }
-            }
-        }
+        var evidence = project.Tools.Trackers.Select(t => Evidence.At(t.Path, t.Line > 0 ? t.Line : null, t.Line > 0 ? $"logs to {t.Name}" : $"{t.Name} run store")).ToList();
 
         foreach (var s in project.Pipelines.SelectMany(p => p.Stages))
         {

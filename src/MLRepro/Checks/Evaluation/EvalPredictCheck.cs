@@ -32,18 +32,7 @@ public sealed class EvalPredictCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var apps = new List<Evidence>();
-        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
-        {
-            var app = m.Imports.Select(i => Ecosystem.Find(Ecosystem.Apps, i.Name is null ? i.Module : i.Module + "." + i.Name) ?? Ecosystem.Find(Ecosystem.Apps, i.Module))
-                .FirstOrDefault(a => a is not null);
-            if (app is not null)
-            {
-                var line = m.Imports.First(i => app.Matches(i.Module) || app.Matches(i.Module + "." + i.Name)).Line;
-                apps.Add(Evidence.At(m.Path, line, $"{app.Name} app"));
-            }
-        }
-
+        var apps = project.Tools.Apps.Select(a => Evidence.At(a.Path, a.Line, $"{a.Name} app")).ToList();
         foreach (var d in project.Docs.Where(d => d.FrontMatter?.Sdk is not null))
         {
             apps.Add(Evidence.At(d.Path, d.FrontMatter!.Line, $"Hugging Face Space (sdk: {d.FrontMatter.Sdk})"));

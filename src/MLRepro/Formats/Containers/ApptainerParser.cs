@@ -20,11 +20,7 @@ public static class ApptainerParser
         for (var n = 1; n <= source.LineCount; n++)
         {
             var start = n;
-            var line = source.GetLine(n).Trim();
-            while (line.EndsWith('\\') && n < source.LineCount)
-            {
-                line = line[..^1] + " " + source.GetLine(++n).Trim();
-            }
+            var line = LogicalLine.Read(source, ref n, source.LineCount, trimPieces: true).Trim();
 
             if (line.Length == 0 || line.StartsWith('#'))
             {

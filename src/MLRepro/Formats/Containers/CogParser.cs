@@ -14,6 +14,7 @@ public static class CogParser
         var packages = ImmutableArray.CreateBuilder<Dependency>();
         var refs = ImmutableArray.CreateBuilder<string>();
         string? python = null;
+        int? pythonLine = null;
         string? cuda = null;
         var gpu = false;
         int? gpuLine = null;
@@ -31,6 +32,7 @@ public static class CogParser
 
                 cuda = build.GetString("cuda");
                 python = build.GetString("python_version");
+                pythonLine = build.Get("python_version")?.Line;
                 if (build.Get("python_packages") is YSeq pkgs)
                 {
                     foreach (var p in pkgs.Items)
@@ -76,6 +78,6 @@ public static class CogParser
             }
         }
 
-        return new ContainerDocument(source.Path, ContainerKind.Cog, [], gpu, gpuLine, cuda, python, packages.ToImmutable(), [.. refs.Distinct(StringComparer.Ordinal)], [], [.. diags]);
+        return new ContainerDocument(source.Path, ContainerKind.Cog, [], gpu, gpuLine, cuda, python, packages.ToImmutable(), [.. refs.Distinct(StringComparer.Ordinal)], [], [.. diags], null, pythonLine);
     }
 }

@@ -52,6 +52,7 @@ public sealed record ContainerImage(string Reference, string Repository, string?
 /// <param name="Services">Compose service names.</param>
 /// <param name="Diagnostics">Problems met while parsing.</param>
 /// <param name="Dockerfile">The full Dockerfile parse, for Dockerfiles.</param>
+/// <param name="PythonVersionLine">Line where <paramref name="PythonVersion"/> was stated, when known.</param>
 public sealed record ContainerDocument(
     string Path,
     ContainerKind Kind,
@@ -64,4 +65,5 @@ public sealed record ContainerDocument(
     ImmutableArray<string> References,
     ImmutableArray<string> Services,
     ImmutableArray<Diagnostic> Diagnostics,
-    DockerfileDocument? Dockerfile = null);
+    DockerfileDocument? Dockerfile = null,
+    int? PythonVersionLine = null);

@@ -21,6 +21,7 @@ public static partial class DevcontainerParser
         var images = ImmutableArray.CreateBuilder<ContainerImage>();
         var refs = ImmutableArray.CreateBuilder<string>();
         string? python = null;
+        int? pythonLine = null;
         string? cuda = null;
         var gpu = false;
         int? gpuLine = null;
@@ -58,7 +59,11 @@ public static partial class DevcontainerParser
                         var version = f.Value.ValueKind == JsonValueKind.Object ? Str(f.Value, "version") : f.Value.ValueKind == JsonValueKind.String ? f.Value.GetString() : null;
                         if (FeatureName().Match(id) is { Success: true } m && m.Groups[1].Value == "python")
                         {
-                            python ??= version is null or "latest" or "os-provided" ? null : version;
+                            if (python is null && version is not null and not "latest" and not "os-provided")
+                            {
+                                python = version;
+                                pythonLine = LineOf(source, f.Name);
+                            }
                         }
                         else if (id.Contains("nvidia-cuda", StringComparison.Ordinal))
                         {
@@ -109,7 +114,7 @@ public static partial class DevcontainerParser
             }
         }
 
-        return new ContainerDocument(source.Path, ContainerKind.Devcontainer, images.ToImmutable(), gpu, gpuLine, cuda, python, [], [.. refs.Distinct(StringComparer.Ordinal)], [], [.. diags]);
+        return new ContainerDocument(source.Path, ContainerKind.Devcontainer, images.ToImmutable(), gpu, gpuLine, cuda, python, [], [.. refs.Distinct(StringComparer.Ordinal)], [], [.. diags], null, pythonLine);
     }
 
     private static string? Str(JsonElement e, string key) => e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -133,6 +133,8 @@ public static partial class DockerfileParser
             }
         }
 
+        // No CUDA base image: the wheels chosen may still say which CUDA the image needs (torch==2.1.0+cu118).
+        cuda ??= CudaHints.FromInstalls(pips);
         var packages = pips.SelectMany(p => p.Packages).ToImmutableArray();
         var references = ImmutableArray.CreateBuilder<string>();
         var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;

@@ -13,11 +13,13 @@ public static partial class NixParser
     public static ContainerDocument Parse(SourceText source)
     {
         string? python = null;
+        int? pythonLine = null;
         var gpu = false;
         int? gpuLine = null;
         if (PythonAttr().Match(source.Text) is { Success: true } m)
         {
             python = "3." + m.Groups[1].Value;
+            pythonLine = source.GetPosition(m.Index).Line;
         }
 
         if (Cuda().Match(source.Text) is { Success: true } c)
@@ -26,7 +28,7 @@ public static partial class NixParser
             gpuLine = source.GetPosition(c.Index).Line;
         }
 
-        return new ContainerDocument(source.Path, ContainerKind.Nix, [], gpu, gpuLine, null, python, [], [], [], []);
+        return new ContainerDocument(source.Path, ContainerKind.Nix, [], gpu, gpuLine, null, python, [], [], [], [], null, pythonLine);
     }
 
     [GeneratedRegex(@"\bpython3(\d{1,2})(?:Packages|Full|\b)")]

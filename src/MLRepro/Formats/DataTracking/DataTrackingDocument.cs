@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.DataTracking;
@@ -87,6 +87,7 @@ public sealed record DataTrackingDocument(
     public static DataTrackingDocument Empty { get; } = new([], [], [], [], [], [], [], []);
 
     /// <summary>Retrievable standard datasets (torchvision, keras, sklearn, tfds…).</summary>
+    [JsonIgnore]
     public IEnumerable<DataSource> StandardDatasets => Sources.Where(s => s.Kind == DataSourceKind.StandardDataset);
 
     /// <summary>Whether any data versioning (LFS, DVC, lakeFS, Dolt) is in use.</summary>

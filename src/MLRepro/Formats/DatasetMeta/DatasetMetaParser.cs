@@ -75,6 +75,12 @@ public static partial class DatasetMetaParser
             diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), DiagnosticSeverity.Error, "json.syntax", $"invalid JSON: {FirstSentence(e.Message)}"));
             return Done();
         }
+        catch (ArgumentException)
+        {
+            // Lone UTF-16 surrogates cannot be transcoded to UTF-8 for the JSON reader.
+            diagnostics.Add(new Diagnostic(source.Path, null, DiagnosticSeverity.Error, "json.encoding", "JSON text contains unpaired surrogate characters; not read"));
+            return Done();
+        }
 
         using (json)
         {
@@ -123,6 +129,13 @@ public static partial class DatasetMetaParser
             var typeCol = header.FindIndex(TypeHeaders.Contains);
             var descCol = header.FindIndex(DescriptionHeaders.Contains);
             if (nameCol < 0 || (typeCol < 0 && descCol < 0) || t.Rows.IsEmpty)
+            {
+                continue;
+            }
+
+            // "Name | Type | Description" also documents CLI flags and APIs: outside data READMEs, the table must
+            // sit under a data heading or name its rows as columns, fields or features.
+            if (!dataReadme && !DataHeading().IsMatch(t.Section) && header[nameCol] is "name" or "key" or "property")
             {
                 continue;
             }

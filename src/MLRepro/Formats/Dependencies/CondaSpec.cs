@@ -58,6 +58,11 @@ public static class CondaSpec
 
         string? spec = null;
         string? exact = null;
+        if (rest.Contains(YamlTree.JinjaPlaceholder, StringComparison.Ordinal))
+        {
+            rest = string.Empty; // a templated version is unknown statically
+        }
+
         if (rest.Length > 0)
         {
             // "numpy 1.26.4 py310h_0" (space-separated form) becomes "=1.26.4=py310h_0".

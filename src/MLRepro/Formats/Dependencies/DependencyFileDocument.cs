@@ -34,6 +34,10 @@ public enum DependencyFileFormat
     ShellScript,
     /// <summary>A Dockerfile's `RUN pip install` commands.</summary>
     Dockerfile,
+    /// <summary>cog.yaml's python_packages and python_requirements.</summary>
+    Cog,
+    /// <summary>An Apptainer/Singularity definition's %post pip installs.</summary>
+    Apptainer,
 }
 
 /// <summary>One file that declares dependencies, as parsed.</summary>

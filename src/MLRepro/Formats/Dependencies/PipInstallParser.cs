@@ -122,7 +122,7 @@ public static class PipInstallParser
             if (name is "conda" or "mamba" or "micromamba")
             {
                 isConda = true;
-                return w[i + 1] == "install" ? i + 1 : -1;
+                return w[i + 1] is "install" or "create" ? i + 1 : -1;
             }
         }
 
@@ -201,6 +201,11 @@ public static class PipInstallParser
             if (dep is not null)
             {
                 packages.Add(dep);
+            }
+            else if (!isConda && a.Contains("://", StringComparison.Ordinal))
+            {
+                // An unnamed URL or VCS reference still installs something: keep it visible to checks.
+                options.Add("url " + Requirements.RequirementsParser.RedactCredentials(a));
             }
         }
 

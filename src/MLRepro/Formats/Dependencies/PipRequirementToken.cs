@@ -58,11 +58,15 @@ public static partial class PipRequirementToken
     }
 
     /// <summary>Whether a token is a URL, VCS reference, archive or local path rather than a PEP 508 name.</summary>
-    public static bool LooksLikeUrlOrPath(string t) =>
+    public static bool LooksLikeUrlOrPath(string t) => !NameAtUrl().IsMatch(t) && (
         t.Contains("://", StringComparison.Ordinal) || t.StartsWith("git+", StringComparison.Ordinal) || t.StartsWith("hg+", StringComparison.Ordinal)
         || t.StartsWith("svn+", StringComparison.Ordinal) || t.StartsWith("bzr+", StringComparison.Ordinal) || t.StartsWith('.') || t.StartsWith('/') || t.StartsWith('~')
         || t.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-        || (t.Contains('/') && !t.Contains('@') && !t.Contains(';'));
+        || (t.Contains('/') && !t.Contains('@') && !t.Contains(';')));
+
+    // PEP 508 direct reference: "name[extras] @ url".
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@\s*\S")]
+    private static partial Regex NameAtUrl();
 
     [GeneratedRegex(@"[#&]egg=([A-Za-z0-9][A-Za-z0-9._\-\[\],]*)")]
     private static partial Regex EggRegex();

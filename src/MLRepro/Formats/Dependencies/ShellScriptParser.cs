@@ -18,14 +18,10 @@ public static class ShellScriptParser
         for (var n = 1; n <= lines; n++)
         {
             var start = n;
-            var line = source.GetLine(n);
-            while (line.EndsWith('\\') && n < lines)
-            {
-                line = line[..^1] + " " + source.GetLine(++n);
-            }
+            var line = LogicalLine.Read(source, ref n, lines);
 
             var t = line.TrimStart();
-            if (t.Length == 0 || t.StartsWith('#') || !t.Contains("install", StringComparison.Ordinal))
+            if (t.Length == 0 || t.StartsWith('#') || !(t.Contains("install", StringComparison.Ordinal) || t.Contains("create", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -42,7 +38,6 @@ public static class ShellScriptParser
 
     private static DependencyFileDocument FromCommands(string path, DependencyFileFormat format, IEnumerable<PipInstallCommand> commands, ImmutableArray<string> resolvedIncludes)
     {
-        var dir = path.LastIndexOf('/') is var k and >= 0 ? path[..k] : string.Empty;
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         var includes = new List<string>(resolvedIncludes);
         var options = ImmutableArray.CreateBuilder<string>();
@@ -52,7 +47,8 @@ public static class ShellScriptParser
             deps.AddRange(c.Packages);
             if (format == DependencyFileFormat.ShellScript)
             {
-                includes.AddRange(c.RequirementFiles.Concat(c.ConstraintFiles).Where(f => !f.Contains('$')).Select(f => Requirements.RequirementsParser.ResolveInclude(dir, f)));
+                // Scripts are usually run from the repository root (bash scripts/setup.sh), so paths are root-relative.
+                includes.AddRange(c.RequirementFiles.Concat(c.ConstraintFiles).Where(f => !f.Contains('$')).Select(f => Requirements.RequirementsParser.ResolveInclude(string.Empty, f)));
             }
 
             options.AddRange(c.Options);

@@ -1,6 +1,9 @@
 using MLRepro.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
+using DiagnosticMessageKind = Tomlyn.Syntax.DiagnosticMessageKind;
+using SourceSpan = MLRepro.Text.SourceSpan;
 
 namespace MLRepro.Formats.Dependencies;
 
@@ -14,6 +17,19 @@ public static class TomlTree
     /// <summary>Deepest bracket/brace nesting accepted.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Most line look-ups per text: each scans the text, so a file with a huge number of entries would take
+    /// quadratic time. Entries past the budget get line 0 (unknown).
+    /// </summary>
+    public const int MaxLineLookups = 2_000;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceText, System.Runtime.CompilerServices.StrongBox<int>> s_lookups = new();
+
+    private static bool SpendLookup(SourceText source) => Interlocked.Increment(ref s_lookups.GetOrCreateValue(source).Value) <= MaxLineLookups;
+
+    /// <summary>Most syntax errors reported per file.</summary>
+    public const int MaxReportedErrors = 10;
+
     /// <summary>Parses TOML; null (with a diagnostic) when unreadable.</summary>
     public static TomlTable? Load(SourceText source, List<Diagnostic> diagnostics, string codePrefix = "toml")
     {
@@ -25,6 +41,27 @@ public static class TomlTree
 
         try
         {
+            // The syntax pass gives positions for syntax errors. Tomlyn's own semantic validation is not used: it
+            // takes keys whose string hash codes collide for duplicates (seen with 50,000 keys), so duplicate keys
+            // are found by DuplicateKeys below instead.
+            var syntax = SyntaxParser.Parse(source.Text, source.Path, false);
+            // Errors after the first usually cascade from it: report the first, with a count of the rest.
+            var errors = syntax.HasErrors ? syntax.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).ToList() : [];
+            if (errors.Count > 0)
+            {
+                var m = errors[0];
+                var errLine = Math.Clamp(m.Span.Start.Line + 1, 1, Math.Max(1, source.LineCount));
+                var more = errors.Count > 1 ? $" ({errors.Count - 1} further errors follow from here)" : string.Empty;
+                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(errLine, Math.Max(1, m.Span.Start.Column + 1)), DiagnosticSeverity.Error, codePrefix + ".syntax", m.Message + more));
+
+                return null;
+            }
+
+            foreach (var (key, dupLine, first) in DuplicateKeys(source).Take(MaxReportedErrors))
+            {
+                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(dupLine), DiagnosticSeverity.Error, codePrefix + ".duplicate-key", $"key '{RequirementSpec.Clip(key)}' is already defined at line {first}; TOML forbids duplicate keys"));
+            }
+
             return TomlSerializer.Deserialize<TomlTable>(source.Text);
         }
         catch (TomlException e)
@@ -46,6 +83,147 @@ public static class TomlTree
         var i = s.IndexOf('\n');
         return (i < 0 ? s : s[..i]).Trim();
     }
+
+    /// <summary>
+    /// Keys defined twice in the same table, and standard tables defined twice: a linear line scan that follows
+    /// headers, skips multi-line strings and the insides of arrays and inline tables.
+    /// </summary>
+    internal static IEnumerable<(string Key, int Line, int FirstLine)> DuplicateKeys(SourceText source)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var section = string.Empty;
+        var arrayTables = 0;
+        var depth = 0;
+        string? inString = null;
+        for (var n = 1; n <= source.LineCount; n++)
+        {
+            var line = source.GetLine(n);
+            var i = 0;
+            if (inString is null && depth == 0)
+            {
+                var t = line.TrimStart();
+                if (t.StartsWith("[[", StringComparison.Ordinal))
+                {
+                    var end = t.IndexOf("]]", StringComparison.Ordinal);
+                    section = NormalizeKey(end > 2 ? t[2..end] : t[2..]) + "#" + (++arrayTables).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    continue;
+                }
+
+                if (t.StartsWith('['))
+                {
+                    var end = t.IndexOf(']');
+                    section = NormalizeKey(end > 1 ? t[1..end] : t[1..]);
+                    if (seen.TryGetValue("[" + section + "]", out var firstHeader))
+                    {
+                        yield return ("[" + section + "]", n, firstHeader);
+                    }
+                    else
+                    {
+                        seen["[" + section + "]"] = n;
+                    }
+
+                    continue;
+                }
+
+                var eq = KeyEnd(t);
+                if (eq > 0)
+                {
+                    var full = section + "." + NormalizeKey(t[..eq]);
+                    if (seen.TryGetValue(full, out var first))
+                    {
+                        yield return (full.TrimStart('.'), n, first);
+                    }
+                    else
+                    {
+                        seen[full] = n;
+                    }
+
+                    i = line.Length - t.Length + eq + 1;
+                }
+            }
+
+            // Track strings and nesting through the rest of the line (values may span lines).
+            for (; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (inString is not null)
+                {
+                    if (inString.Length == 1 && c == '\\' && inString == "\"")
+                    {
+                        i++;
+                    }
+                    else if (string.CompareOrdinal(line, i, inString, 0, inString.Length) == 0)
+                    {
+                        i += inString.Length - 1;
+                        inString = null;
+                    }
+                    else if (inString.Length == 3 && c == '\\' && inString == "\"\"\"")
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (c == '#')
+                {
+                    break;
+                }
+
+                if (c is '"' or '\'')
+                {
+                    inString = i + 2 < line.Length && line[i + 1] == c && line[i + 2] == c ? new string(c, 3) : c.ToString();
+                    i += inString.Length - 1;
+                }
+                else if (c is '[' or '{')
+                {
+                    depth++;
+                }
+                else if (c is ']' or '}')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+            }
+
+            if (inString is { Length: 1 })
+            {
+                inString = null; // single-line strings end at the line break
+            }
+        }
+    }
+
+    private static int KeyEnd(string t)
+    {
+        // A key: bare (A-Za-z0-9_-), quoted, or dotted; then '='.
+        var i = 0;
+        while (i < t.Length)
+        {
+            var c = t[i];
+            if (c is '"' or '\'')
+            {
+                var close = t.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close + 1;
+            }
+            else if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '\t')
+            {
+                i++;
+            }
+            else
+            {
+                return c == '=' && i > 0 ? i : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string NormalizeKey(string key) =>
+        string.Join('.', key.Split('.').Select(p => p.Trim().Trim('"', '\'')));
 
     /// <summary>Whether '[' / '{' nesting outside strings and comments exceeds <see cref="MaxDepth"/>.</summary>
     internal static bool DepthExceeded(string text, out int line)
@@ -154,6 +332,11 @@ public static class TomlTree
     /// </summary>
     public static int LineOf(SourceText source, string value, string? header = null)
     {
+        if (!SpendLookup(source))
+        {
+            return 0;
+        }
+
         var text = source.Text;
         var from = 0;
         if (header is not null)
@@ -205,6 +388,11 @@ public static class TomlTree
     /// <summary>The 1-based line of "key =" at a line start after a header, or 0.</summary>
     public static int KeyLine(SourceText source, string key, string? header = null)
     {
+        if (!SpendLookup(source))
+        {
+            return 0;
+        }
+
         var text = source.Text;
         var from = header is null ? 0 : Math.Max(0, FindHeader(text, header));
         for (var l = source.GetPosition(from).Line; l <= source.LineCount; l++)

@@ -41,22 +41,24 @@ public sealed class YSeq(int line) : YNode(line)
 /// <summary>A YAML mapping. Duplicate keys: the last one wins (as PyYAML does), with a diagnostic.</summary>
 public sealed class YMap(int line) : YNode(line)
 {
+    private readonly List<(string Key, int KeyLine, YNode Value)> _entries = [];
+    private readonly Dictionary<string, int> _last = new(StringComparer.Ordinal);
+
     /// <summary>Entries in order (key text, key line, value).</summary>
-    public List<(string Key, int KeyLine, YNode Value)> Entries { get; } = [];
+    public IReadOnlyList<(string Key, int KeyLine, YNode Value)> Entries => _entries;
+
+    /// <summary>Whether the key is present.</summary>
+    public bool ContainsKey(string key) => _last.ContainsKey(key);
+
+    /// <summary>Appends an entry (a repeated key shadows the earlier one for <see cref="Get"/>).</summary>
+    internal void Add(string key, int keyLine, YNode value)
+    {
+        _last[key] = _entries.Count;
+        _entries.Add((key, keyLine, value));
+    }
 
     /// <summary>The value of a key (last occurrence), or null.</summary>
-    public YNode? Get(string key)
-    {
-        for (var i = Entries.Count - 1; i >= 0; i--)
-        {
-            if (Entries[i].Key == key)
-            {
-                return Entries[i].Value;
-            }
-        }
-
-        return null;
-    }
+    public YNode? Get(string key) => _last.TryGetValue(key, out var i) ? _entries[i].Value : null;
 
     /// <summary>The scalar text of a key, or null.</summary>
     public string? GetString(string key) => Get(key)?.Scalar;
@@ -74,6 +76,9 @@ public static partial class YamlTree
     /// <summary>Most nodes, counting alias expansions, before loading stops ("billion laughs" guard).</summary>
     public const long MaxExpandedNodes = 200_000;
 
+    /// <summary>What a Jinja expression ("{{ version }}") is replaced with; values containing it are unknown.</summary>
+    public const string JinjaPlaceholder = "__jinja__";
+
     /// <summary>Loads a YAML text. Returns the root (null for an empty or unreadable document) and diagnostics.</summary>
     public static YNode? Load(SourceText source, List<Diagnostic> diagnostics)
     {
@@ -84,11 +89,21 @@ public static partial class YamlTree
             // Jinja-templated YAML (conda recipes, cookiecutter): blank statements, neutralize expressions, keep lines.
             var before = text;
             text = JinjaStatement().Replace(text, m => new string(' ', m.Length));
-            text = JinjaExpression().Replace(text, "JINJA");
+            text = JinjaExpression().Replace(text, JinjaPlaceholder);
             if (!ReferenceEquals(before, text))
             {
                 diagnostics.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "yaml.template", "templated YAML: Jinja tags were ignored"));
             }
+        }
+
+        // YAML forbids C0 control characters other than tab and line breaks; report the first one.
+        var ctl = text.AsSpan().IndexOfAnyInRange('\u0000', '\u0008');
+        var ctl2 = text.AsSpan().IndexOfAnyInRange('\u000B', '\u001F');
+        var firstCtl = ctl < 0 ? ctl2 : ctl2 < 0 ? ctl : Math.Min(ctl, ctl2);
+        if (firstCtl >= 0 && text[firstCtl] != '\r')
+        {
+            var (l, c) = source.GetPosition(firstCtl);
+            diagnostics.Add(new Diagnostic(path, SourceSpan.At(l, c), DiagnosticSeverity.Warning, "yaml.control-character", $"control character U+{(int)text[firstCtl]:X4} is not allowed in YAML"));
         }
 
         var stack = new Stack<(YNode Node, string? PendingKey, int PendingLine)>();
@@ -194,7 +209,7 @@ public static partial class YamlTree
                     }
                     else
                     {
-                        if (pendingKey != "<<" && pm.Entries.Exists(e => e.Key == pendingKey))
+                        if (pendingKey != "<<" && pm.ContainsKey(pendingKey))
                         {
                             diagnostics.Add(new Diagnostic(path, SourceSpan.At(pendingLine), DiagnosticSeverity.Warning, "yaml.duplicate-key", $"duplicate key '{RequirementSpec.Clip(pendingKey)}'; the last value is used"));
                         }
@@ -204,15 +219,15 @@ public static partial class YamlTree
                             // Merge keys: copy entries not already present.
                             foreach (var e in merged.Entries)
                             {
-                                if (!pm.Entries.Exists(x => x.Key == e.Key))
+                                if (!pm.ContainsKey(e.Key))
                                 {
-                                    pm.Entries.Add(e);
+                                    pm.Add(e.Key, e.KeyLine, e.Value);
                                 }
                             }
                         }
                         else
                         {
-                            pm.Entries.Add((pendingKey, pendingLine, node));
+                            pm.Add(pendingKey, pendingLine, node);
                         }
 
                         pm.Size = Sat(pm.Size + node.Size);

@@ -100,6 +100,14 @@ public static partial class MarkdownParser
             }
         }
 
+        public void AddLooseCommand(ShellCommand command)
+        {
+            if (command.Text.Length > 0 && Room(_commands, "commands", command.Line))
+            {
+                _commands.Add(command);
+            }
+        }
+
         public void AddTable(int line, ImmutableArray<string> header, ImmutableArray<ImmutableArray<string>> rows)
         {
             if (Room(_tables, "tables", line))
@@ -200,14 +208,6 @@ public static partial class MarkdownParser
                     AddLink(alt, src, tagLine, isImage: true, fromHtml: true);
                     ConsiderBadge(alt, src, openLink, tagLine);
                 }
-            }
-        }
-
-        public void AddUnsafeTextMarker(string tag, int line)
-        {
-            if (Room(_unsafeHtml, "unsafe HTML tags", line))
-            {
-                _unsafeHtml.Add(new UnsafeHtml(tag, line));
             }
         }
 

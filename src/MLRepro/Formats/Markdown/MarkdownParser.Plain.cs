@@ -20,7 +20,7 @@ public static partial class MarkdownParser
         {
             if (paragraph.Count > 0)
             {
-                b.AppendText(string.Join(" ", paragraph.Select(p => p.Trim())));
+                b.AppendText(RstInlineLink().Replace(string.Join(" ", paragraph.Select(p => p.Trim())), m => m.Groups[1].Value.Trim()));
                 paragraph.Clear();
             }
         }
@@ -190,6 +190,11 @@ public static partial class MarkdownParser
             else if (!trimmed.StartsWith("..", StringComparison.Ordinal))
             {
                 paragraph.Add(trimmed);
+                if (Indent(text) >= 2 && LooksLikeCommand(trimmed))
+                {
+                    // Plain-text READMEs indent commands instead of fencing them.
+                    b.AddLooseCommand(new ShellCommand(StripComment(trimmed).Trim(), line, Inferred: true));
+                }
             }
 
             line++;

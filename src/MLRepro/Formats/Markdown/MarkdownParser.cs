@@ -46,11 +46,12 @@ public static partial class MarkdownParser
     private static readonly HashSet<string> ShellLanguages = new(StringComparer.Ordinal)
     {
         "sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession", "sh-session", "terminal", "fish", "ksh",
+        "powershell", "pwsh", "ps1", "bat", "batch", "cmd",
     };
 
     private static readonly HashSet<string> ConsoleLanguages = new(StringComparer.Ordinal) { "console", "shell-session", "shellsession", "sh-session", "terminal" };
 
-    private static readonly HashSet<string> PlainLanguages = new(StringComparer.Ordinal) { "text", "txt", "plain", "plaintext", "none", "cmd" };
+    private static readonly HashSet<string> PlainLanguages = new(StringComparer.Ordinal) { "text", "txt", "plain", "plaintext", "none" };
 
     /// <summary>First words that make a line of an unlabelled block look like a shell command.</summary>
     internal static readonly HashSet<string> KnownCommands = new(StringComparer.Ordinal)
@@ -82,7 +83,7 @@ public static partial class MarkdownParser
         Markdig.Syntax.MarkdownDocument? md = null;
         try
         {
-            md = Markdig.Markdown.Parse(source.Text, Pipeline);
+            md = Markdig.Markdown.Parse(FlattenDeepNesting(source, b.Diagnostics) ?? source.Text, Pipeline);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -96,44 +97,107 @@ public static partial class MarkdownParser
             return plain with { Flavor = DocFlavor.Markdown, FrontMatter = frontMatter, Diagnostics = [.. b.Diagnostics, .. plain.Diagnostics] };
         }
 
-        ReportDeepNesting(source, b.Diagnostics);
         new MarkdigWalker(b).Walk(md);
         return b.Build(DocFlavor.Markdown, frontMatter);
     }
 
-    private static void ReportDeepNesting(SourceText source, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Markdig bounds the tree it builds but still works quadratically through very deep container prefixes
+    /// ("> > > …", "- - - …"), so lines nested past <see cref="MaxNestingDepth"/> are cut to that depth before
+    /// parsing. Line numbers stay the same; a diagnostic names the first line cut. Null when nothing was cut.
+    /// </summary>
+    private static string? FlattenDeepNesting(SourceText source, List<Diagnostic> diagnostics)
     {
-        // Markdig stops nesting at its limit without telling; say so, with the first line that went past it.
+        System.Text.StringBuilder? sb = null;
+        var text = source.Text;
         for (var line = 1; line <= source.LineCount; line++)
         {
-            var text = source.GetLine(line);
-            int quotes = 0, indent = 0;
-            foreach (var c in text)
+            var start = source.LineStarts[line - 1];
+            var content = source.GetLine(line);
+            var rawEnd = line < source.LineCount ? source.LineStarts[line] : text.Length;
+            var cut = NestingCut(content);
+            if (cut is { } c)
             {
-                if (c == '>')
+                if (sb is null)
                 {
-                    quotes++;
+                    diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
+                    sb = new System.Text.StringBuilder(text.Length);
+                    sb.Append(text, 0, start);
                 }
-                else if (c == ' ')
+
+                sb.Append(content, 0, c.Keep).Append(content, c.Resume, content.Length - c.Resume);
+                sb.Append(text, start + content.Length, rawEnd - start - content.Length);
+            }
+            else
+            {
+                sb?.Append(text, start, rawEnd - start);
+            }
+        }
+
+        return sb?.ToString();
+    }
+
+    /// <summary>For a line nested too deep: how much of its container prefix to keep, and where its content resumes.</summary>
+    private static (int Keep, int Resume)? NestingCut(string text)
+    {
+        int markers = 0, indent = 0, keep = -1, indentKeep = -1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t')
+            {
+                indent += c == '\t' ? 4 : 1;
+                i++;
+                if (indent / 2 == MaxNestingDepth && indentKeep < 0)
                 {
-                    indent++;
+                    indentKeep = i;
                 }
-                else if (c == '\t')
+
+                continue;
+            }
+
+            var width = 0;
+            if (c == '>')
+            {
+                width = 1;
+            }
+            else if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] == ' ')
+            {
+                width = 2;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                var j = i;
+                while (j < text.Length && j - i < 9 && char.IsAsciiDigit(text[j]))
                 {
-                    indent += 4;
+                    j++;
                 }
-                else
+
+                if (j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] == ' ')
                 {
-                    break;
+                    width = j + 2 - i;
                 }
             }
 
-            if (quotes > MaxNestingDepth || indent / 2 > MaxNestingDepth * 2)
+            if (width == 0)
             {
-                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.too-deep", $"nesting deeper than {MaxNestingDepth} levels; the deeper structure is read flat"));
-                return;
+                break;
+            }
+
+            i += width;
+            if (++markers == MaxNestingDepth)
+            {
+                keep = i;
             }
         }
+
+        if (markers > MaxNestingDepth)
+        {
+            return (keep, i);
+        }
+
+        return indent / 2 > MaxNestingDepth && indentKeep >= 0 ? (indentKeep, i) : null;
     }
 
     // ---------------------------------------------------------------- front matter
@@ -346,7 +410,9 @@ public static partial class MarkdownParser
             return dtype;
         }
 
-        foreach (var e in feature.Entries)
+        // dtype: {class_label: {names: …}} nests the structural kind one level down.
+        var entries = feature.Get("dtype") is YamlTreeMapping nested ? nested.Entries : feature.Entries;
+        foreach (var e in entries)
         {
             switch (e.Key)
             {
@@ -519,6 +585,20 @@ public static partial class MarkdownParser
             return Whitespace().Replace(sb.ToString(), " ").Trim();
         }
 
+        private static string AltText(ContainerInline image)
+        {
+            var sb = new StringBuilder();
+            for (var i = image.FirstChild; i is not null; i = i.NextSibling)
+            {
+                if (i is LiteralInline lit)
+                {
+                    sb.Append(lit.Content.ToString());
+                }
+            }
+
+            return sb.ToString();
+        }
+
         private void AppendInlines(ContainerInline container, StringBuilder sb, LinkInline? enclosingLink, int depth, int fallbackLine, bool collectLinks)
         {
             if (depth > MaxInlineDepth)
@@ -558,6 +638,12 @@ public static partial class MarkdownParser
                         var inner = new StringBuilder();
                         AppendInlines(link, inner, link.IsImage ? enclosingLink : link, depth + 1, line, collectLinks);
                         var text = Whitespace().Replace(inner.ToString(), " ").Trim();
+                        if (!link.IsImage && text.Length == 0 && link.FirstChild is LinkInline { IsImage: true } image)
+                        {
+                            // A badge link has no text of its own: name it by the image's alt text.
+                            text = Whitespace().Replace(AltText(image), " ").Trim();
+                        }
+
                         if (!link.IsImage)
                         {
                             sb.Append(inner);

@@ -52,6 +52,14 @@ internal static class YamlTree
     /// <summary>Parses the first document of a YAML text. Line numbers are offset by <paramref name="lineOffset"/>.</summary>
     public static YamlTreeNode? Parse(string yaml, string path, int lineOffset, List<Diagnostic> diagnostics)
     {
+        if (FlowDepth(yaml) is var (depth, offset) && depth > MaxDepth)
+        {
+            // YamlDotNet's scanner slows down quadratically with flow nesting: refuse before handing it over.
+            var line = lineOffset + yaml.AsSpan(0, offset).Count('\n');
+            diagnostics.Add(new Diagnostic(path, SourceSpan.At(line), DiagnosticSeverity.Warning, "yaml.too-deep", $"YAML flow collections nested deeper than {MaxDepth} levels; not read"));
+            return null;
+        }
+
         var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
         var stack = new Stack<(YamlTreeNode Node, string? PendingKey, bool ExpectKey, string? Anchor)>();
         YamlTreeNode? root = null;
@@ -193,6 +201,48 @@ internal static class YamlTree
         }
 
         return root;
+    }
+
+    /// <summary>Deepest nesting of [ and { outside quotes, and where it was first exceeded.</summary>
+    private static (int Depth, int Offset) FlowDepth(string yaml)
+    {
+        int depth = 0, max = 0, at = 0;
+        char quote = '\0';
+        foreach (var (c, i) in yaml.Select((c, i) => (c, i)))
+        {
+            if (quote != '\0')
+            {
+                if (c == quote || c == '\n')
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '[' or '{':
+                    if (++depth > max)
+                    {
+                        max = depth;
+                        if (max == MaxDepth + 1)
+                        {
+                            at = i;
+                        }
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return (max, at);
     }
 
     private static YamlTreeNode? FinishPartial(Stack<(YamlTreeNode Node, string? PendingKey, bool ExpectKey, string? Anchor)> stack, YamlTreeNode? root)

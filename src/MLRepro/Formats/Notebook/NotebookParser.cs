@@ -80,6 +80,11 @@ public static class NotebookParser
         {
             diags.Add(new Diagnostic(path, SourceSpan.At((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), DiagnosticSeverity.Error, "notebook.json", $"invalid notebook JSON: {e.Message}"));
         }
+        catch (ArgumentException e)
+        {
+            // Text that cannot be transcoded to UTF-8 (a lone surrogate) is not JSON either.
+            diags.Add(new Diagnostic(path, SourceSpan.At(1), DiagnosticSeverity.Error, "notebook.json", $"invalid notebook text: {e.Message}"));
+        }
 
         return Join(path, nbformat, language, cells, diags);
     }

@@ -17,6 +17,7 @@ public static class PipfileLockParser
         var diags = new List<Diagnostic>();
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         string? python = null;
+        var lookups = 0;
         try
         {
             using var doc = JsonDocument.Parse(source.Text, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
@@ -53,7 +54,8 @@ public static class PipfileLockParser
                             url = "git+" + git + (Str(v, "ref") is { } r ? "@" + r : string.Empty);
                         }
 
-                        var at = source.Text.IndexOf("\"" + p.Name + "\"", Math.Max(0, sectionAt), StringComparison.Ordinal);
+                        // Each look-up scans the text: past a budget, lines are left unknown to stay linear.
+                        var at = ++lookups > TomlTree.MaxLineLookups ? -1 : source.Text.IndexOf("\"" + p.Name + "\"", Math.Max(0, sectionAt), StringComparison.Ordinal);
                         var line = at >= 0 ? source.GetPosition(at).Line : 0;
                         deps.Add(new Dependency(Dependency.Normalize(p.Name), p.Name, [], spec, exact, exact is not null || Dependency.IsPinnedVcsUrl(url), hashes, Str(v, "markers"), source.Path, line, DependencyKind.Lock, "pypi", url, group));
                     }

@@ -18,6 +18,7 @@ public static class PyProjectParser
         var diags = new List<Diagnostic>();
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         var options = ImmutableArray.CreateBuilder<string>();
+        var includes = new List<string>();
         var root = TomlTree.Load(source, diags, "pyproject");
         string? requiresPython = null;
         if (root is not null)
@@ -66,6 +67,19 @@ public static class PyProjectParser
                 }
             }
 
+            // dynamic = ["dependencies"] with setuptools reading requirements files, or hatch's requirements_txt hook.
+            var dynamic = TomlTree.Table(root, "tool", "setuptools", "dynamic");
+            AddFiles(source.Path, TomlTree.Table(dynamic, "dependencies"), includes);
+            if (TomlTree.Table(dynamic, "optional-dependencies") is { } optDyn)
+            {
+                foreach (var (extra, _) in optDyn)
+                {
+                    AddFiles(source.Path, TomlTree.Table(optDyn, extra), includes);
+                }
+            }
+
+            AddFiles(source.Path, TomlTree.Table(root, "tool", "hatch", "metadata", "hooks", "requirements_txt"), includes);
+
             var uv = TomlTree.Table(root, "tool", "uv");
             AddPep508(source, TomlTree.Strings(uv, "dev-dependencies"), "tool.uv", "dev", deps, diags);
 
@@ -75,7 +89,26 @@ public static class PyProjectParser
             }
         }
 
-        return new DependencyFileDocument(source.Path, DependencyFileFormat.PyProject, deps.ToImmutable(), [], options.ToImmutable(), requiresPython, null, [.. diags]);
+        return new DependencyFileDocument(source.Path, DependencyFileFormat.PyProject, [.. deps.OrderBy(d => d.Line)], [.. includes.Distinct(StringComparer.Ordinal)], options.ToImmutable(), requiresPython, null, [.. diags]);
+    }
+
+    private static void AddFiles(string path, TomlTable? table, List<string> includes)
+    {
+        if (table is null)
+        {
+            return;
+        }
+
+        var dir = path.LastIndexOf('/') is var k and >= 0 ? path[..k] : string.Empty;
+        foreach (var key in new[] { "file", "files" })
+        {
+            if (TomlTree.String(table, key) is { } one)
+            {
+                includes.Add(Requirements.RequirementsParser.ResolveInclude(dir, one));
+            }
+
+            includes.AddRange(TomlTree.Strings(table, key).Select(f => Requirements.RequirementsParser.ResolveInclude(dir, f)));
+        }
     }
 
     private static void AddPep508(SourceText source, IEnumerable<string> items, string header, string? group, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)

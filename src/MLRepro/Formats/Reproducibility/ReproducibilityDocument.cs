@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Reproducibility;
@@ -50,6 +51,7 @@ public sealed record ReproducibilityDocument(
     public ReproducibilitySection? Section(int level) => Sections.FirstOrDefault(s => s.Level == level);
 
     /// <summary>All items, sections first.</summary>
+    [JsonIgnore]
     public IEnumerable<ReproducibilityItem> AllItems => Sections.SelectMany(s => s.Items).Concat(OtherItems);
 
     /// <summary>Items mapped to a criterion id.</summary>

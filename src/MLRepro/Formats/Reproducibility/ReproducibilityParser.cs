@@ -31,7 +31,7 @@ public static partial class ReproducibilityParser
     public static ReproducibilityDocument Parse(SourceText source, MarkdownDocument markdown)
     {
         var diagnostics = new List<Diagnostic>(markdown.Diagnostics);
-        var codeLines = CodeLines(source, markdown);
+        var codeLines = CodeLines(markdown);
 
         // Candidate section titles: real headings, plus bold-only lines and ordered-list titles outside code.
         var titles = markdown.Headings.Select(h => (h.Level, h.Text, h.Line)).ToList();
@@ -172,6 +172,19 @@ public static partial class ReproducibilityParser
     /// <summary>Best-effort criterion id of a checkbox, from its section (0 when unknown) and keywords.</summary>
     public static string? MapCriterion(int section, string text)
     {
+        // "Label: details" — the label names the criterion; the details (file names, messages) may mention other
+        // criteria's words, so they are only used when the label alone says nothing.
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon < 80 && MapCriterionText(section, text[..colon], strict: true) is { } fromLabel)
+        {
+            return fromLabel;
+        }
+
+        return MapCriterionText(section, text, strict: false);
+    }
+
+    private static string? MapCriterionText(int section, string text, bool strict)
+    {
         var t = text.ToLowerInvariant();
         bool Has(params string[] words) => words.Any(w => t.Contains(w, StringComparison.Ordinal));
         string? Code() => Has("example input", "sample input", "example data", "sample data", "input example", "example") ? "code.example-input"
@@ -194,11 +207,11 @@ public static partial class ReproducibilityParser
 
         return section switch
         {
-            1 => Code() ?? "code.runs",
-            2 => Config() ?? "config.files",
-            3 => Data() ?? "data.managed",
+            1 => Code() ?? (strict ? null : "code.runs"),
+            2 => Config() ?? (strict ? null : "config.files"),
+            3 => Data() ?? (strict ? null : "data.managed"),
             4 => Env(),
-            5 => Eval() ?? "eval.predict",
+            5 => Eval() ?? (strict ? null : "eval.predict"),
             // Outside the sections: only distinctive keywords count.
             _ => Has("seed") ? "config.seeds"
                 : Has("requirements", "package list") ? "env.packages"
@@ -210,7 +223,7 @@ public static partial class ReproducibilityParser
         };
     }
 
-    private static HashSet<int> CodeLines(SourceText source, MarkdownDocument markdown)
+    private static HashSet<int> CodeLines(MarkdownDocument markdown)
     {
         var lines = new HashSet<int>();
         foreach (var c in markdown.CodeBlocks)

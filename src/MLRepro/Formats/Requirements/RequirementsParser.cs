@@ -35,18 +35,8 @@ public static partial class RequirementsParser
         for (var n = 1; n <= lineCount; n++)
         {
             var startLine = n;
-            var line = source.GetLine(n);
             // A trailing backslash joins the next physical line (pip does this before stripping comments).
-            while (line.EndsWith('\\') && n < lineCount)
-            {
-                n++;
-                line = line[..^1] + " " + source.GetLine(n);
-            }
-
-            if (line.EndsWith('\\'))
-            {
-                line = line[..^1];
-            }
+            var line = LogicalLine.Read(source, ref n, lineCount);
 
             line = StripComment(line).Trim();
             if (line.Length == 0)
@@ -116,7 +106,8 @@ public static partial class RequirementsParser
         }
 
         // A requirement, possibly followed by per-requirement options (--hash, --config-settings…).
-        var reqEnd = tokens.FindIndex(t => t.StartsWith("--", StringComparison.Ordinal));
+        // Options after the requirement end it ("torch==2.1 -f https://…" is common even though pip wants -f alone).
+        var reqEnd = tokens.FindIndex(1, t => t.StartsWith('-'));
         var reqText = reqEnd < 0 ? string.Join(' ', tokens) : string.Join(' ', tokens.Take(reqEnd));
         var hasHash = HasHash(tokens);
         if (PipRequirementToken.Parse(reqText, path, lineNo, kind, hasHash, null, out var error) is { } dep)

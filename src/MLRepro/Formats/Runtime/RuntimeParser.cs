@@ -97,7 +97,7 @@ public static partial class RuntimeParser
 
         if (list.Count == 0 && doc.PythonVersion is { } pv)
         {
-            list.Add(new RuntimeDeclaration(doc.Path, 0, RuntimeSource.Container, pv, RuntimeDeclaration.IsExactVersion(pv)));
+            list.Add(new RuntimeDeclaration(doc.Path, doc.PythonVersionLine ?? 0, RuntimeSource.Container, pv, RuntimeDeclaration.IsExactVersion(pv)));
         }
 
         return list.ToImmutable();

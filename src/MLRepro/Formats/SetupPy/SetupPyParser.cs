@@ -16,6 +16,9 @@ public static class SetupPyParser
 
     private readonly record struct Token(Tok Kind, string Text, int Line);
 
+    /// <summary>Most install_requires occurrences examined (each may search the file for a bound list).</summary>
+    public const int MaxOccurrences = 50;
+
     /// <summary>Most tokens scanned.</summary>
     public const int MaxTokens = 500_000;
 
@@ -29,6 +32,7 @@ public static class SetupPyParser
         string? requiresPython = null;
         var sawInstallRequires = false;
         var listsRead = new HashSet<int>();
+        var occurrences = 0;
         for (var i = 0; i + 2 < toks.Count; i++)
         {
             var t = toks[i];
@@ -48,6 +52,12 @@ public static class SetupPyParser
                 continue;
             }
 
+            if (t.Text == "extras_require" && toks[i + 2].Kind == Tok.Punct && toks[i + 2].Text == "{")
+            {
+                ReadExtras(source, toks, i + 2, deps, diags);
+                continue;
+            }
+
             if (t.Text != "install_requires" || (t.Kind == Tok.Name && toks[i + 1].Text == ":"))
             {
                 continue;
@@ -55,6 +65,12 @@ public static class SetupPyParser
 
             // Assignment "install_requires = [...]" at module level counts too (used later as install_requires=install_requires).
             sawInstallRequires = true;
+            if (++occurrences > MaxOccurrences)
+            {
+                diags.Add(new Diagnostic(source.Path, SourceSpan.At(t.Line), DiagnosticSeverity.Info, "setuppy.too-many", $"more than {MaxOccurrences} install_requires; the rest were not read"));
+                break;
+            }
+
             var j = i + 2;
             if (toks[j].Kind == Tok.Name && toks[j].Text is not "[" )
             {
@@ -119,7 +135,32 @@ public static class SetupPyParser
         return found;
     }
 
-    private static void ReadList(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)
+    /// <summary>Reads a literal extras_require dict: {"extra": ["req", …], …}; computed entries are skipped.</summary>
+    private static void ReadExtras(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags)
+    {
+        var depth = 0;
+        for (var k = open; k < toks.Count; k++)
+        {
+            var t = toks[k];
+            if (t.Kind == Tok.Punct && t.Text is "[" or "(" or "{")
+            {
+                depth++;
+            }
+            else if (t.Kind == Tok.Punct && t.Text is "]" or ")" or "}")
+            {
+                if (--depth == 0)
+                {
+                    return;
+                }
+            }
+            else if (depth == 1 && t.Kind == Tok.Str && k + 2 < toks.Count && toks[k + 1].Text == ":" && toks[k + 2].Kind == Tok.Punct && toks[k + 2].Text is "[" or "(")
+            {
+                k = ReadList(source, toks, k + 2, deps, diags, t.Text);
+            }
+        }
+    }
+
+    private static int ReadList(SourceText source, List<Token> toks, int open, ImmutableArray<Dependency>.Builder deps, List<Diagnostic> diags, string? group = null)
     {
         var close = toks[open].Text == "[" ? "]" : ")";
         var depth = 0;
@@ -136,7 +177,7 @@ public static class SetupPyParser
             {
                 if (--depth == 0)
                 {
-                    return;
+                    return k;
                 }
 
                 continue;
@@ -151,7 +192,7 @@ public static class SetupPyParser
                     text += toks[++k].Text;
                 }
 
-                if (PipRequirementToken.Parse(text, source.Path, t.Line, DependencyKind.Manifest, false, null, out var error) is { } d)
+                if (PipRequirementToken.Parse(text, source.Path, t.Line, DependencyKind.Manifest, false, group, out var error) is { } d)
                 {
                     deps.Add(d);
                 }
@@ -167,6 +208,7 @@ public static class SetupPyParser
         }
 
         _ = close;
+        return toks.Count;
     }
 
     private static List<Token> Lex(SourceText source)

@@ -30,6 +30,7 @@ public static class ModelJsonWriter
         doc["reproducibility"] = model.ReproducibilityReport;
         doc["dataTracking"] = model.DataTracking;
         doc["datasets"] = model.DatasetSchemas;
+        doc["tools"] = new { frameworks = model.Tools.Frameworks, apps = model.Tools.Apps, trackers = model.Tools.Trackers, orchestrators = model.Tools.Orchestrators };
         doc["diagnostics"] = model.Diagnostics.Select(d => new { path = d.Path, line = d.Span?.Line, column = d.Span?.Column, severity = d.Severity, code = d.Code, message = d.Message });
         writer.Write(JsonSerializer.Serialize(doc, JsonDefaults.Options));
         writer.WriteLine();

@@ -14,7 +14,7 @@ namespace MLRepro.Tests.Formats.Config;
 public sealed class HostileInputTests
 {
     // Generous: the machine is shared by several builds at once.
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Bound = MLRepro.Tests.Support.Bounds.HostileInput;
 
     private static ConfigFile Timed(string path, string text, ConfigFormat format)
     {

@@ -18,7 +18,7 @@ namespace MLRepro.Tests.Formats.Config;
 /// <summary>Random and mutated inputs never make a parser throw, and each parse finishes fast.</summary>
 public sealed class ParserPropertyTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Bound = MLRepro.Tests.Support.Bounds.HostileInput;
 
     /// <summary>Every parser of this area, keyed by a name for messages.</summary>
     private static readonly (string Name, Action<SourceText> Parse)[] Parsers =

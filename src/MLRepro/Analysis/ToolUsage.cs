@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using MLRepro.Knowledge;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>A known tool the project uses, with the first place that shows it.</summary>
+public sealed record ToolUse(string Name, string Module, string Path, int Line);
+
+/// <summary>
+/// The ML ecosystem the project's code imports: frameworks, apps/servers, experiment trackers and workflow
+/// orchestrators (Knowledge/Ecosystem), plus tracker folders on disk (an MLflow mlruns/ store).
+/// </summary>
+public sealed class ToolUsage
+{
+    /// <summary>ML frameworks, one entry per framework.</summary>
+    public required ImmutableArray<ToolUse> Frameworks { get; init; }
+
+    /// <summary>Apps and servers, one entry per module that imports one.</summary>
+    public required ImmutableArray<ToolUse> Apps { get; init; }
+
+    /// <summary>Trackers, one entry per module that imports one (plus tracker folders).</summary>
+    public required ImmutableArray<ToolUse> Trackers { get; init; }
+
+    /// <summary>Workflow orchestrators (Metaflow, ZenML, Airflow, Prefect, Kedro…), one entry per module.</summary>
+    public required ImmutableArray<ToolUse> Orchestrators { get; init; }
+
+    /// <summary>Builds the analysis.</summary>
+    public static ToolUsage Build(IReadOnlyList<ModuleSummary> modules, Indexing.RepoIndex index)
+    {
+        ImmutableArray<ToolUse> PerModule(IReadOnlyList<KnownTool> table, bool skipTests) =>
+            [.. modules.Where(m => !skipTests || !ConfigAnalysis.IsTestOrTooling(m.Path))
+                .Select(m => First(m, table)).Where(t => t is not null).Select(t => t!)];
+
+        var frameworks = modules.SelectMany(m => m.Imports.Where(i => i.Level == 0).Select(i => (m, i, Tool: Ecosystem.Find(Ecosystem.Frameworks, i.Module))))
+            .Where(x => x.Tool is not null)
+            .GroupBy(x => x.Tool!.Name)
+            .Select(g => new ToolUse(g.Key, g.First().Tool!.Module, g.First().m.Path, g.First().i.Line))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var trackers = PerModule(Ecosystem.Trackers, skipTests: false).ToBuilder();
+        if (index.ContainsDirectory("mlruns"))
+        {
+            trackers.Add(new ToolUse("MLflow", "mlruns/", "mlruns", 0));
+        }
+
+        return new ToolUsage
+        {
+            Frameworks = frameworks,
+            Apps = PerModule(Ecosystem.Apps, skipTests: true),
+            Trackers = trackers.ToImmutable(),
+            Orchestrators = PerModule(Ecosystem.Orchestrators, skipTests: true),
+        };
+    }
+
+    private static ToolUse? First(ModuleSummary m, IReadOnlyList<KnownTool> table)
+    {
+        foreach (var i in m.Imports.Where(i => i.Level == 0))
+        {
+            var full = i.Name is null ? i.Module : i.Module + "." + i.Name;
+            if ((Ecosystem.Find(table, full) ?? Ecosystem.Find(table, i.Module)) is { } tool)
+            {
+                return new ToolUse(tool.Name, tool.Module, m.Path, i.Line);
+            }
+        }
+
+        return null;
+    }
+}

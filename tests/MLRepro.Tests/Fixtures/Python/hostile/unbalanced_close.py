@@ -1,0 +1,4 @@
+# expect: python.unbalanced-bracket
+import torch
+torch.manual_seed(0))
+y = ]
