@@ -4,7 +4,7 @@ namespace MLRepro.Knowledge;
 public static class Hyperparameters
 {
     private static readonly Lazy<HashSet<string>> s_names = new(() =>
-        [.. EmbeddedTable.Rows("hyperparameters.txt").Select(r => r[0].Trim()).Where(n => n.Length > 0)]);
+        [.. KnowledgeTable.Read("hyperparameters.txt").Select(r => r[0].Trim()).Where(n => n.Length > 0)]);
 
     /// <summary>Whether a keyword or variable name is a hyperparameter name (case-insensitive for UPPER_CASE constants).</summary>
     public static bool IsHyperparameter(string name) =>

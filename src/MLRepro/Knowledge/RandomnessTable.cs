@@ -106,7 +106,7 @@ public static class RandomnessTable
     }
 
     private static IReadOnlyList<RandomnessApi> Load() =>
-        [.. EmbeddedTable.Rows("randomness.tsv").Select(r => new RandomnessApi(
+        [.. KnowledgeTable.Read("randomness.tsv").Select(r => new RandomnessApi(
             r[0] switch
             {
                 "seed" => RandomnessKind.Seed,
