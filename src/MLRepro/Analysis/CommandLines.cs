@@ -25,6 +25,31 @@ public static partial class CommandLines
         return m.Success ? m.Groups["nb"].Value.TrimStart('.', '/') : null;
     }
 
+    /// <summary>Whether the command runs a module (`python -m pkg`).</summary>
+    public static bool IsModuleRun(string command) => PythonScript().Match(command) is not { Success: true } && PythonModule().IsMatch(command);
+
+    private static readonly string[] ToolingWords = ["pip", "pip3", "pytest", "isort", "black", "flake8", "ruff", "mypy", "pylint", "pre-commit", "tox", "nox", "conda", "mamba", "apt-get", "apt", "brew", "git", "cd", "export", "source", "docker", "mkdocs", "sphinx-build", "make", "poetry", "uv", "pipenv", "twine", "coverage", "npm", "jupyter", "echo", "ls", "cat", "wget", "curl", "unzip", "tar", "mkdir", "rm", "cp", "mv", "sudo", "chmod", "bash", "sh", "venv", "virtualenv", "gcloud", "aws", "az", "kubectl", "huggingface-cli", "kaggle", "dvc", "mlflow", "tensorboard", "streamlit", "gradio", "uvicorn", "gunicorn", "flask"];
+
+    private static readonly string[] ToolingModules = ["pip", "pytest", "isort", "black", "flake8", "ruff", "mypy", "pylint", "venv", "unittest", "build", "twine", "coverage", "pre_commit", "ipykernel", "notebook", "jupyter", "spacy", "nltk", "http.server", "pydoc", "doctest"];
+
+    /// <summary>
+    /// Whether a command maintains the project (install, lint, format, test, docs, shell plumbing) rather than running
+    /// the experiment: its first word is such a tool, or it runs such a module with `python -m`.
+    /// </summary>
+    public static bool IsTooling(string command)
+    {
+        var c = command.Trim();
+        var first = c.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        first = first[(first.LastIndexOf('/') + 1)..];
+        if (PythonModule().Match(c) is { Success: true } m && !PythonScript().IsMatch(c))
+        {
+            var mod = m.Groups["mod"].Value;
+            return ToolingModules.Any(t => mod == t || mod.StartsWith(t + ".", StringComparison.Ordinal));
+        }
+
+        return ToolingWords.Contains(first) && !PythonScript().IsMatch(c);
+    }
+
     [GeneratedRegex(@"(?:^|[\s;&|(])(?:[\w./-]*/)?(?:python[0-9.]*|py|uv run|poetry run python|pipenv run python|conda run(?: -n \S+)? python|accelerate launch|torchrun|deepspeed)(?:\s+-[A-Za-z]+(?:\s+\S+)?)*?\s+(?<script>[\w./-]+\.py)\b")]
     private static partial Regex PythonScript();
 

@@ -22,6 +22,8 @@ public enum DataPathStatus
     Missing,
     /// <summary>A URL or remote store (s3://, gs://, hf://, http…).</summary>
     Remote,
+    /// <summary>A system path that exists on any machine (/proc, /dev, /etc, /usr, /tmp, ~/.cache).</summary>
+    System,
 }
 
 /// <summary>A data (or model) read in code with its path argument.</summary>
@@ -63,7 +65,9 @@ public sealed class DataAnalysis
 
         if (p.StartsWith('/') || p.StartsWith('~') || (p.Length > 2 && p[1] == ':' && char.IsLetter(p[0])))
         {
-            return DataPathStatus.Absolute;
+            // System paths (/proc/self/cgroup, /dev/null, /etc/…, /tmp/…) exist everywhere; only user-specific roots
+            // are the author's machine.
+            return IsSystemPath(p) ? DataPathStatus.System : DataPathStatus.Absolute;
         }
 
         while (p.StartsWith("./", StringComparison.Ordinal))
@@ -95,6 +99,24 @@ public sealed class DataAnalysis
         }
 
         return DataPathStatus.Missing;
+    }
+
+    /// <summary>Whether an absolute path is a system location rather than a user's own folder.</summary>
+    public static bool IsSystemPath(string p) =>
+        p.StartsWith("/proc/", StringComparison.Ordinal) || p.StartsWith("/sys/", StringComparison.Ordinal) || p.StartsWith("/dev/", StringComparison.Ordinal)
+        || p.StartsWith("/etc/", StringComparison.Ordinal) || p.StartsWith("/usr/", StringComparison.Ordinal) || p.StartsWith("/tmp", StringComparison.Ordinal)
+        || p.StartsWith("/var/", StringComparison.Ordinal) || p.StartsWith("/opt/", StringComparison.Ordinal) || p.StartsWith("/bin/", StringComparison.Ordinal)
+        || p.StartsWith("/lib", StringComparison.Ordinal) || p.StartsWith("~/.cache", StringComparison.Ordinal) || p.StartsWith("~/.config", StringComparison.Ordinal)
+        || p is "/" or "~";
+
+    /// <summary>Whether a read's path names a config file or code rather than data (open("params.yaml"), open("configurator.py")).</summary>
+    public static bool IsConfigOrCode(string literal)
+    {
+        var l = literal.ToLowerInvariant();
+        return l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
+            || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
+            || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
+            || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal);
     }
 
     /// <summary>Whether an output path covers a path (same, or a folder above it).</summary>
@@ -130,19 +152,29 @@ public sealed class DataAnalysis
             {
                 var arg = r.Path!;
                 var lit = arg.Literal?.AsString;
+                if (lit is not null && IsConfigOrCode(lit))
+                {
+                    continue;
+                }
+
                 if (lit is not null && IsRemoteLoader(r.Function))
                 {
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, DataPathStatus.Remote, SeedOrigin.HardCoded));
                 }
                 else if (lit is not null)
                 {
-                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, Classify(lit, index, tracked, produced), SeedOrigin.HardCoded));
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, ClassifyFrom(m.Path, lit, index, tracked, produced), SeedOrigin.HardCoded));
                 }
                 else
                 {
                     var (origin, _) = tracer.Trace(m, arg, r.Line);
                     var resolved = ResolveLiteral(m, arg.Text, r.Line);
-                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : Classify(resolved, index, tracked, produced), origin));
+                    if (resolved is not null && IsConfigOrCode(resolved))
+                    {
+                        continue;
+                    }
+
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : ClassifyFrom(m.Path, resolved, index, tracked, produced), origin));
                 }
             }
         }
@@ -159,6 +191,41 @@ public sealed class DataAnalysis
             ProducedPaths = [.. produced],
             TotalBytes = bytes,
         };
+    }
+
+    /// <summary>
+    /// Classifies a path read by a module: relative to the project root first (the usual working directory), then
+    /// relative to the module's own folder (scripts run from where they live, Path(__file__).parent / "x").
+    /// </summary>
+    private static DataPathStatus ClassifyFrom(string modulePath, string literal, RepoIndex index, IReadOnlyList<string> tracked, IReadOnlyList<string> produced)
+    {
+        var status = Classify(literal, index, tracked, produced);
+        if (status != DataPathStatus.Missing || !modulePath.Contains('/', StringComparison.Ordinal) || literal.StartsWith('/'))
+        {
+            return status;
+        }
+
+        var dir = modulePath[..modulePath.LastIndexOf('/')];
+        var parts = new List<string>(dir.Split('/'));
+        foreach (var seg in literal.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (seg == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return status;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (seg != ".")
+            {
+                parts.Add(seg);
+            }
+        }
+
+        var fromModule = Classify(string.Join('/', parts), index, tracked, produced);
+        return fromModule == DataPathStatus.Missing ? status : fromModule;
     }
 
     /// <summary>Loaders whose argument is a dataset id fetched from a hub, not a local path.</summary>

@@ -29,7 +29,8 @@ public enum EntryPointKind
 /// <param name="Line">Line in that file.</param>
 /// <param name="Command">The command, when declared as one.</param>
 /// <param name="Script">The Python script or notebook it runs, relative to the project root, when known.</param>
-public sealed record EntryPoint(EntryPointKind Kind, string DeclaredIn, int Line, string? Command, string? Script);
+/// <param name="IsTooling">Whether it only maintains the project (lint, format, test, install, docs), rather than running it.</param>
+public sealed record EntryPoint(EntryPointKind Kind, string DeclaredIn, int Line, string? Command, string? Script, bool IsTooling = false);
 
 /// <summary>A command that the project's own files run (pipelines, Makefiles, MLproject, CI, docs).</summary>
 public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text);
@@ -74,6 +75,15 @@ public sealed class EntryPointAnalysis
         foreach (var c in commands)
         {
             var script = CommandLines.PythonTarget(c.Text) ?? CommandLines.NotebookTarget(c.Text);
+            if (script is not null && CommandLines.IsModuleRun(c.Text) && !exists(script) && !exists(script[..^3] + "/__main__.py"))
+            {
+                // `python -m pip|pytest|torch.distributed.run …` runs an installed module, not a missing file.
+                script = exists(script[..^3] + "/__init__.py") ? script[..^3] + "/__init__.py" : null;
+                if (script is null)
+                {
+                    continue;
+                }
+            }
             if (script is not null && !exists(script) && c.Path.Contains('/', StringComparison.Ordinal))
             {
                 // Commands in a sub-folder's file may be relative to that folder (dvc wdir, a sub-project README).
@@ -96,7 +106,7 @@ public sealed class EntryPointAnalysis
 
             if (script is not null || c.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject)
             {
-                list.Add(new EntryPoint(c.Kind, c.Path, c.Line, c.Text, script));
+                list.Add(new EntryPoint(c.Kind, c.Path, c.Line, c.Text, script, CommandLines.IsTooling(c.Text) || (script is not null && ConfigAnalysis.IsTestOrTooling(script))));
             }
         }
 
@@ -121,7 +131,7 @@ public sealed class EntryPointAnalysis
 
         return new EntryPointAnalysis
         {
-            All = [.. list.OrderBy(e => e.Kind).ThenBy(e => e.DeclaredIn, StringComparer.Ordinal).ThenBy(e => e.Line)],
+            All = [.. list.OrderBy(e => e.IsTooling).ThenBy(e => e.Kind).ThenBy(e => e.DeclaredIn, StringComparer.Ordinal).ThenBy(e => e.Line)],
         };
     }
 }

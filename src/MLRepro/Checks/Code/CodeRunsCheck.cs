@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MLRepro.Analysis;
 using MLRepro.Findings;
 using MLRepro.Model;
@@ -16,8 +17,9 @@ public sealed class CodeRunsCheck : CheckBase
         "Given the correct input, the code runs end to end without errors and produces the expected output. Judged on the default " +
         "or documented entry point.",
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
-        "`__main__` scripts, notebooks); the scripts it names exist and parse; every third-party import is declared; relative " +
-        "imports resolve; the paths the code opens exist, are tracked, or are produced by a pipeline stage. Only a run proves it: " +
+        "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
+        "exist and parse; relative imports resolve; the paths the code opens exist, are tracked, or are produced by a pipeline stage; " +
+        "no input is read from an absolute path on the author's machine. Undeclared packages are env.packages' concern. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -27,7 +29,7 @@ public sealed class CodeRunsCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var entries = project.EntryPoints.All;
+        var entries = project.EntryPoints.All.Where(e => !e.IsTooling).ToImmutableArray();
         if (entries.Length == 0)
         {
             return Found(Outcome.NotMet, "no entry point was found: nothing says how to run the project.",
@@ -61,11 +63,6 @@ public sealed class CodeRunsCheck : CheckBase
             }
         }
 
-        foreach (var u in project.Imports.Undeclared)
-        {
-            minor.Add(Evidence.At(u.FirstPath, u.FirstLine, $"imports {u.Module}, which no dependency file declares (install {u.Distributions.FirstOrDefault() ?? u.Module})"));
-        }
-
         foreach (var u in project.Imports.Unresolved)
         {
             blocking.Add(Evidence.At(u.Path, u.Line, $"`{u.Import}` resolves to no file of the project"));
@@ -89,11 +86,11 @@ public sealed class CodeRunsCheck : CheckBase
         if (minor.Count > 0)
         {
             return Found(Outcome.Partial, $"an entry point exists, but {Count(minor.Count, "problem")} may stop a fresh run.", minor.Concat(evidence),
-                "Declare every imported package in your dependency file and commit (or track with DVC) every file the code opens.");
+                "Commit (or track with DVC) every file the code opens, and fix the commands the documentation gives.");
         }
 
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
-        return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, imports are declared and inputs resolve (not verified by running).", evidence);
+        return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve (not verified by running).", evidence);
     }
 
     internal static string Describe(EntryPointKind k) => k switch
