@@ -284,16 +284,12 @@ public abstract class SqlCatalog : ICatalog
         args.Add("offset", (long)(page - 1) * pageSize);
 
         await using var c = await OpenAsync(ct);
-        // Filter, sort and page the narrow projects table first, counting all matches in the same pass (a window
-        // function), then join assessments only for the page's rows.
-        var rows = (await c.QueryAsync<SummaryRow>(
-            $"SELECT {SummaryColumns}, p.total_count AS TotalCount FROM " +
-            $"(SELECT p.*, COUNT(*) OVER () AS total_count FROM projects p{where} ORDER BY {order} LIMIT @limit OFFSET @offset) p " +
+        var total = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM projects p" + where, args);
+        // Filter, sort and page the narrow projects table first; join assessments only for the page's rows.
+        var rows = await c.QueryAsync<SummaryRow>(
+            $"SELECT {SummaryColumns} FROM (SELECT p.* FROM projects p{where} ORDER BY {order} LIMIT @limit OFFSET @offset) p " +
             $"JOIN assessments a ON a.id = p.latest_assessment_id ORDER BY {order}",
-            args)).ToList();
-        var total = rows.Count > 0 ? rows[0].TotalCount
-            : page == 1 ? 0
-            : await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM projects p" + where, args);
+            args);
         return new Page<ProjectSummary>([.. rows.Select(ToSummary)], (int)total, page, pageSize);
     }
 
@@ -449,7 +445,6 @@ public abstract class SqlCatalog : ICatalog
         public string Frameworks { get; set; } = "";
         public long HasVerification { get; set; }
         public long AssessmentCount { get; set; }
-        public long TotalCount { get; set; }
     }
 
     private sealed class AssessmentRow : ILevelRow
