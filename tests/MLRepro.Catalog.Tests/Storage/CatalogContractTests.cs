@@ -145,7 +145,10 @@ public abstract class CatalogContractTests : IAsyncLifetime
         }
 
         pages.Should().Equal(byName.Items.Select(p => p.Name));
-        (await Catalog.QueryProjectsAsync(new ProjectQuery { Page = 9, PageSize = 10 })).Items.Should().BeEmpty();
+        var beyond = await Catalog.QueryProjectsAsync(new ProjectQuery { Page = 9, PageSize = 10 });
+        beyond.Items.Should().BeEmpty();
+        beyond.Total.Should().Be(25, "the total is counted even past the last page");
+        (await Catalog.QueryProjectsAsync(new ProjectQuery { Search = "nothing-matches" })).Total.Should().Be(0);
     }
 
     [Fact]
