@@ -110,7 +110,9 @@ public static class CatalogWebApp
             }
 
             ctx.Response.Headers.ContentDisposition = "attachment; filename=\"REPRODUCIBILITY.md\"";
-            return Results.Text(ReproducibilityMarkdown.Render(latest.Report), "text/markdown; charset=utf-8");
+            var md = new StringWriter();
+            new MLRepro.Reporting.Markdown.ReproducibilityMarkdownReporter(MLRepro.Reporting.Markdown.LinkStyle.Remote).Write(latest.Report, md);
+            return Results.Text(md.ToString(), "text/markdown; charset=utf-8");
         });
 
         app.MapGet("/compare", async (HttpContext ctx, ICatalog c) =>
@@ -141,7 +143,7 @@ public static class CatalogWebApp
         {
             var p = owner == "local" ? await c.FindProjectAsync(null, repo, ctx.RequestAborted) : await c.FindProjectAsync(owner, repo, ctx.RequestAborted);
             ctx.Response.Headers.CacheControl = "max-age=300";
-            return Results.Text(BadgeSvg.Render(p?.Stars), "image/svg+xml; charset=utf-8", Encoding.UTF8, p is null ? 404 : 200);
+            return Results.Text(MLRepro.Reporting.Badge.BadgeRenderer.Render(p?.Stars), "image/svg+xml; charset=utf-8", Encoding.UTF8, p is null ? 404 : 200);
         });
     }
 

@@ -109,9 +109,9 @@ public sealed class OtherReporterTests
         var doc = XDocument.Parse(svg);
         XNamespace ns = "http://www.w3.org/2000/svg";
         doc.Root!.Attribute("role")!.Value.Should().Be("img");
-        doc.Root.Attribute("aria-label")!.Value.Should().Be($"ml reproducibility: {stars} of 5 stars");
-        doc.Root.Element(ns + "title")!.Value.Should().Be($"ml reproducibility: {stars} of 5 stars");
-        svg.Should().Contain(new string('★', stars) + new string('☆', 5 - stars)).And.Contain(BadgeRenderer.Colour(stars));
+        doc.Root.Attribute("aria-label")!.Value.Should().Be($"ML reproducibility: {stars} of 5 stars");
+        doc.Root.Element(ns + "title")!.Value.Should().Be($"ML reproducibility: {stars} of 5 stars");
+        svg.Should().Contain(new string('★', stars) + new string('☆', 5 - stars) + $" {stars}/5").And.Contain(BadgeRenderer.Colour(stars));
         if (stars == 3)
         {
             Golden.Verify("report/badge-3.svg", svg);

@@ -33,8 +33,8 @@ public sealed class HtmlTests
     [Fact]
     public void Badge_states_the_stars_in_text()
     {
-        BadgeSvg.Render(3).Should().Contain("aria-label=\"ML reproducibility: 3 of 5 stars\"").And.Contain("★★★☆☆ 3/5");
-        BadgeSvg.Render(null).Should().Contain("not assessed");
-        System.Xml.Linq.XDocument.Parse(BadgeSvg.Render(5)).Root!.Name.LocalName.Should().Be("svg");
+        MLRepro.Reporting.Badge.BadgeRenderer.Render(3).Should().Contain("aria-label=\"ML reproducibility: 3 of 5 stars\"").And.Contain("★★★☆☆ 3/5");
+        MLRepro.Reporting.Badge.BadgeRenderer.Render(null).Should().Contain("not assessed");
+        System.Xml.Linq.XDocument.Parse(MLRepro.Reporting.Badge.BadgeRenderer.Render(5)).Root!.Name.LocalName.Should().Be("svg");
     }
 }

@@ -3,12 +3,19 @@ using System.Net;
 
 namespace MLRepro.Reporting.Badge;
 
-/// <summary>A shields-like SVG badge: "ml reproducibility | ★★★☆☆", with an accessible title.</summary>
+/// <summary>
+/// A shields-like SVG badge, "ML reproducibility | ★★★☆☆ 3/5", with an accessible title and aria-label. The one
+/// renderer behind `mlrepro badge` and the catalog's badge endpoint.
+/// </summary>
 public static class BadgeRenderer
 {
-    /// <summary>Badge colours by stars (red → bright green), like shields.io's scale.</summary>
-    public static string Colour(int stars) => stars switch
+    /// <summary>The badge's label.</summary>
+    public const string Label = "ML reproducibility";
+
+    /// <summary>Badge colours by stars (red → bright green), like shields.io's scale; grey when not assessed.</summary>
+    public static string Colour(int? stars) => stars switch
     {
+        null => "#9f9f9f",
         <= 0 => "#e05d44",
         1 => "#fe7d37",
         2 => "#dfb317",
@@ -17,37 +24,32 @@ public static class BadgeRenderer
         _ => "#4c1",
     };
 
-    /// <summary>Renders the badge SVG.</summary>
-    public static string Render(int stars, string label = "ml reproducibility")
-    {
-        stars = Math.Clamp(stars, 0, 5);
-        var value = new string('★', stars) + new string('☆', 5 - stars);
-        var title = $"{label}: {stars} of 5 stars";
-        // Widths: ~6.5 px per label character (Verdana 11), ~12 px per star glyph, 10 px padding each side.
-        var lw = (int)Math.Round(label.Length * 6.5) + 10;
-        var vw = (5 * 12) + 10;
-        var w = lw + vw;
-        var c = Colour(stars);
-        string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
-        var enc = WebUtility.HtmlEncode(label);
-        return $"""
-<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="20" role="img" aria-label="{WebUtility.HtmlEncode(title)}">
-  <title>{WebUtility.HtmlEncode(title)}</title>
-  <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
-  <clipPath id="r"><rect width="{w}" height="20" rx="3" fill="#fff"/></clipPath>
-  <g clip-path="url(#r)">
-    <rect width="{lw}" height="20" fill="#555"/>
-    <rect x="{lw}" width="{vw}" height="20" fill="{c}"/>
-    <rect width="{w}" height="20" fill="url(#s)"/>
-  </g>
-  <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
-    <text x="{F(lw / 2.0)}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">{enc}</text>
-    <text x="{F(lw / 2.0)}" y="14">{enc}</text>
-    <text x="{F(lw + (vw / 2.0))}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">{value}</text>
-    <text x="{F(lw + (vw / 2.0))}" y="14">{value}</text>
-  </g>
-</svg>
+    /// <summary>The accessible text: "ML reproducibility: 3 of 5 stars" or "…: not assessed".</summary>
+    public static string AccessibleText(int? stars) =>
+        stars is { } n ? $"{Label}: {Math.Clamp(n, 0, 5).ToString(CultureInfo.InvariantCulture)} of 5 stars" : $"{Label}: not assessed";
 
-""";
+    /// <summary>Renders the badge SVG; null stars means "not assessed".</summary>
+    public static string Render(int? stars)
+    {
+        var clamped = stars is { } s ? Math.Clamp(s, 0, 5) : (int?)null;
+        var value = clamped is { } c ? new string('★', c) + new string('☆', 5 - c) + " " + c.ToString(CultureInfo.InvariantCulture) + "/5" : "not assessed";
+        var title = WebUtility.HtmlEncode(AccessibleText(clamped));
+        const int labelWidth = 118;
+        var valueWidth = clamped is null ? 84 : 78;
+        var width = labelWidth + valueWidth;
+        string Num(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+        return $"""
+            <svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="{title}">
+            <title>{title}</title>
+            <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
+            <clipPath id="r"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>
+            <g clip-path="url(#r)"><rect width="{labelWidth}" height="20" fill="#555"/><rect x="{labelWidth}" width="{valueWidth}" height="20" fill="{Colour(clamped)}"/><rect width="{width}" height="20" fill="url(#s)"/></g>
+            <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" aria-hidden="true">
+            <text x="{Num(labelWidth / 2.0)}" y="14">{Label}</text>
+            <text x="{Num(labelWidth + (valueWidth / 2.0))}" y="14">{WebUtility.HtmlEncode(value)}</text>
+            </g>
+            </svg>
+
+            """;
     }
 }
