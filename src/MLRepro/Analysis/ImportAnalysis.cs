@@ -12,7 +12,8 @@ namespace MLRepro.Analysis;
 /// <param name="FirstPath">First file importing it.</param>
 /// <param name="FirstLine">Line of that import.</param>
 /// <param name="Files">How many files import it.</param>
-public sealed record ThirdPartyImport(string Module, IReadOnlyList<string> Distributions, Dependency? DeclaredBy, string FirstPath, int FirstLine, int Files);
+/// <param name="ImpliedBy">When no dependency declares it directly: the declared distribution that installs it (pandas installs numpy).</param>
+public sealed record ThirdPartyImport(string Module, IReadOnlyList<string> Distributions, Dependency? DeclaredBy, string FirstPath, int FirstLine, int Files, string? ImpliedBy = null);
 
 /// <summary>A relative or local import that resolves to no file of the project.</summary>
 public sealed record UnresolvedImport(string Path, int Line, string Import);
@@ -26,8 +27,11 @@ public sealed class ImportAnalysis
     /// <summary>Relative imports that resolve to nothing.</summary>
     public required ImmutableArray<UnresolvedImport> Unresolved { get; init; }
 
-    /// <summary>Imports no dependency declares.</summary>
-    public IEnumerable<ThirdPartyImport> Undeclared => ThirdParty.Where(t => t.DeclaredBy is null);
+    /// <summary>Imports no dependency declares, directly or as a hard requirement of a declared one.</summary>
+    public IEnumerable<ThirdPartyImport> Undeclared => ThirdParty.Where(t => t.DeclaredBy is null && t.ImpliedBy is null);
+
+    /// <summary>Imports only installed as a requirement of a declared distribution.</summary>
+    public IEnumerable<ThirdPartyImport> Transitive => ThirdParty.Where(t => t.DeclaredBy is null && t.ImpliedBy is not null);
 
     /// <summary>Builds the analysis.</summary>
     public static ImportAnalysis Build(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<Dependency> dependencies, Indexing.RepoIndex index, string? pythonVersion)
@@ -79,7 +83,8 @@ public sealed class ImportAnalysis
         {
             var dists = ImportPackages.DistributionsFor(kv.Key);
             var by = dists.Select(d => declared.GetValueOrDefault(Dependency.Normalize(d))).FirstOrDefault(d => d is not null);
-            return new ThirdPartyImport(kv.Key, dists, by, kv.Value.Path, kv.Value.Line, kv.Value.Files.Count);
+            var implied = by is null ? dists.Select(d => ImpliedDependencies.ProviderOf(d, declared.Keys)).FirstOrDefault(p => p is not null) : null;
+            return new ThirdPartyImport(kv.Key, dists, by, kv.Value.Path, kv.Value.Line, kv.Value.Files.Count, implied);
         }).ToImmutableArray();
         return new ImportAnalysis { ThirdParty = thirdParty, Unresolved = unresolved.ToImmutable() };
     }

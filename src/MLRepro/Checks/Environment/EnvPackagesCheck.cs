@@ -56,6 +56,15 @@ public sealed class EnvPackagesCheck : CheckBase
             return Found(Outcome.Met, $"every imported package is declared, and {lockFiles[0].Path} locks the versions.", fileEvidence);
         }
 
+        var transitive = imports.Transitive.ToList();
+        if (transitive.Count > 0)
+        {
+            // Installed, so the code runs; but nothing records which version, and the provider may drop it.
+            return Found(Outcome.Partial, $"{Count(transitive.Count, "imported package")} {(transitive.Count == 1 ? "is" : "are")} only installed as a requirement of another ({List(transitive.Select(t => $"{t.Module} via {t.ImpliedBy}"))}); their versions are not recorded.",
+                transitive.Select(t => Evidence.At(t.FirstPath, t.FirstLine, $"imports {t.Module}, installed only because {t.ImpliedBy} requires it")).Concat(fileEvidence),
+                "Declare every package the code imports directly, with exact versions, or commit a lock file.");
+        }
+
         // Versions must be recoverable for what the code imports (declared-but-unused extras do not matter).
         var used = imports.ThirdParty.Where(t => t.DeclaredBy is not null).Select(t => t.DeclaredBy!).DistinctBy(d => d.Name).ToList();
         var considered = used.Count > 0 ? used : [.. project.Dependencies.Where(d => d.Kind != DependencyKind.InstallCommand)];
