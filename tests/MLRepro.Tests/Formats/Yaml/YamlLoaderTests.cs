@@ -44,6 +44,8 @@ public sealed class YamlLoaderTests
         Load(text).Stream.Documents.Should().HaveCount(2);
         Load(text, YamlReadOptions.Dependencies).Stream.Documents.Should().ContainSingle();
         Load(text, YamlReadOptions.FrontMatter).Stream.Documents.Should().ContainSingle();
+        Load("---\n---\nname: x\n", YamlReadOptions.Dependencies).Stream.Root.Should().BeOfType<YamlScalarNode>().Which.IsNull.Should().BeTrue("the first document is empty");
+        Load("---\n---\nname: x\n").Stream.Documents.Should().HaveCount(2);
     }
 
     [Fact]
