@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Conda;
@@ -16,11 +17,11 @@ public static class CondaEnvironmentParser
         var options = ImmutableArray.CreateBuilder<string>();
         string? name = null;
         string? python = null;
-        var root = YamlTree.Load(source, diags);
-        if (root is YMap map)
+        var root = YamlLoader.Load(source, diags, YamlReadOptions.Dependencies).Root;
+        if (root is YamlMappingNode map)
         {
             name = map.GetString("name");
-            if (map.Get("channels") is YSeq channels)
+            if (map.Get("channels") is YamlSequenceNode channels)
             {
                 foreach (var c in channels.Items)
                 {
@@ -31,7 +32,7 @@ public static class CondaEnvironmentParser
                 }
             }
 
-            if (map.Get("dependencies") is YSeq list)
+            if (map.Get("dependencies") is YamlSequenceNode list)
             {
                 foreach (var item in list.Items)
                 {
@@ -50,7 +51,7 @@ public static class CondaEnvironmentParser
                             diags.Add(new Diagnostic(source.Path, SourceSpan.At(item.Line), DiagnosticSeverity.Warning, "conda.spec", error ?? "unreadable spec"));
                         }
                     }
-                    else if (item is YMap sub && sub.Get("pip") is YSeq pip)
+                    else if (item is YamlMappingNode sub && sub.Get("pip") is YamlSequenceNode pip)
                     {
                         ReadPip(source, pip, deps, includes, options, diags);
                     }
@@ -69,7 +70,7 @@ public static class CondaEnvironmentParser
         return new DependencyFileDocument(source.Path, DependencyFileFormat.CondaEnvironment, deps.ToImmutable(), includes.ToImmutable(), options.ToImmutable(), python, name, [.. diags]);
     }
 
-    private static void ReadPip(SourceText source, YSeq pip, ImmutableArray<Dependency>.Builder deps, ImmutableArray<string>.Builder includes, ImmutableArray<string>.Builder options, List<Diagnostic> diags)
+    private static void ReadPip(SourceText source, YamlSequenceNode pip, ImmutableArray<Dependency>.Builder deps, ImmutableArray<string>.Builder includes, ImmutableArray<string>.Builder options, List<Diagnostic> diags)
     {
         var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;
         foreach (var p in pip.Items)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Conda;
@@ -15,10 +16,10 @@ public static class CondaLockParser
         var options = ImmutableArray.CreateBuilder<string>();
         var seen = new HashSet<(string, string, string)>();
         string? python = null;
-        var root = YamlTree.Load(source, diags);
-        if (root is YMap map)
+        var root = YamlLoader.Load(source, diags, YamlReadOptions.Dependencies).Root;
+        if (root is YamlMappingNode map)
         {
-            if (map.Get("metadata") is YMap meta && meta.Get("platforms") is YSeq platforms)
+            if (map.Get("metadata") is YamlMappingNode meta && meta.Get("platforms") is YamlSequenceNode platforms)
             {
                 foreach (var p in platforms.Items)
                 {
@@ -29,11 +30,11 @@ public static class CondaLockParser
                 }
             }
 
-            if (map.Get("package") is YSeq packages)
+            if (map.Get("package") is YamlSequenceNode packages)
             {
                 foreach (var item in packages.Items)
                 {
-                    if (item is not YMap pkg || pkg.GetString("name") is not { Length: > 0 } name)
+                    if (item is not YamlMappingNode pkg || pkg.GetString("name") is not { Length: > 0 } name)
                     {
                         continue;
                     }
@@ -45,7 +46,7 @@ public static class CondaLockParser
                         continue;
                     }
 
-                    var hasHash = pkg.Get("hash") is YMap h && h.Entries.Count > 0;
+                    var hasHash = pkg.Get("hash") is YamlMappingNode h && h.Entries.Count > 0;
                     var eco = manager == "pip" ? "pypi" : "conda";
                     if (name == "python" && eco == "conda")
                     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MLRepro.Formats.Toml;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Config;
@@ -54,7 +56,7 @@ public static partial class ConfigParser
 
                     break;
                 case ConfigFormat.Toml:
-                    if (TomlTree.Load(source, diags) is { } toml)
+                    if (TomlReader.LoadTree(source, diags) is { } toml)
                     {
                         Flatten(toml, null, entries, null, source.Path, false);
                     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Config;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Containers;
@@ -19,12 +20,12 @@ public static class CogParser
         var gpu = false;
         int? gpuLine = null;
         var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;
-        var root = YamlTree.Load(source, diags);
-        if (root is YMap map)
+        var root = YamlLoader.Load(source, diags, YamlReadOptions.Dependencies).Root;
+        if (root is YamlMappingNode map)
         {
-            if (map.Get("build") is YMap build)
+            if (map.Get("build") is YamlMappingNode build)
             {
-                if (build.Get("gpu") is YScalar { Value: "true" or "True" or "yes" } g)
+                if (build.Get("gpu") is YamlScalarNode { Value: "true" or "True" or "yes" } g)
                 {
                     gpu = true;
                     gpuLine = g.Line;
@@ -33,7 +34,7 @@ public static class CogParser
                 cuda = build.GetString("cuda");
                 python = build.GetString("python_version");
                 pythonLine = build.Get("python_version")?.Line;
-                if (build.Get("python_packages") is YSeq pkgs)
+                if (build.Get("python_packages") is YamlSequenceNode pkgs)
                 {
                     foreach (var p in pkgs.Items)
                     {
@@ -58,11 +59,11 @@ public static class CogParser
                     refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, req));
                 }
 
-                if (build.Get("run") is YSeq run)
+                if (build.Get("run") is YamlSequenceNode run)
                 {
                     foreach (var r in run.Items)
                     {
-                        var cmd = r.Scalar ?? (r as YMap)?.GetString("command");
+                        var cmd = r.Scalar ?? (r as YamlMappingNode)?.GetString("command");
                         if (cmd is not null)
                         {
                             packages.AddRange(PipInstallParser.Parse(cmd.Replace("\\\n", " ", StringComparison.Ordinal), source.Path, r.Line).SelectMany(c => c.Packages));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Containers;
@@ -17,18 +18,18 @@ public static class ComposeParser
         var gpu = false;
         int? gpuLine = null;
         var dir = source.Path.LastIndexOf('/') is var k and >= 0 ? source.Path[..k] : string.Empty;
-        var root = YamlTree.Load(source, diags);
-        if (root is YMap map && map.Get("services") is YMap svcs)
+        var root = YamlLoader.Load(source, diags, YamlReadOptions.Dependencies).Root;
+        if (root is YamlMappingNode map && map.Get("services") is YamlMappingNode svcs)
         {
             foreach (var (name, _, value) in svcs.Entries)
             {
                 services.Add(name);
-                if (value is not YMap svc)
+                if (value is not YamlMappingNode svc)
                 {
                     continue;
                 }
 
-                if (svc.Get("image") is YScalar img && img.Value.Length > 0)
+                if (svc.Get("image") is YamlScalarNode img && img.Value.Length > 0)
                 {
                     images.Add(ImageReferenceParser.Parse(img.Value, img.Line));
                 }
@@ -38,7 +39,7 @@ public static class ComposeParser
                 {
                     refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, ctx.TrimEnd('/') + "/Dockerfile"));
                 }
-                else if (build is YMap b)
+                else if (build is YamlMappingNode b)
                 {
                     var context = b.GetString("context") ?? ".";
                     var dockerfile = b.GetString("dockerfile") ?? "Dockerfile";
@@ -68,9 +69,9 @@ public static class ComposeParser
             [], [.. refs.Distinct(StringComparer.Ordinal)], services.ToImmutable(), [.. diags]);
     }
 
-    private static int? FindGpu(YMap svc)
+    private static int? FindGpu(YamlMappingNode svc)
     {
-        if (svc.Get("runtime") is YScalar { Value: "nvidia" } rt)
+        if (svc.Get("runtime") is YamlScalarNode { Value: "nvidia" } rt)
         {
             return rt.Line;
         }
@@ -80,11 +81,11 @@ public static class ComposeParser
             return g.Line;
         }
 
-        if (svc.Get("deploy") is YMap d && d.Get("resources") is YMap r && r.Get("reservations") is YMap res && res.Get("devices") is YSeq devices)
+        if (svc.Get("deploy") is YamlMappingNode d && d.Get("resources") is YamlMappingNode r && r.Get("reservations") is YamlMappingNode res && res.Get("devices") is YamlSequenceNode devices)
         {
-            foreach (var dev in devices.Items.OfType<YMap>())
+            foreach (var dev in devices.Items.OfType<YamlMappingNode>())
             {
-                var caps = dev.Get("capabilities") is YSeq c ? c.Items.Select(i => i.Scalar).ToList() : [];
+                var caps = dev.Get("capabilities") is YamlSequenceNode c ? c.Items.Select(i => i.Scalar).ToList() : [];
                 if (dev.GetString("driver") == "nvidia" || caps.Contains("gpu"))
                 {
                     return dev.Line;
@@ -94,7 +95,7 @@ public static class ComposeParser
 
         if (svc.Get("environment") is { } env)
         {
-            var items = env is YMap em ? em.Entries.Select(e => (e.Key + "=" + e.Value.Scalar, e.KeyLine)) : env is YSeq es ? es.Items.Select(i => (i.Scalar ?? string.Empty, i.Line)) : [];
+            var items = env is YamlMappingNode em ? em.Entries.Select(e => (e.Key + "=" + e.Value.Scalar, e.Line)) : env is YamlSequenceNode es ? es.Items.Select(i => (i.Scalar ?? string.Empty, i.Line)) : [];
             foreach (var (kv, line) in items)
             {
                 if (kv.StartsWith("NVIDIA_VISIBLE_DEVICES=", StringComparison.Ordinal) && !kv.EndsWith("=void", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MLRepro.Formats.Yaml;
 
 namespace MLRepro.Formats.Dependencies;
 
@@ -58,7 +59,7 @@ public static class CondaSpec
 
         string? spec = null;
         string? exact = null;
-        if (rest.Contains(YamlTree.JinjaPlaceholder, StringComparison.Ordinal))
+        if (rest.Contains(YamlReadOptions.JinjaPlaceholder, StringComparison.Ordinal))
         {
             rest = string.Empty; // a templated version is unknown statically
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using MLRepro.Formats.Config;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Dvc;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MLRepro.Formats.Config;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Kedro;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Toml;
 using MLRepro.Text;
 using Tomlyn.Model;
 
@@ -14,15 +15,15 @@ public static class TomlLockParser
         var diags = new List<Diagnostic>();
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         string? python = null;
-        var root = TomlTree.Load(source, diags, "lock");
+        var root = TomlReader.Load(source, diags, "lock");
         if (root is not null)
         {
-            python = TomlTree.String(root, "requires-python")
-                ?? TomlTree.String(TomlTree.Table(root, "metadata"), "python-versions")
-                ?? TomlTree.String(TomlTree.Table(root, "metadata"), "requires_python");
+            python = TomlReader.String(root, "requires-python")
+                ?? TomlReader.String(TomlReader.Table(root, "metadata"), "python-versions")
+                ?? TomlReader.String(TomlReader.Table(root, "metadata"), "requires_python");
             var headerLines = PackageHeaderLines(source);
             // poetry.lock 1.x keeps hashes apart, in [metadata.files] name = [ {file, hash} ].
-            var metadataFiles = TomlTree.Table(root, "metadata", "files");
+            var metadataFiles = TomlReader.Table(root, "metadata", "files");
             if (root.TryGetValue("package", out var p) && p is TomlTableArray packages)
             {
                 var i = 0;
@@ -30,31 +31,31 @@ public static class TomlLockParser
                 {
                     var line = i < headerLines.Count ? NameLine(source, headerLines[i]) : 0;
                     i++;
-                    if (TomlTree.String(pkg, "name") is not { Length: > 0 } name)
+                    if (TomlReader.String(pkg, "name") is not { Length: > 0 } name)
                     {
                         continue;
                     }
 
-                    var src = TomlTree.Table(pkg, "source");
+                    var src = TomlReader.Table(pkg, "source");
                     if (format == DependencyFileFormat.UvLock && src is not null && (src.ContainsKey("editable") || src.ContainsKey("virtual")))
                     {
                         continue; // the project itself, not a dependency
                     }
 
-                    var version = TomlTree.String(pkg, "version");
+                    var version = TomlReader.String(pkg, "version");
                     var hasHash = HasHashes(pkg) || (metadataFiles is not null && metadataFiles.TryGetValue(name, out var mf) && mf is TomlArray { Count: > 0 });
                     string? url = null;
-                    if (src is not null && (TomlTree.String(src, "git") ?? (TomlTree.String(src, "type") == "git" ? TomlTree.String(src, "url") : null)) is { } git)
+                    if (src is not null && (TomlReader.String(src, "git") ?? (TomlReader.String(src, "type") == "git" ? TomlReader.String(src, "url") : null)) is { } git)
                     {
                         url = git.StartsWith("git+", StringComparison.Ordinal) ? git : "git+" + git;
-                        if (TomlTree.String(src, "resolved_reference") is { } rr)
+                        if (TomlReader.String(src, "resolved_reference") is { } rr)
                         {
                             url += "@" + rr;
                         }
                     }
 
-                    var group = TomlTree.String(pkg, "category");
-                    deps.Add(new Dependency(Dependency.Normalize(name), name, [], version is null ? null : "==" + version, version, version is not null, hasHash, TomlTree.String(pkg, "markers"),
+                    var group = TomlReader.String(pkg, "category");
+                    deps.Add(new Dependency(Dependency.Normalize(name), name, [], version is null ? null : "==" + version, version, version is not null, hasHash, TomlReader.String(pkg, "markers"),
                         source.Path, line, DependencyKind.Lock, "pypi", url, group));
                 }
             }
@@ -79,7 +80,7 @@ public static class TomlLockParser
             return true;
         }
 
-        if (TomlTree.Table(pkg, "sdist") is { } sd && sd.ContainsKey("hash"))
+        if (TomlReader.Table(pkg, "sdist") is { } sd && sd.ContainsKey("hash"))
         {
             return true;
         }

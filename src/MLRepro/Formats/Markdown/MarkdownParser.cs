@@ -7,6 +7,7 @@ using Markdig.Extensions.TaskLists;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 using SourceSpan = MLRepro.Text.SourceSpan;
 
@@ -230,9 +231,9 @@ public static partial class MarkdownParser
         var stop = source.LineStarts[end - 1];
         var yaml = source.Text[start..stop];
         var yamlDiagnostics = new List<Diagnostic>();
-        var root = YamlTree.Parse(yaml, source.Path, 2, yamlDiagnostics);
+        var root = YamlLoader.Load(new SourceText(source.Path, yaml), yamlDiagnostics, YamlReadOptions.FrontMatter, firstLine: 2).Root;
         diagnostics.AddRange(yamlDiagnostics);
-        var map = root as YamlTreeMapping;
+        var map = root as YamlMappingNode;
         if (root is not null && map is null)
         {
             diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(2), DiagnosticSeverity.Warning, "markdown.front-matter-not-mapping", "front matter is not a YAML mapping"));
@@ -241,24 +242,24 @@ public static partial class MarkdownParser
         return BuildFrontMatter(map, 1, end);
     }
 
-    private static FrontMatter BuildFrontMatter(YamlTreeMapping? map, int line, int endLine)
+    private static FrontMatter BuildFrontMatter(YamlMappingNode? map, int line, int endLine)
     {
         var keys = map is null ? ImmutableArray<string>.Empty : [.. map.Entries.Select(e => e.Key)];
-        string? Joined(string key) => map?.Get(key) switch
+        string? Joined(string key) => map?.First(key) switch
         {
-            YamlTreeScalar s => s.Value,
-            YamlTreeSequence q => string.Join(", ", q.Items.OfType<YamlTreeScalar>().Select(x => x.Value)),
+            YamlScalarNode s => s.Value,
+            YamlSequenceNode q => string.Join(", ", q.Items.OfType<YamlScalarNode>().Select(x => x.Value)),
             _ => null,
         };
-        ImmutableArray<string> List(string key) => map?.Get(key) switch
+        ImmutableArray<string> List(string key) => map?.First(key) switch
         {
-            YamlTreeScalar s when s.Value.Length > 0 => [s.Value],
-            YamlTreeSequence q => [.. q.Items.OfType<YamlTreeScalar>().Select(x => x.Value).Take(MaxEntries)],
+            YamlScalarNode s when s.Value.Length > 0 => [s.Value],
+            YamlSequenceNode q => [.. q.Items.OfType<YamlScalarNode>().Select(x => x.Value).Take(MaxEntries)],
             _ => [],
         };
 
         var configs = ReadCardConfigs(map);
-        var sdk = map?.GetString("sdk");
+        var sdk = map?.FirstString("sdk");
         var kind = CardKind.Unknown;
         if (sdk is not null || keys.Contains("app_file"))
         {
@@ -273,11 +274,11 @@ public static partial class MarkdownParser
             kind = CardKind.Model;
         }
 
-        return new FrontMatter(line, endLine, keys, map?.GetString("title"), kind, Joined("license"), List("datasets"), List("tags"), sdk, map?.GetString("sdk_version"),
-            map?.GetString("app_file"), map?.GetString("pipeline_tag"), map?.GetString("library_name"), Joined("base_model"), configs);
+        return new FrontMatter(line, endLine, keys, map?.FirstString("title"), kind, Joined("license"), List("datasets"), List("tags"), sdk, map?.FirstString("sdk_version"),
+            map?.FirstString("app_file"), map?.FirstString("pipeline_tag"), map?.FirstString("library_name"), Joined("base_model"), configs);
     }
 
-    private static ImmutableArray<CardConfig> ReadCardConfigs(YamlTreeMapping? map)
+    private static ImmutableArray<CardConfig> ReadCardConfigs(YamlMappingNode? map)
     {
         if (map is null)
         {
@@ -289,32 +290,32 @@ public static partial class MarkdownParser
         var features = new Dictionary<string, (int Line, List<CardFeature> Features)>(StringComparer.Ordinal);
         var budget = MaxEntries;
 
-        if (map.Get("configs") is YamlTreeSequence configs)
+        if (map.First("configs") is YamlSequenceNode configs)
         {
-            foreach (var c in configs.Items.OfType<YamlTreeMapping>())
+            foreach (var c in configs.Items.OfType<YamlMappingNode>())
             {
-                var name = c.GetString("config_name") ?? "default";
+                var name = c.FirstString("config_name") ?? "default";
                 if (!files.ContainsKey(name))
                 {
                     order.Add(name);
                     files[name] = (c.Line, []);
                 }
 
-                CollectDataFiles(c.Get("data_files"), files[name].Files, ref budget, 0);
+                CollectDataFiles(c.First("data_files"), files[name].Files, ref budget, 0);
             }
         }
 
-        IEnumerable<YamlTreeMapping> infos = map.Get("dataset_info") switch
+        IEnumerable<YamlMappingNode> infos = map.First("dataset_info") switch
         {
-            YamlTreeMapping m => [m],
-            YamlTreeSequence s => s.Items.OfType<YamlTreeMapping>(),
+            YamlMappingNode m => [m],
+            YamlSequenceNode s => s.Items.OfType<YamlMappingNode>(),
             _ => [],
         };
         foreach (var info in infos)
         {
-            var name = info.GetString("config_name") ?? "default";
+            var name = info.FirstString("config_name") ?? "default";
             var list = new List<CardFeature>();
-            CollectFeatures(info.Get("features"), list, ref budget, 0);
+            CollectFeatures(info.First("features"), list, ref budget, 0);
             if (!features.ContainsKey(name))
             {
                 features[name] = (info.Line, list);
@@ -333,7 +334,7 @@ public static partial class MarkdownParser
             features.TryGetValue(n, out var ft) ? [.. ft.Features] : []))];
     }
 
-    private static void CollectDataFiles(YamlTreeNode? node, List<string> into, ref int budget, int depth)
+    private static void CollectDataFiles(YamlNode? node, List<string> into, ref int budget, int depth)
     {
         if (node is null || depth > 8 || budget <= 0)
         {
@@ -342,20 +343,20 @@ public static partial class MarkdownParser
 
         switch (node)
         {
-            case YamlTreeScalar s:
+            case YamlScalarNode s:
                 budget--;
                 into.Add(s.Value);
                 break;
-            case YamlTreeSequence q:
+            case YamlSequenceNode q:
                 foreach (var i in q.Items)
                 {
                     CollectDataFiles(i, into, ref budget, depth + 1);
                 }
 
                 break;
-            case YamlTreeMapping m:
+            case YamlMappingNode m:
                 // data_files: [{split: train, path: …}] or {train: …}
-                if (m.Get("path") is { } p)
+                if (m.First("path") is { } p)
                 {
                     CollectDataFiles(p, into, ref budget, depth + 1);
                 }
@@ -374,21 +375,21 @@ public static partial class MarkdownParser
         }
     }
 
-    private static void CollectFeatures(YamlTreeNode? node, List<CardFeature> into, ref int budget, int depth)
+    private static void CollectFeatures(YamlNode? node, List<CardFeature> into, ref int budget, int depth)
     {
-        if (node is not YamlTreeSequence seq || depth > 4)
+        if (node is not YamlSequenceNode seq || depth > 4)
         {
             return;
         }
 
-        foreach (var item in seq.Items.OfType<YamlTreeMapping>())
+        foreach (var item in seq.Items.OfType<YamlMappingNode>())
         {
             if (--budget <= 0)
             {
                 return;
             }
 
-            var name = item.GetString("name");
+            var name = item.FirstString("name");
             if (name is null)
             {
                 continue;
@@ -398,20 +399,20 @@ public static partial class MarkdownParser
         }
     }
 
-    private static string DescribeDtype(YamlTreeMapping feature, int depth)
+    private static string DescribeDtype(YamlMappingNode feature, int depth)
     {
         if (depth > 4)
         {
             return "…";
         }
 
-        if (feature.GetString("dtype") is { } dtype)
+        if (feature.FirstString("dtype") is { } dtype)
         {
             return dtype;
         }
 
         // dtype: {class_label: {names: …}} nests the structural kind one level down.
-        var entries = feature.Get("dtype") is YamlTreeMapping nested ? nested.Entries : feature.Entries;
+        var entries = feature.First("dtype") is YamlMappingNode nested ? nested.Entries : feature.Entries;
         foreach (var e in entries)
         {
             switch (e.Key)
@@ -421,9 +422,9 @@ public static partial class MarkdownParser
                 case "sequence" or "list" or "large_list":
                     return e.Value switch
                     {
-                        YamlTreeScalar s => $"{e.Key}<{s.Value}>",
-                        YamlTreeMapping m => $"{e.Key}<{DescribeDtype(m, depth + 1)}>",
-                        YamlTreeSequence => $"{e.Key}<struct>",
+                        YamlScalarNode s => $"{e.Key}<{s.Value}>",
+                        YamlMappingNode m => $"{e.Key}<{DescribeDtype(m, depth + 1)}>",
+                        YamlSequenceNode => $"{e.Key}<struct>",
                         _ => e.Key,
                     };
                 case "struct":

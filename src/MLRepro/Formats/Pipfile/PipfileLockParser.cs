@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Toml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Pipfile;
@@ -55,7 +56,7 @@ public static class PipfileLockParser
                         }
 
                         // Each look-up scans the text: past a budget, lines are left unknown to stay linear.
-                        var at = ++lookups > TomlTree.MaxLineLookups ? -1 : source.Text.IndexOf("\"" + p.Name + "\"", Math.Max(0, sectionAt), StringComparison.Ordinal);
+                        var at = ++lookups > TomlReader.MaxLineLookups ? -1 : source.Text.IndexOf("\"" + p.Name + "\"", Math.Max(0, sectionAt), StringComparison.Ordinal);
                         var line = at >= 0 ? source.GetPosition(at).Line : 0;
                         deps.Add(new Dependency(Dependency.Normalize(p.Name), p.Name, [], spec, exact, exact is not null || Dependency.IsPinnedVcsUrl(url), hashes, Str(v, "markers"), source.Path, line, DependencyKind.Lock, "pypi", url, group));
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
 using MLRepro.Formats.PyProject;
+using MLRepro.Formats.Toml;
 using MLRepro.Text;
 using Tomlyn.Model;
 
@@ -16,16 +17,16 @@ public static class PipfileParser
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         var options = ImmutableArray.CreateBuilder<string>();
         string? python = null;
-        var root = TomlTree.Load(source, diags, "pipfile");
+        var root = TomlReader.Load(source, diags, "pipfile");
         if (root is not null)
         {
-            var requires = TomlTree.Table(root, "requires");
-            python = TomlTree.String(requires, "python_full_version") ?? TomlTree.String(requires, "python_version");
+            var requires = TomlReader.Table(root, "requires");
+            python = TomlReader.String(requires, "python_full_version") ?? TomlReader.String(requires, "python_version");
             if (root.TryGetValue("source", out var src) && src is TomlTableArray sources)
             {
                 foreach (var s in sources)
                 {
-                    if (TomlTree.String(s, "url") is { } u)
+                    if (TomlReader.String(s, "url") is { } u)
                     {
                         options.Add("source " + Requirements.RequirementsParser.RedactCredentials(u));
                     }
@@ -34,14 +35,14 @@ public static class PipfileParser
 
             foreach (var (section, group) in new[] { ("packages", (string?)null), ("dev-packages", "dev") })
             {
-                if (TomlTree.Table(root, section) is not { } table)
+                if (TomlReader.Table(root, section) is not { } table)
                 {
                     continue;
                 }
 
                 foreach (var (name, value) in table)
                 {
-                    var line = TomlTree.KeyLine(source, name, section);
+                    var line = TomlReader.KeyLine(source, name, section);
                     string? version = null;
                     string? url = null;
                     string? marker = null;
@@ -52,16 +53,16 @@ public static class PipfileParser
                     }
                     else if (value is TomlTable t)
                     {
-                        version = TomlTree.String(t, "version");
-                        marker = TomlTree.String(t, "markers");
-                        extras = [.. TomlTree.Strings(t, "extras").Select(Dependency.Normalize).Order(StringComparer.Ordinal)];
-                        if (TomlTree.String(t, "git") is { } git)
+                        version = TomlReader.String(t, "version");
+                        marker = TomlReader.String(t, "markers");
+                        extras = [.. TomlReader.Strings(t, "extras").Select(Dependency.Normalize).Order(StringComparer.Ordinal)];
+                        if (TomlReader.String(t, "git") is { } git)
                         {
-                            var rev = TomlTree.String(t, "ref");
+                            var rev = TomlReader.String(t, "ref");
                             url = "git+" + git + (rev is null ? string.Empty : "@" + rev);
                         }
 
-                        url ??= TomlTree.String(t, "path") ?? TomlTree.String(t, "file");
+                        url ??= TomlReader.String(t, "path") ?? TomlReader.String(t, "file");
                     }
 
                     deps.Add(PyProjectParser.FromLooseVersion(name, version, source.Path, line, DependencyKind.Manifest, "pypi", extras, marker, url, group));

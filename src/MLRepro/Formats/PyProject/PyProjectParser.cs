@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Toml;
 using MLRepro.Text;
 using Tomlyn.Model;
 
@@ -19,47 +20,47 @@ public static class PyProjectParser
         var deps = ImmutableArray.CreateBuilder<Dependency>();
         var options = ImmutableArray.CreateBuilder<string>();
         var includes = new List<string>();
-        var root = TomlTree.Load(source, diags, "pyproject");
+        var root = TomlReader.Load(source, diags, "pyproject");
         string? requiresPython = null;
         if (root is not null)
         {
-            var project = TomlTree.Table(root, "project");
-            requiresPython = TomlTree.String(project, "requires-python");
-            AddPep508(source, TomlTree.Strings(project, "dependencies"), "project", null, deps, diags);
-            if (TomlTree.Table(project, "optional-dependencies") is { } opt)
+            var project = TomlReader.Table(root, "project");
+            requiresPython = TomlReader.String(project, "requires-python");
+            AddPep508(source, TomlReader.Strings(project, "dependencies"), "project", null, deps, diags);
+            if (TomlReader.Table(project, "optional-dependencies") is { } opt)
             {
                 foreach (var (extra, _) in opt)
                 {
-                    AddPep508(source, TomlTree.Strings(opt, extra), "project.optional-dependencies", extra, deps, diags);
+                    AddPep508(source, TomlReader.Strings(opt, extra), "project.optional-dependencies", extra, deps, diags);
                 }
             }
 
-            if (TomlTree.Table(root, "dependency-groups") is { } groups)
+            if (TomlReader.Table(root, "dependency-groups") is { } groups)
             {
                 foreach (var (group, _) in groups)
                 {
-                    AddPep508(source, TomlTree.Strings(groups, group), "dependency-groups", group, deps, diags);
+                    AddPep508(source, TomlReader.Strings(groups, group), "dependency-groups", group, deps, diags);
                 }
             }
 
-            var poetry = TomlTree.Table(root, "tool", "poetry");
+            var poetry = TomlReader.Table(root, "tool", "poetry");
             if (poetry is not null)
             {
-                AddPoetry(source, TomlTree.Table(poetry, "dependencies"), "tool.poetry.dependencies", null, deps, ref requiresPython);
-                AddPoetry(source, TomlTree.Table(poetry, "dev-dependencies"), "tool.poetry.dev-dependencies", "dev", deps, ref requiresPython);
-                if (TomlTree.Table(poetry, "group") is { } pg)
+                AddPoetry(source, TomlReader.Table(poetry, "dependencies"), "tool.poetry.dependencies", null, deps, ref requiresPython);
+                AddPoetry(source, TomlReader.Table(poetry, "dev-dependencies"), "tool.poetry.dev-dependencies", "dev", deps, ref requiresPython);
+                if (TomlReader.Table(poetry, "group") is { } pg)
                 {
                     foreach (var (g, _) in pg)
                     {
-                        AddPoetry(source, TomlTree.Table(pg, g, "dependencies"), $"tool.poetry.group.{g}.dependencies", g, deps, ref requiresPython);
+                        AddPoetry(source, TomlReader.Table(pg, g, "dependencies"), $"tool.poetry.group.{g}.dependencies", g, deps, ref requiresPython);
                     }
                 }
 
-                if (TomlTree.Table(poetry, "source") is null && poetry.TryGetValue("source", out var src) && src is TomlTableArray sources)
+                if (TomlReader.Table(poetry, "source") is null && poetry.TryGetValue("source", out var src) && src is TomlTableArray sources)
                 {
                     foreach (var s in sources)
                     {
-                        if (TomlTree.String(s, "url") is { } u)
+                        if (TomlReader.String(s, "url") is { } u)
                         {
                             options.Add("source " + Requirements.RequirementsParser.RedactCredentials(u));
                         }
@@ -68,22 +69,22 @@ public static class PyProjectParser
             }
 
             // dynamic = ["dependencies"] with setuptools reading requirements files, or hatch's requirements_txt hook.
-            var dynamic = TomlTree.Table(root, "tool", "setuptools", "dynamic");
-            AddFiles(source.Path, TomlTree.Table(dynamic, "dependencies"), includes);
-            if (TomlTree.Table(dynamic, "optional-dependencies") is { } optDyn)
+            var dynamic = TomlReader.Table(root, "tool", "setuptools", "dynamic");
+            AddFiles(source.Path, TomlReader.Table(dynamic, "dependencies"), includes);
+            if (TomlReader.Table(dynamic, "optional-dependencies") is { } optDyn)
             {
                 foreach (var (extra, _) in optDyn)
                 {
-                    AddFiles(source.Path, TomlTree.Table(optDyn, extra), includes);
+                    AddFiles(source.Path, TomlReader.Table(optDyn, extra), includes);
                 }
             }
 
-            AddFiles(source.Path, TomlTree.Table(root, "tool", "hatch", "metadata", "hooks", "requirements_txt"), includes);
+            AddFiles(source.Path, TomlReader.Table(root, "tool", "hatch", "metadata", "hooks", "requirements_txt"), includes);
 
-            var uv = TomlTree.Table(root, "tool", "uv");
-            AddPep508(source, TomlTree.Strings(uv, "dev-dependencies"), "tool.uv", "dev", deps, diags);
+            var uv = TomlReader.Table(root, "tool", "uv");
+            AddPep508(source, TomlReader.Strings(uv, "dev-dependencies"), "tool.uv", "dev", deps, diags);
 
-            if (TomlTree.Table(root, "tool", "pixi") is { } pixi)
+            if (TomlReader.Table(root, "tool", "pixi") is { } pixi)
             {
                 AddPixi(source, pixi, deps, ref requiresPython);
             }
@@ -102,12 +103,12 @@ public static class PyProjectParser
         var dir = path.LastIndexOf('/') is var k and >= 0 ? path[..k] : string.Empty;
         foreach (var key in new[] { "file", "files" })
         {
-            if (TomlTree.String(table, key) is { } one)
+            if (TomlReader.String(table, key) is { } one)
             {
                 includes.Add(Requirements.RequirementsParser.ResolveInclude(dir, one));
             }
 
-            includes.AddRange(TomlTree.Strings(table, key).Select(f => Requirements.RequirementsParser.ResolveInclude(dir, f)));
+            includes.AddRange(TomlReader.Strings(table, key).Select(f => Requirements.RequirementsParser.ResolveInclude(dir, f)));
         }
     }
 
@@ -115,7 +116,7 @@ public static class PyProjectParser
     {
         foreach (var item in items)
         {
-            var line = TomlTree.LineOf(source, item, header);
+            var line = TomlReader.LineOf(source, item, header);
             if (PipRequirementToken.Parse(item, source.Path, line, DependencyKind.Manifest, false, group, out var error) is { } d)
             {
                 deps.Add(d);
@@ -137,10 +138,10 @@ public static class PyProjectParser
 
         foreach (var (name, value) in table)
         {
-            var line = TomlTree.KeyLine(source, name, header);
+            var line = TomlReader.KeyLine(source, name, header);
             if (name == "python")
             {
-                requiresPython ??= value as string ?? TomlTree.String(value as TomlTable, "version");
+                requiresPython ??= value as string ?? TomlReader.String(value as TomlTable, "version");
                 continue;
             }
 
@@ -154,21 +155,21 @@ public static class PyProjectParser
                     version = s;
                     break;
                 case TomlTable t:
-                    version = TomlTree.String(t, "version");
-                    marker = TomlTree.String(t, "markers");
-                    if (TomlTree.String(t, "python") is { } py)
+                    version = TomlReader.String(t, "version");
+                    marker = TomlReader.String(t, "markers");
+                    if (TomlReader.String(t, "python") is { } py)
                     {
                         marker ??= "python " + py;
                     }
 
-                    extras = [.. TomlTree.Strings(t, "extras").Select(Dependency.Normalize).Order(StringComparer.Ordinal)];
-                    if (TomlTree.String(t, "git") is { } git)
+                    extras = [.. TomlReader.Strings(t, "extras").Select(Dependency.Normalize).Order(StringComparer.Ordinal)];
+                    if (TomlReader.String(t, "git") is { } git)
                     {
-                        var rev = TomlTree.String(t, "rev") ?? TomlTree.String(t, "tag") ?? TomlTree.String(t, "branch");
+                        var rev = TomlReader.String(t, "rev") ?? TomlReader.String(t, "tag") ?? TomlReader.String(t, "branch");
                         url = "git+" + git + (rev is null ? string.Empty : "@" + rev);
                     }
 
-                    url ??= TomlTree.String(t, "path") ?? TomlTree.String(t, "url");
+                    url ??= TomlReader.String(t, "path") ?? TomlReader.String(t, "url");
                     break;
                 case TomlArray:
                     version = null; // multiple-constraint form: several versions by marker; left unpinned
@@ -208,20 +209,20 @@ public static class PyProjectParser
     {
         foreach (var (key, eco) in new[] { ("dependencies", "conda"), ("pypi-dependencies", "pypi") })
         {
-            if (TomlTree.Table(pixi, key) is not { } t)
+            if (TomlReader.Table(pixi, key) is not { } t)
             {
                 continue;
             }
 
             foreach (var (name, value) in t)
             {
-                var version = value as string ?? TomlTree.String(value as TomlTable, "version");
+                var version = value as string ?? TomlReader.String(value as TomlTable, "version");
                 if (name == "python")
                 {
                     requiresPython ??= version;
                 }
 
-                deps.Add(FromLooseVersion(name, version, source.Path, TomlTree.KeyLine(source, name, "tool.pixi." + key), eco == "conda" ? DependencyKind.Conda : DependencyKind.Manifest, eco, [], null, null, "pixi"));
+                deps.Add(FromLooseVersion(name, version, source.Path, TomlReader.KeyLine(source, name, "tool.pixi." + key), eco == "conda" ? DependencyKind.Conda : DependencyKind.Manifest, eco, [], null, null, "pixi"));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using MLRepro.Formats.Containers;
 using MLRepro.Formats.Dependencies;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Runtime;
@@ -185,33 +186,33 @@ public static partial class RuntimeParser
         var list = ImmutableArray.CreateBuilder<RuntimeDeclaration>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // The template guard would rewrite "${{ … }}"; GitHub expressions are not Jinja, so load the raw text.
-        var root = YamlTree.Load(new SourceText(source.Path, source.Text.Replace("${{", "$[[", StringComparison.Ordinal).Replace("}}", "]]", StringComparison.Ordinal)), diagnostics);
+        var root = YamlLoader.Load(new SourceText(source.Path, source.Text.Replace("${{", "$[[", StringComparison.Ordinal).Replace("}}", "]]", StringComparison.Ordinal)), diagnostics, YamlReadOptions.Dependencies).Root;
         if (root is null)
         {
             return [];
         }
 
-        var stack = new Stack<YNode>();
+        var stack = new Stack<YamlNode>();
         stack.Push(root);
         var visited = 0;
-        while (stack.Count > 0 && visited++ < YamlTree.MaxExpandedNodes)
+        while (stack.Count > 0 && visited++ < YamlReadOptions.DependenciesMaxExpandedNodes)
         {
             var node = stack.Pop();
-            if (node is YSeq s)
+            if (node is YamlSequenceNode s)
             {
                 for (var i = s.Items.Count - 1; i >= 0; i--)
                 {
                     stack.Push(s.Items[i]);
                 }
             }
-            else if (node is YMap m)
+            else if (node is YamlMappingNode m)
             {
                 for (var i = m.Entries.Count - 1; i >= 0; i--)
                 {
                     var (key, _, value) = m.Entries[i];
                     if (key is "python-version" or "python_version" or "python-versions" or "python")
                     {
-                        var values = value is YSeq vs ? vs.Items : [value];
+                        var values = value is YamlSequenceNode vs ? vs.Items : [value];
                         foreach (var v in values)
                         {
                             if (v.Scalar is { Length: > 0 } text && char.IsAsciiDigit(text[0]) && seen.Add(text))

@@ -1,4 +1,5 @@
 using MLRepro.Formats.Config;
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 
 namespace MLRepro.Formats.Workflows;

@@ -4,6 +4,7 @@ using AwesomeAssertions;
 using MLRepro.Formats.Config;
 using MLRepro.Formats.Dvc;
 using MLRepro.Formats.Workflows;
+using MLRepro.Formats.Yaml;
 using MLRepro.Model;
 using MLRepro.Tests.Support;
 using MLRepro.Text;

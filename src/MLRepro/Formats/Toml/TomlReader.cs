@@ -1,18 +1,22 @@
+using MLRepro.Formats.Yaml;
 using MLRepro.Text;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
-using DiagnosticMessageKind = Tomlyn.Syntax.DiagnosticMessageKind;
+using Tomlyn.Syntax;
 using SourceSpan = MLRepro.Text.SourceSpan;
 
-namespace MLRepro.Formats.Dependencies;
+namespace MLRepro.Formats.Toml;
 
 /// <summary>
-/// Loads TOML with Tomlyn into its <see cref="TomlTable"/> model, after a bracket-depth pre-scan (deep nesting
-/// would otherwise recurse without bound). Tomlyn's model carries no positions, so <see cref="LineOf"/> finds
-/// lines by a light scan of the text. Never throws on content.
+/// The one TOML reader, over Tomlyn, after a bracket-depth pre-scan (Tomlyn's parser recurses on nested arrays
+/// and inline tables, and a stack overflow cannot be caught). Two views of a file: <see cref="Load"/> gives
+/// Tomlyn's <see cref="TomlTable"/> model, which carries no positions (<see cref="LineOf"/> and
+/// <see cref="KeyLine"/> find lines by a light scan of the text; <see cref="DuplicateKeys"/> finds repeated keys);
+/// <see cref="LoadTree"/> gives the positioned <see cref="YamlNode"/> tree from Tomlyn's syntax tree.
+/// Never throws on content.
 /// </summary>
-public static class TomlTree
+internal static class TomlReader
 {
     /// <summary>Deepest bracket/brace nesting accepted.</summary>
     public const int MaxDepth = 64;
@@ -33,9 +37,8 @@ public static class TomlTree
     /// <summary>Parses TOML; null (with a diagnostic) when unreadable.</summary>
     public static TomlTable? Load(SourceText source, List<Diagnostic> diagnostics, string codePrefix = "toml")
     {
-        if (DepthExceeded(source.Text, out var line))
+        if (DepthRefused(source, diagnostics, codePrefix + ".too-deep", $"nesting deeper than {MaxDepth} levels; not read"))
         {
-            diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(line), DiagnosticSeverity.Error, codePrefix + ".too-deep", $"nesting deeper than {MaxDepth} levels; not read"));
             return null;
         }
 
@@ -59,7 +62,7 @@ public static class TomlTree
 
             foreach (var (key, dupLine, first) in DuplicateKeys(source).Take(MaxReportedErrors))
             {
-                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(dupLine), DiagnosticSeverity.Error, codePrefix + ".duplicate-key", $"key '{RequirementSpec.Clip(key)}' is already defined at line {first}; TOML forbids duplicate keys"));
+                diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(dupLine), DiagnosticSeverity.Error, codePrefix + ".duplicate-key", $"key '{Dependencies.RequirementSpec.Clip(key)}' is already defined at line {first}; TOML forbids duplicate keys"));
             }
 
             return TomlSerializer.Deserialize<TomlTable>(source.Text);
@@ -225,82 +228,17 @@ public static class TomlTree
     private static string NormalizeKey(string key) =>
         string.Join('.', key.Split('.').Select(p => p.Trim().Trim('"', '\'')));
 
-    /// <summary>Whether '[' / '{' nesting outside strings and comments exceeds <see cref="MaxDepth"/>.</summary>
-    internal static bool DepthExceeded(string text, out int line)
+    /// <summary>Refuses (with a diagnostic at the first bracket too deep) text nested deeper than <see cref="MaxDepth"/>.</summary>
+    private static bool DepthRefused(SourceText source, List<Diagnostic> diagnostics, string code, string message)
     {
-        var depth = 0;
-        line = 1;
-        for (var i = 0; i < text.Length; i++)
+        var at = BracketNesting.FirstBeyond(source.Text, MaxDepth);
+        if (at < 0)
         {
-            var c = text[i];
-            switch (c)
-            {
-                case '\n':
-                    line++;
-                    break;
-                case '#':
-                    while (i + 1 < text.Length && text[i + 1] != '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                case '"' or '\'':
-                    var triple = i + 2 < text.Length && text[i + 1] == c && text[i + 2] == c;
-                    var close = triple ? text.IndexOf(new string(c, 3), i + 3, StringComparison.Ordinal) : IndexOfLineEnd(text, c, i + 1);
-                    if (close < 0)
-                    {
-                        return false; // unterminated string: Tomlyn reports it
-                    }
-
-                    for (var j = i + 1; j < close; j++)
-                    {
-                        if (text[j] == '\n')
-                        {
-                            line++;
-                        }
-                    }
-
-                    i = close + (triple ? 2 : 0);
-                    break;
-                case '[' or '{':
-                    if (++depth > MaxDepth)
-                    {
-                        return true;
-                    }
-
-                    break;
-                case ']' or '}':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-            }
+            return false;
         }
 
-        return false;
-    }
-
-    private static int IndexOfLineEnd(string text, char quote, int from)
-    {
-        for (var j = from; j < text.Length; j++)
-        {
-            if (text[j] == '\\' && quote == '"')
-            {
-                j++;
-                continue;
-            }
-
-            if (text[j] == quote)
-            {
-                return j;
-            }
-
-            if (text[j] == '\n')
-            {
-                return -1;
-            }
-        }
-
-        return -1;
+        diagnostics.Add(new Diagnostic(source.Path, SourceSpan.At(source.GetPosition(at).Line), DiagnosticSeverity.Error, code, message));
+        return true;
     }
 
     /// <summary>A sub-table by dotted path (keys as parsed), or null.</summary>
@@ -407,4 +345,175 @@ public static class TomlTree
 
         return 0;
     }
+
+    /// <summary>
+    /// Reads TOML into the positioned YAML-shaped tree (config files): every syntax message is reported ("toml.syntax")
+    /// and what parses is kept; a repeated key is a warning ("toml.duplicate-key") and the last value is kept.
+    /// </summary>
+    public static YamlMappingNode? LoadTree(SourceText source, List<Diagnostic> diags)
+    {
+        if (DepthRefused(source, diags, "toml.depth-limit", $"arrays or inline tables nested deeper than {MaxDepth} levels; the file is not read"))
+        {
+            return null;
+        }
+
+        var doc = SyntaxParser.Parse(source.Text, source.Path, true);
+        foreach (var m in doc.Diagnostics)
+        {
+            diags.Add(new Diagnostic(source.Path, SourceSpan.At(m.Span.Start.Line + 1, m.Span.Start.Column + 1), m.Kind == DiagnosticMessageKind.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "toml.syntax", "TOML: " + m.Message));
+        }
+
+        var root = new YamlMappingNode(1, 1);
+        foreach (var kv in doc.KeyValues)
+        {
+            AddKeyValue(root, kv, diags, source.Path);
+        }
+
+        foreach (var table in doc.Tables)
+        {
+            var name = table switch { TableSyntax t => t.Name, TableArraySyntax a => a.Name, _ => null };
+            var items = table switch { TableSyntax t => t.Items, TableArraySyntax a => a.Items, _ => null };
+            if (name is null || items is null)
+            {
+                continue;
+            }
+
+            var line = table.Span.Start.Line + 1;
+            var parts = KeyParts(name);
+            YamlMappingNode target;
+            if (table is TableArraySyntax)
+            {
+                var owner = Descend(root, parts[..^1], line);
+                if (owner[parts[^1]] is not YamlSequenceNode seq)
+                {
+                    seq = new YamlSequenceNode(line, 1);
+                    owner.Set(parts[^1], line, seq);
+                }
+
+                target = new YamlMappingNode(line, 1);
+                seq.Add(target);
+            }
+            else
+            {
+                target = Descend(root, parts, line);
+            }
+
+            foreach (var kv in items)
+            {
+                AddKeyValue(target, kv, diags, source.Path);
+            }
+        }
+
+        return root;
+    }
+
+    private static void AddKeyValue(YamlMappingNode into, KeyValueSyntax kv, List<Diagnostic> diags, string path)
+    {
+        if (kv.Key is null || kv.Value is null)
+        {
+            return;
+        }
+
+        var line = kv.Span.Start.Line + 1;
+        var parts = KeyParts(kv.Key);
+        var owner = Descend(into, parts[..^1], line);
+        if (owner[parts[^1]] is not null)
+        {
+            diags.Add(new Diagnostic(path, SourceSpan.At(line), DiagnosticSeverity.Warning, "toml.duplicate-key", $"duplicate key '{string.Join('.', parts)}'"));
+        }
+
+        owner.Set(parts[^1], line, Convert(kv.Value, diags, path));
+    }
+
+    private static YamlNode Convert(ValueSyntax value, List<Diagnostic> diags, string path)
+    {
+        var line = value.Span.Start.Line + 1;
+        var col = value.Span.Start.Column + 1;
+        switch (value)
+        {
+            case StringValueSyntax s:
+                return new YamlScalarNode(line, col, s.Value ?? string.Empty, false, null, false);
+            case BooleanValueSyntax b:
+                return new YamlScalarNode(line, col, b.Value ? "true" : "false", true, null, false);
+            case ArraySyntax a:
+            {
+                var seq = new YamlSequenceNode(line, col);
+                foreach (var item in a.Items)
+                {
+                    if (item.Value is not null)
+                    {
+                        seq.Add(Convert(item.Value, diags, path));
+                    }
+                }
+
+                return seq;
+            }
+
+            case InlineTableSyntax t:
+            {
+                var map = new YamlMappingNode(line, col);
+                foreach (var item in t.Items)
+                {
+                    if (item.KeyValue is not null)
+                    {
+                        AddKeyValue(map, item.KeyValue, diags, path);
+                    }
+                }
+
+                return map;
+            }
+
+            case DateTimeValueSyntax d:
+                return new YamlScalarNode(line, col, d.Token?.Text ?? string.Empty, false, null, false);
+            default:
+                // Integers and floats keep their written form (1e-3, 0x10, inf); the token text, because a
+                // node's ToString() includes its trailing comment.
+                var raw = value switch { IntegerValueSyntax i => i.Token?.Text, FloatValueSyntax f => f.Token?.Text, _ => null } ?? string.Empty;
+                var text = raw.Replace("_", string.Empty, StringComparison.Ordinal);
+                return new YamlScalarNode(line, col, text is "inf" or "+inf" or "-inf" or "nan" or "+nan" or "-nan" ? (text.StartsWith('-') ? "-.inf" : text.Contains("nan", StringComparison.Ordinal) ? ".nan" : ".inf") : text, true, null, false);
+        }
+    }
+
+    private static YamlMappingNode Descend(YamlMappingNode root, string[] parts, int line)
+    {
+        var cur = root;
+        foreach (var p in parts)
+        {
+            switch (cur[p])
+            {
+                case YamlMappingNode m:
+                    cur = m;
+                    break;
+                case YamlSequenceNode { Items.Count: > 0 } s when s.Items[^1] is YamlMappingNode last:
+                    // [[a]] followed by [a.b] extends the last element of the table array.
+                    cur = last;
+                    break;
+                default:
+                    var next = new YamlMappingNode(line, 1);
+                    cur.Set(p, line, next);
+                    cur = next;
+                    break;
+            }
+        }
+
+        return cur;
+    }
+
+    private static string[] KeyParts(KeySyntax key)
+    {
+        var parts = new List<string> { KeyName(key.Key) };
+        foreach (var d in key.DotKeys)
+        {
+            parts.Add(KeyName(d.Key));
+        }
+
+        return [.. parts];
+    }
+
+    private static string KeyName(BareKeyOrStringValueSyntax? k) => k switch
+    {
+        BareKeySyntax b => b.Key?.Text ?? string.Empty,
+        StringValueSyntax s => s.Value ?? string.Empty,
+        _ => string.Empty,
+    };
 }
