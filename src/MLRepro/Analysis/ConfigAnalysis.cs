@@ -45,6 +45,9 @@ public sealed partial class ConfigAnalysis
     /// <summary>Leaf key names of all parameter files.</summary>
     public required IReadOnlySet<string> LeafKeys { get; init; }
 
+    /// <summary>Leaf keys whose every committed value is null (`seed: null`): reading them yields no value.</summary>
+    public required IReadOnlySet<string> NullLeafKeys { get; init; }
+
     /// <summary>Whether there is any config at all.</summary>
     public bool HasConfig => ParameterFiles.Length > 0 || PythonConfigModules.Length > 0;
 
@@ -101,6 +104,8 @@ public sealed partial class ConfigAnalysis
             Usage = usage,
             CliOptions = cli,
             LeafKeys = leafKeys,
+            NullLeafKeys = paramFiles.SelectMany(f => f.Entries).GroupBy(e => Leaf(e.KeyPath), StringComparer.Ordinal)
+                .Where(g => g.All(e => e.Kind == ConfigValueKind.Null)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -166,6 +171,15 @@ public sealed partial class ConfigAnalysis
             }
         }
 
+        // Frameworks that load configs themselves: Kedro's config loader reads conf/*/parameters*.yml for its nodes;
+        // Hydra composes every file of its config tree (groups are selectable on the command line).
+        if (file.Role == ConfigRole.KedroParameters && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal))))
+        {
+            loaded.Add((file.Path, 1, "loaded by Kedro's config loader (params: inputs of the pipeline nodes)"));
+        }
+
+        var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
+
         var referenced = ReferencedNames(modules, commands);
         var spread = SpreadExpressions(modules);
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -175,7 +189,9 @@ public sealed partial class ConfigAnalysis
             var leaf = Leaf(e.KeyPath);
             var parts = e.KeyPath.Split('.');
             var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
-            if (referenced.Contains(leaf) || ancestorSpread || leaf.StartsWith('_') || leaf.Length == 0)
+            // Objects Hydra instantiates receive their whole sub-tree as constructor arguments.
+            var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal)));
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -225,6 +241,11 @@ public sealed partial class ConfigAnalysis
             foreach (var s in m.StringLiterals)
             {
                 set.Add(s.Value);
+                // Kedro node inputs name parameters as "params:model_options.test_size".
+                if (s.Value.StartsWith("params:", StringComparison.Ordinal))
+                {
+                    set.UnionWith(s.Value[7..].Split('.'));
+                }
             }
         }
 
@@ -281,7 +302,9 @@ public sealed partial class ConfigAnalysis
         }
 
         var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && (a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(')));
-        return literalAssignments >= 2 && m.Functions.Length <= literalAssignments;
+        // Paths and logging setup alone are not parameters: a config module holds at least one number or hyperparameter.
+        var parameters = m.Assignments.Any(a => a.IsModuleLevel && (a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } || Hyperparameters.IsHyperparameter(a.RawTarget)));
+        return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments;
     }
 
     /// <summary>Tests, docs and packaging scripts are not experiment code.</summary>
@@ -291,6 +314,7 @@ public sealed partial class ConfigAnalysis
         var name = p[(p.LastIndexOf('/') + 1)..];
         return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal)
             || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name is "setup.py" or "conftest.py" or "noxfile.py" or "tasks.py" or "fabfile.py"
+            || name is "bench.py" or "benchmark.py" || name.StartsWith("bench_", StringComparison.Ordinal) || name.StartsWith("benchmark_", StringComparison.Ordinal)
             || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("benchmarks/", StringComparison.Ordinal);
     }
 

@@ -16,17 +16,20 @@ public sealed partial class ValueTracer
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly IReadOnlySet<string> _configKeys;
     private readonly IReadOnlySet<string> _cliFromConfig;
+    private readonly IReadOnlySet<string> _nullKeys;
 
     /// <summary>Creates a tracer.</summary>
     /// <param name="modules">All Python modules (for call sites of helper functions).</param>
     /// <param name="configKeys">Leaf key names of every config file (e.g. "seed", "lr").</param>
     /// <param name="cliFromConfig">Command-line option names (dest form, e.g. "seed") that a pipeline, Makefile or
     /// MLproject fills from a config value.</param>
-    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig)
+    /// <param name="nullKeys">Leaf keys whose committed value is null (`seed: null`): a seed read from them is no seed.</param>
+    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig, IReadOnlySet<string>? nullKeys = null)
     {
         _modules = modules;
         _configKeys = configKeys;
         _cliFromConfig = cliFromConfig;
+        _nullKeys = nullKeys ?? new HashSet<string>();
     }
 
     /// <summary>Traces an argument used at a line of a module.</summary>
@@ -65,6 +68,11 @@ public sealed partial class ValueTracer
             return (SeedOrigin.None, null);
         }
 
+        if (text.Contains("sys.argv", StringComparison.Ordinal))
+        {
+            return (SeedOrigin.CommandLine, null);
+        }
+
         if (text.Contains("os.environ", StringComparison.Ordinal) || text.Contains("getenv", StringComparison.Ordinal))
         {
             return (SeedOrigin.Environment, null);
@@ -81,12 +89,33 @@ public sealed partial class ValueTracer
         var configKey = keys.LastOrDefault(k => _configKeys.Contains(k));
         if (configKey is not null)
         {
-            return (SeedOrigin.Config, configKey);
+            // `seed: null` committed: the default run reads no seed at all.
+            return _nullKeys.Contains(configKey) && configKey == keys[^1] ? (SeedOrigin.None, configKey) : (SeedOrigin.Config, configKey);
         }
 
         if (baseName is not null && keys.Count > 0 && IsConfigObject(m, baseName))
         {
             return (SeedOrigin.Config, keys[^1]);
+        }
+
+        // A config object built in code: `C.system.seed = 3407` somewhere, read as `config.system.seed`.
+        if (keys.Count >= 1 && depth == 0)
+        {
+            var suffix = "." + string.Join('.', keys.TakeLast(Math.Min(2, keys.Count)));
+            foreach (var other in _modules)
+            {
+                var a = other.Assignments.FirstOrDefault(x => x.Operator == "=" && x.RawTarget.EndsWith(suffix, StringComparison.Ordinal));
+                if (a is not null)
+                {
+                    return Trace(other, a.ValueText, a.Literal, a.Line, depth: 1);
+                }
+            }
+        }
+
+        // Literal arithmetic such as `1337 + seed_offset` (a rank offset): fixed for a given launch.
+        if (LiteralArithmetic().IsMatch(text))
+        {
+            return (SeedOrigin.HardCoded, null);
         }
 
         return (SeedOrigin.Unknown, null);
@@ -165,6 +194,9 @@ public sealed partial class ValueTracer
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^\(?\s*\d+\s*[-+*]\s*[A-Za-z_][\w.]*\s*\)?$|^\(?\s*[A-Za-z_][\w.]*\s*[-+*]\s*\d+\s*\)?$")]
+    private static partial Regex LiteralArithmetic();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex BaseName();

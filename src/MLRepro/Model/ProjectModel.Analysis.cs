@@ -29,7 +29,34 @@ public sealed partial class ProjectModel
     public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer));
 
     /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
-    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text))]));
+    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations())]));
+
+    /// <summary>Whether any config drives the run: parameter files, Python config modules, or MLproject parameters.</summary>
+    public bool HasAnyConfig => Config.HasConfig || Pipelines.Any(p => p.Tool == PipelineTool.MLflow && p.Stages.Any(s => s.Params.Count > 0));
+
+    /// <summary>
+    /// The `${key}` references of dvc.yaml as written (the parsed stages hold the interpolated commands), so keys read
+    /// only through interpolation count as used.
+    /// </summary>
+    private IEnumerable<(string, int, string)> PipelineInterpolations()
+    {
+        foreach (var p in DvcPipelines)
+        {
+            if (Text(p.Path) is not { } text)
+            {
+                continue;
+            }
+
+            for (var i = 1; i <= text.LineCount; i++)
+            {
+                var line = text.GetLine(i);
+                if (line.Contains("${", StringComparison.Ordinal))
+                {
+                    yield return (p.Path, i, line);
+                }
+            }
+        }
+    }
 
     /// <summary>Ways to run the project.</summary>
     public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p), [.. Index.Files.Where(f => f.Extension is ".py" or ".ipynb").Select(f => f.Path)]));
@@ -41,7 +68,7 @@ public sealed partial class ProjectModel
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
 
     /// <summary>Traces values to config keys, command-line options and literals.</summary>
-    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig()));
+    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys));
 
     /// <summary>Bytes recorded for DVC outputs (dvc.lock and .dvc files).</summary>
     public long DvcLockOutSizes() =>

@@ -15,6 +15,16 @@ public sealed partial class ProjectModel
     /// </summary>
     public IReadOnlyList<ConfigFile> ConfigFiles => Lazily(ref _configFiles, LoadConfigFiles);
 
+    /// <summary>Whether a Python string literal names the file (its path, or a path ending with it).</summary>
+    private bool NamedByCode(string path)
+    {
+        _codeLiterals ??= [.. PythonModules.SelectMany(m => m.StringLiterals).Select(l => l.Value.Replace('\\', '/').TrimStart('.', '/')).Where(v => v.Length > 4 && v.Length < 300)];
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return _codeLiterals.Contains(path) || _codeLiterals.Any(v => (v == name && v.Contains('.', StringComparison.Ordinal)) || (v.Contains('/', StringComparison.Ordinal) && path.EndsWith(v, StringComparison.Ordinal)));
+    }
+
+    private HashSet<string>? _codeLiterals;
+
     /// <summary>Python config modules (config/*.py), left for the Python analysis to read.</summary>
     public IReadOnlyList<string> PythonConfigCandidates => Lazily(ref _pythonConfigs, () =>
         [.. Index.Files.Where(f => Eligible(f) && ConfigClassifier.Classify(f.Path) is { IsConfig: true, Role: ConfigRole.PythonConfig }).Select(f => f.Path)]);
@@ -48,6 +58,25 @@ public sealed partial class ProjectModel
             {
                 list.Add(ConfigParser.Parse(t, c.Format, ConfigRole.Params));
                 seen.Add(path);
+            }
+        }
+
+        // Files the code names (argparse defaults such as --hyp data/hyps/hyp.scratch.yaml, open("cfg/exp.yaml")) are
+        // parameter files wherever they live, as long as nothing else claims them (CI, compose, DVC, packaging…).
+        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path) && f.Extension is ".yaml" or ".yml" or ".json" or ".toml"))
+        {
+            if (ConfigClassifier.Classify(f.Path) is not { } c || c.Format == ConfigFormat.Python
+                || (c.ExcludedReason is { } why && why != "structured file outside the configuration naming conventions")
+                || !NamedByCode(f.Path) || Text(f) is not { } t)
+            {
+                continue;
+            }
+
+            var doc = ConfigParser.Parse(t, c.Format, ConfigRole.General);
+            if (doc.Entries.Count > 0)
+            {
+                list.Add(doc);
+                seen.Add(f.Path);
             }
         }
 

@@ -24,6 +24,17 @@ public sealed class ConfigUsedCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var cfg = project.Config;
+        var mlproject = project.Pipelines.Where(p => p.Tool == PipelineTool.MLflow).SelectMany(p => p.Stages).Where(s => s.Params.Count > 0).ToList();
+        if (!cfg.HasConfig && mlproject.Count > 0)
+        {
+            // MLproject parameters are the config; the entry point's command passes them ({alpha}) to the script.
+            var passed = mlproject.Where(s => s.Params.All(p => s.Commands.Any(c => c.Contains("{" + p + "}", StringComparison.Ordinal)))).ToList();
+            var ev = mlproject.Select(s => Evidence.At(s.SourcePath, s.Line, $"entry point '{s.Name}' passes {List(s.Params.Where(p => s.Commands.Any(c => c.Contains("{" + p + "}", StringComparison.Ordinal))))} to its command", s.Commands.FirstOrDefault()));
+            return passed.Count == mlproject.Count
+                ? Found(Outcome.Met, "MLproject passes every parameter on its command lines (not verified by running).", ev)
+                : Found(Outcome.Partial, "some MLproject parameters are never passed to the command.", ev);
+        }
+
         if (!cfg.HasConfig)
         {
             return Found(Outcome.NotMet, "there is no config file for the code to use.", Evidence.Repo("no parameter file was found (see config.files)"));
@@ -46,7 +57,10 @@ public sealed class ConfigUsedCheck : CheckBase
         foreach (var m in cfg.PythonConfigModules)
         {
             var stem = m.Path[(m.Path.LastIndexOf('/') + 1)..^3];
-            var imported = project.PythonModules.Any(o => o.Path != m.Path && o.Imports.Any(i => i.Module.Split('.').Contains(stem) || i.Name == stem));
+            // Imported, or handed to a script on the command line (`python train.py config/train_gpt2.py` read by exec()).
+            var imported = project.PythonModules.Any(o => o.Path != m.Path && o.Imports.Any(i => i.Module.Split('.').Contains(stem) || i.Name == stem))
+                || project.Commands.Any(c => c.Text.Contains(m.Path, StringComparison.Ordinal))
+                || project.PythonModules.Any(o => o.StringLiterals.Any(l => l.Value.EndsWith(m.Path[(m.Path.LastIndexOf('/') + 1)..], StringComparison.Ordinal)));
             if (imported)
             {
                 evidence.Add(Evidence.At(m.Path, null, "Python config module imported by the code"));

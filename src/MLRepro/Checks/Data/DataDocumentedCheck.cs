@@ -8,7 +8,10 @@ namespace MLRepro.Checks.Data;
 public sealed class DataDocumentedCheck : CheckBase
 {
     /// <summary>Words in a table header that mark a schema table.</summary>
-    private static readonly string[] SchemaHeaderWords = ["column", "field", "feature", "attribute", "variable", "name", "key"];
+    private static readonly string[] SchemaHeaderWords = ["column", "field", "feature", "attribute", "variable", "name", "key", "label", "file"];
+
+    /// <summary>Header words of tables that describe something else: pipeline stages, plots, metrics, commands, parameters.</summary>
+    private static readonly string[] NotSchemaWords = ["stage", "step", "plot", "metric", "command", "parameter", "hyperparameter", "model", "result", "score", "accuracy", "benchmark", "option", "argument", "flag"];
 
     private static readonly string[] SchemaDetailWords = ["type", "dtype", "description", "format", "unit", "meaning", "values", "shape"];
 
@@ -37,6 +40,7 @@ public sealed class DataDocumentedCheck : CheckBase
 
         var tables = project.Docs.SelectMany(d => d.Tables.Select(t => (d.Path, Table: t)))
             .Where(x => x.Table.Header.Any(h => SchemaHeaderWords.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                && !x.Table.Header.Any(h => NotSchemaWords.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)))
                 && x.Table.Header.Any(h => SchemaDetailWords.Any(w => h.Contains(w, StringComparison.OrdinalIgnoreCase)))
                 && x.Table.Rows.Length >= 2)
             .ToList();

@@ -20,7 +20,7 @@ public sealed class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: GPU use, data over {IntensiveDataBytes / 1000 / 1000} MB, or long training ({LongTrainingEpochs}+ epochs configured). " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, or long training ({LongTrainingEpochs}+ epochs configured). " +
         "Met when a tracked pipeline exists (dvc.yaml with dvc.lock, or Kedro/Snakemake with tracked outputs), even in a cheap project; " +
         "stages without tracked artifacts (a Makefile, a dvc.yaml without lock) are Partial in an intensive project; no pipeline is NotMet " +
         "there and NotApplicable in a cheap one.",
@@ -73,9 +73,16 @@ public sealed class DataPipelineCheck : CheckBase
     /// <summary>Whether the project is resource-intensive, and why.</summary>
     internal static (bool, string) ResourceIntensive(ProjectModel project)
     {
-        if (Environment.EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
+        // "cuda if available" is not intensive: a GPU counts when the code requires it (no CPU path) or trains on several.
+        if (!Environment.EnvHardwareCheck.HasCpuFallback(project) && Environment.EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
         {
-            return (true, $"it uses a GPU ({gpu.Path}:{gpu.Span?.Line})");
+            return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
+        }
+
+        if (project.PythonModules.SelectMany(m => m.Calls.Select(c => (m, c))).FirstOrDefault(x => x.c.Target.StartsWith("torch.nn.parallel.DistributedDataParallel", StringComparison.Ordinal)
+            || x.c.Target.StartsWith("torch.distributed.init_process_group", StringComparison.Ordinal) || x.c.Target.StartsWith("deepspeed.", StringComparison.Ordinal)) is { m: not null } dist)
+        {
+            return (true, $"it trains on several GPUs ({dist.m.Path}:{dist.c.Line})");
         }
 
         if (project.Data.TotalBytes > IntensiveDataBytes)

@@ -38,8 +38,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
             return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
         }
 
-        var fallback = project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
-            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget))).ToList();
+        var fallback = CpuFallbacks(project).ToList();
         if (fallback.Count > 0)
         {
             return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallback.Take(3).Concat(uses.Take(3)));
@@ -48,6 +47,14 @@ public sealed partial class EnvHardwareCheck : CheckBase
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
     }
 
+    /// <summary>Places where the code picks the device at run time (torch.cuda.is_available() and the like).</summary>
+    public static IEnumerable<Evidence> CpuFallbacks(ProjectModel project) =>
+        project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
+            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)));
+
+    /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
+    public static bool HasCpuFallback(ProjectModel project) => CpuFallbacks(project).Any();
+
     /// <summary>Evidence of GPU use in code and environments.</summary>
     public static IEnumerable<Evidence> GpuUses(ProjectModel project)
     {
@@ -55,7 +62,9 @@ public sealed partial class EnvHardwareCheck : CheckBase
         {
             foreach (var c in m.Calls)
             {
-                if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count")
+                // Seeding CUDA or asking whether it exists does not use a GPU.
+                if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count" or "torch.cuda.manual_seed" or "torch.cuda.manual_seed_all"
+                    || c.Target.StartsWith("torch.backends.cudnn.", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -96,6 +105,6 @@ public sealed partial class EnvHardwareCheck : CheckBase
         }
     }
 
-    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA driver)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
 }

@@ -28,6 +28,15 @@ public sealed class EvalCompareCheck : CheckBase
     {
         var evidence = project.Tools.Trackers.Select(t => Evidence.At(t.Path, t.Line > 0 ? t.Line : null, t.Line > 0 ? $"logs to {t.Name}" : $"{t.Name} run store")).ToList();
 
+        foreach (var m in project.PythonModules)
+        {
+            // Hugging Face TrainingArguments(report_to="wandb"|"tensorboard"|["mlflow"]) sends metrics to a tracker.
+            if (m.Calls.FirstOrDefault(c => c.Keyword("report_to") is { } a && a.Literal?.AsString is not ("none" or "") && !a.Text.Contains("\"none\"", StringComparison.Ordinal)) is { } call)
+            {
+                evidence.Add(Evidence.At(m.Path, call.Line, $"reports metrics to {call.Keyword("report_to")!.Text}", call.RawTarget));
+            }
+        }
+
         foreach (var s in project.Pipelines.SelectMany(p => p.Stages))
         {
             foreach (var metric in s.Metrics.Concat(s.Plots))
