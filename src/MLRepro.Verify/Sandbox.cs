@@ -87,10 +87,19 @@ public static class Sandbox
     public const string InsideTrace = "/tmp/.mlrepro-trace";
 
     /// <summary>The shell script that runs the plan's commands in order, stopping at the first failure.</summary>
-    public static string Script(RunPlan plan, RunSettings settings)
+    public static string Script(RunPlan plan, RunSettings settings, string? python = null)
     {
         var sb = new StringBuilder();
         sb.Append("umask ").Append(settings.Umask).Append('\n');
+        if (python is not null)
+        {
+            // Projects say `python` and `pip`; Debian and many images only have python3. Without a `python` on PATH the
+            // commands name the interpreter mlrepro runs with.
+            var q = "'" + python.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+            sb.Append("command -v python >/dev/null 2>&1 || python() { ").Append(q).Append(" \"$@\"; }\n");
+            sb.Append("command -v pip >/dev/null 2>&1 || pip() { ").Append(q).Append(" -m pip \"$@\"; }\n");
+        }
+
         sb.Append("set -e\n");
         foreach (var c in plan.Commands)
         {
@@ -208,7 +217,7 @@ public static class Sandbox
             argv.AddRange([strace, "-f", "-qq", "-e", AccessTrace.TracedCalls, "-o", (o.UseSandbox ? InsideTrace : traceDir) + "/trace"]);
         }
 
-        argv.AddRange(["/bin/sh", "-c", Script(plan, s)]);
+        argv.AddRange(["/bin/sh", "-c", Script(plan, s, o.Python)]);
         return argv;
     }
 
