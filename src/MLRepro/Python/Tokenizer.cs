@@ -572,7 +572,8 @@ public sealed class Tokenizer
                         p++;
                         continue;
                     case '\\':
-                        p += 2;
+                        // A backslash at the very end of the input must not carry the scan past it.
+                        p = Math.Min(p + 2, _end);
                         continue;
                     case '\n' or '\r':
                         if (top.Depth == 0 && !InnermostString().Triple)

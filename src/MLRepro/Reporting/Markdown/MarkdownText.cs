@@ -9,8 +9,18 @@ public static class MarkdownText
     public static string Escape(string s)
     {
         var sb = new StringBuilder(s.Length + 8);
+        var previous = '\0';
         foreach (var c in s)
         {
+            if (c == '(' && previous == ']')
+            {
+                // "[x](javascript:…)" stays text, and no "](" survives for a naive renderer downstream either.
+                sb.Append("\\(");
+                previous = c;
+                continue;
+            }
+
+            previous = c;
             switch (c)
             {
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
