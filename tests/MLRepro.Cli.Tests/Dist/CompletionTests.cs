@@ -73,7 +73,7 @@ public sealed class CompletionTests
     [Theory]
     [InlineData("zsh", "-n")]
     [InlineData("fish", "--no-execute")]
-    public void Zsh_and_fish_scripts_parse_when_the_shell_is_installed(string shell, string noExec)
+    public void Zsh_and_fish_scripts_parse_and_complete_when_the_shell_is_installed(string shell, string noExec)
     {
         var which = DistSupport.Run("sh", ["-c", "command -v " + shell]);
         if (which.ExitCode != 0)
@@ -85,5 +85,18 @@ public sealed class CompletionTests
         var script = t.Write("mlrepro." + shell, CliRunner.Run("completion", shell).Stdout);
         var r = DistSupport.Run(shell, [noExec, script]);
         r.ExitCode.Should().Be(0, r.Stderr);
+
+        // The real CLI behind a wrapper named mlrepro on PATH, as an installed tool would be.
+        var wrapper = t.Write("bin/mlrepro", $"#!/bin/sh\nexec {DistSupport.MlreproCommand} \"$@\"\n");
+        DistSupport.Run("chmod", ["+x", wrapper]).ExitCode.Should().Be(0);
+        var path = new Dictionary<string, string> { ["PATH"] = Path.GetDirectoryName(wrapper) + ":" + Environment.GetEnvironmentVariable("PATH") };
+        var program = shell == "fish"
+            ? $"source '{script}'; complete -C 'mlrepro report -f '"
+            // Outside an interactive completion widget, compadd is stubbed to print what it is given.
+            : $"compdef() {{ :; }}; compadd() {{ print -l -- ${{(P)2}}; }}; _files() {{ print FILES; }}; source '{script}'; " +
+              "BUFFER='mlrepro report -f '; CURSOR=${#BUFFER}; words=(mlrepro report -f ''); _mlrepro";
+        var complete = DistSupport.Run(shell, ["-c", program], path);
+        complete.ExitCode.Should().Be(0, complete.Stderr);
+        complete.Stdout.Split('\n').Select(l => l.Split('\t')[0]).Should().Contain(["html", "json", "markdown", "sarif", "text"]);
     }
 }
