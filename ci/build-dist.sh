@@ -3,7 +3,7 @@
 # start-up with hyperfine. Slow on a small machine (minutes per form): run by hand or in a release job,
 # not in every test run. See docs/install.md.
 #
-#   bash ci/build-dist.sh [--aot] [--time] [--rid linux-x64]
+#   bash ci/build-dist.sh [--aot] [--time] [--r2r] [--rid linux-x64]
 #
 # Writes artifacts/ (git-ignored):
 #   artifacts/nupkg/mlrepro.<version>.nupkg   the .NET tool package
@@ -14,13 +14,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-aot=0; time=0; rid=linux-x64
+aot=0; time=0; r2r=false; rid=linux-x64
 while [ $# -gt 0 ]; do
   case "$1" in
     --aot) aot=1 ;;
     --time) time=1 ;;
+    --r2r) r2r=true ;;
     --rid) rid="$2"; shift ;;
-    *) echo "usage: $0 [--aot] [--time] [--rid RID]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--aot] [--time] [--r2r] [--rid RID]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -37,8 +38,8 @@ bash ci/install-tool.sh "$art/nupkg" "$art/tool"
 "$art/tool/mlrepro" --version
 "$art/tool/mlrepro" check "$example" --min-stars 3 >/dev/null
 
-echo "== self-contained single-file binary for $rid"
-dotnet publish src/MLRepro.Cli -c Release -r "$rid" --self-contained -p:PublishSingleFile=true -o "$art/single/$rid"
+echo "== self-contained single-file binary for $rid (ReadyToRun: $r2r)"
+dotnet publish src/MLRepro.Cli -c Release -r "$rid" --self-contained -p:PublishSingleFile=true -p:PublishReadyToRun=$r2r -o "$art/single/$rid"
 "$art/single/$rid/mlrepro" --version
 "$art/single/$rid/mlrepro" check "$example" --min-stars 3 >/dev/null
 
