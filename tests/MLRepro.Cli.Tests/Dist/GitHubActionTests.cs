@@ -78,6 +78,31 @@ public sealed class GitHubActionTests
         off.Process.ExitCode.Should().Be(0, off.Process.Stdout + off.Process.Stderr);
     }
 
+    [Fact]
+    public void Verify_merges_what_the_runs_showed_and_differing_runs_fail()
+    {
+        if (DistSupport.Run("sh", ["-c", "command -v bwrap"]).ExitCode != 0)
+        {
+            Assert.Skip("bubblewrap is not installed (verify's sandbox)");
+        }
+
+        using var t = new TempDir();
+        CliRunner.Copy(Path.Combine(TestPaths.Examples, "02-one-star"), t.Path);
+        t.Write(".mlrepro.yaml", "run: python3 train.py\n");
+        var run = RunAction(t.Path, ".", new Dictionary<string, string> { ["INPUT_VERIFY"] = "true", ["INPUT_SARIF"] = "false" });
+        run.Process.ExitCode.Should().Be(0, run.Process.Stdout + run.Process.Stderr);
+        run.Process.Stdout.Should().Contain("::group::mlrepro verify");
+        run.Summary.Should().Contain("— *verified*").And.Contain("Verified criteria:").And.NotContain("Not verified by running yet", "the summary is the assessment with the verification merged");
+        run.Output.Should().Contain("stars=");
+
+        // An unseeded output differs between the two runs: the step fails, and still reports.
+        t.Write(".mlrepro.yaml", "run: python3 -c \"import random; open('out.txt', 'w').write(str(random.random()))\"\noutputs: [out.txt]\n");
+        var differ = RunAction(t.Path, ".", new Dictionary<string, string> { ["INPUT_VERIFY"] = "true", ["INPUT_SARIF"] = "false" });
+        differ.Process.ExitCode.Should().Be(1, differ.Process.Stdout + differ.Process.Stderr);
+        differ.Process.Stdout.Should().Contain("the runs differ");
+        differ.Summary.Should().NotBeEmpty();
+    }
+
     [Theory]
     [InlineData("INPUT_MIN_STARS", "6")]
     [InlineData("INPUT_MIN_STARS", "three")]
