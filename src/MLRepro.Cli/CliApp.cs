@@ -31,6 +31,8 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Build(stdout, stderr));
         root.Subcommands.Add(ScanCommand.Build(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
+        root.Subcommands.Add(CompletionCommand.Build(stdout));
+        CliDocs.AddExamples(root);
         return root;
     }
 
