@@ -95,7 +95,10 @@ public static class Assessor
     /// <summary>"owner/repo" from a GitHub/GitLab-style remote, else the folder name.</summary>
     public static string ProjectName(RepoIndex index)
     {
-        if (index.Git?.RemoteUrl is { } url)
+        // owner/repo only for a hosted remote (https://host/o/r, git@host:o/r) and when the whole work tree is assessed;
+        // a local-path remote or a sub-folder (examples/04-three-stars) is named by its folder.
+        var wholeTree = index.Git is { } g && Path.GetFullPath(g.WorkTreeRoot).TrimEnd('/') == index.Root.TrimEnd('/');
+        if (wholeTree && index.Git?.RemoteUrl is { } url && (url.Contains("://", StringComparison.Ordinal) && !url.StartsWith("file://", StringComparison.Ordinal) || url.Contains('@', StringComparison.Ordinal)))
         {
             var u = url.TrimEnd('/');
             if (u.EndsWith(".git", StringComparison.Ordinal))

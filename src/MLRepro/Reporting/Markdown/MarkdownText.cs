@@ -47,6 +47,35 @@ public static class MarkdownText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Escapes text that may use `code spans` on purpose (fix texts): code spans are kept when they hold nothing a
+    /// renderer could turn into markup; everything else is escaped as <see cref="Escape"/> does.
+    /// </summary>
+    public static string EscapeKeepingCode(string s)
+    {
+        var parts = s.Split('`');
+        if (parts.Length % 2 == 0)
+        {
+            return Escape(s); // unbalanced backticks: no code spans to keep
+        }
+
+        var sb = new StringBuilder(s.Length + 8);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var inCode = i % 2 == 1;
+            if (inCode && !parts[i].Contains('<', StringComparison.Ordinal) && !parts[i].Contains("](", StringComparison.Ordinal) && !parts[i].Contains('\n', StringComparison.Ordinal))
+            {
+                sb.Append('`').Append(parts[i]).Append('`');
+            }
+            else
+            {
+                sb.Append(inCode ? Escape("`" + parts[i] + "`") : Escape(parts[i]));
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Inline code that survives backticks inside.</summary>
     public static string Code(string s)
     {

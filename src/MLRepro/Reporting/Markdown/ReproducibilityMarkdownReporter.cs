@@ -127,8 +127,8 @@ public sealed class ReproducibilityMarkdownReporter(LinkStyle links = LinkStyle.
         w.Write($"- [{(ticked ? 'x' : ' ')}] {label}: {(string.IsNullOrEmpty(details) ? MarkdownText.Escape(finding.Message) : details)} — *{status}*\n");
         if (!ticked && finding.Fix is { Length: > 0 } fix)
         {
-            // Fixes are mlrepro's own text (they use `code` spans on purpose), so they are written as Markdown.
-            w.Write($"  - To do: {fix}\n");
+            // Fixes use `code` spans on purpose; a report read back from a catalog is untrusted, so everything else is escaped.
+            w.Write($"  - To do: {MarkdownText.EscapeKeepingCode(fix)}\n");
         }
     }
 
