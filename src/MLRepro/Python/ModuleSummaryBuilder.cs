@@ -752,7 +752,7 @@ internal sealed class ModuleSummaryBuilder
         var cache = isString ? _stringLiterals : _literals;
         if (!cache.TryGetValue(key, out var lit))
         {
-            lit = make();
+            lit = _pool is null ? make() : _pool.Literal(key, isString, make());
             cache[key] = lit;
         }
 
@@ -774,7 +774,8 @@ internal sealed class ModuleSummaryBuilder
     private PythonCall FinishCall(Toks t, Frame f, int close)
     {
         AddArg(t, f, f.ArgStart, close);
-        var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, [.. f.Args!]);
+        ImmutableArray<CallArgument> args = [.. f.Args!];
+        var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, _pool is null ? args : _pool.Arguments(args));
         _calls.Add((f.Offset, call, f.Param));
         if (f.IsDecorator)
         {
@@ -807,7 +808,7 @@ internal sealed class ModuleSummaryBuilder
         string? keyword = null;
         if (star == 0 && b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '='))
         {
-            keyword = t[a].Text(_s);
+            keyword = Intern(t[a].Span(_s));
             a += 2;
         }
 
@@ -817,7 +818,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var text = InternShort(t[a].Offset, t[b - 1].End);
-        f.Args!.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
+        var argument = new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star);
+        f.Args!.Add(_pool is null ? argument : _pool.Argument(argument));
     }
 
     private ImmutableArray<string> NamesIn(Toks t, int a, int b)
@@ -856,14 +858,15 @@ internal sealed class ModuleSummaryBuilder
             // Most arguments reference one name; share the one-element arrays within the module.
             if (!_singleNames.TryGetValue(_scratch[0], out var one))
             {
-                one = [_scratch[0]];
+                one = _pool is null ? [_scratch[0]] : _pool.SingleName(_scratch[0]);
                 _singleNames[_scratch[0]] = one;
             }
 
             return one;
         }
 
-        return [.. _scratch];
+        ImmutableArray<string> names = [.. _scratch];
+        return _pool is null ? names : _pool.Names(names);
     }
 
     private PythonLiteral? LiteralOf(Toks t, int a, int b)
