@@ -47,6 +47,8 @@ internal sealed class ModuleSummaryBuilder
     private readonly List<PythonImport> _imports = [];
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _varTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bindingLookup;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _varTypeLookup;
     private readonly Dictionary<string, CallArgument?> _handles = new(StringComparer.Ordinal);
     private readonly List<(int Offset, PythonCall Call, string? Param)> _calls = [];
     private readonly List<PythonAssignment> _assignments = [];
@@ -63,6 +65,8 @@ internal sealed class ModuleSummaryBuilder
     private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
     private readonly Stack<Frame> _framePool = new();
+    private readonly List<Frame> _walkFrames = [];
+    private readonly List<(string Name, int Indent)> _walkClasses = [];
     private readonly Dictionary<string, ImmutableArray<string>> _singleNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PythonLiteral> _literals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PythonLiteral> _stringLiterals = new(StringComparer.Ordinal);
@@ -78,6 +82,8 @@ internal sealed class ModuleSummaryBuilder
         _s = text;
         _notebook = notebook;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _varTypeLookup = _varTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _bindingLookup = _bindings.GetAlternateLookup<ReadOnlySpan<char>>();
         _internLookup = _intern.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -125,8 +131,14 @@ internal sealed class ModuleSummaryBuilder
             EnqueueFields(sub.FStringFields, depth + 1);
         }
 
-        var calls = _calls.OrderBy(c => c.Offset).ThenBy(c => c.Call.RawTarget.Length).ToList();
-        var callArray = calls.Select(c => c.Call).ToImmutableArray();
+        var calls = SortedCalls();
+        var callArray = ImmutableArray.CreateBuilder<PythonCall>(calls.Length);
+        foreach (var c in calls)
+        {
+            callArray.Add(c.Call);
+        }
+
+        var callList = callArray.MoveToImmutable();
         var lineCount = 1;
         foreach (var c in _s)
         {
@@ -140,20 +152,68 @@ internal sealed class ModuleSummaryBuilder
             _path,
             [.. _imports],
             new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(_bindings),
-            callArray,
+            callList,
             [.. _assignments],
-            [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
+            IsInOrder(_strings, static (x, y) => x.Line < y.Line || (x.Line == y.Line && x.Column <= y.Column)) ? [.. _strings] : [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
             new NameSet(_names),
-            [.. _decorators.OrderBy(d => d.Line)],
+            IsInOrder(_decorators, static (x, y) => x.Line <= y.Line) ? [.. _decorators] : [.. _decorators.OrderBy(d => d.Line)],
             _mainGuard,
             [.. _functions],
             [.. _classes],
             CliOptionExtractor.Extract(calls, _decorators),
-            ReadExtractor.Extract(callArray, _handles),
+            ReadExtractor.Extract(callList, _handles),
             [.. _diags],
             lineCount,
             _tokenCount,
             _notebook);
+    }
+
+    /// <summary>Calls in source order: by offset, then the shorter callee first; ties keep their order (a stable sort, as OrderBy).</summary>
+    private (int Offset, PythonCall Call, string? Param)[] SortedCalls()
+    {
+        var calls = _calls.ToArray();
+        if (IsInOrder(_calls, static (x, y) => x.Offset < y.Offset || (x.Offset == y.Offset && x.Call.RawTarget.Length <= y.Call.RawTarget.Length)))
+        {
+            return calls;
+        }
+
+        var order = new int[calls.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var c = calls[x].Offset.CompareTo(calls[y].Offset);
+            if (c == 0)
+            {
+                c = calls[x].Call.RawTarget.Length.CompareTo(calls[y].Call.RawTarget.Length);
+            }
+
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var sorted = new (int Offset, PythonCall Call, string? Param)[calls.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = calls[order[i]];
+        }
+
+        return sorted;
+    }
+
+    /// <summary>Whether each item is in order with the next (<paramref name="inOrder"/> allows equal keys, so a stable sort would keep the list as is).</summary>
+    private static bool IsInOrder<T>(List<T> items, Func<T, T, bool> inOrder)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (!inOrder(items[i - 1], items[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void EnqueueFields(ImmutableArray<FStringField> fields, int depth)
@@ -287,21 +347,31 @@ internal sealed class ModuleSummaryBuilder
         {
             for (var k = dotted.LastIndexOf('.'); k > 0; k = dotted.LastIndexOf('.', k - 1))
             {
-                if (_varTypes.TryGetValue(dotted[..k], out var type))
+                if (_varTypeLookup.TryGetValue(dotted.AsSpan(0, k), out var type))
                 {
-                    return type + dotted[k..];
-                }
-
-                if (k == 0)
-                {
-                    break;
+                    return Concat(type, dotted.AsSpan(k));
                 }
             }
         }
 
         var dot = dotted.IndexOf('.', StringComparison.Ordinal);
-        var head = dot < 0 ? dotted : dotted[..dot];
-        return _bindings.TryGetValue(head, out var q) ? (dot < 0 ? q : q + dotted[dot..]) : dotted;
+        var head = dot < 0 ? dotted.AsSpan() : dotted.AsSpan(0, dot);
+        return _bindingLookup.TryGetValue(head, out var q) ? (dot < 0 ? q : Concat(q, dotted.AsSpan(dot))) : dotted;
+    }
+
+    /// <summary><paramref name="a"/> followed by <paramref name="b"/>, interned (resolved names repeat; no temporary strings).</summary>
+    private string Concat(string a, ReadOnlySpan<char> b)
+    {
+        var len = a.Length + b.Length;
+        if (len > 256)
+        {
+            return string.Concat(a.AsSpan(), b);
+        }
+
+        Span<char> buf = stackalloc char[len];
+        a.AsSpan().CopyTo(buf);
+        b.CopyTo(buf[a.Length..]);
+        return Intern(buf);
     }
 
     private string? TypeOfCall(string target)
@@ -334,11 +404,14 @@ internal sealed class ModuleSummaryBuilder
 
     private void Walk(Toks t, bool expression)
     {
-        var frames = new List<Frame>();
+        // Walks run one after the other (the module, then each f-string field): they reuse the same lists.
+        var frames = _walkFrames;
+        frames.Clear();
         var stmtStart = 0;
         var indent = 0;
         var lambdas = 0;
-        var classStack = new List<(string Name, int Indent)>();
+        var classStack = _walkClasses;
+        classStack.Clear();
         string? lastClosedRaw = null;
         string? lastClosedType = null;
         var lastClosedIndex = -1;
@@ -376,7 +449,7 @@ internal sealed class ModuleSummaryBuilder
                         var parts = PythonSyntax.StringParts(span);
                         if (!parts.F)
                         {
-                            var value = PythonSyntax.DecodeString(span);
+                            var value = DecodeString(span);
                             _strings.Add(new PythonStringLiteral(value.Length <= 64 ? Intern(value) : value, tk.Line, tk.Column));
                         }
 
@@ -745,18 +818,53 @@ internal sealed class ModuleSummaryBuilder
     /// <summary>Source text [start, end): interned when short (argument and value texts repeat within a module).</summary>
     private string InternShort(int start, int end) => end - start <= 64 ? Intern(_s.AsSpan(start, end - start)) : _s[start..end];
 
-    /// <summary>One literal object per distinct literal text within a module.</summary>
-    private PythonLiteral SharedLiteral(ReadOnlySpan<char> text, Func<PythonLiteral> make, bool isString = false)
+    /// <summary>One literal object per distinct number text within a module (and project, with a pool); no closure per use.</summary>
+    private PythonLiteral SharedNumber(ReadOnlySpan<char> text)
     {
         var key = Intern(text);
-        var cache = isString ? _stringLiterals : _literals;
-        if (!cache.TryGetValue(key, out var lit))
+        if (!_literals.TryGetValue(key, out var lit))
         {
-            lit = _pool is null ? make() : _pool.Literal(key, isString, make());
-            cache[key] = lit;
+            lit = PythonSyntax.ParseNumber(key, false);
+            lit = _pool is null ? lit : _pool.Literal(key, false, lit);
+            _literals[key] = lit;
         }
 
         return lit;
+    }
+
+    /// <summary>One literal object per distinct short string value within a module (and project, with a pool).</summary>
+    private PythonLiteral SharedString(string value)
+    {
+        var key = Intern(value);
+        if (!_stringLiterals.TryGetValue(key, out var lit))
+        {
+            lit = new PythonLiteral(LiteralKind.String, key);
+            lit = _pool is null ? lit : _pool.Literal(key, true, lit);
+            _stringLiterals[key] = lit;
+        }
+
+        return lit;
+    }
+
+    /// <summary>A string token's value; short values without escapes are interned straight from the source (no temporary string).</summary>
+    private string DecodeString(ReadOnlySpan<char> token)
+    {
+        var (raw, _, _, a, b) = PythonSyntax.StringParts(token);
+        var body = token[a..b];
+        return body.Length <= 64 && (raw || body.IndexOf('\\') < 0) ? Intern(body) : PythonSyntax.DecodeString(token);
+    }
+
+    /// <summary>Interns a string already allocated: it becomes the shared copy when it is the first.</summary>
+    private string Intern(string s)
+    {
+        if (_internLookup.TryGetValue(s.AsSpan(), out var existing))
+        {
+            return existing;
+        }
+
+        s = _pool is null ? s : _pool.Intern(s);
+        _intern.Add(s);
+        return s;
     }
 
     private string Intern(ReadOnlySpan<char> span)
@@ -879,7 +987,7 @@ internal sealed class ModuleSummaryBuilder
                 case TokenKind.Number:
                     {
                         var text = tk.Span(_s);
-                        return text.Length <= 32 ? SharedLiteral(text, () => PythonSyntax.ParseNumber(_s.AsSpan(tk.Offset, tk.Length), false)) : PythonSyntax.ParseNumber(text, false);
+                        return text.Length <= 32 ? SharedNumber(text) : PythonSyntax.ParseNumber(text, false);
                     }
 
                 case TokenKind.Name:
@@ -916,7 +1024,7 @@ internal sealed class ModuleSummaryBuilder
             }
 
             isBytes = parts.Bytes;
-            var v = PythonSyntax.DecodeString(span);
+            var v = DecodeString(span);
             if (single is null && sb is null)
             {
                 single = v;
@@ -935,7 +1043,7 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var kind = isBytes ? LiteralKind.Bytes : LiteralKind.String;
-        return value.Length <= 64 && !isBytes ? SharedLiteral(value, () => new PythonLiteral(kind, Intern(value)), isString: true) : new PythonLiteral(kind, value);
+        return value.Length <= 64 && !isBytes ? SharedString(value) : new PythonLiteral(kind, value);
     }
 
     // ---------------------------------------------------------------- statements

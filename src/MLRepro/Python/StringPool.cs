@@ -44,6 +44,9 @@ internal sealed class StringPool
         return _strings.GetOrAdd(s, s);
     }
 
+    /// <summary>Interns a string already allocated: it becomes the shared copy when it is the first.</summary>
+    public string Intern(string s) => _strings.GetOrAdd(s, s);
+
     /// <summary>The shared one-element array holding <paramref name="name"/> (an interned string).</summary>
     public ImmutableArray<string> SingleName(string name) =>
         _singleNames.TryGetValue(name, out var one) ? one : _singleNames.GetOrAdd(name, ImmutableArray.Create(name));
