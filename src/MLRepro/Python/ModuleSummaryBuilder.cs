@@ -46,37 +46,57 @@ internal sealed class ModuleSummaryBuilder
     private readonly NotebookDocument? _notebook;
     private readonly List<PythonImport> _imports = [];
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _varTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _varTypes;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bindingLookup;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _varTypeLookup;
-    private readonly Dictionary<string, CallArgument?> _handles = new(StringComparer.Ordinal);
-    private readonly List<(int Offset, PythonCall Call, string? Param)> _calls = [];
-    private readonly List<PythonAssignment> _assignments = [];
-    private readonly List<PythonStringLiteral> _strings = [];
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallArgument?> _handles;
+    private readonly List<(int Offset, PythonCall Call, string? Param)> _calls;
+    private readonly List<PythonAssignment> _assignments;
+    private readonly List<PythonStringLiteral> _strings;
+    private readonly HashSet<string> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<PythonDecorator> _decorators = [];
     private readonly List<PythonFunction> _functions = [];
     private readonly List<PythonClass> _classes = [];
     private readonly List<Diagnostic> _diags = [];
-    private readonly Queue<(FStringField Field, int Depth)> _fieldQueue = new();
-    private readonly StringBuilder _sb = new();
-    private readonly List<string> _scratch = [];
-    private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
+    private readonly Queue<(FStringField Field, int Depth)> _fieldQueue;
+    private readonly StringBuilder _sb;
+    private readonly List<string> _scratch;
+    private readonly HashSet<string> _intern;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
-    private readonly Stack<Frame> _framePool = new();
-    private readonly List<Frame> _walkFrames = [];
-    private readonly List<(string Name, int Indent)> _walkClasses = [];
-    private readonly Dictionary<string, ImmutableArray<string>> _singleNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PythonLiteral> _literals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PythonLiteral> _stringLiterals = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _framePool;
+    private readonly List<Frame> _walkFrames;
+    private readonly List<(string Name, int Indent)> _walkClasses;
+    private readonly Dictionary<string, ImmutableArray<string>> _singleNames;
+    private readonly Dictionary<string, PythonLiteral> _literals;
+    private readonly Dictionary<string, PythonLiteral> _stringLiterals;
     private int? _mainGuard;
     private int _tokenCount;
 
     private readonly StringPool? _pool;
 
-    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool)
+    /// <summary>A module's builder collections are reused by the next module summarized on the same thread (no regrowth).</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool, Scratch scratch)
     {
+        _varTypes = scratch.VarTypes;
+        _fieldQueue = scratch.FieldQueue;
+        _sb = scratch.Text;
+        _scratch = scratch.NameList;
+        _framePool = scratch.FramePool;
+        _walkFrames = scratch.WalkFrames;
+        _walkClasses = scratch.WalkClasses;
+        _handles = scratch.Handles;
+        _calls = scratch.Calls;
+        _assignments = scratch.Assignments;
+        _strings = scratch.Strings;
+        _names = scratch.Names;
+        _intern = scratch.Intern;
+        _singleNames = scratch.SingleNames;
+        _literals = scratch.Literals;
+        _stringLiterals = scratch.StringLiterals;
         _pool = pool;
         _path = path;
         _s = text;
@@ -89,13 +109,79 @@ internal sealed class ModuleSummaryBuilder
 
     public static ModuleSummary Build(string path, string text, NotebookDocument? notebook, StringPool? pool = null)
     {
-        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool);
+        // Taken, not shared: a summary that fails half-way never hands dirty collections to the next one.
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool, scratch);
         if (text.Length > MaxSourceChars)
         {
             b._diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "python.too-long", $"only the first {MaxSourceChars} characters were summarized"));
         }
 
-        return b.Run();
+        var summary = b.Run();
+        if (scratch.Clear())
+        {
+            t_scratch = scratch;
+        }
+
+        return summary;
+    }
+
+    /// <summary>The collections of a builder that never escape into its summary (they are copied out).</summary>
+    private sealed class Scratch
+    {
+        /// <summary>Collections that grew past this many items are dropped rather than kept for the thread's lifetime.</summary>
+        private const int MaxKeptItems = 16_384;
+
+        public readonly Dictionary<string, string> VarTypes = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, CallArgument?> Handles = new(StringComparer.Ordinal);
+        public readonly List<(int Offset, PythonCall Call, string? Param)> Calls = [];
+        public readonly List<PythonAssignment> Assignments = [];
+        public readonly List<PythonStringLiteral> Strings = [];
+        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Intern = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, ImmutableArray<string>> SingleNames = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, PythonLiteral> Literals = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, PythonLiteral> StringLiterals = new(StringComparer.Ordinal);
+        public readonly Queue<(FStringField Field, int Depth)> FieldQueue = new();
+        public readonly StringBuilder Text = new();
+        public readonly List<string> NameList = [];
+        public readonly Stack<Frame> FramePool = new();
+        public readonly List<Frame> WalkFrames = [];
+        public readonly List<(string Name, int Indent)> WalkClasses = [];
+
+        /// <summary>Empties every collection; false when they grew too large to keep.</summary>
+        public bool Clear()
+        {
+            var small = Intern.Count <= MaxKeptItems && Names.Count <= MaxKeptItems && Calls.Count <= MaxKeptItems &&
+                Assignments.Count <= MaxKeptItems && Strings.Count <= MaxKeptItems && Literals.Count <= MaxKeptItems &&
+                StringLiterals.Count <= MaxKeptItems && SingleNames.Count <= MaxKeptItems && VarTypes.Count <= MaxKeptItems && Handles.Count <= MaxKeptItems;
+            VarTypes.Clear();
+            Handles.Clear();
+            Calls.Clear();
+            Assignments.Clear();
+            Strings.Clear();
+            Names.Clear();
+            Intern.Clear();
+            SingleNames.Clear();
+            Literals.Clear();
+            StringLiterals.Clear();
+            FieldQueue.Clear();
+            Text.Clear();
+            NameList.Clear();
+            WalkFrames.Clear();
+            WalkClasses.Clear();
+            foreach (var f in FramePool)
+            {
+                // Frames keep their argument lists (capacity) but not the last module's arguments and names.
+                f.Args?.Clear();
+                f.Raw = string.Empty;
+                f.Target = string.Empty;
+                f.Param = null;
+            }
+
+            return small && FramePool.Count <= MaxKeptItems && Text.Capacity <= MaxKeptItems;
+        }
     }
 
     private ModuleSummary Run()
