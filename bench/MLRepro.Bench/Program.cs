@@ -28,6 +28,26 @@ if (args.Length >= 2 && args[0] == "python-mem")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "python-check")
+{
+    // Checks that summaries built by a model (strings and parts shared across modules) equal summaries built alone.
+    var m = ProjectModel.Open(args[1], new IndexOptions { UseGit = false });
+    var differ = 0;
+    foreach (var shared in m.PythonModules)
+    {
+        var text = File.ReadAllText(Path.Combine(args[1], shared.Path));
+        var alone = shared.IsNotebook ? ModuleSummary.Parse(NotebookParser.Parse(shared.Path, text)) : ModuleSummary.Parse(shared.Path, text);
+        if (Dump(shared) != Dump(alone))
+        {
+            differ++;
+            Console.WriteLine($"differs: {shared.Path}");
+        }
+    }
+
+    Console.WriteLine($"{m.PythonModules.Count} modules, {differ} differ");
+    return differ == 0 ? 0 : 1;
+}
+
 if (args.Length >= 2 && args[0] == "python-loop")
 {
     // A steady single-threaded workload for a profiler: summarize every .py under ROOT, N times.
@@ -36,12 +56,13 @@ if (args.Length >= 2 && args[0] == "python-loop")
     for (var r = 0; r < (args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5); r++)
     {
         var lap = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         foreach (var (p, t) in texts)
         {
             _ = ModuleSummary.Parse(p, t);
         }
 
-        Console.WriteLine($"run {r}: {lap.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"run {r}: {lap.Elapsed.TotalMilliseconds:F0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F1} MB allocated");
     }
 
     Console.WriteLine($"{sw.Elapsed.TotalMilliseconds:F0} ms");
@@ -86,11 +107,8 @@ return 0;
 void Measure(string title, string root)
 {
     Console.WriteLine($"## {title}: {root}");
-    var model = ProjectModel.Open(root, new IndexOptions { UseGit = false });
-    var paths = model.PythonModules.Select(m => Path.Combine(root, m.Path)).ToArray();
+    var paths = ListModules(root);
     var pyPaths = paths.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).ToArray();
-    var totalBytes = paths.Sum(p => new FileInfo(p).Length);
-    Console.WriteLine($"   {model.Index.Files.Length} files indexed, {paths.Length} Python modules/notebooks summarized ({totalBytes / 1e6:F1} MB), {model.PythonModules.Sum(m => m.Calls.Length)} calls");
 
     var indexSummarize = Median(runs, () =>
     {
@@ -123,6 +141,19 @@ void Measure(string title, string root)
         }
     });
 
+    // Load-independent figures: bytes allocated and collections for one single-threaded summary pass.
+    var gen0 = GC.CollectionCount(0);
+    var gen2 = GC.CollectionCount(2);
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    for (var i = 0; i < texts.Length; i++)
+    {
+        _ = ModuleSummary.Parse(pyPaths[i], texts[i]);
+    }
+
+    allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+    gen0 = GC.CollectionCount(0) - gen0;
+    gen2 = GC.CollectionCount(2) - gen2;
+
     var astOut = RunProcess(python, [Path.Combine(AppContext.BaseDirectory, "ast_parse_time.py"), "3"], string.Join('\n', pyPaths) + "\n").Split(' ');
     var astSeconds = double.Parse(astOut[1], CultureInfo.InvariantCulture);
     var mem = RunProcess(Environment.ProcessPath!, ["python-mem", root], null).Trim().Split(' ');
@@ -136,9 +167,21 @@ void Measure(string title, string root)
     Console.WriteLine($"   File.ReadAllBytes, same files, sequential:        {readSequential * 1000,9:F1} ms   ratio {indexSummarize / readSequential:F2}x");
     Console.WriteLine($"   tokenize only, .py, 1 thread:                     {tokenizeSingle * 1000,9:F1} ms   {texts.Sum(t => (long)t.Length) / tokenizeSingle / 1e6:F1} M chars/s");
     Console.WriteLine($"   tokenize + summary, .py, 1 thread:                {summarizeSingle * 1000,9:F1} ms   {texts.Sum(t => (long)t.Length) / summarizeSingle / 1e6:F1} M chars/s");
+    Console.WriteLine($"     allocated by one summary pass: {allocated / 1e6:F1} MB ({(double)allocated / texts.Sum(t => (long)t.Length):F2} bytes/char), {gen0} gen0 / {gen2} gen2 collections");
     Console.WriteLine($"   CPython ast.parse, same {astOut[0]} .py files, 1 thread: {astSeconds * 1000,9:F1} ms   speed-up {astSeconds / summarizeSingle:F1}x (target >= 10x)");
     Console.WriteLine($"   peak working set, index + summarize in a fresh process: {peakMb:F0} MB (target <= 300 MB on 20k files); live managed heap after index {indexMb:F0} MB, after summaries {liveMb:F0} MB");
     Console.WriteLine();
+}
+
+// Lists the summarized files in a model that is dropped before anything is timed: a live model (hundreds of MB of
+// summaries on the generated corpus) would make every later collection mark it, and be timed with the code under test.
+string[] ListModules(string root)
+{
+    var model = ProjectModel.Open(root, new IndexOptions { UseGit = false });
+    var paths = model.PythonModules.Select(m => Path.Combine(root, m.Path)).ToArray();
+    var totalBytes = paths.Sum(p => new FileInfo(p).Length);
+    Console.WriteLine($"   {model.Index.Files.Length} files indexed, {paths.Length} Python modules/notebooks summarized ({totalBytes / 1e6:F1} MB), {model.PythonModules.Sum(m => m.Calls.Length)} calls");
+    return paths;
 }
 
 double Median(int runs, Action action)
@@ -185,6 +228,22 @@ static string RunProcess(string exe, string[] arguments, string? stdin)
     }
 
     return outp.Result;
+}
+
+static string Dump(ModuleSummary m)
+{
+    static string Args(IEnumerable<CallArgument> a) => string.Join(", ", a.Select(Arg));
+    static string Arg(CallArgument? a) => a is null ? "-" : $"{a.Keyword}={a.Text}|{a.Literal?.Kind}:{a.Literal}|{string.Join('+', a.Names)}|{a.Star}";
+    var sb = new System.Text.StringBuilder();
+    sb.AppendLine(string.Join('\n', m.Imports)).AppendLine(string.Join('\n', m.ImportBindings.Select(kv => kv.Key + "=" + kv.Value)));
+    sb.AppendLine(string.Join('\n', m.Calls.Select(c => $"{c.Target} {c.RawTarget} {c.Line}:{c.Column} ({Args(c.Arguments)})")));
+    sb.AppendLine(string.Join('\n', m.Assignments)).AppendLine(string.Join('\n', m.StringLiterals)).AppendLine(string.Join(' ', m.Names));
+    sb.AppendLine(string.Join('\n', m.Decorators.Select(d => $"{d.Target} {d.RawTarget} {d.Line} {d.IsCall} ({Args(d.Arguments)})")));
+    sb.AppendLine(string.Join('\n', m.Functions)).AppendLine(string.Join('\n', m.Classes.Select(c => $"{c.Name} {c.Line} {string.Join(',', c.Bases)}")));
+    sb.AppendLine(string.Join('\n', m.CliOptions.Select(o => $"{o.Framework} {string.Join(',', o.Flags)} {o.Dest} {Arg(o.Default)} {o.Type} {o.Line}")));
+    sb.AppendLine(string.Join('\n', m.Reads.Select(r => $"{r.Function} {r.Kind} {Arg(r.Path)} {r.Line}")));
+    sb.AppendLine(string.Join('\n', m.Diagnostics)).AppendLine($"{m.MainGuardLine} {m.LineCount} {m.TokenCount}");
+    return sb.ToString();
 }
 
 static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;

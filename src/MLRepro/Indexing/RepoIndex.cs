@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using MLRepro.Text;
@@ -113,6 +114,67 @@ public sealed class RepoIndex
         }
 
         return new SourceText(file.Path, Decode(bytes, file.Path, diagnostics));
+    }
+
+    /// <summary>
+    /// What <see cref="ReadText(IndexedFile, ICollection{Diagnostic}?)"/> reads, as a plain string, through a pooled
+    /// byte buffer: summarizing every Python file of a large project would otherwise allocate each file's bytes once more.
+    /// </summary>
+    internal string? ReadString(IndexedFile file, ICollection<Diagnostic>? diagnostics = null)
+    {
+        if (file.Kind != FileKind.Text)
+        {
+            return null;
+        }
+
+        byte[]? buffer = null;
+        try
+        {
+            var length = 0;
+            try
+            {
+                using var handle = File.OpenHandle(System.IO.Path.Combine(Root, file.Path));
+                buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(RandomAccess.GetLength(handle), Options.MaxTextFileBytes) + 1);
+                while (length <= Options.MaxTextFileBytes)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var n = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    length += n;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics?.Add(new Diagnostic(file.Path, null, DiagnosticSeverity.Warning, "index.unreadable", $"could not be read: {e.Message}"));
+                return null;
+            }
+
+            if (length > Options.MaxTextFileBytes)
+            {
+                diagnostics?.Add(new Diagnostic(file.Path, null, DiagnosticSeverity.Info, "index.too-large", $"grew past the {Options.MaxTextFileBytes} byte text limit while indexing; not read"));
+                return null;
+            }
+
+            return Decode(buffer.AsSpan(0, length), file.Path, diagnostics);
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>Reads a text file by relative path; null when absent or not text.</summary>

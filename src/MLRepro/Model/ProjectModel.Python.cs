@@ -75,13 +75,13 @@ public sealed partial class ProjectModel
     {
         // Read directly, not through the text cache: summaries are what checks use, and keeping every source
         // text of a large project alive would double the memory of the model.
-        if (Index.ReadText(file, new DiagnosticSink(this)) is not { } text)
+        if (Index.ReadString(file, new DiagnosticSink(this)) is not { } text)
         {
             return null;
         }
 
         return file.Extension == ".ipynb"
-            ? ModuleSummary.Parse(NotebookParser.Parse(file.Path, text.Text), pool)
-            : ModuleSummary.Parse(file.Path, text.Text, pool);
+            ? ModuleSummary.Parse(NotebookParser.Parse(file.Path, text), pool)
+            : ModuleSummary.Parse(file.Path, text, pool);
     }
 }

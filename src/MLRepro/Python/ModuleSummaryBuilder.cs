@@ -46,50 +46,142 @@ internal sealed class ModuleSummaryBuilder
     private readonly NotebookDocument? _notebook;
     private readonly List<PythonImport> _imports = [];
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _varTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CallArgument?> _handles = new(StringComparer.Ordinal);
-    private readonly List<(int Offset, PythonCall Call, string? Param)> _calls = [];
-    private readonly List<PythonAssignment> _assignments = [];
-    private readonly List<PythonStringLiteral> _strings = [];
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _varTypes;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bindingLookup;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _varTypeLookup;
+    private readonly Dictionary<string, CallArgument?> _handles;
+    private readonly List<(int Offset, PythonCall Call, string? Param)> _calls;
+    private readonly List<PythonAssignment> _assignments;
+    private readonly List<PythonStringLiteral> _strings;
+    private readonly HashSet<string> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<PythonDecorator> _decorators = [];
     private readonly List<PythonFunction> _functions = [];
     private readonly List<PythonClass> _classes = [];
     private readonly List<Diagnostic> _diags = [];
-    private readonly Queue<(FStringField Field, int Depth)> _fieldQueue = new();
-    private readonly StringBuilder _sb = new();
-    private readonly List<string> _scratch = [];
-    private readonly HashSet<string> _intern = new(StringComparer.Ordinal);
+    private readonly Queue<(FStringField Field, int Depth)> _fieldQueue;
+    private readonly StringBuilder _sb;
+    private readonly List<string> _scratch;
+    private readonly HashSet<string> _intern;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
-    private readonly Stack<Frame> _framePool = new();
-    private readonly Dictionary<string, ImmutableArray<string>> _singleNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PythonLiteral> _literals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PythonLiteral> _stringLiterals = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _framePool;
+    private readonly List<Frame> _walkFrames;
+    private readonly List<(string Name, int Indent)> _walkClasses;
+    private readonly Dictionary<string, ImmutableArray<string>> _singleNames;
+    private readonly Dictionary<string, PythonLiteral> _literals;
+    private readonly Dictionary<string, PythonLiteral> _stringLiterals;
     private int? _mainGuard;
     private int _tokenCount;
 
     private readonly StringPool? _pool;
 
-    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool)
+    /// <summary>A module's builder collections are reused by the next module summarized on the same thread (no regrowth).</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private ModuleSummaryBuilder(string path, string text, NotebookDocument? notebook, StringPool? pool, Scratch scratch)
     {
+        _varTypes = scratch.VarTypes;
+        _fieldQueue = scratch.FieldQueue;
+        _sb = scratch.Text;
+        _scratch = scratch.NameList;
+        _framePool = scratch.FramePool;
+        _walkFrames = scratch.WalkFrames;
+        _walkClasses = scratch.WalkClasses;
+        _handles = scratch.Handles;
+        _calls = scratch.Calls;
+        _assignments = scratch.Assignments;
+        _strings = scratch.Strings;
+        _names = scratch.Names;
+        _intern = scratch.Intern;
+        _singleNames = scratch.SingleNames;
+        _literals = scratch.Literals;
+        _stringLiterals = scratch.StringLiterals;
         _pool = pool;
         _path = path;
         _s = text;
         _notebook = notebook;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _varTypeLookup = _varTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _bindingLookup = _bindings.GetAlternateLookup<ReadOnlySpan<char>>();
         _internLookup = _intern.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static ModuleSummary Build(string path, string text, NotebookDocument? notebook, StringPool? pool = null)
     {
-        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool);
+        // Taken, not shared: a summary that fails half-way never hands dirty collections to the next one.
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        var b = new ModuleSummaryBuilder(path, text.Length > MaxSourceChars ? text[..MaxSourceChars] : text, notebook, pool, scratch);
         if (text.Length > MaxSourceChars)
         {
             b._diags.Add(new Diagnostic(path, null, DiagnosticSeverity.Info, "python.too-long", $"only the first {MaxSourceChars} characters were summarized"));
         }
 
-        return b.Run();
+        var summary = b.Run();
+        if (scratch.Clear())
+        {
+            t_scratch = scratch;
+        }
+
+        return summary;
+    }
+
+    /// <summary>The collections of a builder that never escape into its summary (they are copied out).</summary>
+    private sealed class Scratch
+    {
+        /// <summary>Collections that grew past this many items are dropped rather than kept for the thread's lifetime.</summary>
+        private const int MaxKeptItems = 16_384;
+
+        public readonly Dictionary<string, string> VarTypes = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, CallArgument?> Handles = new(StringComparer.Ordinal);
+        public readonly List<(int Offset, PythonCall Call, string? Param)> Calls = [];
+        public readonly List<PythonAssignment> Assignments = [];
+        public readonly List<PythonStringLiteral> Strings = [];
+        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Intern = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, ImmutableArray<string>> SingleNames = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, PythonLiteral> Literals = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, PythonLiteral> StringLiterals = new(StringComparer.Ordinal);
+        public readonly Queue<(FStringField Field, int Depth)> FieldQueue = new();
+        public readonly StringBuilder Text = new();
+        public readonly List<string> NameList = [];
+        public readonly Stack<Frame> FramePool = new();
+        public readonly List<Frame> WalkFrames = [];
+        public readonly List<(string Name, int Indent)> WalkClasses = [];
+
+        /// <summary>Empties every collection; false when they grew too large to keep.</summary>
+        public bool Clear()
+        {
+            var small = Intern.Count <= MaxKeptItems && Names.Count <= MaxKeptItems && Calls.Count <= MaxKeptItems &&
+                Assignments.Count <= MaxKeptItems && Strings.Count <= MaxKeptItems && Literals.Count <= MaxKeptItems &&
+                StringLiterals.Count <= MaxKeptItems && SingleNames.Count <= MaxKeptItems && VarTypes.Count <= MaxKeptItems && Handles.Count <= MaxKeptItems;
+            VarTypes.Clear();
+            Handles.Clear();
+            Calls.Clear();
+            Assignments.Clear();
+            Strings.Clear();
+            Names.Clear();
+            Intern.Clear();
+            SingleNames.Clear();
+            Literals.Clear();
+            StringLiterals.Clear();
+            FieldQueue.Clear();
+            Text.Clear();
+            NameList.Clear();
+            WalkFrames.Clear();
+            WalkClasses.Clear();
+            foreach (var f in FramePool)
+            {
+                // Frames keep their argument lists (capacity) but not the last module's arguments and names.
+                f.Args?.Clear();
+                f.Raw = string.Empty;
+                f.Target = string.Empty;
+                f.Param = null;
+            }
+
+            return small && FramePool.Count <= MaxKeptItems && Text.Capacity <= MaxKeptItems;
+        }
     }
 
     private ModuleSummary Run()
@@ -125,8 +217,14 @@ internal sealed class ModuleSummaryBuilder
             EnqueueFields(sub.FStringFields, depth + 1);
         }
 
-        var calls = _calls.OrderBy(c => c.Offset).ThenBy(c => c.Call.RawTarget.Length).ToList();
-        var callArray = calls.Select(c => c.Call).ToImmutableArray();
+        var calls = SortedCalls();
+        var callArray = ImmutableArray.CreateBuilder<PythonCall>(calls.Length);
+        foreach (var c in calls)
+        {
+            callArray.Add(c.Call);
+        }
+
+        var callList = callArray.MoveToImmutable();
         var lineCount = 1;
         foreach (var c in _s)
         {
@@ -140,20 +238,68 @@ internal sealed class ModuleSummaryBuilder
             _path,
             [.. _imports],
             new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(_bindings),
-            callArray,
+            callList,
             [.. _assignments],
-            [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
+            IsInOrder(_strings, static (x, y) => x.Line < y.Line || (x.Line == y.Line && x.Column <= y.Column)) ? [.. _strings] : [.. _strings.OrderBy(s => s.Line).ThenBy(s => s.Column)],
             new NameSet(_names),
-            [.. _decorators.OrderBy(d => d.Line)],
+            IsInOrder(_decorators, static (x, y) => x.Line <= y.Line) ? [.. _decorators] : [.. _decorators.OrderBy(d => d.Line)],
             _mainGuard,
             [.. _functions],
             [.. _classes],
             CliOptionExtractor.Extract(calls, _decorators),
-            ReadExtractor.Extract(callArray, _handles),
+            ReadExtractor.Extract(callList, _handles),
             [.. _diags],
             lineCount,
             _tokenCount,
             _notebook);
+    }
+
+    /// <summary>Calls in source order: by offset, then the shorter callee first; ties keep their order (a stable sort, as OrderBy).</summary>
+    private (int Offset, PythonCall Call, string? Param)[] SortedCalls()
+    {
+        var calls = _calls.ToArray();
+        if (IsInOrder(_calls, static (x, y) => x.Offset < y.Offset || (x.Offset == y.Offset && x.Call.RawTarget.Length <= y.Call.RawTarget.Length)))
+        {
+            return calls;
+        }
+
+        var order = new int[calls.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var c = calls[x].Offset.CompareTo(calls[y].Offset);
+            if (c == 0)
+            {
+                c = calls[x].Call.RawTarget.Length.CompareTo(calls[y].Call.RawTarget.Length);
+            }
+
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var sorted = new (int Offset, PythonCall Call, string? Param)[calls.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = calls[order[i]];
+        }
+
+        return sorted;
+    }
+
+    /// <summary>Whether each item is in order with the next (<paramref name="inOrder"/> allows equal keys, so a stable sort would keep the list as is).</summary>
+    private static bool IsInOrder<T>(List<T> items, Func<T, T, bool> inOrder)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (!inOrder(items[i - 1], items[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void EnqueueFields(ImmutableArray<FStringField> fields, int depth)
@@ -287,21 +433,31 @@ internal sealed class ModuleSummaryBuilder
         {
             for (var k = dotted.LastIndexOf('.'); k > 0; k = dotted.LastIndexOf('.', k - 1))
             {
-                if (_varTypes.TryGetValue(dotted[..k], out var type))
+                if (_varTypeLookup.TryGetValue(dotted.AsSpan(0, k), out var type))
                 {
-                    return type + dotted[k..];
-                }
-
-                if (k == 0)
-                {
-                    break;
+                    return Concat(type, dotted.AsSpan(k));
                 }
             }
         }
 
         var dot = dotted.IndexOf('.', StringComparison.Ordinal);
-        var head = dot < 0 ? dotted : dotted[..dot];
-        return _bindings.TryGetValue(head, out var q) ? (dot < 0 ? q : q + dotted[dot..]) : dotted;
+        var head = dot < 0 ? dotted.AsSpan() : dotted.AsSpan(0, dot);
+        return _bindingLookup.TryGetValue(head, out var q) ? (dot < 0 ? q : Concat(q, dotted.AsSpan(dot))) : dotted;
+    }
+
+    /// <summary><paramref name="a"/> followed by <paramref name="b"/>, interned (resolved names repeat; no temporary strings).</summary>
+    private string Concat(string a, ReadOnlySpan<char> b)
+    {
+        var len = a.Length + b.Length;
+        if (len > 256)
+        {
+            return string.Concat(a.AsSpan(), b);
+        }
+
+        Span<char> buf = stackalloc char[len];
+        a.AsSpan().CopyTo(buf);
+        b.CopyTo(buf[a.Length..]);
+        return Intern(buf);
     }
 
     private string? TypeOfCall(string target)
@@ -334,11 +490,14 @@ internal sealed class ModuleSummaryBuilder
 
     private void Walk(Toks t, bool expression)
     {
-        var frames = new List<Frame>();
+        // Walks run one after the other (the module, then each f-string field): they reuse the same lists.
+        var frames = _walkFrames;
+        frames.Clear();
         var stmtStart = 0;
         var indent = 0;
         var lambdas = 0;
-        var classStack = new List<(string Name, int Indent)>();
+        var classStack = _walkClasses;
+        classStack.Clear();
         string? lastClosedRaw = null;
         string? lastClosedType = null;
         var lastClosedIndex = -1;
@@ -376,7 +535,7 @@ internal sealed class ModuleSummaryBuilder
                         var parts = PythonSyntax.StringParts(span);
                         if (!parts.F)
                         {
-                            var value = PythonSyntax.DecodeString(span);
+                            var value = DecodeString(span);
                             _strings.Add(new PythonStringLiteral(value.Length <= 64 ? Intern(value) : value, tk.Line, tk.Column));
                         }
 
@@ -745,18 +904,53 @@ internal sealed class ModuleSummaryBuilder
     /// <summary>Source text [start, end): interned when short (argument and value texts repeat within a module).</summary>
     private string InternShort(int start, int end) => end - start <= 64 ? Intern(_s.AsSpan(start, end - start)) : _s[start..end];
 
-    /// <summary>One literal object per distinct literal text within a module.</summary>
-    private PythonLiteral SharedLiteral(ReadOnlySpan<char> text, Func<PythonLiteral> make, bool isString = false)
+    /// <summary>One literal object per distinct number text within a module (and project, with a pool); no closure per use.</summary>
+    private PythonLiteral SharedNumber(ReadOnlySpan<char> text)
     {
         var key = Intern(text);
-        var cache = isString ? _stringLiterals : _literals;
-        if (!cache.TryGetValue(key, out var lit))
+        if (!_literals.TryGetValue(key, out var lit))
         {
-            lit = make();
-            cache[key] = lit;
+            lit = PythonSyntax.ParseNumber(key, false);
+            lit = _pool is null ? lit : _pool.Literal(key, false, lit);
+            _literals[key] = lit;
         }
 
         return lit;
+    }
+
+    /// <summary>One literal object per distinct short string value within a module (and project, with a pool).</summary>
+    private PythonLiteral SharedString(string value)
+    {
+        var key = Intern(value);
+        if (!_stringLiterals.TryGetValue(key, out var lit))
+        {
+            lit = new PythonLiteral(LiteralKind.String, key);
+            lit = _pool is null ? lit : _pool.Literal(key, true, lit);
+            _stringLiterals[key] = lit;
+        }
+
+        return lit;
+    }
+
+    /// <summary>A string token's value; short values without escapes are interned straight from the source (no temporary string).</summary>
+    private string DecodeString(ReadOnlySpan<char> token)
+    {
+        var (raw, _, _, a, b) = PythonSyntax.StringParts(token);
+        var body = token[a..b];
+        return body.Length <= 64 && (raw || body.IndexOf('\\') < 0) ? Intern(body) : PythonSyntax.DecodeString(token);
+    }
+
+    /// <summary>Interns a string already allocated: it becomes the shared copy when it is the first.</summary>
+    private string Intern(string s)
+    {
+        if (_internLookup.TryGetValue(s.AsSpan(), out var existing))
+        {
+            return existing;
+        }
+
+        s = _pool is null ? s : _pool.Intern(s);
+        _intern.Add(s);
+        return s;
     }
 
     private string Intern(ReadOnlySpan<char> span)
@@ -774,7 +968,8 @@ internal sealed class ModuleSummaryBuilder
     private PythonCall FinishCall(Toks t, Frame f, int close)
     {
         AddArg(t, f, f.ArgStart, close);
-        var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, [.. f.Args!]);
+        ImmutableArray<CallArgument> args = [.. f.Args!];
+        var call = new PythonCall(f.Target, f.Raw, f.Line, f.Column, _pool is null ? args : _pool.Arguments(args));
         _calls.Add((f.Offset, call, f.Param));
         if (f.IsDecorator)
         {
@@ -807,7 +1002,7 @@ internal sealed class ModuleSummaryBuilder
         string? keyword = null;
         if (star == 0 && b - a >= 2 && IsPlainName(t[a]) && IsOp(t[a + 1], '='))
         {
-            keyword = t[a].Text(_s);
+            keyword = Intern(t[a].Span(_s));
             a += 2;
         }
 
@@ -817,7 +1012,8 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var text = InternShort(t[a].Offset, t[b - 1].End);
-        f.Args!.Add(new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star));
+        var argument = new CallArgument(keyword, text, LiteralOf(t, a, b), NamesIn(t, a, b), star);
+        f.Args!.Add(_pool is null ? argument : _pool.Argument(argument));
     }
 
     private ImmutableArray<string> NamesIn(Toks t, int a, int b)
@@ -856,14 +1052,15 @@ internal sealed class ModuleSummaryBuilder
             // Most arguments reference one name; share the one-element arrays within the module.
             if (!_singleNames.TryGetValue(_scratch[0], out var one))
             {
-                one = [_scratch[0]];
+                one = _pool is null ? [_scratch[0]] : _pool.SingleName(_scratch[0]);
                 _singleNames[_scratch[0]] = one;
             }
 
             return one;
         }
 
-        return [.. _scratch];
+        ImmutableArray<string> names = [.. _scratch];
+        return _pool is null ? names : _pool.Names(names);
     }
 
     private PythonLiteral? LiteralOf(Toks t, int a, int b)
@@ -876,7 +1073,7 @@ internal sealed class ModuleSummaryBuilder
                 case TokenKind.Number:
                     {
                         var text = tk.Span(_s);
-                        return text.Length <= 32 ? SharedLiteral(text, () => PythonSyntax.ParseNumber(_s.AsSpan(tk.Offset, tk.Length), false)) : PythonSyntax.ParseNumber(text, false);
+                        return text.Length <= 32 ? SharedNumber(text) : PythonSyntax.ParseNumber(text, false);
                     }
 
                 case TokenKind.Name:
@@ -913,7 +1110,7 @@ internal sealed class ModuleSummaryBuilder
             }
 
             isBytes = parts.Bytes;
-            var v = PythonSyntax.DecodeString(span);
+            var v = DecodeString(span);
             if (single is null && sb is null)
             {
                 single = v;
@@ -932,7 +1129,7 @@ internal sealed class ModuleSummaryBuilder
         }
 
         var kind = isBytes ? LiteralKind.Bytes : LiteralKind.String;
-        return value.Length <= 64 && !isBytes ? SharedLiteral(value, () => new PythonLiteral(kind, Intern(value)), isString: true) : new PythonLiteral(kind, value);
+        return value.Length <= 64 && !isBytes ? SharedString(value) : new PythonLiteral(kind, value);
     }
 
     // ---------------------------------------------------------------- statements
