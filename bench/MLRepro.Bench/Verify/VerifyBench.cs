@@ -293,7 +293,7 @@ internal static class VerifyBench
             return;
         }
 
-        Console.WriteLine($"   {Sh("reprotest --version 2>&1; diffoscope --version 2>&1").Out.Replace('\n', ' ').Trim()}");
+        Console.WriteLine($"   {Sh("dpkg-query -W reprotest diffoscope disorderfs faketime 2>&1").Out.Replace('\n', ' ').Replace('\t', ' ').Trim()}");
         var variations = Environment.GetEnvironmentVariable("MLREPRO_BENCH_REPROTEST_VARIATIONS") ?? ReprotestVariations;
         foreach (var name in new[] { "torch-seeded", "torch-unseeded" })
         {
@@ -302,7 +302,8 @@ internal static class VerifyBench
             VerificationRecord? rec = null;
             var tVerify = Time(() => rec = Verifier.Run(src, plan, Options(trace: true, parallel: false, fingerprint: true)));
             var differing = rec!.Comparisons.Count == 0 ? [] : rec.Comparisons[0].Differing.ToList();
-            var named = differing.SelectMany(f => f.Items.Where(i => !i.Identical).Select(i => f.Path + ":" + i.Name)).ToList();
+            var named = differing.OrderBy(f => f.Format == "torch" ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal)
+                .SelectMany(f => f.Items.Where(i => !i.Identical).Select(i => f.Path + ":" + i.Name)).ToList();
             Console.WriteLine($"   {name}: mlrepro verify {tVerify:F1} s → {(rec.Reproduced ? "reproduced" : "differs")}" +
                 (named.Count > 0 ? $"; names {named.Count} differing items: {string.Join(", ", named.Take(8))}" : ""));
 
