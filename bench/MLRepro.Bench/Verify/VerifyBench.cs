@@ -217,6 +217,16 @@ internal static class VerifyBench
             FileComparison? same = null, diff = null;
             var tSame = MedianOf(runs, () => same = OutputComparer.Compare("model.safetensors", a, b, (_, _) => null), null);
             var tDiff = MedianOf(runs, () => diff = OutputComparer.Compare("model.safetensors", a, c, (_, _) => null), null);
+            // The path before in-place comparison (1a7d611): both files hashed, loaded whole, every tensor copied out.
+            var tLoad = MedianOf(runs, () =>
+            {
+                Parallel.Invoke(() => Snapshot.HashFile(a), () => Snapshot.HashFile(c));
+                var ba = File.ReadAllBytes(a);
+                var bc = File.ReadAllBytes(c);
+                OutputComparer.Leaves(TensorFiles.ReadSafetensors(ba, out var e1), TensorFiles.ReadSafetensors(bc, out var e2), _ => null, e1 ?? e2);
+            }, null);
+            Console.WriteLine($"   same pair through the previous whole-file path (ReadAllBytes + ReadSafetensors + Leaves): {tLoad:F2} s = {gib / tLoad:F2} GiB/s per file");
+            Row("safetensors", "same pair, previous whole-file path", $"{tLoad:F2} s = {gib / tLoad:F2} GiB/s per file", "");
             Console.WriteLine($"   identical files: {tSame:F2} s = {gib / tSame:F2} GiB/s per file ({2 * gib / tSame:F2} GiB/s read) → {same!.Verdict}: {same.Summary}");
             Console.WriteLine($"   5 elements differ: {tDiff:F2} s = {gib / tDiff:F2} GiB/s per file ({2 * gib / tDiff:F2} GiB/s read) → {diff!.Verdict}: {diff.Summary}");
             foreach (var item in diff.Items.Where(i => !i.Identical))
