@@ -160,31 +160,11 @@ public static class Snapshot
     /// <summary>XxHash128 of a file, streamed, as 32 hex digits.</summary>
     public static string HashFile(string path)
     {
-        // Positional reads straight into one pooled buffer that stays in the L2 cache: one copy out of the page cache,
-        // as `cat` does. (Append(Stream) reads 4 KiB at a time through FileStream's buffer: two copies, ~25 % slower.)
         var h = new XxHash128();
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(HashBufferBytes);
-        try
-        {
-            long offset = 0;
-            int n;
-            while ((n = RandomAccess.Read(handle, buffer.AsSpan(0, HashBufferBytes), offset)) > 0)
-            {
-                h.Append(buffer.AsSpan(0, n));
-                offset += n;
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        h.Append(s);
         return Convert.ToHexStringLower(h.GetCurrentHash());
     }
-
-    /// <summary>Read size for <see cref="HashFile"/>: large enough to amortize the system call, small enough for L2.</summary>
-    public const int HashBufferBytes = 256 << 10;
 
     /// <summary>A single hash over a whole snapshot (paths and hashes), to tell whether a tree changed.</summary>
     public static string TreeHash(SortedDictionary<string, FileStamp> snap)
