@@ -8,6 +8,7 @@ using MLRepro.Python;
 
 // Usage:
 //   dotnet run -c Release --project bench/MLRepro.Bench -- python [--files 20000] [--seed 1] [--runs 5] [--corpus DIR] [--stdlib DIR]
+//   dotnet run -c Release --project bench/MLRepro.Bench -- verify [--runs 3] [--size-mb 1024] [--sections pipeline,safetensors,hash,reprotest]
 //   (internal) python-mem ROOT   : index + summarize once and print the peak working set, for a clean measurement
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "python-mem")
@@ -67,6 +68,11 @@ if (args.Length >= 2 && args[0] == "python-loop")
 
     Console.WriteLine($"{sw.Elapsed.TotalMilliseconds:F0} ms");
     return 0;
+}
+
+if (args.Length >= 1 && args[0] == "verify")
+{
+    return MLRepro.Bench.Verify.VerifyBench.Run(args[1..]);
 }
 
 if (args.Length == 0 || args[0] != "python")

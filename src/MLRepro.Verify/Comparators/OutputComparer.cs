@@ -18,11 +18,24 @@ public static class OutputComparer
     /// <summary>Most differing lines/cells kept for text and CSV.</summary>
     public const int MaxTextItems = 50;
 
+    /// <summary>Files at least this large are hashed in parallel (the pair of them).</summary>
+    public const long ParallelHashBytes = 32L << 20;
+
     /// <summary>Compares the files at <paramref name="a"/> and <paramref name="b"/> (either may be missing).</summary>
     public static FileComparison Compare(string rel, string? a, string? b, Func<string, string?, Tolerance?> tolerance)
     {
-        var hashA = a is not null && File.Exists(a) ? Snapshot.HashFile(a) : null;
-        var hashB = b is not null && File.Exists(b) ? Snapshot.HashFile(b) : null;
+        string? hashA = null, hashB = null;
+        if (a is not null && b is not null && File.Exists(a) && File.Exists(b) && new FileInfo(a).Length >= ParallelHashBytes)
+        {
+            // Large outputs (checkpoints): hashing is bound by one core's memory bandwidth, so hash the two files at once.
+            Parallel.Invoke(() => hashA = Snapshot.HashFile(a), () => hashB = Snapshot.HashFile(b));
+        }
+        else
+        {
+            hashA = a is not null && File.Exists(a) ? Snapshot.HashFile(a) : null;
+            hashB = b is not null && File.Exists(b) ? Snapshot.HashFile(b) : null;
+        }
+
         if (hashA is null || hashB is null)
         {
             return new FileComparison(rel, "bytes", Verdict.Missing, hashA is null ? "missing in the first run" : "missing in the second run", [], hashA, hashB);
@@ -38,9 +51,11 @@ public static class OutputComparer
             return new FileComparison(rel, "bytes", Verdict.Different, "bytes differ (too large to compare by content)", [], hashA, hashB);
         }
 
-        var ba = File.ReadAllBytes(a!);
-        var bb = File.ReadAllBytes(b!);
-        var format = Format(rel, ba);
+        // safetensors are compared in place (tensor by tensor) rather than loaded whole.
+        var safetensors = Path.GetExtension(rel).Equals(".safetensors", StringComparison.OrdinalIgnoreCase);
+        var ba = safetensors ? [] : File.ReadAllBytes(a!);
+        var bb = safetensors ? [] : File.ReadAllBytes(b!);
+        var format = safetensors ? "safetensors" : Format(rel, ba);
         Tolerance? Tol(string? key) => tolerance(rel, key);
         try
         {
@@ -48,7 +63,7 @@ public static class OutputComparer
             {
                 "npy" => Npy(ba, bb, Tol),
                 "npz" or "torch" or "zip" => Zip(format, ba, bb, Tol),
-                "safetensors" => Leaves(TensorFiles.ReadSafetensors(ba, out var e1), TensorFiles.ReadSafetensors(bb, out var e2), Tol, e1 ?? e2),
+                "safetensors" => Safetensors(a!, b!, Tol),
                 "pickle" => Leaves(TensorFiles.ReadPickle(ba, out var e3), TensorFiles.ReadPickle(bb, out var e4), Tol, e3 ?? e4),
                 "png" => Png(ba, bb),
                 "onnx" => Leaves(OnnxReader.Read(ba, out var e7), OnnxReader.Read(bb, out var e8), Tol, e7 ?? e8),
@@ -249,13 +264,29 @@ public static class OutputComparer
         return (items, null);
     }
 
-    private static string Describe(object v) => v is NumArray n ? $"{n.Dtype} {n.ShapeText}" : v.ToString() ?? "";
+    private static string Describe(object v) => v switch
+    {
+        NumArray n => $"{n.Dtype} {n.ShapeText}",
+        IdenticalTensor t => $"{t.Dtype} {new NumArray(t.Dtype, t.Shape, [], false).ShapeText}",
+        _ => v.ToString() ?? "",
+    };
+
+    private static (List<ItemDiff>, string?) Safetensors(string a, string b, Func<string?, Tolerance?> tol)
+    {
+        var (la, lb) = TensorFiles.ReadSafetensorsPair(a, b, out var error);
+        return Leaves(la, lb, tol, error);
+    }
 
     private static ItemDiff Item(string name, object va, object vb, Tolerance? tol)
     {
         if (va is NumArray x && vb is NumArray y)
         {
             return TensorCompare.Compare(name, x, y, tol);
+        }
+
+        if (va is IdenticalTensor t && vb is IdenticalTensor)
+        {
+            return new ItemDiff(name, "tensor", t.Dtype, t.Shape, true, true, 0, 0, 0, null, null);
         }
 
         if (va is RawBytes ra && vb is RawBytes rb)

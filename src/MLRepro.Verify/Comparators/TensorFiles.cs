@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
@@ -96,32 +97,151 @@ public static class TensorFiles
     /// <summary>Tensors of a safetensors file: 8-byte little-endian header length, JSON header, raw bytes.</summary>
     public static List<KeyValuePair<string, object>>? ReadSafetensors(byte[] b, out string? error)
     {
-        error = null;
-        if (b.Length < 8)
+        var entries = SafetensorsHeader(b, b.Length, out error);
+        if (entries is null)
+        {
+            return null;
+        }
+
+        return entries.Select(e => new KeyValuePair<string, object>(e.Name, (object?)e.Value ??
+            new NumArray(e.Dtype, e.Shape, b.AsSpan((int)e.Start, (int)e.Length).ToArray(), false))).ToList();
+    }
+
+    /// <summary>Bytes compared per read when two safetensors files are compared in place.</summary>
+    public const int StreamChunkBytes = 4 << 20;
+
+    /// <summary>
+    /// Tensors of two safetensors files, read from disk without loading the files: a tensor whose bytes are the same in both
+    /// (same name, dtype and shape) becomes an <see cref="IdenticalTensor"/> after a chunked comparison; only tensors that
+    /// differ are loaded as arrays for the element-wise comparison. Checkpoints of several GB then cost two sequential reads.
+    /// </summary>
+    public static (List<KeyValuePair<string, object>>? A, List<KeyValuePair<string, object>>? B) ReadSafetensorsPair(string pathA, string pathB, out string? error)
+    {
+        using var fa = File.OpenHandle(pathA);
+        using var fb = File.OpenHandle(pathB);
+        var ea = SafetensorsHeader(fa, out var e1);
+        var eb = SafetensorsHeader(fb, out var e2);
+        error = e1 ?? e2;
+        if (ea is null || eb is null)
+        {
+            return (null, null);
+        }
+
+        var byNameB = eb.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var namesA = ea.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var same = new HashSet<string>(StringComparer.Ordinal);
+        var bufA = new byte[StreamChunkBytes];
+        var bufB = new byte[StreamChunkBytes];
+        foreach (var x in ea)
+        {
+            if (x.Value is null && namesA.Contains(x.Name) && byNameB.TryGetValue(x.Name, out var y) && y.Value is null &&
+                x.Dtype == y.Dtype && x.Shape.SequenceEqual(y.Shape) && x.Length == y.Length && RangesEqual(fa, x.Start, fb, y.Start, x.Length, bufA, bufB))
+            {
+                same.Add(x.Name);
+            }
+        }
+
+        List<KeyValuePair<string, object>> Load(List<SafetensorsEntry> entries, SafeFileHandle h) =>
+            entries.Select(e => new KeyValuePair<string, object>(e.Name, (object?)e.Value ?? (same.Contains(e.Name)
+                ? new IdenticalTensor(e.Dtype, e.Shape)
+                : new NumArray(e.Dtype, e.Shape, ReadRange(h, e.Start, e.Length), false)))).ToList();
+        return (Load(ea, fa), Load(eb, fb));
+    }
+
+    private static bool RangesEqual(SafeFileHandle fa, long sa, SafeFileHandle fb, long sb, long length, byte[] bufA, byte[] bufB)
+    {
+        for (long done = 0; done < length;)
+        {
+            var n = (int)Math.Min(bufA.Length, length - done);
+            ReadExactly(fa, bufA.AsSpan(0, n), sa + done);
+            ReadExactly(fb, bufB.AsSpan(0, n), sb + done);
+            if (!bufA.AsSpan(0, n).SequenceEqual(bufB.AsSpan(0, n)))
+            {
+                return false;
+            }
+
+            done += n;
+        }
+
+        return true;
+    }
+
+    private static byte[] ReadRange(SafeFileHandle h, long start, long length)
+    {
+        var data = new byte[length];
+        ReadExactly(h, data, start);
+        return data;
+    }
+
+    private static void ReadExactly(SafeFileHandle h, Span<byte> into, long offset)
+    {
+        while (into.Length > 0)
+        {
+            var n = RandomAccess.Read(h, into, offset);
+            if (n <= 0)
+            {
+                throw new EndOfStreamException("safetensors file is shorter than its header says");
+            }
+
+            into = into[n..];
+            offset += n;
+        }
+    }
+
+    /// <summary>One entry of a safetensors header: a tensor (dtype, shape, absolute byte range) or a metadata value.</summary>
+    private sealed record SafetensorsEntry(string Name, string Dtype, long[] Shape, long Start, long Length, string? Value);
+
+    private static List<SafetensorsEntry>? SafetensorsHeader(SafeFileHandle h, out string? error)
+    {
+        var length = RandomAccess.GetLength(h);
+        Span<byte> len = stackalloc byte[8];
+        if (length < 8 || RandomAccess.Read(h, len, 0) < 8)
         {
             error = "too short for safetensors";
             return null;
         }
 
-        var n = BinaryPrimitives.ReadUInt64LittleEndian(b);
-        if (n > (ulong)(b.Length - 8))
+        var n = BinaryPrimitives.ReadUInt64LittleEndian(len);
+        if (n > (ulong)(length - 8) || n > int.MaxValue - 8)
         {
             error = "safetensors header length exceeds the file";
             return null;
         }
 
-        var leaves = new List<KeyValuePair<string, object>>();
+        var head = new byte[8 + (int)n];
+        ReadExactly(h, head, 0);
+        return SafetensorsHeader(head, length, out error);
+    }
+
+    /// <summary>Parses the header at the start of <paramref name="head"/> (which holds at least the header) of a file of <paramref name="fileLength"/> bytes.</summary>
+    private static List<SafetensorsEntry>? SafetensorsHeader(byte[] head, long fileLength, out string? error)
+    {
+        error = null;
+        if (head.Length < 8)
+        {
+            error = "too short for safetensors";
+            return null;
+        }
+
+        var n = BinaryPrimitives.ReadUInt64LittleEndian(head);
+        if (n > (ulong)(head.Length - 8))
+        {
+            error = "safetensors header length exceeds the file";
+            return null;
+        }
+
+        var entries = new List<SafetensorsEntry>();
         try
         {
-            using var doc = JsonDocument.Parse(b.AsMemory(8, (int)n));
-            var dataStart = 8 + (int)n;
+            using var doc = JsonDocument.Parse(head.AsMemory(8, (int)n));
+            var dataStart = 8 + (long)n;
             foreach (var p in doc.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
             {
                 if (p.Name == "__metadata__")
                 {
                     foreach (var m in p.Value.EnumerateObject())
                     {
-                        leaves.Add(new("__metadata__." + m.Name, m.Value.ToString()));
+                        entries.Add(new("__metadata__." + m.Name, "", [], 0, 0, m.Value.ToString()));
                     }
 
                     continue;
@@ -136,13 +256,13 @@ public static class TensorFiles
                 };
                 var shape = p.Value.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()).ToArray();
                 var offs = p.Value.GetProperty("data_offsets").EnumerateArray().Select(x => x.GetInt64()).ToArray();
-                if (offs.Length != 2 || offs[0] < 0 || offs[1] < offs[0] || dataStart + offs[1] > b.Length)
+                if (offs.Length != 2 || offs[0] < 0 || offs[1] < offs[0] || dataStart + offs[1] > fileLength || offs[1] - offs[0] > int.MaxValue)
                 {
                     error = $"tensor '{p.Name}' has data offsets outside the file";
                     return null;
                 }
 
-                leaves.Add(new(p.Name, new NumArray(dtype, shape, b.AsSpan(dataStart + (int)offs[0], (int)(offs[1] - offs[0])).ToArray(), false)));
+                entries.Add(new(p.Name, dtype, shape, dataStart + offs[0], offs[1] - offs[0], null));
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -151,7 +271,7 @@ public static class TensorFiles
             return null;
         }
 
-        return leaves;
+        return entries;
     }
 
     /// <summary>
