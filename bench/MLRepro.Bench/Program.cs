@@ -9,8 +9,14 @@ using MLRepro.Python;
 // Usage:
 //   dotnet run -c Release --project bench/MLRepro.Bench -- python [--files 20000] [--seed 1] [--runs 5] [--corpus DIR] [--stdlib DIR]
 //   dotnet run -c Release --project bench/MLRepro.Bench -- verify [--runs 3] [--size-mb 1024] [--sections pipeline,safetensors,hash,reprotest]
+//   dotnet run -c Release --project bench/MLRepro.Bench -- check [--stdlib DIR] [--corpus DIR [--files 20000]] [--runs 3]
 //   (internal) python-mem ROOT   : index + summarize once and print the peak working set, for a clean measurement
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length >= 1 && args[0] == "check")
+{
+    return MLRepro.Bench.Check.CheckBench.Run(args);
+}
+
 if (args.Length >= 2 && args[0] == "python-mem")
 {
     var m = ProjectModel.Open(args[1], new IndexOptions { UseGit = false });

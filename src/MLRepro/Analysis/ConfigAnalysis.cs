@@ -94,7 +94,10 @@ public sealed partial class ConfigAnalysis
             }
         }
 
-        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, configFiles)).ToImmutableArray();
+        // Names and spread expressions are the same for every file: computed once, not per config file.
+        var referenced = ReferencedNames(modules, commands);
+        var spread = SpreadExpressions(modules);
+        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, referenced, spread)).ToImmutableArray();
         var cli = modules.Where(m => !IsTestOrTooling(m.Path)).SelectMany(m => m.CliOptions.Select(o => (m.Path, o))).ToImmutableArray();
         return new ConfigAnalysis
         {
@@ -122,7 +125,7 @@ public sealed partial class ConfigAnalysis
         return k[(k.LastIndexOf('.') + 1)..];
     }
 
-    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, IReadOnlyList<ConfigFile> all)
+    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread)
     {
         var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
         var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
@@ -180,8 +183,6 @@ public sealed partial class ConfigAnalysis
 
         var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
 
-        var referenced = ReferencedNames(modules, commands);
-        var spread = SpreadExpressions(modules);
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
         var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
         foreach (var e in file.Entries.Where(e => e.Kind is not (ConfigValueKind.Map)))
@@ -201,7 +202,6 @@ public sealed partial class ConfigAnalysis
             }
         }
 
-        _ = all;
         return new ConfigUsage(file, [.. loaded.DistinctBy(l => (l.Item1, l.Item2))], used.ToImmutable(), unused.ToImmutable());
     }
 

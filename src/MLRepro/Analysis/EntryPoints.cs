@@ -50,7 +50,7 @@ public sealed class EntryPointAnalysis
     /// A module that does its work at import time: not a package file, not imported by another module, and either named
     /// like a script or assigning call results at module level (data = load(); model.fit()).
     /// </summary>
-    private static bool IsTopLevelScript(Python.ModuleSummary m, IReadOnlyList<Python.ModuleSummary> modules)
+    private static bool IsTopLevelScript(Python.ModuleSummary m, HashSet<string> importedNames)
     {
         var name = m.Path[(m.Path.LastIndexOf('/') + 1)..];
         if (name == "__init__.py" || ConfigAnalysis.IsTestOrTooling(m.Path) || ConfigAnalysis.IsPythonConfig(m) || m.Calls.Length == 0)
@@ -59,7 +59,7 @@ public sealed class EntryPointAnalysis
         }
 
         var stem = name[..^3];
-        if (modules.Any(o => o.Path != m.Path && o.Imports.Any(i => i.Module.Split('.')[^1] == stem || i.Name == stem)))
+        if (importedNames.Contains(stem))
         {
             return false;
         }
@@ -110,6 +110,8 @@ public sealed class EntryPointAnalysis
             }
         }
 
+        // Names other modules import (the last part of `import a.b`, or `from a import b`): such modules are libraries.
+        var importedNames = modules.SelectMany(o => o.Imports).SelectMany(i => new[] { i.Module.Split('.')[^1], i.Name ?? string.Empty }).ToHashSet(StringComparer.Ordinal);
         foreach (var m in modules)
         {
             if (m.IsNotebook)
@@ -123,7 +125,7 @@ public sealed class EntryPointAnalysis
             {
                 list.Add(new EntryPoint(EntryPointKind.MainGuard, m.Path, line, null, m.Path));
             }
-            else if (IsTopLevelScript(m, modules))
+            else if (IsTopLevelScript(m, importedNames))
             {
                 list.Add(new EntryPoint(EntryPointKind.Script, m.Path, 1, null, m.Path));
             }

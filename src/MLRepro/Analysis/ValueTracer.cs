@@ -131,15 +131,9 @@ public sealed partial class ValueTracer
         }
 
         (SeedOrigin, string?) best = (SeedOrigin.Unknown, null);
-        foreach (var caller in _modules)
+        foreach (var (caller, call) in CallSites(fn.Name))
         {
-            foreach (var call in caller.Calls)
             {
-                var last = call.Target[(call.Target.LastIndexOf('.') + 1)..];
-                if (last != fn.Name)
-                {
-                    continue;
-                }
 
                 var arg = call.Keyword(name) ?? call.PositionalAt(0);
                 if (arg is null)
@@ -156,6 +150,34 @@ public sealed partial class ValueTracer
         }
 
         return best;
+    }
+
+    private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callSites;
+
+    /// <summary>Every call in the project by the callee's last name (built once: tracing asks for many names).</summary>
+    private List<(ModuleSummary, PythonCall)> CallSites(string name)
+    {
+        if (_callSites is null)
+        {
+            var map = new Dictionary<string, List<(ModuleSummary, PythonCall)>>(StringComparer.Ordinal);
+            foreach (var m in _modules)
+            {
+                foreach (var c in m.Calls)
+                {
+                    var last = c.Target[(c.Target.LastIndexOf('.') + 1)..];
+                    if (!map.TryGetValue(last, out var list))
+                    {
+                        map[last] = list = [];
+                    }
+
+                    list.Add((m, c));
+                }
+            }
+
+            _callSites = map;
+        }
+
+        return _callSites.GetValueOrDefault(name) ?? [];
     }
 
     private static int Rank(SeedOrigin o) => o switch
