@@ -44,6 +44,9 @@ public sealed class BrowserTests : IAsyncLifetime
         });
         context = await browser.NewContextAsync(new() { BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseUrl });
+        // CI runs every test project at once on two cores: page loads can take far longer than on a quiet machine.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         page = await context.NewPageAsync();
         page.Dialog += async (_, d) =>
         {
