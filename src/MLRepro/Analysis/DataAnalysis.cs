@@ -45,6 +45,10 @@ public sealed class DataAnalysis
     /// <summary>Data files in data folders or with data extensions (excluding code, configs and docs).</summary>
     public required ImmutableArray<IndexedFile> DataFiles { get; init; }
 
+    /// <summary>Data files committed with the code (git-tracked, or any file outside git), LFS pointers excluded.</summary>
+    public IEnumerable<IndexedFile> CommittedDataFiles =>
+        DataFiles.Where(f => f.Git is GitStatus.Tracked or GitStatus.NotInRepo && !f.IsLfsPointer);
+
     /// <summary>Paths tracked by DVC (.dvc files, dvc.lock outs) or LFS.</summary>
     public required ImmutableArray<string> TrackedPaths { get; init; }
 

@@ -13,7 +13,7 @@ internal static class FactsBuilder
     {
         var data = model.Data;
         var dataFacts = new List<FactData>();
-        var committed = data.DataFiles.Where(f => f.Git is Indexing.GitStatus.Tracked or Indexing.GitStatus.NotInRepo && !f.IsLfsPointer).ToList();
+        var committed = data.CommittedDataFiles.ToList();
         foreach (var group in committed.GroupBy(f => f.Directory).Take(10))
         {
             dataFacts.Add(new FactData(group.Count() == 1 ? group.First().Path : group.Key + "/", $"committed ({group.Count()} file{(group.Count() == 1 ? string.Empty : "s")})", group.First().Path, null));

@@ -49,7 +49,7 @@ public sealed class CodeExampleInputCheck : CheckBase
             }
         }
 
-        var committed = data.DataFiles.Where(f => f.Git is Indexing.GitStatus.Tracked or Indexing.GitStatus.NotInRepo && !f.IsLfsPointer).ToList();
+        var committed = data.CommittedDataFiles.ToList();
         if (committed.Count > 0)
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed with the code ({Bytes(committed.Sum(f => f.Size))})"));

@@ -38,7 +38,7 @@ public sealed class DataManagedCheck : CheckBase
                 _ => $"reads {r.Literal}, which nothing in the project provides",
             }, $"{r.Function}({r.Argument})")).ToList();
 
-        var committed = data.DataFiles.Where(f => f.Git is Indexing.GitStatus.Tracked or Indexing.GitStatus.NotInRepo && !f.IsLfsPointer).ToList();
+        var committed = data.CommittedDataFiles.ToList();
         if (committed.Count > 0)
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
