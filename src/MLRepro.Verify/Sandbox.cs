@@ -16,7 +16,8 @@ public sealed record SandboxOptions
     /// <summary>Give the run the host's network (--network).</summary>
     public bool Network { get; init; }
 
-    /// <summary>Virtual-memory limit (prlimit --as); torch needs at least 2 GiB. Null: none.</summary>
+    /// <summary>Memory limit (prlimit --data: heap and private writable mappings). Not --as: CUDA, JAX and other
+    /// runtimes reserve far more address space than they use, and an address-space limit makes them fail to start. Null: none.</summary>
     public long? MemoryBytes { get; init; } = 16L << 30;
 
     /// <summary>Largest file a run may write (prlimit --fsize).</summary>
@@ -164,7 +165,7 @@ public static class Sandbox
             argv.Add(prlimit);
             if (o.MemoryBytes is { } mem)
             {
-                argv.Add("--as=" + mem.ToString(CultureInfo.InvariantCulture));
+                argv.Add("--data=" + mem.ToString(CultureInfo.InvariantCulture));
             }
 
             argv.Add("--fsize=" + o.FileSizeBytes.ToString(CultureInfo.InvariantCulture));

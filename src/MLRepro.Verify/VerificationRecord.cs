@@ -67,7 +67,7 @@ public sealed record ProbeResult(string File, string Key, string OldValue, strin
 /// <summary>Sandbox facts and what it blocked.</summary>
 /// <param name="Mode">"bubblewrap" or "none (--no-sandbox)".</param>
 /// <param name="Network">Whether the network was allowed.</param>
-/// <param name="MemoryBytes">Virtual-memory limit.</param>
+/// <param name="MemoryBytes">Memory limit (prlimit --data).</param>
 /// <param name="TimeoutSeconds">Time limit per run.</param>
 /// <param name="Traced">Whether strace recorded accesses.</param>
 /// <param name="BlockedAttempts">Accesses that failed in the sandbox: writes outside the copy, reads of masked or absent outside files, connections.</param>

@@ -13,7 +13,7 @@ public sealed class SandboxTests
         Env.RequireSandbox();
         var s = RunSettings.Base("proj");
         var argv = Sandbox.CommandLine(s_plan, "/tmp/x/scratch", "/tmp/x/trace", s, new SandboxOptions { MemoryBytes = 4L << 30 }, ["/home"]);
-        argv.Should().Contain("--as=4294967296");
+        argv.Should().Contain("--data=4294967296");
         argv.Should().ContainInOrder("-s", "KILL");
         argv.Should().ContainInOrder("--ro-bind", "/", "/");
         argv.Should().Contain(["--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]);

@@ -22,7 +22,7 @@ internal static class VerifyCommand
         var noProbe = new Option<bool>("--no-probe-config") { Description = "Do not probe the config." };
         var mutate = new Option<string[]>("--mutate") { Description = "A config change to probe, e.g. train.epochs=6 or params.yaml:train.epochs=6 (repeatable)." };
         var timeout = new Option<string?>("--timeout") { Description = "Time limit per run: seconds or 10m, 1h (default 30m or .mlrepro.yaml's timeout)." };
-        var memory = new Option<string?>("--memory") { Description = "Virtual-memory limit per run, e.g. 8G (default 16G; torch needs at least 2G)." };
+        var memory = new Option<string?>("--memory") { Description = "Memory limit per run (heap and private mappings, not address space), e.g. 8G (default 16G)." };
         var network = new Option<bool>("--network") { Description = "Allow network access." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run without bubblewrap (unconfined!)." };
         var python = new Option<string?>("--python") { Description = "Interpreter whose folder goes first on PATH (default /usr/bin/python3)." };
