@@ -31,7 +31,7 @@ public sealed class CodeExampleInputCheck : CheckBase
         var evidence = new List<Evidence>();
         var against = new List<Evidence>();
         var documented = data.DocumentedInputs.Select(d => d.Read).ToHashSet();
-        foreach (var r in data.InputReads.Where(r => !documented.Contains(r)))
+        foreach (var r in data.InputReads)
         {
             switch (r.Status)
             {
@@ -71,13 +71,19 @@ public sealed class CodeExampleInputCheck : CheckBase
             .Select(u => Evidence.At(u.Path, u.Line, $"{u.Name} is a standard dataset, but the code does not download it (download=False): the user must fetch it"))
             .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} says where to get {d.Read.Literal}, but the project does not fetch it")))
             .ToList();
-        if (!hasInput && userFetched.Count > 0)
+        if (!hasInput && userFetched.Count > 0 && against.Count == 0)
         {
             return Found(Outcome.Partial, "the input is documented or standard, but the user must fetch it by hand.", userFetched.Concat(against));
         }
 
         if (against.Count > 0)
         {
+            // A missing input that a readme next to the script links (R29) is fetchable by hand: partial, not absent.
+            if (!hasInput && data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly).All(documented.Contains))
+            {
+                return Found(Outcome.Partial, "the input is documented next to the script, but the user must fetch it by hand.", userFetched.Concat(against));
+            }
+
             return Found(hasInput ? Outcome.Partial : Outcome.NotMet,
                 hasInput ? "some input is available, but the code also reads data that a fresh clone does not have." : "the input the code reads is not available from the project.",
                 against.Concat(evidence));

@@ -30,8 +30,7 @@ public sealed class DataManagedCheck : CheckBase
         var data = project.Data;
         var tracking = project.DataTracking;
         var evidence = new List<Evidence>();
-        var documented = data.DocumentedInputs.Select(d => d.Read).ToHashSet();
-        var against = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly && !documented.Contains(r))
+        var against = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly)
             .Select(r => Evidence.At(r.Path, r.Line, r.Status switch
             {
                 DataPathStatus.Absolute => $"reads {r.Literal} from an absolute path outside the project",

@@ -42,7 +42,7 @@ public sealed class DataSwappableCheck : CheckBase
         var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && preparation.Contains(r.Path))).ToList();
         var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && preparation.Contains(s.Path))).ToList();
         var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
-            .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
+            .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
             .ToList();
 
         if (inputs.Count == 0 && standard.Count == 0 && swappable == 0)
