@@ -16,8 +16,10 @@ public sealed class CodeExampleInputCheck : CheckBase
         "There is an example input the code runs on: a dataset saved in, or downloadable by, the project (for an object-detection " +
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets or torchvision.datasets). Reads of " +
-        "absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it.",
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True). " +
+        "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
+        "built-in dataset the code does not download, or an input only linked by a readme next to the script, is Partial. Reads in " +
+        "deploy/serving helpers, UI apps and CI scripts, installer URLs and URLs in the documentation's configuration examples do not count.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
         [],

@@ -17,8 +17,9 @@ public sealed class DataManagedCheck : CheckBase
         "The dataset is managed with the code — pre-downloaded or streamed, but retrievable from the project's context so an end-to-end " +
         "run is easy. For append-only tabular data, the query and time filter that produced the training subset can be enough.",
         "Met when the data the code reads is committed, tracked by DVC (with a remote), Git LFS, lakeFS or Dolt, or fetched by code or " +
-        "a script from a stable id (Hugging Face, Kaggle, a built-in loader, a URL). A URL only in the README is Partial; data that " +
-        "exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
+        "a script from a stable id (Hugging Face, Kaggle, a built-in loader that downloads, a URL). A URL only in the README, a built-in " +
+        "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
+        "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
         "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
         "script that fetches a fixed version.",
         [],
