@@ -16,6 +16,12 @@ internal sealed partial class InputTracer
     /// <summary>How deep names are followed (assignments, imports, call sites together).</summary>
     public const int MaxDepth = 6;
 
+    /// <summary>How many expressions one trace may visit (call sites fan out in large projects).</summary>
+    public const int MaxSteps = 2_000;
+
+    private int _steps;
+    private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callsByName;
+
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly ValueTracer _tracer;
     private readonly Dictionary<string, ModuleSummary> _byDotted = new(StringComparer.Ordinal);
@@ -65,6 +71,7 @@ internal sealed partial class InputTracer
             return viaTracer;
         }
 
+        _steps = 0;
         var own = TraceExpr(m, arg.Text, line, 0, []);
         if (IsConfigurable(own))
         {
@@ -82,7 +89,7 @@ internal sealed partial class InputTracer
     private SeedOrigin TraceExpr(ModuleSummary m, string text, int line, int depth, HashSet<string> seen)
     {
         text = text.Trim();
-        if (depth > MaxDepth || text.Length == 0)
+        if (depth > MaxDepth || text.Length == 0 || ++_steps > MaxSteps)
         {
             return SeedOrigin.Unknown;
         }
@@ -234,32 +241,53 @@ internal sealed partial class InputTracer
         var fn = enclosing[0];
 
         var found = new List<SeedOrigin>();
-        foreach (var caller in _modules)
+        foreach (var (caller, call) in CallsNamed(fn.Name))
         {
-            foreach (var call in caller.Calls)
+            if (!IsCallOf(caller, call, m, fn))
             {
-                if (!IsCallOf(caller, call, m, fn))
-                {
-                    continue;
-                }
-
-                var arg = call.Keyword(name) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
-                if (arg is null)
-                {
-                    continue;
-                }
-
-                var o = arg.Literal is { } lit ? (lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded) : TraceExpr(caller, arg.Text, call.Line, depth + 1, seen);
-                if (IsConfigurable(o))
-                {
-                    return o;
-                }
-
-                found.Add(o);
+                continue;
             }
+
+            var arg = call.Keyword(name) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
+            if (arg is null)
+            {
+                continue;
+            }
+
+            var o = arg.Literal is { } lit ? (lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded) : TraceExpr(caller, arg.Text, call.Line, depth + 1, seen);
+            if (IsConfigurable(o))
+            {
+                return o;
+            }
+
+            found.Add(o);
         }
 
         return found.Count > 0 && found.All(o => o == SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+    }
+
+    /// <summary>Every call in the project whose callee's last name is the given one (indexed once).</summary>
+    private List<(ModuleSummary, PythonCall)> CallsNamed(string name)
+    {
+        if (_callsByName is null)
+        {
+            _callsByName = new Dictionary<string, List<(ModuleSummary, PythonCall)>>(StringComparer.Ordinal);
+            foreach (var mod in _modules)
+            {
+                foreach (var c in mod.Calls)
+                {
+                    var last = c.Target[(c.Target.LastIndexOf('.') + 1)..];
+                    if (!_callsByName.TryGetValue(last, out var list))
+                    {
+                        _callsByName[last] = list = [];
+                    }
+
+                    list.Add((mod, c));
+                }
+            }
+        }
+
+        return _callsByName.GetValueOrDefault(name) ?? [];
     }
 
     /// <summary>Whether a call invokes the given function of the given module (by name, within the project).</summary>
