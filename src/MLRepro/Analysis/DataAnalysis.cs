@@ -123,6 +123,23 @@ public sealed partial class DataAnalysis
             || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether a plain open() reads a file whose variable says it is a config (open(args.config), open(opt.hyp),
+    /// open(cfg_path)): the parameters, not the data.
+    /// </summary>
+    private static bool NamesAConfig(string function, string text)
+    {
+        if (function is not ("open" or "io.open" or "codecs.open" or "builtins.open"))
+        {
+            return false;
+        }
+
+        var last = text.Trim().Split('.', '/', ' ', '(', ')', '[', ']', '"', '\'').LastOrDefault(x => x.Length > 0)?.ToLowerInvariant() ?? string.Empty;
+        return last is "cfg" or "config" or "conf" or "hyp" or "hyps" or "hparams" or "params" or "settings" || last.EndsWith("_cfg", StringComparison.Ordinal)
+            || last.EndsWith("_config", StringComparison.Ordinal) || last.EndsWith("_yaml", StringComparison.Ordinal) || last.StartsWith("config_", StringComparison.Ordinal)
+            || last.StartsWith("cfg_", StringComparison.Ordinal) || last.EndsWith("_params", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether a composed path points into a templates folder (prompt or plot templates are code, not data).</summary>
     private static bool IsTemplatePath(string text) =>
         text.Contains("\"templates", StringComparison.Ordinal) || text.Contains("'templates", StringComparison.Ordinal)
@@ -178,7 +195,7 @@ public sealed partial class DataAnalysis
                 }
                 else
                 {
-                    if (IsTemplatePath(arg.Text) || (ResolveAssignment(m, arg.Text, r.Line) is { } value && IsTemplatePath(value)))
+                    if (IsTemplatePath(arg.Text) || (ResolveAssignment(m, arg.Text, r.Line) is { } value && IsTemplatePath(value)) || NamesAConfig(r.Function, arg.Text))
                     {
                         continue;
                     }
