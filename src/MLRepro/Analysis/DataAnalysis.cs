@@ -37,7 +37,7 @@ public enum DataPathStatus
 public sealed record DataRead(string Path, int Line, string Function, string Argument, string? Literal, DataPathStatus? Status, SeedOrigin? Origin);
 
 /// <summary>The project's data: files, tracking, retrieval, reads in code, size.</summary>
-public sealed class DataAnalysis
+public sealed partial class DataAnalysis
 {
     /// <summary>Data reads in code (Data kind).</summary>
     public required ImmutableArray<DataRead> Reads { get; init; }
@@ -117,11 +117,33 @@ public sealed class DataAnalysis
     public static bool IsConfigOrCode(string literal)
     {
         var l = literal.ToLowerInvariant();
-        return l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
+        return l.StartsWith("templates/", StringComparison.Ordinal) || l.Contains("/templates/", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
             || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
             || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
             || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether a plain open() reads a file whose variable says it is a config (open(args.config), open(opt.hyp),
+    /// open(cfg_path)): the parameters, not the data.
+    /// </summary>
+    private static bool NamesAConfig(string function, string text)
+    {
+        if (function is not ("open" or "io.open" or "codecs.open" or "builtins.open"))
+        {
+            return false;
+        }
+
+        var last = text.Trim().Split('.', '/', ' ', '(', ')', '[', ']', '"', '\'').LastOrDefault(x => x.Length > 0)?.ToLowerInvariant() ?? string.Empty;
+        return last is "cfg" or "config" or "conf" or "hyp" or "hyps" or "hparams" or "params" or "settings" || last.EndsWith("_cfg", StringComparison.Ordinal)
+            || last.EndsWith("_config", StringComparison.Ordinal) || last.EndsWith("_yaml", StringComparison.Ordinal) || last.StartsWith("config_", StringComparison.Ordinal)
+            || last.StartsWith("cfg_", StringComparison.Ordinal) || last.EndsWith("_params", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a composed path points into a templates folder (prompt or plot templates are code, not data).</summary>
+    private static bool IsTemplatePath(string text) =>
+        text.Contains("\"templates", StringComparison.Ordinal) || text.Contains("'templates", StringComparison.Ordinal)
+        || text.Contains("templates/", StringComparison.Ordinal) || text.Contains("/templates", StringComparison.Ordinal);
 
     /// <summary>Whether an output path covers a path (same, or a folder above it).</summary>
     public static bool Covers(string output, string path)
@@ -150,6 +172,7 @@ public sealed class DataAnalysis
             .SelectMany(p => p.Stages).SelectMany(s => s.Outs.Concat(s.Metrics).Concat(s.Plots)).Select(o => o.Path.TrimStart('.', '/'))
             .Distinct(StringComparer.Ordinal).ToList();
         var reads = ImmutableArray.CreateBuilder<DataRead>();
+        var inputTracer = new InputTracer(project.PythonModules, tracer);
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
             foreach (var r in m.Reads.Where(r => r.Kind == ReadKind.Data && r.Path is not null))
@@ -161,7 +184,8 @@ public sealed class DataAnalysis
                     continue;
                 }
 
-                if (lit is not null && IsRemoteLoader(r.Function))
+                // load_dataset("json", data_files=path): the files are local paths, not a Hub id.
+                if (lit is not null && IsRemoteLoader(r.Function) && arg.Keyword is not ("data_files" or "data_dir"))
                 {
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, lit, DataPathStatus.Remote, SeedOrigin.HardCoded));
                 }
@@ -171,7 +195,12 @@ public sealed class DataAnalysis
                 }
                 else
                 {
-                    var (origin, _) = tracer.Trace(m, arg, r.Line);
+                    if (IsTemplatePath(arg.Text) || (ResolveAssignment(m, arg.Text, r.Line) is { } value && IsTemplatePath(value)) || NamesAConfig(r.Function, arg.Text))
+                    {
+                        continue;
+                    }
+
+                    var origin = inputTracer.Trace(m, arg, r.Line);
                     var resolved = ResolveLiteral(m, arg.Text, r.Line);
                     if (resolved is not null && IsConfigOrCode(resolved))
                     {
@@ -187,9 +216,16 @@ public sealed class DataAnalysis
         var bytes = dataFiles.Where(f => !f.IsLfsPointer).Sum(f => f.Size)
             + project.DataTracking.LfsPointers.Sum(p => p.Size ?? 0)
             + project.DvcLockOutSizes();
+        var allReads = reads.ToImmutable();
         return new DataAnalysis
         {
-            Reads = reads.ToImmutable(),
+            Reads = allReads,
+            InputReads = InputReadsOf(project, allReads),
+            StandardDatasets = StandardDatasetsOf(project, inputTracer),
+            DeclaredInputs = DeclaredInputsOf(project),
+            DocumentedInputs = DocumentedInputsOf(project, allReads),
+            Sources = SourcesOf(project),
+            PreparationModules = [.. project.PythonModules.Where(IsPreparationModule).Select(m => m.Path)],
             DataFiles = dataFiles,
             TrackedPaths = [.. tracked.Distinct(StringComparer.Ordinal)],
             ProducedPaths = [.. produced],
@@ -238,6 +274,10 @@ public sealed class DataAnalysis
         || function.EndsWith("snapshot_download", StringComparison.Ordinal) || function.EndsWith("fetch_openml", StringComparison.Ordinal)
         || function.EndsWith("tensorflow_datasets.load", StringComparison.Ordinal) || function.EndsWith("kagglehub.dataset_download", StringComparison.Ordinal)
         || function.EndsWith("get_file", StringComparison.Ordinal) || function.EndsWith("download_url", StringComparison.Ordinal);
+
+    /// <summary>The expression last assigned to a name before a line (file_name = osp.join("templates", …)).</summary>
+    private static string? ResolveAssignment(ModuleSummary m, string text, int line) =>
+        m.Assignments.Where(x => x.RawTarget == text.Trim() && x.Line <= line).MaxBy(x => x.Line)?.ValueText;
 
     /// <summary>A module-level constant a name stands for (DATA = "data/x.csv"; pd.read_csv(DATA)).</summary>
     private static string? ResolveLiteral(ModuleSummary m, string text, int line)

@@ -2,10 +2,15 @@ using System.Collections.Immutable;
 
 namespace MLRepro.Python;
 
-/// <summary>Finds argparse, click and typer option declarations among a module's calls and decorators.</summary>
+/// <summary>
+/// Finds argparse, click and typer option declarations among a module's calls and decorators, and configurator-style
+/// globals: module-level literal assignments that a later <c>exec(open("configurator.py").read())</c> overrides from
+/// <c>--key=value</c> arguments or a config file (nanoGPT's pattern).
+/// </summary>
 internal static class CliOptionExtractor
 {
-    public static ImmutableArray<CliOption> Extract(IReadOnlyList<(int Offset, PythonCall Call, string? Param)> calls, IReadOnlyList<PythonDecorator> decorators)
+    public static ImmutableArray<CliOption> Extract(IReadOnlyList<(int Offset, PythonCall Call, string? Param)> calls, IReadOnlyList<PythonDecorator> decorators,
+        IReadOnlyList<PythonAssignment>? assignments = null)
     {
         var result = ImmutableArray.CreateBuilder<CliOption>();
         foreach (var (_, call, param) in calls)
@@ -41,7 +46,35 @@ internal static class CliOptionExtractor
             }
         }
 
+        if (assignments is not null)
+        {
+            AddConfiguratorGlobals(calls, assignments, result);
+        }
+
         return [.. result.OrderBy(o => o.Line)];
+    }
+
+    /// <summary>Module-level literal globals before an <c>exec(open(...).read())</c>: each is a <c>--name=value</c> option.</summary>
+    private static void AddConfiguratorGlobals(IReadOnlyList<(int Offset, PythonCall Call, string? Param)> calls, IReadOnlyList<PythonAssignment> assignments,
+        ImmutableArray<CliOption>.Builder result)
+    {
+        var exec = calls.Select(c => c.Call).Where(c => c.Target == "exec" && c.Arguments.Length > 0
+            && c.Arguments[0].Text.Contains("open(", StringComparison.Ordinal) && c.Arguments[0].Text.Contains(".read()", StringComparison.Ordinal)).MinBy(c => c.Line);
+        if (exec is null)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in assignments)
+        {
+            if (a.IsModuleLevel && a.Line < exec.Line && a.Operator == "=" && a.Literal is { Kind: not LiteralKind.None }
+                && !a.RawTarget.StartsWith('_') && !a.RawTarget.Contains('.', StringComparison.Ordinal) && !a.RawTarget.Contains('[', StringComparison.Ordinal)
+                && !a.RawTarget.Contains(',', StringComparison.Ordinal) && seen.Add(a.RawTarget))
+            {
+                result.Add(new CliOption("configurator", ["--" + a.RawTarget], a.RawTarget, new CallArgument(null, a.ValueText, a.Literal, []), null, a.Line));
+            }
+        }
     }
 
     private static ImmutableArray<string> StringFlags(PythonCall call) =>

@@ -246,7 +246,7 @@ internal sealed class ModuleSummaryBuilder
             _mainGuard,
             [.. _functions],
             [.. _classes],
-            CliOptionExtractor.Extract(calls, _decorators),
+            CliOptionExtractor.Extract(calls, _decorators, _assignments),
             ReadExtractor.Extract(callList, _handles),
             [.. _diags],
             lineCount,

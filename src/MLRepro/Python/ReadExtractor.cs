@@ -22,6 +22,15 @@ internal static class ReadExtractor
         ["numpy.loadtxt"] = ReadKind.Data,
         ["numpy.genfromtxt"] = ReadKind.Data,
         ["numpy.fromfile"] = ReadKind.Data,
+        ["numpy.memmap"] = ReadKind.Data,
+        ["torchvision.datasets.ImageFolder"] = ReadKind.Data,
+        ["torchvision.datasets.DatasetFolder"] = ReadKind.Data,
+        ["tensorflow.keras.utils.image_dataset_from_directory"] = ReadKind.Data,
+        ["tensorflow.keras.preprocessing.image_dataset_from_directory"] = ReadKind.Data,
+        ["keras.utils.image_dataset_from_directory"] = ReadKind.Data,
+        ["keras.preprocessing.image_dataset_from_directory"] = ReadKind.Data,
+        ["tensorflow.keras.utils.text_dataset_from_directory"] = ReadKind.Data,
+        ["keras.utils.text_dataset_from_directory"] = ReadKind.Data,
         ["datasets.load_dataset"] = ReadKind.Data,
         ["datasets.load_from_disk"] = ReadKind.Data,
         ["PIL.Image.open"] = ReadKind.Data,
@@ -38,7 +47,13 @@ internal static class ReadExtractor
         ["keras.models.load_model"] = ReadKind.Model,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly string[] PathKeywords = ["path", "file", "filepath_or_buffer", "path_or_buf", "fname", "filename", "f", "fp", "stream", "io", "file_path", "path_or_paths"];
+    private static readonly string[] PathKeywords = ["path", "file", "filepath_or_buffer", "path_or_buf", "fname", "filename", "f", "fp", "stream", "io", "file_path", "path_or_paths", "paths", "root", "directory"];
+
+    /// <summary>datasets' packaged builders: <c>load_dataset("json", data_files=…)</c> reads local (or URL) files, not a Hub dataset.</summary>
+    private static readonly HashSet<string> PackagedBuilders = new(StringComparer.Ordinal)
+    {
+        "csv", "json", "parquet", "text", "imagefolder", "audiofolder", "videofolder", "arrow", "pandas", "webdataset", "xml",
+    };
 
     public static ImmutableArray<PythonRead> Extract(ImmutableArray<PythonCall> calls, IReadOnlyDictionary<string, CallArgument?> handles)
     {
@@ -46,13 +61,24 @@ internal static class ReadExtractor
         foreach (var call in calls)
         {
             ReadKind kind;
-            var isOpen = call.Target is "open" or "io.open" or "codecs.open" or "builtins.open";
-            if (!isOpen && !Readers.ContainsKey(call.Target) && !call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            var isOpen = call.Target is "open" or "io.open" or "codecs.open" or "builtins.open" or "gzip.open" or "bz2.open" or "lzma.open";
+            var isRay = call.Target.StartsWith("ray.data.read_", StringComparison.Ordinal);
+            if (!isOpen && !isRay && !Readers.ContainsKey(call.Target) && !call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
             {
                 continue;
             }
 
             var path = call.PositionalAt(0) ?? PathKeywords.Select(call.Keyword).FirstOrDefault(a => a is not null);
+            if (call.Target == "datasets.load_dataset" && path?.Literal?.AsString is { } builder && PackagedBuilders.Contains(builder))
+            {
+                // The data comes from data_files= / data_dir=; without them there is no path to judge.
+                path = call.Keyword("data_files") ?? call.Keyword("data_dir") ?? call.PositionalAt(2);
+                if (path is null)
+                {
+                    continue;
+                }
+            }
+
             if (isOpen)
             {
                 var mode = (call.PositionalAt(1) ?? call.Keyword("mode"))?.Literal?.AsString;
@@ -67,7 +93,7 @@ internal static class ReadExtractor
             {
                 kind = k;
             }
-            else if (call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            else if (isRay || call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
             {
                 kind = ReadKind.Data;
             }

@@ -16,8 +16,10 @@ public sealed class CodeExampleInputCheck : CheckBase
         "There is an example input the code runs on: a dataset saved in, or downloadable by, the project (for an object-detection " +
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets or torchvision.datasets). Reads of " +
-        "absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it.",
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True). " +
+        "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
+        "built-in dataset the code does not download, or an input only linked by a readme next to the script, is Partial. Reads in " +
+        "deploy/serving helpers, UI apps and CI scripts, installer URLs and URLs in the documentation's configuration examples do not count.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
         [],
@@ -30,7 +32,8 @@ public sealed class CodeExampleInputCheck : CheckBase
         var tracking = project.DataTracking;
         var evidence = new List<Evidence>();
         var against = new List<Evidence>();
-        foreach (var r in data.Reads)
+        var documented = data.DocumentedInputs.Select(d => d.Read).ToHashSet();
+        foreach (var r in data.InputReads)
         {
             switch (r.Status)
             {
@@ -56,20 +59,47 @@ public sealed class CodeExampleInputCheck : CheckBase
         }
 
         evidence.AddRange(data.TrackedPaths.Take(5).Select(p => Evidence.At(p, null, "tracked by DVC or Git LFS")));
-        var retrievable = tracking.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel).ToList();
+        var notFetched = NotDownloaded(data);
+        var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value))).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
 
         var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || tracking.DownloadScripts.Length > 0
-            || data.Reads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote);
+            || data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote);
+
+        // The user must fetch these by hand: a built-in dataset the code does not download (torchvision's download
+        // defaults to False), or a file that a readme next to the script links.
+        var userFetched = data.StandardDatasets.GroupBy(u => u.Name).Where(g => g.All(u => !u.Downloads)).Select(g => g.First())
+            .Select(u => Evidence.At(u.Path, u.Line, $"{u.Name} is a standard dataset, but the code does not download it (download=False): the user must fetch it"))
+            .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} says where to get {d.Read.Literal}, but the project does not fetch it")))
+            .ToList();
+        if (!hasInput && userFetched.Count > 0 && against.Count == 0)
+        {
+            return Found(Outcome.Partial, "the input is documented or standard, but the user must fetch it by hand.", userFetched.Concat(against));
+        }
+
         if (against.Count > 0)
         {
+            // A missing input that a readme next to the script links (R29) is fetchable by hand: partial, not absent.
+            if (!hasInput && data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly).All(documented.Contains))
+            {
+                return Found(Outcome.Partial, "the input is documented next to the script, but the user must fetch it by hand.", userFetched.Concat(against));
+            }
+
             return Found(hasInput ? Outcome.Partial : Outcome.NotMet,
                 hasInput ? "some input is available, but the code also reads data that a fresh clone does not have." : "the input the code reads is not available from the project.",
                 against.Concat(evidence));
         }
 
-        if (!hasInput && data.Reads.Length == 0)
+        if (!hasInput && data.DeclaredInputs.Length > 0)
+        {
+            // The configuration names where the input goes (a Kedro catalog, an MLflow Recipes ingest step), but the
+            // project neither ships nor fetches any data for it.
+            return Found(Outcome.NotMet, "the configuration declares an input, but the project ships or fetches no data for it.",
+                data.DeclaredInputs.Take(5).Select(d => Evidence.At(d.Path, d.Line, d.Description)));
+        }
+
+        if (!hasInput && data.InputReads.Length == 0)
         {
             return Found(Outcome.Inconclusive, "the code reads no data file that mlrepro could trace, and the project ships none: it may generate its input, or load it in a way only a run shows.",
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for data reads and {Count(project.Index.Files.Length, "file")} for committed, DVC- or LFS-tracked data, download scripts and dataset ids"));
@@ -83,6 +113,10 @@ public sealed class CodeExampleInputCheck : CheckBase
 
         return Found(Outcome.Met, "an example input is available with the project.", evidence);
     }
+
+    /// <summary>Built-in dataset sources (file, name) that the code uses without downloading them.</summary>
+    internal static HashSet<(string Path, string Name)> NotDownloaded(DataAnalysis data) =>
+        data.StandardDatasets.GroupBy(u => (u.Path, u.Name)).Where(g => g.All(u => !u.Downloads)).Select(g => g.Key).ToHashSet();
 
     internal static string Describe(DataPathStatus s) => s switch
     {

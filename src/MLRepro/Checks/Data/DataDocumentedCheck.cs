@@ -13,6 +13,9 @@ public sealed class DataDocumentedCheck : CheckBase
     /// <summary>Header words of tables that describe something else: pipeline stages, plots, metrics, commands, parameters.</summary>
     private static readonly string[] NotSchemaWords = ["stage", "step", "plot", "metric", "command", "parameter", "hyperparameter", "model", "result", "score", "accuracy", "benchmark", "option", "argument", "flag"];
 
+    /// <summary>How many data file names are looked up in the documentation.</summary>
+    private const int MaxNamedFiles = 200;
+
     private static readonly string[] SchemaDetailWords = ["type", "dtype", "description", "format", "unit", "meaning", "values", "shape"];
 
     /// <inheritdoc />
@@ -22,8 +25,9 @@ public sealed class DataDocumentedCheck : CheckBase
         "Data structure documented",
         "The dataset's structure/schema and requirements are documented, so another dataset with the same interface can be built.",
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
-        "schema, or a table of columns with types or descriptions in the README or a data README. Naming a standard dataset, or a schema " +
-        "that is only implicit in code, is Partial.",
+        "schema (suites, or legacy expect_table_columns_to_match_* calls), or a table of columns with types or descriptions in the README " +
+        "or a data README. Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
+        "file), or a schema that is only implicit in code, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],
         ProvenOnlyByRunning: false);
@@ -62,8 +66,37 @@ public sealed class DataDocumentedCheck : CheckBase
             }
         }
 
-        var named = project.DataTracking.Sources.Where(s => s.Kind is DataSourceKind.StandardDataset or DataSourceKind.HuggingFaceDataset or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition).ToList();
+        var named = project.Data.Sources.Where(s => s.Kind is DataSourceKind.StandardDataset or DataSourceKind.HuggingFaceDataset or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition).ToList();
         partial.AddRange(named.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"names a standard dataset ({s.Value}): its structure is known elsewhere, not written here")));
+
+        // Naming where the data comes from (a dataset URL in a code comment or config, a `dvc get` of a registry) says
+        // which dataset it is, without its structure.
+        var located = project.Data.Sources.Where(s => s.Kind is DataSourceKind.DataUrl or DataSourceKind.FileHost or DataSourceKind.HttpDownload or DataSourceKind.DvcGet
+            or DataSourceKind.ObjectStore or DataSourceKind.HuggingFaceFiles).ToList();
+        if (named.Count == 0)
+        {
+            partial.AddRange(located.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"names the data's source ({s.Value}), not its structure")));
+        }
+
+        // Documentation that names the project's own data files (a file tree with data/data.xml, "the raw data.xml").
+        if (partial.Count == 0)
+        {
+            var dataNames = project.Data.TrackedPaths.Concat(project.Data.CommittedDataFiles.Select(f => f.Path))
+                .Select(p => p.TrimEnd('/')[(p.TrimEnd('/').LastIndexOf('/') + 1)..])
+                .Where(n => n.Length >= 5 && n.Contains('.', StringComparison.Ordinal) && !n.EndsWith(".dvc", StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal).Take(MaxNamedFiles).ToList();
+            foreach (var d in project.Docs)
+            {
+                var hit = dataNames.Select(n => (Name: n, Section: d.Sections.FirstOrDefault(s => s.Text.Contains(n, StringComparison.Ordinal)))).FirstOrDefault(x => x.Section is not null);
+                if (hit.Section is not null)
+                {
+                    partial.Add(Evidence.At(d.Path, hit.Section.Line, $"names the data file {hit.Name}, not its structure"));
+                    break;
+                }
+            }
+        }
+
+        partial.AddRange(project.Data.DocumentedInputs.Take(3).Select(d => Evidence.At(d.Doc, d.Line, $"describes the input {d.Read.Literal} that {d.Read.Path} reads, not its structure")));
         if (partial.Count > 0)
         {
             return Found(Outcome.Partial, "the data is named or described, but its structure (columns, types, formats) is not written down.", partial);

@@ -17,8 +17,9 @@ public sealed class DataManagedCheck : CheckBase
         "The dataset is managed with the code — pre-downloaded or streamed, but retrievable from the project's context so an end-to-end " +
         "run is easy. For append-only tabular data, the query and time filter that produced the training subset can be enough.",
         "Met when the data the code reads is committed, tracked by DVC (with a remote), Git LFS, lakeFS or Dolt, or fetched by code or " +
-        "a script from a stable id (Hugging Face, Kaggle, a built-in loader, a URL). A URL only in the README is Partial; data that " +
-        "exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
+        "a script from a stable id (Hugging Face, Kaggle, a built-in loader that downloads, a URL). A URL only in the README, a built-in " +
+        "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
+        "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
         "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
         "script that fetches a fixed version.",
         [],
@@ -30,7 +31,7 @@ public sealed class DataManagedCheck : CheckBase
         var data = project.Data;
         var tracking = project.DataTracking;
         var evidence = new List<Evidence>();
-        var against = data.Reads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly)
+        var against = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly)
             .Select(r => Evidence.At(r.Path, r.Line, r.Status switch
             {
                 DataPathStatus.Absolute => $"reads {r.Literal} from an absolute path outside the project",
@@ -62,8 +63,13 @@ public sealed class DataManagedCheck : CheckBase
             evidence.Add(Evidence.At(tracking.LfsPatterns.FirstOrDefault()?.File ?? tracking.LfsPointers[0].Path, tracking.LfsPatterns.FirstOrDefault()?.Line, "Git LFS tracks data files"));
         }
 
-        var codeSources = tracking.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && !s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
-        var docSources = tracking.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var notFetched = CodeExampleInputCheck.NotDownloaded(data);
+        var codeSources = data.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && !s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !notFetched.Contains((s.Path, s.Value))).ToList();
+        var docSources = data.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var userFetched = data.StandardDatasets.GroupBy(u => u.Name).Where(g => g.All(u => !u.Downloads)).Select(g => g.First())
+            .Select(u => Evidence.At(u.Path, u.Line, $"standard dataset {u.Name}, not downloaded by the code (download=False)"))
+            .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} links {d.Read.Literal}; nothing fetches it")))
+            .ToList();
         evidence.AddRange(codeSources.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"fetched by code: {CodeExampleInputCheck.Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
         evidence.AddRange(tracking.LakeFsConfigs.Select(p => Evidence.At(p, null, "lakeFS configuration")));
@@ -71,6 +77,12 @@ public sealed class DataManagedCheck : CheckBase
 
         var managed = committed.Count > 0 || dvcTracked > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
             || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0;
+        if (!managed && userFetched.Count > 0)
+        {
+            return Found(Outcome.Partial, "the data is a standard or documented dataset, but the user must fetch it by hand.", userFetched.Concat(against),
+                "Download it in code (torchvision's download=True) or add a download script or DVC import.");
+        }
+
         if (!managed && docSources.Count > 0)
         {
             return Found(Outcome.Partial, "the data is only described by a link in the documentation; nothing fetches it.",

@@ -13,8 +13,11 @@ public sealed class DataSwappableCheck : CheckBase
         StarLevel.Data,
         "Data easy to swap",
         "The data is easy to modify: another dataset that meets the documented structure can replace the one used, and the model still runs.",
-        "Statically: the input paths the code reads come from config or the command line (or a pipeline's deps), not string literals " +
-        "buried in code. Intermediate files produced by pipeline stages do not count. Only a run with another dataset proves it.",
+        "Statically: the input paths the training code reads come from config or the command line (argparse, fire, typer, click, a " +
+        "configurator that overrides globals, a Kedro catalog, an MLflow Recipes ingest step), not string literals buried in code. Reads " +
+        "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor do " +
+        "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
+        "dataset can only replace the files in place. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
         ProvenOnlyByRunning: true);
@@ -22,26 +25,55 @@ public sealed class DataSwappableCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var inputs = project.Data.Reads.Where(r => r.Status is not DataPathStatus.Produced).ToList();
-        if (inputs.Count == 0)
+        var data = project.Data;
+        var inputs = data.InputReads.Where(r => r.Status is not DataPathStatus.Produced).ToList();
+        var configurable = inputs.Where(r => InputTracer.IsConfigurable(r.Origin ?? SeedOrigin.Unknown)).ToList();
+        var standard = data.StandardDatasets.ToList();
+        var standardConfigurable = standard.Where(s => InputTracer.IsConfigurable(s.RootOrigin)).ToList();
+        var ev = configurable.Select(r => Evidence.At(r.Path, r.Line, $"input path from {Origin(r.Origin)}", $"{r.Function}({r.Argument})"))
+            .Concat(standardConfigurable.Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} reads its root from {Origin(s.RootOrigin)}", s.Root ?? s.Name)))
+            .Concat(data.DeclaredInputs.Select(d => Evidence.At(d.Path, d.Line, $"input declared in configuration: {d.Description}")))
+            .ToList();
+        var swappable = configurable.Count + standardConfigurable.Count + data.DeclaredInputs.Length;
+
+        // A preparation script's fixed source (prepare.py downloading a corpus) is where the data came from; once the
+        // training input is configurable, that is where another dataset plugs in.
+        var preparation = data.PreparationModules.ToHashSet(StringComparer.Ordinal);
+        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && preparation.Contains(r.Path))).ToList();
+        var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && preparation.Contains(s.Path))).ToList();
+        var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
+            .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
+            .ToList();
+
+        if (inputs.Count == 0 && standard.Count == 0 && swappable == 0)
         {
             return Found(Outcome.Inconclusive, "no data read with a traceable path was found; only running with another dataset can tell.",
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for data reads (pandas, numpy, open, torch/tf loaders…)"));
         }
 
-        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded).ToList();
-        var configurable = inputs.Where(r => r.Origin is SeedOrigin.Config or SeedOrigin.CommandLine or SeedOrigin.Environment).ToList();
-        var ev = configurable.Select(r => Evidence.At(r.Path, r.Line, $"input path from {Origin(r.Origin)}", $"{r.Function}({r.Argument})")).ToList();
-        if (hard.Count == 0)
+        if (fixedEv.Count == 0)
         {
-            return Found(configurable.Count > 0 ? Outcome.Met : Outcome.Inconclusive,
-                configurable.Count > 0 ? "input paths come from config or the command line (not verified by running with another dataset)." : "input paths could not be traced.",
+            return Found(swappable > 0 ? Outcome.Met : Outcome.Inconclusive,
+                swappable > 0 ? "input paths come from config or the command line (not verified by running with another dataset)." : "input paths could not be traced.",
                 ev.Count > 0 ? ev : [.. inputs.Select(r => Evidence.At(r.Path, r.Line, "input path of unknown origin", $"{r.Function}({r.Argument})"))]);
         }
 
-        return Found(configurable.Count > 0 ? Outcome.Partial : Outcome.NotMet,
-            $"{Count(hard.Count, "input path")} {(hard.Count == 1 ? "is" : "are")} hard-coded; swapping the data means editing code.",
-            hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal}", $"{r.Function}({r.Argument})")).Concat(ev));
+        if (swappable > 0)
+        {
+            return Found(Outcome.Partial, $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code, although others come from config or the command line.",
+                fixedEv.Concat(ev));
+        }
+
+        // Only fixed paths: another dataset can still replace the files in place (same names, same format), but not by
+        // configuration. Paths on the author's machine cannot even be replaced without editing code.
+        if (hard.Count > 0 && standardHard.Count == 0 && hard.All(r => r.Status is DataPathStatus.Absolute))
+        {
+            return Found(Outcome.NotMet, $"{Count(hard.Count, "input path")} {(hard.Count == 1 ? "is" : "are")} absolute paths on the author's machine; swapping the data means editing code.", fixedEv);
+        }
+
+        return Found(Outcome.Partial,
+            $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code: another dataset can only replace the files in place (same names and format); changing it means editing code.",
+            fixedEv);
     }
 
     private static string Origin(SeedOrigin? o) => o switch

@@ -35,6 +35,8 @@ public static class DataTrackingParser
     private static readonly Regex FirstStringArg = new(@"\b(?:hf_hub_download|snapshot_download)\s*\(\s*['""]([\w.\-]+/[\w.\-]+)['""]", Fast);
     private static readonly Regex RepoTypeDataset = new(@"repo[_-]type\s*[= ]\s*['""]?dataset", Fast);
     private static readonly Regex Torchvision = new(@"\b(?:torchvision\.)?datasets\.([A-Z][A-Za-z0-9_]+)\s*\(", Fast);
+    private static readonly Regex TorchvisionFromImport = new(@"from\s+torchvision\.datasets\s+import\s+(?:\(([^)]*)\)|([\w ,]+))", Fast);
+    private static readonly Regex BareCall = new(@"(?:^|[^\w.])([A-Z][A-Za-z0-9_]+)\s*\(", Fast);
     private static readonly Regex TorchOther = new(@"\btorch(text|audio)\.datasets\.([A-Za-z][A-Za-z0-9_]+)", Fast);
     private static readonly Regex Keras = new(@"\bkeras\.datasets\.([a-z][a-z0-9_]+)|from\s+(?:tensorflow\.)?keras\.datasets\s+import\s+([a-z][a-z0-9_]+)", Fast);
     private static readonly Regex Sklearn = new(@"\b(load_(?:iris|digits|wine|breast_cancer|diabetes|linnerud)|fetch_(?:openml|california_housing|20newsgroups_vectorized|20newsgroups|covtype|kddcup99|lfw_people|lfw_pairs|olivetti_faces|rcv1|species_distributions))\s*\(", Fast);
@@ -171,6 +173,8 @@ public static class DataTrackingParser
         var seen = new HashSet<(DataSourceKind, string, int)>();
         var isNotebook = source.Path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
         var mentionsTorchvision = source.Text.Contains("torchvision", StringComparison.Ordinal);
+        // `from torchvision.datasets import MNIST, CIFAR10`: the bare class names are standard datasets too.
+        var importedDatasets = mentionsTorchvision ? TorchvisionImportedNames(source.Text) : [];
         var mentionsSklearn = source.Text.Contains("sklearn", StringComparison.Ordinal);
         var hubCallLine = -100;
         for (var line = 1; line <= source.LineCount && result.Count < MaxSourcesPerFile; line++)
@@ -278,6 +282,17 @@ public static class DataTrackingParser
                 }
             }
 
+            if (importedDatasets.Count > 0 && !text.Contains("import", StringComparison.Ordinal))
+            {
+                foreach (Match m in BareCall.Matches(text))
+                {
+                    if (importedDatasets.Contains(m.Groups[1].Value))
+                    {
+                        Add(DataSourceKind.StandardDataset, "torchvision.datasets." + m.Groups[1].Value);
+                    }
+                }
+            }
+
             if (text.Contains("datasets.", StringComparison.Ordinal) && TorchOther.Match(text) is { Success: true } to)
             {
                 Add(DataSourceKind.StandardDataset, $"torch{to.Groups[1].Value}.datasets.{to.Groups[2].Value}");
@@ -319,6 +334,24 @@ public static class DataTrackingParser
         }
 
         return result.ToImmutable();
+    }
+
+    private static HashSet<string> TorchvisionImportedNames(string text)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in TorchvisionFromImport.Matches(text))
+        {
+            foreach (var part in (m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var name = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+                if (name is { Length: > 0 } && char.IsUpper(name[0]) && !TorchvisionLoaders.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Whether a gitattributes pattern matches a repository path (patterns without '/' match the name at any depth).</summary>
@@ -422,6 +455,11 @@ public static class DataTrackingParser
         }
 
         var lower = url.ToLowerInvariant();
+        if (IsSoftwareInstaller(lower))
+        {
+            return null;
+        }
+
         var hostEnd = rest.IndexOf('/');
         var host = (hostEnd < 0 ? rest : rest[..hostEnd]).ToLowerInvariant();
         var pathPart = hostEnd < 0 ? string.Empty : rest[hostEnd..];
@@ -459,6 +497,26 @@ public static class DataTrackingParser
         }
 
         return fetched ? (DataSourceKind.HttpDownload, url) : null;
+    }
+
+    /// <summary>
+    /// Software installers and package repositories (Miniconda/Anaconda installers, get-pip.py, apt signing keys, CUDA and
+    /// PyTorch wheel repositories, Docker/NVIDIA apt lists): fetched during setup, never the project's data.
+    /// </summary>
+    internal static bool IsSoftwareInstaller(string lowerUrl)
+    {
+        var path = lowerUrl.Split('?', '#')[0];
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.StartsWith("miniconda", StringComparison.Ordinal) || name.StartsWith("anaconda", StringComparison.Ordinal)
+            || name.StartsWith("miniforge", StringComparison.Ordinal) || name.StartsWith("mambaforge", StringComparison.Ordinal)
+            || name is "get-pip.py" or "install.sh" or "install-poetry.py" || name.EndsWith(".gpg", StringComparison.Ordinal)
+            || name.EndsWith(".asc", StringComparison.Ordinal) || name.EndsWith(".pub", StringComparison.Ordinal) || name.EndsWith(".deb", StringComparison.Ordinal)
+            || name.EndsWith(".whl", StringComparison.Ordinal) || name.EndsWith(".list", StringComparison.Ordinal)
+            || path.Contains("repo.anaconda.com/", StringComparison.Ordinal) || path.Contains("bootstrap.pypa.io", StringComparison.Ordinal)
+            || path.Contains("developer.download.nvidia.com/compute/cuda/repos", StringComparison.Ordinal)
+            || path.Contains("download.pytorch.org/whl", StringComparison.Ordinal) || path.Contains("nvidia.github.io/", StringComparison.Ordinal)
+            || path.Contains("download.docker.com", StringComparison.Ordinal) || path.Contains("sh.rustup.rs", StringComparison.Ordinal)
+            || path.Contains("astral.sh/uv", StringComparison.Ordinal) || path.Contains("install.python-poetry.org", StringComparison.Ordinal);
     }
 
     private static bool HasDataExtension(string path)

@@ -50,7 +50,8 @@ public static partial class DatasetMetaParser
             return h is not null && h.Contains("croissant", StringComparison.OrdinalIgnoreCase);
         }
 
-        return name.EndsWith(".py", StringComparison.Ordinal) && head?.Invoke() is { } t && t.Contains("pandera", StringComparison.Ordinal);
+        return name.EndsWith(".py", StringComparison.Ordinal) && head?.Invoke() is { } t
+            && (t.Contains("pandera", StringComparison.Ordinal) || t.Contains("expect_table_columns_to_match", StringComparison.Ordinal));
     }
 
     /// <summary>Parses a metadata file by its name and content.</summary>
@@ -62,6 +63,7 @@ public static partial class DatasetMetaParser
         if (name.EndsWith(".py", StringComparison.Ordinal))
         {
             schemas.AddRange(ScanPandera(source));
+            schemas.AddRange(ScanLegacyExpectations(source));
             return Done();
         }
 
@@ -392,6 +394,71 @@ public static partial class DatasetMetaParser
             schemas.Add(new DatasetSchema(SchemaSourceKind.GreatExpectations, source.Path, loc.Find(name) ?? 1, name, [.. order.Select(c => new DatasetField(c, types[c], null, loc.Find(c)))]));
         }
     }
+
+    /// <summary>
+    /// Legacy (pre-1.0) Great Expectations calls in code: <c>df.expect_table_columns_to_match_ordered_list(column_list=[...])</c>
+    /// or <c>..._match_set(column_set=[...])</c>, the list written inline or assigned just before; types come from
+    /// <c>expect_column_values_to_be_of_type(column="x", type_="str")</c> in the same file.
+    /// </summary>
+    internal static List<DatasetSchema> ScanLegacyExpectations(SourceText source)
+    {
+        var schemas = new List<DatasetSchema>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match t in GeColumnType().Matches(source.Text))
+        {
+            types.TryAdd(t.Groups["col"].Value, t.Groups["type"].Value);
+        }
+
+        for (var line = 1; line <= source.LineCount && schemas.Count < MaxSchemas; line++)
+        {
+            var text = source.GetLine(line);
+            var m = GeTableColumns().Match(text);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var list = m.Groups["list"].Success ? m.Groups["list"].Value : null;
+            if (list is null && m.Groups["var"].Success)
+            {
+                // column_list=column_list: the list assigned a few lines above.
+                for (var l = line; l >= Math.Max(1, line - 20) && list is null; l--)
+                {
+                    var a = GeListAssignment().Match(source.GetLine(l));
+                    if (a.Success && a.Groups["var"].Value == m.Groups["var"].Value)
+                    {
+                        list = a.Groups["list"].Value;
+                    }
+                }
+            }
+
+            if (list is null)
+            {
+                continue;
+            }
+
+            var fields = QuotedItem().Matches(list).Take(MaxFields)
+                .Select(q => new DatasetField(q.Groups[1].Value, types.GetValueOrDefault(q.Groups[1].Value), null, line)).ToList();
+            if (fields.Count > 0)
+            {
+                schemas.Add(new DatasetSchema(SchemaSourceKind.GreatExpectations, source.Path, line, null, [.. fields]));
+            }
+        }
+
+        return schemas;
+    }
+
+    [GeneratedRegex(@"expect_table_columns_to_match_(?:ordered_list|set)\(\s*(?:column_(?:list|set)\s*=\s*)?(?:\[(?<list>[^\]]*)\]|(?<var>[A-Za-z_]\w*))")]
+    private static partial Regex GeTableColumns();
+
+    [GeneratedRegex(@"^\s*(?<var>[A-Za-z_]\w*)\s*=\s*\[(?<list>[^\]]*)\]")]
+    private static partial Regex GeListAssignment();
+
+    [GeneratedRegex(@"expect_column_values_to_be_(?:of_type|in_type_list)\(\s*column\s*=\s*[""'](?<col>[^""']+)[""']\s*,\s*type_(?:list)?\s*=\s*\[?\s*[""'](?<type>[^""']+)[""']")]
+    private static partial Regex GeColumnType();
+
+    [GeneratedRegex(@"[""']([^""']{1,100})[""']")]
+    private static partial Regex QuotedItem();
 
     /// <summary>Light scan of pandera schemas: <c>DataFrameSchema({"col": Column(type, …)})</c> and <c>class X(DataFrameModel)</c> with <c>col: Series[type]</c>.</summary>
     internal static List<DatasetSchema> ScanPandera(SourceText source)

@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using MLRepro.Formats.DataTracking;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>A standard dataset built into a library (torchvision CIFAR10, keras mnist, sklearn iris) used by code.</summary>
+/// <param name="Path">Module.</param>
+/// <param name="Line">Line of the call.</param>
+/// <param name="Name">The dataset, e.g. <c>torchvision.datasets.CIFAR10</c>.</param>
+/// <param name="Downloads">Whether the code fetches it (torchvision needs <c>download=True</c>; its default is False).</param>
+/// <param name="RootOrigin">Where its root folder comes from (HardCoded when fixed in code or absent).</param>
+/// <param name="Root">The root argument's text, if any.</param>
+public sealed record StandardDatasetUse(string Path, int Line, string Name, bool Downloads, SeedOrigin RootOrigin, string? Root);
+
+/// <summary>A data input declared in configuration rather than code (a Kedro catalog entry, an MLflow Recipes ingest step).</summary>
+/// <param name="Path">The config file.</param>
+/// <param name="Line">Line.</param>
+/// <param name="Description">What it declares.</param>
+public sealed record DeclaredInput(string Path, int Line, string Description);
+
+/// <summary>A read of a file the project lacks, documented by a readme next to the script (which links where to get it).</summary>
+/// <param name="Read">The read.</param>
+/// <param name="Doc">The readme.</param>
+/// <param name="Line">Line of the mention in the readme.</param>
+public sealed record DocumentedInput(DataRead Read, string Doc, int Line);
+
+public sealed partial class DataAnalysis
+{
+    /// <summary>
+    /// The reads that make up the project's own input: <see cref="Reads"/> without system paths, outputs the same
+    /// module writes (logs it appends to), and reads in auxiliary code — deploy and serving helpers, UI apps
+    /// (streamlit, gradio, flask, fastapi), CI scripts, torch.hub entry points, legacy folders — and notebooks when
+    /// scripts read data too (the scripts are then the entry points).
+    /// </summary>
+    public ImmutableArray<DataRead> InputReads { get; init; } = [];
+
+    /// <summary>Standard datasets built into libraries, with whether the code downloads them and where their root comes from.</summary>
+    public ImmutableArray<StandardDatasetUse> StandardDatasets { get; init; } = [];
+
+    /// <summary>Data inputs declared in configuration (Kedro catalog file paths, MLflow Recipes ingest steps).</summary>
+    public ImmutableArray<DeclaredInput> DeclaredInputs { get; init; } = [];
+
+    /// <summary>Missing inputs that a readme next to the reading script names and links (the user fetches them).</summary>
+    public ImmutableArray<DocumentedInput> DocumentedInputs { get; init; } = [];
+
+    /// <summary>
+    /// Data sources of the project (<see cref="DataTrackingDocument.Sources"/>) without URLs that only appear as values in
+    /// configuration examples of the documentation (<c>location: https://…</c> in a README code block) and that no code
+    /// or config file references: those show how to configure the tool, not this project's data.
+    /// </summary>
+    public ImmutableArray<DataSource> Sources { get; init; } = [];
+
+    /// <summary>Modules that prepare data: they write data files (or say so in their name). Their fixed sources are provenance, not the training input.</summary>
+    public ImmutableArray<string> PreparationModules { get; init; } = [];
+
+    private static readonly HashSet<string> AuxiliaryFolders = new(StringComparer.Ordinal)
+    {
+        "deploy", "deployment", "deployments", "serve", "serving", "server", "api", "webapp", "frontend", "streamlit", "dashboard", "ui",
+        ".github", ".circleci", ".gitlab", "legacy", "deprecated", "archive", "archived", "old", "docs", "doc",
+    };
+
+    private static readonly HashSet<string> AppFrameworks = new(StringComparer.Ordinal)
+    {
+        "streamlit", "gradio", "flask", "fastapi", "dash", "bentoml", "starlette", "uvicorn",
+    };
+
+    /// <summary>torchvision names that load local folders rather than a standard dataset.</summary>
+    private static readonly HashSet<string> TorchvisionLoaders = new(StringComparer.Ordinal)
+    {
+        "ImageFolder", "DatasetFolder", "VisionDataset", "FakeData", "Dataset", "Subset", "ConcatDataset", "TensorDataset",
+    };
+
+    /// <summary>
+    /// Whether a module is auxiliary to training: deploy/serving/UI/CI/legacy code, a torch.hub entry point, or an app
+    /// built on a UI or web framework.
+    /// </summary>
+    public static bool IsAuxiliaryModule(ModuleSummary m)
+    {
+        var segments = m.Path.ToLowerInvariant().Split('/');
+        if (segments[..^1].Any(s => AuxiliaryFolders.Contains(s) || s.EndsWith("_api", StringComparison.Ordinal) || s.StartsWith("api_", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (segments[^1] is "hubconf.py" or "setup.py" or "conftest.py")
+        {
+            return true;
+        }
+
+        var roots = m.Imports.Select(i => i.Level > 0 ? string.Empty : i.Module.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        return roots.Any(AppFrameworks.Contains);
+    }
+
+    /// <summary>Whether a module prepares data: it writes data files, or its name says it prepares, downloads or splits data.</summary>
+    public static bool IsPreparationModule(ModuleSummary m)
+    {
+        var name = m.Path[(m.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        if (PreparationName().IsMatch(name))
+        {
+            return true;
+        }
+
+        return m.Calls.Any(c => c.Target.EndsWith(".tofile", StringComparison.Ordinal) || c.Target.EndsWith(".to_csv", StringComparison.Ordinal)
+            || c.Target.EndsWith(".to_parquet", StringComparison.Ordinal) || c.Target is "numpy.save" or "numpy.savez" or "numpy.savez_compressed"
+            || c.Target.EndsWith(".save_to_disk", StringComparison.Ordinal));
+    }
+
+    private static ImmutableArray<DataRead> InputReadsOf(ProjectModel project, ImmutableArray<DataRead> reads)
+    {
+        var modules = project.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        bool Keep(DataRead r)
+        {
+            if (r.Status is DataPathStatus.System || !modules.TryGetValue(r.Path, out var m) || IsAuxiliaryModule(m))
+            {
+                return false;
+            }
+
+            // evolve.csv appended to and read back: a log the module keeps, not an input.
+            return !m.Calls.Any(c => c.Target is "open" or "io.open" && c.PositionalAt(0)?.Text == r.Argument
+                && (c.PositionalAt(1) ?? c.Keyword("mode"))?.Literal?.AsString is { } mode && mode.AsSpan().IndexOfAny("wa") >= 0);
+        }
+
+        var kept = reads.Where(Keep).ToList();
+        bool IsNotebook(string path) => path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
+        var scriptsRead = kept.Any(r => !IsNotebook(r.Path))
+            || project.PythonModules.Any(m => !IsNotebook(m.Path) && !IsAuxiliaryModule(m) && m.Calls.Any(c => IsStandardDatasetCall(c.Target)));
+        return [.. kept.Where(r => !scriptsRead || !IsNotebook(r.Path))];
+    }
+
+    private static bool IsStandardDatasetCall(string target) =>
+        (target.StartsWith("torchvision.datasets.", StringComparison.Ordinal) && target.Length > 21 && char.IsUpper(target[21]) && !TorchvisionLoaders.Contains(target[21..]))
+        || target.StartsWith("torchtext.datasets.", StringComparison.Ordinal) || target.StartsWith("torchaudio.datasets.", StringComparison.Ordinal)
+        || (target.Contains("keras.datasets.", StringComparison.Ordinal) && target.EndsWith(".load_data", StringComparison.Ordinal))
+        || SklearnDataset().IsMatch(target) || target is "tensorflow_datasets.load";
+
+    private static ImmutableArray<StandardDatasetUse> StandardDatasetsOf(ProjectModel project, InputTracer tracer)
+    {
+        var result = ImmutableArray.CreateBuilder<StandardDatasetUse>();
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !IsAuxiliaryModule(m)))
+        {
+            foreach (var c in m.Calls.Where(c => IsStandardDatasetCall(c.Target)))
+            {
+                var isTorch = c.Target.StartsWith("torchvision.", StringComparison.Ordinal) || c.Target.StartsWith("torchaudio.", StringComparison.Ordinal);
+                var root = isTorch ? c.Keyword("root") ?? c.PositionalAt(0) : c.Keyword("data_dir") ?? c.Keyword("root");
+                var download = c.Keyword("download");
+                // torchvision and torchaudio fetch only with download=True (default False); a non-literal flag may be on.
+                var downloads = !isTorch || (download is not null && (download.Literal is null || download.Literal.Value is true));
+                var origin = root is null || root.Literal is not null ? SeedOrigin.HardCoded : tracer.Trace(m, root, c.Line);
+                result.Add(new StandardDatasetUse(m.Path, c.Line, c.Target.EndsWith(".load_data", StringComparison.Ordinal) ? c.Target[..^".load_data".Length] : c.Target,
+                    downloads, origin, root?.Text));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<DeclaredInput> DeclaredInputsOf(ProjectModel project)
+    {
+        var result = ImmutableArray.CreateBuilder<DeclaredInput>();
+        foreach (var catalog in project.Kedro?.Catalogs ?? [])
+        {
+            foreach (var d in catalog.Datasets.Where(d => d.FilePath is not null && !(d.Type ?? string.Empty).Contains("tracking", StringComparison.OrdinalIgnoreCase)))
+            {
+                result.Add(new DeclaredInput(catalog.Path, d.Line, $"Kedro catalog entry {d.Name}: {d.FilePath}"));
+            }
+        }
+
+        foreach (var f in project.Index.Files.Where(f => f.Name is "recipe.yaml" or "pipeline.yaml" && f.IsText))
+        {
+            var text = project.Text(f);
+            if (text is null || !text.Text.Contains("recipe:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var line = 1; line <= text.LineCount; line++)
+            {
+                if (IngestStep().IsMatch(text.GetLine(line)))
+                {
+                    result.Add(new DeclaredInput(f.Path, line, "MLflow Recipes ingest step: the data location and format are recipe/profile values"));
+                    break;
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<DocumentedInput> DocumentedInputsOf(ProjectModel project, ImmutableArray<DataRead> reads)
+    {
+        var result = ImmutableArray.CreateBuilder<DocumentedInput>();
+        foreach (var r in reads.Where(r => r.Status is DataPathStatus.Missing && r.Literal is { Length: > 0 }))
+        {
+            var dir = r.Path.Contains('/', StringComparison.Ordinal) ? r.Path[..r.Path.LastIndexOf('/')] : string.Empty;
+            var name = r.Literal![(r.Literal!.Replace('\\', '/').LastIndexOf('/') + 1)..];
+            if (name.Length < 3)
+            {
+                continue;
+            }
+
+            foreach (var d in project.Docs)
+            {
+                var docDir = d.Path.Contains('/', StringComparison.Ordinal) ? d.Path[..d.Path.LastIndexOf('/')] : string.Empty;
+                if (docDir != dir || d.Links.IsEmpty)
+                {
+                    continue;
+                }
+
+                var link = d.Links.FirstOrDefault(l => l.Url.EndsWith("/" + name, StringComparison.Ordinal));
+                var mention = link is null ? d.Sections.FirstOrDefault(s => s.Text.Contains(name, StringComparison.Ordinal)) : null;
+                if (link is not null || mention is not null)
+                {
+                    result.Add(new DocumentedInput(r, d.Path, link?.Line ?? mention!.Line));
+                    break;
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<DataSource> SourcesOf(ProjectModel project)
+    {
+        var sources = project.DataTracking.Sources;
+        var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
+            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line)))];
+
+        static bool IsDoc(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether a line of a document lies inside a non-shell code block (the fences included).</summary>
+    private static bool InCodeBlock(Formats.Markdown.MarkdownDocument doc, int line) =>
+        doc.CodeBlocks.Any(b => b.Language is null or "" or "yaml" or "yml" or "json" or "toml" or "ini" or "python" or "py"
+            && line >= b.Line && line <= b.Line + b.Text.Count(c => c == '\n') + 2);
+
+    [GeneratedRegex(@"^(prepare|preprocess|preprocessing|download|fetch|get_data|make_dataset|build_dataset|create_dataset|split_data|split_dataset|create_folds)[\w-]*\.py$")]
+    private static partial Regex PreparationName();
+
+    [GeneratedRegex(@"^sklearn\.datasets\.(load|fetch)_\w+$")]
+    private static partial Regex SklearnDataset();
+
+    [GeneratedRegex(@"^\s+ingest\s*:")]
+    private static partial Regex IngestStep();
+
+    /// <summary>A config assignment line (<c>location: https://…</c>, <c>"url": "…"</c>, <c>path = "…"</c>).</summary>
+    [GeneratedRegex(@"^\s*(?:-\s*)?[""']?[A-Za-z_][\w.\-]*[""']?\s*[:=]\s*\S")]
+    private static partial Regex ConfigExample();
+
+    [GeneratedRegex(@"\b(wget|curl|gdown|aria2c|urlretrieve|download|dvc|kaggle)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Fetcher();
+}

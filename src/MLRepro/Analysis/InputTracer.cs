@@ -1,0 +1,465 @@
+using System.Text.RegularExpressions;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>
+/// Traces where a data path expression comes from, for data.swappable: unlike a seed, a path is usually composed
+/// (<c>os.path.join(data_dir, "train.bin")</c>, <c>ROOT / cfg["subdir"]</c>, <c>f"{root}/x.csv"</c>), so every name in it
+/// is traced and the path is configurable when any part of it is. Also follows names imported from a project module
+/// (a constants module such as <c>params.py</c>), configurator-style globals (a module that <c>exec</c>s a config file
+/// over its own globals, e.g. nanoGPT's <c>exec(open('configurator.py').read())</c>), and parameters of functions that
+/// fire, typer or click expose on the command line.
+/// </summary>
+internal sealed partial class InputTracer
+{
+    /// <summary>How deep names are followed (assignments, imports, call sites together).</summary>
+    public const int MaxDepth = 6;
+
+    /// <summary>How many expressions one trace may visit (call sites fan out in large projects).</summary>
+    public const int MaxSteps = 2_000;
+
+    private int _steps;
+    private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callsByName;
+
+    private readonly IReadOnlyList<ModuleSummary> _modules;
+    private readonly ValueTracer _tracer;
+    private readonly Dictionary<string, ModuleSummary> _byDotted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
+
+    public InputTracer(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer)
+    {
+        _modules = modules;
+        _tracer = tracer;
+        foreach (var m in modules)
+        {
+            if (!m.Path.EndsWith(".py", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var dotted = m.Path[..^3].Replace('/', '.');
+            if (dotted.EndsWith(".__init__", StringComparison.Ordinal))
+            {
+                dotted = dotted[..^".__init__".Length];
+            }
+
+            // Reachable as written from the root and, for src layouts, without the leading folder.
+            _byDotted.TryAdd(dotted, m);
+            var dot = dotted.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0)
+            {
+                _byDotted.TryAdd(dotted[(dot + 1)..], m);
+            }
+
+            _topLevel.Add(dot > 0 ? dotted[..dot] : dotted);
+            if (dot > 0)
+            {
+                var rest = dotted[(dot + 1)..];
+                var dot2 = rest.IndexOf('.', StringComparison.Ordinal);
+                _topLevel.Add(dot2 > 0 ? rest[..dot2] : rest);
+            }
+        }
+    }
+
+    /// <summary>Origin of a path argument: config, command line or environment when any part of it is; hard-coded when every part is a literal.</summary>
+    public SeedOrigin Trace(ModuleSummary m, CallArgument arg, int line)
+    {
+        var (viaTracer, _) = _tracer.Trace(m, arg, line);
+        if (IsConfigurable(viaTracer))
+        {
+            return viaTracer;
+        }
+
+        _steps = 0;
+        var own = TraceExpr(m, arg.Text, line, 0, []);
+        if (IsConfigurable(own))
+        {
+            return own;
+        }
+
+        // A bare parameter of a helper (imread(filename)) is whatever its callers pass: the tracer's match by callee
+        // name can hit an unrelated library function of the same name (cv2.imread), so trust the own trace there.
+        return viaTracer is SeedOrigin.HardCoded && !IsBareParameter(m, arg.Text.Trim(), line) ? viaTracer : own;
+    }
+
+    /// <summary>Whether a path origin lets a user point the code at other data without editing it.</summary>
+    public static bool IsConfigurable(SeedOrigin o) => o is SeedOrigin.Config or SeedOrigin.CommandLine or SeedOrigin.Environment;
+
+    private SeedOrigin TraceExpr(ModuleSummary m, string text, int line, int depth, HashSet<string> seen)
+    {
+        text = text.Trim();
+        if (depth > MaxDepth || text.Length == 0 || ++_steps > MaxSteps)
+        {
+            return SeedOrigin.Unknown;
+        }
+
+        if (text.Contains("sys.argv", StringComparison.Ordinal))
+        {
+            return SeedOrigin.CommandLine;
+        }
+
+        if (text.Contains("os.environ", StringComparison.Ordinal) || text.Contains("getenv", StringComparison.Ordinal))
+        {
+            return SeedOrigin.Environment;
+        }
+
+        var names = NamesIn(text);
+        if (names.Count == 0)
+        {
+            return StringLiteral().IsMatch(text) || NumberOnly().IsMatch(text) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+        }
+
+        var results = new List<SeedOrigin>();
+        foreach (var name in names)
+        {
+            if (!seen.Add(m.Path + ":" + name + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                continue;
+            }
+
+            var o = TraceName(m, name, line, depth, seen);
+            if (IsConfigurable(o))
+            {
+                return o;
+            }
+
+            results.Add(o);
+        }
+
+        return results.Count > 0 && results.All(r => r is SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+    }
+
+    private SeedOrigin TraceName(ModuleSummary m, string name, int line, int depth, HashSet<string> seen)
+    {
+        if (name is "__file__" or "__name__" or "True" or "False" or "None")
+        {
+            return SeedOrigin.HardCoded;
+        }
+
+        // Attribute chains (args.data, cfg.data.path, self.hparams.data_dir) and subscripts: the seed tracer knows
+        // argparse namespaces and config objects.
+        var (o, _) = _tracer.Trace(m, new CallArgument(null, name, null, [name]), line);
+        if (IsConfigurable(o))
+        {
+            return o;
+        }
+
+        var baseName = name.Split('.')[0];
+        if (name.Contains('.', StringComparison.Ordinal))
+        {
+            // params.DATA_DIR where `params` is an imported project module.
+            var imported = ImportedModule(m, baseName);
+            if (imported is not null)
+            {
+                return TraceGlobal(imported, name[(baseName.Length + 1)..].Split('.')[0], depth + 1, seen);
+            }
+
+            if (m.Imports.Any(i => (i.Alias ?? i.Name ?? i.Module.Split('.')[0]) == baseName))
+            {
+                // A library constant (os.sep, torchvision.datasets…): fixed.
+                return SeedOrigin.HardCoded;
+            }
+
+            return o is SeedOrigin.HardCoded ? o : TraceName(m, baseName, line, depth + 1, seen) is var b && IsConfigurable(b) ? b : SeedOrigin.Unknown;
+        }
+
+        if (m.CliOptions.Any(c => c.Dest == name))
+        {
+            return SeedOrigin.CommandLine;
+        }
+
+        var assignment = m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)
+            ?? m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=").MinBy(a => a.Line);
+        if (assignment is not null)
+        {
+            if (assignment.IsModuleLevel && IsConfiguratorGlobal(m, assignment))
+            {
+                return SeedOrigin.Config;
+            }
+
+            if (assignment.Literal is { } lit)
+            {
+                return lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded;
+            }
+
+            return TraceExpr(m, assignment.ValueText, assignment.Line, depth + 1, seen);
+        }
+
+        // `from params import DATASET_DIR`: the constant lives in another project module.
+        var import = m.Imports.FirstOrDefault(i => i.Name is not null && (i.Alias ?? i.Name) == name);
+        if (import is not null && FindModule(m, import) is { } source)
+        {
+            return TraceGlobal(source, import.Name!, depth + 1, seen);
+        }
+
+        return TraceParameter(m, name, line, depth, seen);
+    }
+
+    private SeedOrigin TraceGlobal(ModuleSummary m, string name, int depth, HashSet<string> seen)
+    {
+        var a = m.Assignments.Where(x => x.IsModuleLevel && x.RawTarget == name && x.Operator == "=").MaxBy(x => x.Line);
+        if (a is null)
+        {
+            return SeedOrigin.Unknown;
+        }
+
+        // A constant of a config module (configs.py of plain assignments) or one a configurator overrides.
+        if (IsConfiguratorGlobal(m, a) || ConfigAnalysis.IsPythonConfig(m))
+        {
+            return SeedOrigin.Config;
+        }
+
+        return a.Literal is { } lit ? (lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded) : TraceExpr(m, a.ValueText, a.Line, depth + 1, seen);
+    }
+
+    /// <summary>An unassigned name inside a function: a parameter. CLI-exposed functions make it an option; else follow the call sites.</summary>
+    private SeedOrigin TraceParameter(ModuleSummary m, string name, int line, int depth, HashSet<string> seen)
+    {
+        // Functions have no end line: the nearest def above may be a helper nested in the real owner (a closure over
+        // the outer function's parameter), so look up to the nearest module-level def.
+        var enclosing = new List<PythonFunction>();
+        foreach (var f in m.Functions.Where(f => f.Line <= line).OrderByDescending(f => f.Line))
+        {
+            enclosing.Add(f);
+            if (f.IsModuleLevel || f.ClassName is not null)
+            {
+                break;
+            }
+        }
+
+        if (enclosing.Count == 0)
+        {
+            return SeedOrigin.Unknown;
+        }
+
+        if (enclosing.Any(f => IsCliFunction(m, f)))
+        {
+            return SeedOrigin.CommandLine;
+        }
+
+        var fn = enclosing[0];
+
+        var found = new List<SeedOrigin>();
+        foreach (var (caller, call) in CallsNamed(fn.Name))
+        {
+            if (!IsCallOf(caller, call, m, fn))
+            {
+                continue;
+            }
+
+            var arg = call.Keyword(name) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
+            if (arg is null)
+            {
+                continue;
+            }
+
+            var o = arg.Literal is { } lit ? (lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded) : TraceExpr(caller, arg.Text, call.Line, depth + 1, seen);
+            if (IsConfigurable(o))
+            {
+                return o;
+            }
+
+            found.Add(o);
+        }
+
+        return found.Count > 0 && found.All(o => o == SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+    }
+
+    /// <summary>Every call in the project whose callee's last name is the given one (indexed once).</summary>
+    private List<(ModuleSummary, PythonCall)> CallsNamed(string name)
+    {
+        if (_callsByName is null)
+        {
+            _callsByName = new Dictionary<string, List<(ModuleSummary, PythonCall)>>(StringComparer.Ordinal);
+            foreach (var mod in _modules)
+            {
+                foreach (var c in mod.Calls)
+                {
+                    var last = c.Target[(c.Target.LastIndexOf('.') + 1)..];
+                    if (!_callsByName.TryGetValue(last, out var list))
+                    {
+                        _callsByName[last] = list = [];
+                    }
+
+                    list.Add((mod, c));
+                }
+            }
+        }
+
+        return _callsByName.GetValueOrDefault(name) ?? [];
+    }
+
+    /// <summary>Whether a call invokes the given function of the given module (by name, within the project).</summary>
+    private bool IsCallOf(ModuleSummary caller, PythonCall call, ModuleSummary owner, PythonFunction fn)
+    {
+        var last = call.Target[(call.Target.LastIndexOf('.') + 1)..];
+        if (last != fn.Name)
+        {
+            return false;
+        }
+
+        if (call.Target == fn.Name)
+        {
+            return caller.Path == owner.Path || caller.Imports.Any(i => (i.Alias ?? i.Name) == fn.Name);
+        }
+
+        // A project module's function (madewithml.data.load_data), not a library's namesake (cv2.imread).
+        var prefix = call.Target[..call.Target.LastIndexOf('.')];
+        return _byDotted.ContainsKey(prefix) || _topLevel.Contains(prefix.Split('.')[0]) || call.RawTarget.StartsWith("self.", StringComparison.Ordinal);
+    }
+
+    private static bool IsBareParameter(ModuleSummary m, string text, int line) =>
+        Identifier().IsMatch(text) && !m.Assignments.Any(a => a.RawTarget == text) && m.Functions.Any(f => f.Line <= line);
+
+    /// <summary>fire.Fire(fn) / fire.Fire() (every function), typer commands and click commands expose a function's parameters as options.</summary>
+    private static bool IsCliFunction(ModuleSummary m, PythonFunction fn)
+    {
+        foreach (var c in m.Calls)
+        {
+            if (c.Target is "fire.Fire")
+            {
+                if (c.Arguments.Length == 0 || c.PositionalAt(0)?.Text.Trim() == fn.Name)
+                {
+                    return true;
+                }
+            }
+            else if (c.Target is "typer.run" && c.PositionalAt(0)?.Text.Trim() == fn.Name)
+            {
+                return true;
+            }
+        }
+
+        // A decorator directly above the def: @app.command(), @click.command(), @cli.command().
+        return m.Decorators.Any(d => d.Line < fn.Line && d.Line >= fn.Line - 8
+            && (d.RawTarget.EndsWith(".command", StringComparison.Ordinal) || d.Target.StartsWith("click.", StringComparison.Ordinal) || d.RawTarget.EndsWith(".callback", StringComparison.Ordinal))
+            && !m.Functions.Any(f => f.Line > d.Line && f.Line < fn.Line));
+    }
+
+    /// <summary>
+    /// A module-level assignment that a later <c>exec(open(...).read())</c> at module level can override: the module runs a
+    /// configurator over its globals, so the value is set from config files or <c>--key=value</c> arguments.
+    /// </summary>
+    private static bool IsConfiguratorGlobal(ModuleSummary m, PythonAssignment a) =>
+        a.IsModuleLevel && m.Calls.Any(c => c.Target is "exec" && c.Line > a.Line && c.Arguments.Length > 0
+            && c.Arguments[0].Text.Contains("open(", StringComparison.Ordinal) && !m.Functions.Any(f => f.Line <= c.Line && f.Line > a.Line && !f.IsModuleLevel));
+
+    private ModuleSummary? ImportedModule(ModuleSummary m, string alias)
+    {
+        var imp = m.Imports.FirstOrDefault(i => i.Name is null ? (i.Alias ?? i.Module) == alias : (i.Alias ?? i.Name) == alias);
+        if (imp is null)
+        {
+            return null;
+        }
+
+        var dotted = imp.Name is null ? imp.Module : (imp.Module.Length > 0 ? imp.Module + "." : string.Empty) + imp.Name;
+        return Resolve(m, dotted, imp.Level);
+    }
+
+    private ModuleSummary? FindModule(ModuleSummary m, PythonImport import) => Resolve(m, import.Module, import.Level);
+
+    private ModuleSummary? Resolve(ModuleSummary from, string dotted, int level)
+    {
+        if (level > 0)
+        {
+            var parts = from.Path.Split('/').ToList();
+            parts.RemoveAt(parts.Count - 1);
+            for (var i = 1; i < level && parts.Count > 0; i++)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+
+            dotted = string.Join('.', parts.Append(dotted).Where(p => p.Length > 0));
+        }
+
+        if (_byDotted.TryGetValue(dotted, out var hit))
+        {
+            return hit;
+        }
+
+        // A script importing a sibling module (`from params import X` next to it, run from its folder).
+        var dir = from.Path.Contains('/', StringComparison.Ordinal) ? from.Path[..from.Path.LastIndexOf('/')].Replace('/', '.') + "." : string.Empty;
+        return dir.Length > 0 && _byDotted.TryGetValue(dir + dotted, out var sibling) ? sibling : null;
+    }
+
+    /// <summary>
+    /// The names an expression reads, with their attribute and string-subscript chains (<c>args.data</c>,
+    /// <c>params["data"]["subdir"]</c>): not callees, not keyword names, not the contents of strings (f-string fields
+    /// included).
+    /// </summary>
+    internal static List<string> NamesIn(string text)
+    {
+        // Mask string contents, keeping f-string fields as code.
+        var mask = new bool[text.Length];
+        foreach (Match s in StringToken().Matches(text))
+        {
+            var isF = s.Groups["prefix"].Value.Contains('f', StringComparison.OrdinalIgnoreCase);
+            for (var i = s.Index; i < s.Index + s.Length; i++)
+            {
+                mask[i] = true;
+            }
+
+            if (isF)
+            {
+                var body = s.Groups["str"];
+                foreach (Match field in FStringField().Matches(body.Value))
+                {
+                    for (var i = body.Index + field.Groups[1].Index; i < body.Index + field.Groups[1].Index + field.Groups[1].Length; i++)
+                    {
+                        mask[i] = false;
+                    }
+                }
+            }
+        }
+
+        var names = new List<string>();
+        foreach (Match n in DottedName().Matches(text))
+        {
+            if (mask[n.Index] || (n.Index > 0 && (char.IsLetterOrDigit(text[n.Index - 1]) || text[n.Index - 1] is '_' or '.' or ')' or ']')))
+            {
+                continue;
+            }
+
+            var end = n.Index + n.Length;
+            var next = end < text.Length ? text[end..].TrimStart() : string.Empty;
+            if (next.StartsWith('(') || (next.StartsWith('=') && !next.StartsWith("==", StringComparison.Ordinal)) || Keywords.Contains(n.Value))
+            {
+                continue;
+            }
+
+            var name = Spaces().Replace(n.Value, string.Empty);
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "if", "else", "for", "in", "and", "or", "not", "is", "lambda", "None", "True", "False",
+    };
+
+    [GeneratedRegex(@"(?<prefix>\b[rbfuRBFU]{1,2})?(?<str>""(?:\\.|[^""\\])*""|'(?:\\.|[^'\\])*')")]
+    private static partial Regex StringToken();
+
+    [GeneratedRegex(@"\{([^{}:!]+)[^{}]*\}")]
+    private static partial Regex FStringField();
+
+    [GeneratedRegex(@"[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*|\s*\[\s*(?:'[^'\n]*'|""[^""\n]*"")\s*\])*")]
+    private static partial Regex DottedName();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^[rbfuRBFU]{0,2}(['""])")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    private static partial Regex NumberOnly();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+}

@@ -1,0 +1,16 @@
+import sys
+from ast import literal_eval
+
+for arg in sys.argv[1:]:
+    if "=" not in arg:
+        config_file = arg
+        print(f"Overriding config with {config_file}:")
+        exec(open(config_file).read())
+    else:
+        key, val = arg[2:].split("=")
+        if key in globals():
+            try:
+                attempt = literal_eval(val)
+            except (SyntaxError, ValueError):
+                attempt = val
+            globals()[key] = attempt
