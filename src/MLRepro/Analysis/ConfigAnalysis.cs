@@ -107,10 +107,22 @@ public sealed partial class ConfigAnalysis
             Usage = usage,
             CliOptions = cli,
             LeafKeys = leafKeys,
-            NullLeafKeys = paramFiles.SelectMany(f => f.Entries).GroupBy(e => Leaf(e.KeyPath), StringComparer.Ordinal)
-                .Where(g => g.All(e => e.Kind == ConfigValueKind.Null)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal),
+            NullLeafKeys = NullByDefault(paramFiles),
         };
     }
+
+    /// <summary>
+    /// Leaf keys a default run reads as null: null in every file, or null in every primary file while only Hydra
+    /// config-group options (experiment/, hparams_search/ — selected on the command line) give them a value.
+    /// </summary>
+    private static HashSet<string> NullByDefault(ImmutableArray<ConfigFile> files) =>
+        files.SelectMany(f => f.Entries.Select(e => (File: f, Entry: e))).GroupBy(x => Leaf(x.Entry.KeyPath), StringComparer.Ordinal)
+            .Where(g =>
+            {
+                var primary = g.Where(x => x.File.HydraGroup is null).ToList();
+                return primary.Count > 0 ? primary.All(x => x.Entry.Kind == ConfigValueKind.Null) : g.All(x => x.Entry.Kind == ConfigValueKind.Null);
+            })
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
     public static string Leaf(string keyPath)

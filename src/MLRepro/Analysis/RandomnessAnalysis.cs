@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MLRepro.Formats.Config;
 using MLRepro.Knowledge;
 using MLRepro.Python;
 
@@ -47,7 +48,7 @@ public sealed record DeterminismSetting(string Path, int Line, string Name, bool
 /// Every source of randomness in the project's Python code, how each is seeded, and where each seed comes
 /// from. Built once per model from the Python summaries and the randomness table (Knowledge/randomness.tsv).
 /// </summary>
-public sealed class RandomnessAnalysis
+public sealed partial class RandomnessAnalysis
 {
     /// <summary>Seeding calls.</summary>
     public required ImmutableArray<SeedingCall> Seeds { get; init; }
@@ -67,7 +68,10 @@ public sealed class RandomnessAnalysis
     public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries));
 
     /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer)
+    /// <param name="modules">The Python modules to analyse.</param>
+    /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
+    /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
@@ -100,6 +104,10 @@ public sealed class RandomnessAnalysis
                         uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, arg?.Text, key, api.Note));
                         break;
                     }
+
+                    case RandomnessKind.Use when GivenWeights(call, target):
+                        // Weights copied in (Constant(w.numpy()), weights=[...]): initialisation draws nothing.
+                        break;
 
                     case RandomnessKind.Use:
                     {
@@ -153,7 +161,66 @@ public sealed class RandomnessAnalysis
             }
         }
 
+        if (configs is not null && modules.Any(InstantiatesDynamically))
+        {
+            uses.AddRange(ConfiguredEstimators(configs));
+        }
+
         return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+    }
+
+    /// <summary>Code that builds objects from names in config: importlib.import_module, Hydra's instantiate, pydoc.locate.</summary>
+    private static bool InstantiatesDynamically(ModuleSummary m) =>
+        m.Calls.Any(c => c.Target.EndsWith("import_module", StringComparison.Ordinal) || c.Target.EndsWith("instantiate", StringComparison.Ordinal)
+            || c.Target is "pydoc.locate" or "hydra.utils.get_class" or "hydra.utils.get_method");
+
+    /// <summary>
+    /// Classes a config names for instantiation — a map with `module` + `class` (or `_target_`, or `class_path`) keys —
+    /// that are randomness sources with their own seed parameter: the seed must then be among the constructor
+    /// arguments in the same map (`kwargs:`, `params:`, `init_args:`, or the map itself).
+    /// </summary>
+    internal static IEnumerable<RandomUse> ConfiguredEstimators(IReadOnlyList<ConfigFile> configs)
+    {
+        foreach (var file in configs)
+        {
+            var byParent = file.Entries.GroupBy(e => Parent(e.KeyPath), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var (parent, entries) in byParent)
+            {
+                string? Value(string key) => entries.FirstOrDefault(e => Leaf(e.KeyPath) == key && e.Kind == ConfigValueKind.String)?.Value;
+                var target = Value("_target_") ?? Value("class_path")
+                    ?? (Value("module") is { } module && (Value("class") ?? Value("class_name") ?? Value("name")) is { } cls ? module + "." + cls : null);
+                if (target is null || RandomnessTable.Match(RandomnessTable.Canonical(target)) is not { Kind: RandomnessKind.Local, Param: { } param } api)
+                {
+                    continue;
+                }
+
+                var last = target[(target.LastIndexOf('.') + 1)..];
+                if (last is "DataLoader" or "sample" or "SVC" or "PCA" or "KFold" or "StratifiedKFold")
+                {
+                    // Random only with some arguments (shuffle=True, probability=True…); not judged from config.
+                    continue;
+                }
+
+                var anchor = entries.First(e => Leaf(e.KeyPath) is "_target_" or "class_path" or "class" or "class_name" or "name");
+                // Constructor arguments: the map itself (Hydra) or its kwargs/params/init_args sub-map.
+                var prefixes = new[] { "kwargs", "params", "init_args", "args", "parameters", "hyperparameters" }
+                    .Select(k => (parent.Length == 0 ? k : parent + "." + k)).Append(parent).ToList();
+                var seed = file.Entries.FirstOrDefault(e => Leaf(e.KeyPath) == param && prefixes.Contains(Parent(e.KeyPath)));
+                var display = RandomnessTable.Canonical(target);
+                if (seed is null || seed.Kind == ConfigValueKind.Null)
+                {
+                    yield return new RandomUse(file.Path, anchor.Line, display, api.Libraries.FirstOrDefault(), SeedOrigin.None, null, null,
+                        $"built from config without {param}=");
+                }
+                else
+                {
+                    yield return new RandomUse(file.Path, seed.Line, display, null, SeedOrigin.Config, seed.Value, seed.KeyPath, $"built from config, seeded through {param}=");
+                }
+            }
+        }
+
+        static string Parent(string keyPath) => keyPath.LastIndexOf('.') is var i and >= 0 ? keyPath[..i] : string.Empty;
+        static string Leaf(string keyPath) => keyPath[(keyPath.LastIndexOf('.') + 1)..];
     }
 
     private static CallArgument? SeedArgument(PythonCall call, RandomnessApi api) =>
@@ -170,6 +237,40 @@ public sealed class RandomnessAnalysis
 
         return rawTarget[prefix.Length..^1].Trim('"', '\'');
     }
+
+    /// <summary>
+    /// A Keras layer whose every initialiser is constant (`kernel_initializer=Constant(w)`, "zeros", "ones") or whose
+    /// weights are passed in (`weights=[...]`): its construction draws no random numbers. Dropout is not covered.
+    /// </summary>
+    internal static bool GivenWeights(PythonCall call, string target)
+    {
+        var last = target[(target.LastIndexOf('.') + 1)..];
+        if (!target.Contains("keras", StringComparison.Ordinal) || last is "Dropout" or "SpatialDropout1D" or "SpatialDropout2D" or "GaussianNoise" or "GaussianDropout" or "AlphaDropout")
+        {
+            return false;
+        }
+
+        if (call.Keyword("weights") is { } w && w.Literal is not { Kind: LiteralKind.None })
+        {
+            return true;
+        }
+
+        static bool Constant(CallArgument? a) =>
+            a is not null && (a.Literal?.AsString is { } s ? s is "zeros" or "ones" or "Zeros" or "Ones"
+                : ConstantInitializer().IsMatch(a.Text));
+        string[] required = last switch
+        {
+            "Embedding" => ["embeddings_initializer"],
+            "LSTM" or "GRU" or "SimpleRNN" => ["kernel_initializer", "recurrent_initializer"],
+            "DepthwiseConv2D" => ["depthwise_initializer"],
+            "SeparableConv1D" or "SeparableConv2D" => ["depthwise_initializer", "pointwise_initializer"],
+            _ => ["kernel_initializer"],
+        };
+        return required.All(k => Constant(call.Keyword(k)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+\.)*(Constant|Zeros|Ones|constant|zeros|ones)\(")]
+    private static partial System.Text.RegularExpressions.Regex ConstantInitializer();
 
     /// <summary>APIs with a seed parameter that only draw randomness in some configurations.</summary>
     private static bool DrawsRandomness(PythonCall call, string target)
