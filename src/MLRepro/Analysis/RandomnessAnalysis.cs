@@ -91,6 +91,13 @@ public sealed partial class RandomnessAnalysis
                     case RandomnessKind.Seed:
                     {
                         var arg = SeedArgument(call, api);
+                        if (arg is null && api.Default is { } fallback)
+                        {
+                            // Seeds with its documented default when none is given (a fixed value in library code).
+                            seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, $"{fallback} (default)", SeedOrigin.HardCoded, null));
+                            break;
+                        }
+
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
                         seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, arg?.Text, origin, key));
                         break;
