@@ -193,6 +193,15 @@ public sealed partial class ConfigAnalysis
             loaded.Add((file.Path, 1, "loaded by Kedro's config loader (params: inputs of the pipeline nodes)"));
         }
 
+        // Kedro's TemplatedConfigLoader reads conf/<env>/globals.yml and interpolates its keys (${base_location}) into the
+        // catalog and parameters: every key of a globals file is consumed by the loader.
+        var kedroGlobals = stem is "globals" && file.Path.Split('/').Any(p => p is "conf" or "config" or "configs")
+            && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal)));
+        if (kedroGlobals)
+        {
+            loaded.Add((file.Path, 1, "loaded by Kedro's templated config loader (globals interpolated into the catalog and parameters)"));
+        }
+
         var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
 
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -204,7 +213,7 @@ public sealed partial class ConfigAnalysis
             var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
             // Objects Hydra instantiates receive their whole sub-tree as constructor arguments.
             var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal)));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || leaf.StartsWith('_') || leaf.Length == 0)
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -290,6 +299,18 @@ public sealed partial class ConfigAnalysis
                     foreach (var k in ValueTracer.KeyParts(arg.Text))
                     {
                         set.Add(k);
+                    }
+
+                    // `kwargs = options.get("kwargs")` … `Model(**kwargs)`: the variable's source key is spread.
+                    if (arg.Names.Length == 1 && arg.Names[0] == arg.Text.Trim())
+                    {
+                        foreach (var a in m.Assignments.Where(a => a.RawTarget == arg.Names[0] && a.Operator == "=" && a.Line <= call.Line))
+                        {
+                            foreach (var k in ValueTracer.KeyParts(a.ValueText))
+                            {
+                                set.Add(k);
+                            }
+                        }
                     }
                 }
             }

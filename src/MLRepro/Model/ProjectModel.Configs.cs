@@ -41,7 +41,8 @@ public sealed partial class ProjectModel
             }
 
             var doc = ConfigParser.Parse(t, c.Format, c.Role);
-            if (c.NeedsContentCheck && !ConfigClassifier.LooksLikeMLSettings(doc.Entries.Select(e => e.KeyPath)))
+            if (c.NeedsContentCheck && !ConfigClassifier.LooksLikeMLSettings(doc.Entries.Select(e => e.KeyPath))
+                || ConfigClassifier.DataOrChartReason(c.Format, t.Text, doc.Entries.Select(e => e.KeyPath)) is not null)
             {
                 continue;
             }
@@ -73,7 +74,7 @@ public sealed partial class ProjectModel
             }
 
             var doc = ConfigParser.Parse(t, c.Format, ConfigRole.General);
-            if (doc.Entries.Count > 0)
+            if (doc.Entries.Count > 0 && ConfigClassifier.DataOrChartReason(c.Format, t.Text, doc.Entries.Select(e => e.KeyPath)) is null)
             {
                 list.Add(doc);
                 seen.Add(f.Path);
