@@ -72,20 +72,26 @@ public sealed partial class ConfigAnalysis
         }
 
         var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
-        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path)))
+        // Where there are scripts, notebooks are exploration and analysis, not the runs the config drives.
+        var hasScripts = modules.Any(m => !m.IsNotebook && m.MainGuardLine is not null && !IsTestOrTooling(m.Path));
+        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook)))
         {
-            foreach (var call in m.Calls)
+            // nanoGPT-style configurator: globals assigned before `exec(open("configurator.py").read())` are defaults
+            // that config files and --key=value flags override, like argparse defaults.
+            var overriddenBefore = m.Calls.Where(c => c.Target is "exec" && c.Arguments.FirstOrDefault()?.Text.Contains("open(", StringComparison.Ordinal) == true
+                    || c.RawTarget is "globals().update").Select(c => c.Line).DefaultIfEmpty(0).Max();
+            foreach (var call in m.Calls.Where(c => !IsPlotting(c)))
             {
                 foreach (var arg in call.Arguments)
                 {
-                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit)
+                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit && !SwitchedOff(k, lit))
                     {
                         hard.Add(new HardCodedParameter(m.Path, call.Line, k, lit.ToString(), $"{call.RawTarget}(… {k}={arg.Text} …)"));
                     }
                 }
             }
 
-            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float }))
+            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } && a.Line >= overriddenBefore))
             {
                 if (Hyperparameters.IsHyperparameter(a.RawTarget))
                 {
@@ -123,6 +129,15 @@ public sealed partial class ConfigAnalysis
                 return primary.Count > 0 ? primary.All(x => x.Entry.Kind == ConfigValueKind.Null) : g.All(x => x.Entry.Kind == ConfigValueKind.Null);
             })
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Plotting calls (matplotlib, seaborn, plotly): their alpha= and size arguments are styling, not hyperparameters.</summary>
+    private static bool IsPlotting(PythonCall c) =>
+        c.Target.StartsWith("matplotlib.", StringComparison.Ordinal) || c.Target.StartsWith("seaborn.", StringComparison.Ordinal) || c.Target.StartsWith("plotly.", StringComparison.Ordinal)
+        || PlotReceiver().IsMatch(c.RawTarget);
+
+    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned.</summary>
+    private static bool SwitchedOff(string name, PythonLiteral literal) =>
+        literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing");
 
     /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
     public static string Leaf(string keyPath)
@@ -213,7 +228,10 @@ public sealed partial class ConfigAnalysis
             var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
             // Objects Hydra instantiates receive their whole sub-tree as constructor arguments.
             var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal)));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || leaf.StartsWith('_') || leaf.Length == 0)
+            // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
+            // parent (`data["names"]`) reads them all.
+            var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -353,6 +371,9 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"\$\{(?<k>[A-Za-z0-9_.\[\]-]+)\}|\$\((?<k>[A-Za-z0-9_]+)\)|\{(?<k>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex CommandReference();
+
+    [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
+    private static partial Regex PlotReceiver();
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();
