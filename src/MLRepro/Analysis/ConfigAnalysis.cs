@@ -217,6 +217,14 @@ public sealed partial class ConfigAnalysis
             loaded.Add((file.Path, 1, "loaded by Kedro's templated config loader (globals interpolated into the catalog and parameters)"));
         }
 
+        // MLflow Recipes reads recipe.yaml's keys itself, and profile keys fill its {{ }} placeholders.
+        var recipe = ProjectModel.IsRecipeFile(file.Path)
+            && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("mlflow.recipes", StringComparison.Ordinal) || i.Module.StartsWith("mlflow.pipelines", StringComparison.Ordinal)));
+        if (recipe)
+        {
+            loaded.Add((file.Path, 1, "loaded by MLflow Recipes (Recipe(profile=...)) for every step"));
+        }
+
         var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
 
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -231,7 +239,7 @@ public sealed partial class ConfigAnalysis
             // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
             // parent (`data["names"]`) reads them all.
             var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
