@@ -37,6 +37,12 @@ public sealed class ConfigDeterministicCheck : CheckBase
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} unseeded, so runs with the same config differ.", unseeded.Select(CodeDeterministicCheck.Describe));
         }
 
+        if (CodeDeterministicCheck.TemplateValues(project) is { Count: > 0 } unset)
+        {
+            return Found(Outcome.Inconclusive, $"the committed config is a template ({Count(unset.Count, "required value")} left empty), so no complete config can be run twice yet.",
+                unset, "Fill in the template's required values, then run `mlrepro verify --deep`.");
+        }
+
         // With deterministic cuDNN (cudnn.deterministic = True or use_deterministic_algorithms) the benchmark autotuner
         // only chooses among deterministic kernels, so cudnn.benchmark = True no longer changes results.
         var deterministicKernels = r.Settings.Any(s => s.Good && s.Name is "torch.backends.cudnn.deterministic" or "torch.use_deterministic_algorithms");
