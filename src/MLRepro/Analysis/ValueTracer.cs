@@ -13,8 +13,8 @@ public sealed partial class ValueTracer
     /// <summary>How many assignment hops are followed.</summary>
     public const int MaxHops = 4;
 
-    /// <summary>How many function-parameter levels are followed to call sites and defaults.</summary>
-    public const int MaxParameterDepth = 2;
+    /// <summary>How deep tracing recurses through parameters, generator objects, sums and attributes (each step is one level).</summary>
+    public const int MaxParameterDepth = 4;
 
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly IReadOnlySet<string> _configKeys;
