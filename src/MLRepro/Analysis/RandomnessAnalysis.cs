@@ -76,7 +76,8 @@ public sealed partial class RandomnessAnalysis
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
-        foreach (var m in modules)
+        var outsideRuns = OutsideTrainingRuns(modules);
+        foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
         {
             foreach (var call in m.Calls)
             {
@@ -174,6 +175,129 @@ public sealed partial class RandomnessAnalysis
         }
 
         return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+    }
+
+    /// <summary>
+    /// Modules whose randomness does not reach the outputs of a training or prediction run: tests, docs and
+    /// benchmarks, and modules imported only (directly or through other modules) by export/conversion scripts —
+    /// e.g. a Keras re-implementation that an export script fills with the trained weights.
+    /// </summary>
+    internal static HashSet<string> OutsideTrainingRuns(IReadOnlyList<ModuleSummary> modules)
+    {
+        var outside = modules.Where(m => ConfigAnalysis.IsTestOrTooling(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        var importers = ImportersByModule(modules);
+        foreach (var m in modules.Where(m => !outside.Contains(m.Path) && m.MainGuardLine is null && !m.IsNotebook && !IsExportScript(m.Path)))
+        {
+            // Walk up the importers: export-only when every module reached that nothing imports (or that runs as a
+            // script) is an export script or test code.
+            var seen = new HashSet<string>(StringComparer.Ordinal) { m.Path };
+            var queue = new Queue<string>(importers.GetValueOrDefault(m.Path) ?? []);
+            var any = queue.Count > 0;
+            var exportOnly = any;
+            while (exportOnly && queue.Count > 0)
+            {
+                var p = queue.Dequeue();
+                if (!seen.Add(p))
+                {
+                    continue;
+                }
+
+                if (IsExportScript(p) || ConfigAnalysis.IsTestOrTooling(p))
+                {
+                    continue;
+                }
+
+                var up = importers.GetValueOrDefault(p);
+                var module = modules.First(x => x.Path == p);
+                if (up is null || up.Count == 0 || module.MainGuardLine is not null || module.IsNotebook)
+                {
+                    exportOnly = false;
+                    break;
+                }
+
+                foreach (var u in up)
+                {
+                    queue.Enqueue(u);
+                }
+            }
+
+            if (exportOnly)
+            {
+                outside.Add(m.Path);
+            }
+        }
+
+        return outside;
+    }
+
+    /// <summary>Scripts that convert or export a trained model (export.py, convert_to_onnx.py, tools/export_tflite.py).</summary>
+    internal static bool IsExportScript(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        return name.EndsWith(".py", StringComparison.Ordinal) && ExportName().IsMatch(name[..^3]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(export|convert)(_.*)?$|_(export|convert|onnx|tflite|coreml|tensorrt|torchscript)$|^(to|2)_?(onnx|tflite|coreml|tensorrt|torchscript)$")]
+    private static partial System.Text.RegularExpressions.Regex ExportName();
+
+    /// <summary>Project modules by path → the project modules that import them (absolute imports matched by dotted suffix).</summary>
+    private static Dictionary<string, List<string>> ImportersByModule(IReadOnlyList<ModuleSummary> modules)
+    {
+        var byDotted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in modules.Where(m => !m.IsNotebook && m.Path.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            var parts = m.Path[..^3].Split('/').ToList();
+            if (parts[^1] == "__init__")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+
+            // Every suffix: src/pkg/mod.py is imported as pkg.mod (src layout) or mod (script folder on sys.path).
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var key = string.Join('.', parts.Skip(i));
+                if (!byDotted.TryGetValue(key, out var list))
+                {
+                    byDotted[key] = list = [];
+                }
+
+                list.Add(m.Path);
+            }
+        }
+
+        var importers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            var dir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')].Split('/').ToList() : [];
+            foreach (var imp in m.Imports)
+            {
+                var baseParts = imp.Level > 0 ? dir.Take(Math.Max(0, dir.Count - (imp.Level - 1))).ToList() : [];
+                var module = imp.Level > 0 ? string.Join('.', baseParts.Concat(imp.Module.Length == 0 ? [] : imp.Module.Split('.'))) : imp.Module;
+                var candidates = imp.Name is { } n and not "*" ? new[] { module + "." + n, module } : [module];
+                foreach (var c in candidates.Where(c => c.Length > 0))
+                {
+                    if (byDotted.TryGetValue(c, out var targets) && targets.Count <= 2)
+                    {
+                        foreach (var t in targets.Where(t => t != m.Path))
+                        {
+                            if (!importers.TryGetValue(t, out var list))
+                            {
+                                importers[t] = list = [];
+                            }
+
+                            if (!list.Contains(m.Path))
+                            {
+                                list.Add(m.Path);
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        return importers;
     }
 
     /// <summary>Code that builds objects from names in config: importlib.import_module, Hydra's instantiate, pydoc.locate.</summary>
