@@ -184,7 +184,7 @@ public sealed partial class RandomnessAnalysis
     /// </summary>
     internal static HashSet<string> OutsideTrainingRuns(IReadOnlyList<ModuleSummary> modules)
     {
-        var outside = modules.Where(m => ConfigAnalysis.IsTestOrTooling(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        var outside = modules.Where(m => IsTestOrDocs(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var importers = ImportersByModule(modules);
         foreach (var m in modules.Where(m => !outside.Contains(m.Path) && m.MainGuardLine is null && !m.IsNotebook && !IsExportScript(m.Path)))
         {
@@ -202,7 +202,7 @@ public sealed partial class RandomnessAnalysis
                     continue;
                 }
 
-                if (IsExportScript(p) || ConfigAnalysis.IsTestOrTooling(p))
+                if (IsExportScript(p) || IsTestOrDocs(p))
                 {
                     continue;
                 }
@@ -228,6 +228,17 @@ public sealed partial class RandomnessAnalysis
         }
 
         return outside;
+    }
+
+    /// <summary>Test code and documentation: their random inputs never reach a run's outputs. (Benchmark folders are
+    /// not included: in some projects they are the experiments.)</summary>
+    private static bool IsTestOrDocs(string path)
+    {
+        var p = path.ToLowerInvariant();
+        var name = p[(p.LastIndexOf('/') + 1)..];
+        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal)
+            || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name is "conftest.py" or "setup.py" or "noxfile.py"
+            || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal);
     }
 
     /// <summary>Scripts that convert or export a trained model (export.py, convert_to_onnx.py, tools/export_tflite.py).</summary>
