@@ -74,7 +74,7 @@ public sealed partial class ConfigAnalysis
         var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
         // Where there are scripts, notebooks are exploration and analysis, not the runs the config drives.
         var hasScripts = modules.Any(m => !m.IsNotebook && m.MainGuardLine is not null && !IsTestOrTooling(m.Path));
-        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook)))
+        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook) && !RandomnessAnalysis.IsExportScript(m.Path)))
         {
             // nanoGPT-style configurator: globals assigned before `exec(open("configurator.py").read())` are defaults
             // that config files and --key=value flags override, like argparse defaults.
@@ -84,7 +84,8 @@ public sealed partial class ConfigAnalysis
             {
                 foreach (var arg in call.Arguments)
                 {
-                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit && !SwitchedOff(k, lit))
+                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit && !SwitchedOff(k, lit)
+                        && !(k is "eps" or "epsilon" && !Tunable().IsMatch(call.Target)))
                     {
                         hard.Add(new HardCodedParameter(m.Path, call.Line, k, lit.ToString(), $"{call.RawTarget}(… {k}={arg.Text} …)"));
                     }
@@ -379,6 +380,10 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"\$\{(?<k>[A-Za-z0-9_.\[\]-]+)\}|\$\((?<k>[A-Za-z0-9_]+)\)|\{(?<k>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex CommandReference();
+
+    /// <summary>Calls whose eps= is a tuned setting (optimisers, normalisation layers, label smoothing); elsewhere eps is a numeric tolerance.</summary>
+    [GeneratedRegex(@"optim|Adam|RMSprop|Adagrad|Adadelta|Norm|normalization|LabelSmoothing")]
+    private static partial Regex Tunable();
 
     [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
     private static partial Regex PlotReceiver();
