@@ -186,47 +186,47 @@ public sealed partial class RandomnessAnalysis
     {
         var outside = modules.Where(m => IsTestOrDocs(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var importers = ImportersByModule(modules);
-        foreach (var m in modules.Where(m => !outside.Contains(m.Path) && m.MainGuardLine is null && !m.IsNotebook && !IsExportScript(m.Path)))
+        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (target, froms) in importers)
         {
-            // Walk up the importers: export-only when every module reached that nothing imports (or that runs as a
-            // script) is an export script or test code.
-            var seen = new HashSet<string>(StringComparer.Ordinal) { m.Path };
-            var queue = new Queue<string>(importers.GetValueOrDefault(m.Path) ?? []);
-            var any = queue.Count > 0;
-            var exportOnly = any;
-            while (exportOnly && queue.Count > 0)
+            foreach (var f in froms)
             {
-                var p = queue.Dequeue();
-                if (!seen.Add(p))
+                if (!imports.TryGetValue(f, out var list))
                 {
-                    continue;
+                    imports[f] = list = [];
                 }
 
-                if (IsExportScript(p) || IsTestOrDocs(p))
-                {
-                    continue;
-                }
-
-                var up = importers.GetValueOrDefault(p);
-                var module = modules.First(x => x.Path == p);
-                if (up is null || up.Count == 0 || module.MainGuardLine is not null || module.IsNotebook)
-                {
-                    exportOnly = false;
-                    break;
-                }
-
-                foreach (var u in up)
-                {
-                    queue.Enqueue(u);
-                }
-            }
-
-            if (exportOnly)
-            {
-                outside.Add(m.Path);
+                list.Add(target);
             }
         }
 
+        // Everything reachable through imports from a run that is not an export or a test: a script, a notebook, or a
+        // module no other project code imports (a library entry, or one a framework loads by name, such as a Hydra
+        // _target_; that tests import it says nothing about how it runs).
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(modules
+            .Where(m => !outside.Contains(m.Path) && !IsExportScript(m.Path)
+                && (m.MainGuardLine is not null || m.IsNotebook || (importers.GetValueOrDefault(m.Path) ?? []).All(outside.Contains)))
+            .Select(m => m.Path));
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            if (!reached.Add(p))
+            {
+                continue;
+            }
+
+            foreach (var next in imports.GetValueOrDefault(p) ?? [])
+            {
+                if (!outside.Contains(next) && !IsExportScript(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        // The rest (export scripts aside, whose own randomness is theirs) is only reached from exports or tests.
+        outside.UnionWith(modules.Where(m => !reached.Contains(m.Path) && !IsExportScript(m.Path)).Select(m => m.Path));
         return outside;
     }
 
