@@ -72,20 +72,27 @@ public sealed partial class ConfigAnalysis
         }
 
         var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
-        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path)))
+        // Where there are scripts, notebooks are exploration and analysis, not the runs the config drives.
+        var hasScripts = modules.Any(m => !m.IsNotebook && m.MainGuardLine is not null && !IsTestOrTooling(m.Path));
+        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook) && !RandomnessAnalysis.IsExportScript(m.Path)))
         {
-            foreach (var call in m.Calls)
+            // nanoGPT-style configurator: globals assigned before `exec(open("configurator.py").read())` are defaults
+            // that config files and --key=value flags override, like argparse defaults.
+            var overriddenBefore = m.Calls.Where(c => c.Target is "exec" && c.Arguments.FirstOrDefault()?.Text.Contains("open(", StringComparison.Ordinal) == true
+                    || c.RawTarget is "globals().update").Select(c => c.Line).DefaultIfEmpty(0).Max();
+            foreach (var call in m.Calls.Where(c => !IsPlotting(c)))
             {
                 foreach (var arg in call.Arguments)
                 {
-                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit)
+                    if (arg.Keyword is { } k && Hyperparameters.IsHyperparameter(k) && arg.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } lit && !SwitchedOff(k, lit)
+                        && !(k is "eps" or "epsilon" && !Tunable().IsMatch(call.Target)))
                     {
                         hard.Add(new HardCodedParameter(m.Path, call.Line, k, lit.ToString(), $"{call.RawTarget}(… {k}={arg.Text} …)"));
                     }
                 }
             }
 
-            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float }))
+            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } && a.Line >= overriddenBefore))
             {
                 if (Hyperparameters.IsHyperparameter(a.RawTarget))
                 {
@@ -107,10 +114,31 @@ public sealed partial class ConfigAnalysis
             Usage = usage,
             CliOptions = cli,
             LeafKeys = leafKeys,
-            NullLeafKeys = paramFiles.SelectMany(f => f.Entries).GroupBy(e => Leaf(e.KeyPath), StringComparer.Ordinal)
-                .Where(g => g.All(e => e.Kind == ConfigValueKind.Null)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal),
+            NullLeafKeys = NullByDefault(paramFiles),
         };
     }
+
+    /// <summary>
+    /// Leaf keys a default run reads as null: null in every file, or null in every primary file while only Hydra
+    /// config-group options (experiment/, hparams_search/ — selected on the command line) give them a value.
+    /// </summary>
+    private static HashSet<string> NullByDefault(ImmutableArray<ConfigFile> files) =>
+        files.SelectMany(f => f.Entries.Select(e => (File: f, Entry: e))).GroupBy(x => Leaf(x.Entry.KeyPath), StringComparer.Ordinal)
+            .Where(g =>
+            {
+                var primary = g.Where(x => x.File.HydraGroup is null).ToList();
+                return primary.Count > 0 ? primary.All(x => x.Entry.Kind == ConfigValueKind.Null) : g.All(x => x.Entry.Kind == ConfigValueKind.Null);
+            })
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Plotting calls (matplotlib, seaborn, plotly): their alpha= and size arguments are styling, not hyperparameters.</summary>
+    private static bool IsPlotting(PythonCall c) =>
+        c.Target.StartsWith("matplotlib.", StringComparison.Ordinal) || c.Target.StartsWith("seaborn.", StringComparison.Ordinal) || c.Target.StartsWith("plotly.", StringComparison.Ordinal)
+        || PlotReceiver().IsMatch(c.RawTarget);
+
+    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned.</summary>
+    private static bool SwitchedOff(string name, PythonLiteral literal) =>
+        literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing");
 
     /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
     public static string Leaf(string keyPath)
@@ -181,6 +209,23 @@ public sealed partial class ConfigAnalysis
             loaded.Add((file.Path, 1, "loaded by Kedro's config loader (params: inputs of the pipeline nodes)"));
         }
 
+        // Kedro's TemplatedConfigLoader reads conf/<env>/globals.yml and interpolates its keys (${base_location}) into the
+        // catalog and parameters: every key of a globals file is consumed by the loader.
+        var kedroGlobals = stem is "globals" && file.Path.Split('/').Any(p => p is "conf" or "config" or "configs")
+            && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal)));
+        if (kedroGlobals)
+        {
+            loaded.Add((file.Path, 1, "loaded by Kedro's templated config loader (globals interpolated into the catalog and parameters)"));
+        }
+
+        // MLflow Recipes reads recipe.yaml's keys itself, and profile keys fill its {{ }} placeholders.
+        var recipe = ProjectModel.IsRecipeFile(file.Path)
+            && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("mlflow.recipes", StringComparison.Ordinal) || i.Module.StartsWith("mlflow.pipelines", StringComparison.Ordinal)));
+        if (recipe)
+        {
+            loaded.Add((file.Path, 1, "loaded by MLflow Recipes (Recipe(profile=...)) for every step"));
+        }
+
         var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
 
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -192,7 +237,10 @@ public sealed partial class ConfigAnalysis
             var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
             // Objects Hydra instantiates receive their whole sub-tree as constructor arguments.
             var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal)));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || leaf.StartsWith('_') || leaf.Length == 0)
+            // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
+            // parent (`data["names"]`) reads them all.
+            var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -279,6 +327,18 @@ public sealed partial class ConfigAnalysis
                     {
                         set.Add(k);
                     }
+
+                    // `kwargs = options.get("kwargs")` … `Model(**kwargs)`: the variable's source key is spread.
+                    if (arg.Names.Length == 1 && arg.Names[0] == arg.Text.Trim())
+                    {
+                        foreach (var a in m.Assignments.Where(a => a.RawTarget == arg.Names[0] && a.Operator == "=" && a.Line <= call.Line))
+                        {
+                            foreach (var k in ValueTracer.KeyParts(a.ValueText))
+                            {
+                                set.Add(k);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -320,6 +380,13 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"\$\{(?<k>[A-Za-z0-9_.\[\]-]+)\}|\$\((?<k>[A-Za-z0-9_]+)\)|\{(?<k>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex CommandReference();
+
+    /// <summary>Calls whose eps= is a tuned setting (optimisers, normalisation layers, label smoothing); elsewhere eps is a numeric tolerance.</summary>
+    [GeneratedRegex(@"optim|Adam|RMSprop|Adagrad|Adadelta|Norm|normalization|LabelSmoothing")]
+    private static partial Regex Tunable();
+
+    [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
+    private static partial Regex PlotReceiver();
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MLRepro.Formats.Config;
 using MLRepro.Knowledge;
 using MLRepro.Python;
 
@@ -47,7 +48,7 @@ public sealed record DeterminismSetting(string Path, int Line, string Name, bool
 /// Every source of randomness in the project's Python code, how each is seeded, and where each seed comes
 /// from. Built once per model from the Python summaries and the randomness table (Knowledge/randomness.tsv).
 /// </summary>
-public sealed class RandomnessAnalysis
+public sealed partial class RandomnessAnalysis
 {
     /// <summary>Seeding calls.</summary>
     public required ImmutableArray<SeedingCall> Seeds { get; init; }
@@ -67,12 +68,16 @@ public sealed class RandomnessAnalysis
     public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries));
 
     /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer)
+    /// <param name="modules">The Python modules to analyse.</param>
+    /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
+    /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
-        foreach (var m in modules)
+        var outsideRuns = OutsideTrainingRuns(modules);
+        foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
         {
             foreach (var call in m.Calls)
             {
@@ -87,6 +92,13 @@ public sealed class RandomnessAnalysis
                     case RandomnessKind.Seed:
                     {
                         var arg = SeedArgument(call, api);
+                        if (arg is null && api.Default is { } fallback)
+                        {
+                            // Seeds with its documented default when none is given (a fixed value in library code).
+                            seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, $"{fallback} (default)", SeedOrigin.HardCoded, null));
+                            break;
+                        }
+
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
                         seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, arg?.Text, origin, key));
                         break;
@@ -100,6 +112,10 @@ public sealed class RandomnessAnalysis
                         uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, arg?.Text, key, api.Note));
                         break;
                     }
+
+                    case RandomnessKind.Use when GivenWeights(call, target):
+                        // Weights copied in (Constant(w.numpy()), weights=[...]): initialisation draws nothing.
+                        break;
 
                     case RandomnessKind.Use:
                     {
@@ -153,7 +169,200 @@ public sealed class RandomnessAnalysis
             }
         }
 
+        if (configs is not null && modules.Any(InstantiatesDynamically))
+        {
+            uses.AddRange(ConfiguredEstimators(configs));
+        }
+
         return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+    }
+
+    /// <summary>
+    /// Modules whose randomness does not reach the outputs of a training or prediction run: tests, docs and
+    /// benchmarks, and modules imported only (directly or through other modules) by export/conversion scripts —
+    /// e.g. a Keras re-implementation that an export script fills with the trained weights.
+    /// </summary>
+    internal static HashSet<string> OutsideTrainingRuns(IReadOnlyList<ModuleSummary> modules)
+    {
+        var outside = modules.Where(m => IsTestOrDocs(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        var importers = ImportersByModule(modules);
+        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (target, froms) in importers)
+        {
+            foreach (var f in froms)
+            {
+                if (!imports.TryGetValue(f, out var list))
+                {
+                    imports[f] = list = [];
+                }
+
+                list.Add(target);
+            }
+        }
+
+        // Everything reachable through imports from a run that is not an export or a test: a script, a notebook, or a
+        // module no other project code imports (a library entry, or one a framework loads by name, such as a Hydra
+        // _target_; that tests import it says nothing about how it runs).
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(modules
+            .Where(m => !outside.Contains(m.Path) && !IsExportScript(m.Path)
+                && (m.MainGuardLine is not null || m.IsNotebook || (importers.GetValueOrDefault(m.Path) ?? []).All(outside.Contains)))
+            .Select(m => m.Path));
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            if (!reached.Add(p))
+            {
+                continue;
+            }
+
+            foreach (var next in imports.GetValueOrDefault(p) ?? [])
+            {
+                if (!outside.Contains(next) && !IsExportScript(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        // The rest (export scripts aside, whose own randomness is theirs) is only reached from exports or tests.
+        outside.UnionWith(modules.Where(m => !reached.Contains(m.Path) && !IsExportScript(m.Path)).Select(m => m.Path));
+        return outside;
+    }
+
+    /// <summary>Test code and documentation: their random inputs never reach a run's outputs. (Benchmark folders are
+    /// not included: in some projects they are the experiments.)</summary>
+    private static bool IsTestOrDocs(string path)
+    {
+        var p = path.ToLowerInvariant();
+        var name = p[(p.LastIndexOf('/') + 1)..];
+        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal)
+            || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name is "conftest.py" or "setup.py" or "noxfile.py"
+            || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal);
+    }
+
+    /// <summary>Scripts that convert or export a trained model (export.py, convert_to_onnx.py, tools/export_tflite.py).</summary>
+    internal static bool IsExportScript(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        return name.EndsWith(".py", StringComparison.Ordinal) && ExportName().IsMatch(name[..^3]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(export|convert)(_.*)?$|_(export|convert|onnx|tflite|coreml|tensorrt|torchscript)$|^(to|2)_?(onnx|tflite|coreml|tensorrt|torchscript)$")]
+    private static partial System.Text.RegularExpressions.Regex ExportName();
+
+    /// <summary>Project modules by path → the project modules that import them (absolute imports matched by dotted suffix).</summary>
+    private static Dictionary<string, List<string>> ImportersByModule(IReadOnlyList<ModuleSummary> modules)
+    {
+        var byDotted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in modules.Where(m => !m.IsNotebook && m.Path.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            var parts = m.Path[..^3].Split('/').ToList();
+            if (parts[^1] == "__init__")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+
+            // Every suffix: src/pkg/mod.py is imported as pkg.mod (src layout) or mod (script folder on sys.path).
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var key = string.Join('.', parts.Skip(i));
+                if (!byDotted.TryGetValue(key, out var list))
+                {
+                    byDotted[key] = list = [];
+                }
+
+                list.Add(m.Path);
+            }
+        }
+
+        var importers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            var dir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')].Split('/').ToList() : [];
+            foreach (var imp in m.Imports)
+            {
+                var baseParts = imp.Level > 0 ? dir.Take(Math.Max(0, dir.Count - (imp.Level - 1))).ToList() : [];
+                var module = imp.Level > 0 ? string.Join('.', baseParts.Concat(imp.Module.Length == 0 ? [] : imp.Module.Split('.'))) : imp.Module;
+                var candidates = imp.Name is { } n and not "*" ? new[] { module + "." + n, module } : [module];
+                foreach (var c in candidates.Where(c => c.Length > 0))
+                {
+                    if (byDotted.TryGetValue(c, out var targets) && targets.Count <= 2)
+                    {
+                        foreach (var t in targets.Where(t => t != m.Path))
+                        {
+                            if (!importers.TryGetValue(t, out var list))
+                            {
+                                importers[t] = list = [];
+                            }
+
+                            if (!list.Contains(m.Path))
+                            {
+                                list.Add(m.Path);
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        return importers;
+    }
+
+    /// <summary>Code that builds objects from names in config: importlib.import_module, Hydra's instantiate, pydoc.locate.</summary>
+    private static bool InstantiatesDynamically(ModuleSummary m) =>
+        m.Calls.Any(c => c.Target.EndsWith("import_module", StringComparison.Ordinal) || c.Target.EndsWith("instantiate", StringComparison.Ordinal)
+            || c.Target is "pydoc.locate" or "hydra.utils.get_class" or "hydra.utils.get_method");
+
+    /// <summary>
+    /// Classes a config names for instantiation — a map with `module` + `class` (or `_target_`, or `class_path`) keys —
+    /// that are randomness sources with their own seed parameter: the seed must then be among the constructor
+    /// arguments in the same map (`kwargs:`, `params:`, `init_args:`, or the map itself).
+    /// </summary>
+    internal static IEnumerable<RandomUse> ConfiguredEstimators(IReadOnlyList<ConfigFile> configs)
+    {
+        foreach (var file in configs)
+        {
+            var byParent = file.Entries.GroupBy(e => Parent(e.KeyPath), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var (parent, entries) in byParent)
+            {
+                string? Value(string key) => entries.FirstOrDefault(e => Leaf(e.KeyPath) == key && e.Kind == ConfigValueKind.String)?.Value;
+                var target = Value("_target_") ?? Value("class_path")
+                    ?? (Value("module") is { } module && (Value("class") ?? Value("class_name") ?? Value("name")) is { } cls ? module + "." + cls : null);
+                if (target is null || RandomnessTable.Match(RandomnessTable.Canonical(target)) is not { Kind: RandomnessKind.Local, Param: { } param } api)
+                {
+                    continue;
+                }
+
+                var last = target[(target.LastIndexOf('.') + 1)..];
+                if (last is "DataLoader" or "sample" or "SVC" or "PCA" or "KFold" or "StratifiedKFold")
+                {
+                    // Random only with some arguments (shuffle=True, probability=True…); not judged from config.
+                    continue;
+                }
+
+                var anchor = entries.First(e => Leaf(e.KeyPath) is "_target_" or "class_path" or "class" or "class_name" or "name");
+                // Constructor arguments: the map itself (Hydra) or its kwargs/params/init_args sub-map.
+                var prefixes = new[] { "kwargs", "params", "init_args", "args", "parameters", "hyperparameters" }
+                    .Select(k => (parent.Length == 0 ? k : parent + "." + k)).Append(parent).ToList();
+                var seed = file.Entries.FirstOrDefault(e => Leaf(e.KeyPath) == param && prefixes.Contains(Parent(e.KeyPath)));
+                var display = RandomnessTable.Canonical(target);
+                if (seed is null || seed.Kind == ConfigValueKind.Null)
+                {
+                    yield return new RandomUse(file.Path, anchor.Line, display, api.Libraries.FirstOrDefault(), SeedOrigin.None, null, null,
+                        $"built from config without {param}=");
+                }
+                else
+                {
+                    yield return new RandomUse(file.Path, seed.Line, display, null, SeedOrigin.Config, seed.Value, seed.KeyPath, $"built from config, seeded through {param}=");
+                }
+            }
+        }
+
+        static string Parent(string keyPath) => keyPath.LastIndexOf('.') is var i and >= 0 ? keyPath[..i] : string.Empty;
+        static string Leaf(string keyPath) => keyPath[(keyPath.LastIndexOf('.') + 1)..];
     }
 
     private static CallArgument? SeedArgument(PythonCall call, RandomnessApi api) =>
@@ -170,6 +379,40 @@ public sealed class RandomnessAnalysis
 
         return rawTarget[prefix.Length..^1].Trim('"', '\'');
     }
+
+    /// <summary>
+    /// A Keras layer whose every initialiser is constant (`kernel_initializer=Constant(w)`, "zeros", "ones") or whose
+    /// weights are passed in (`weights=[...]`): its construction draws no random numbers. Dropout is not covered.
+    /// </summary>
+    internal static bool GivenWeights(PythonCall call, string target)
+    {
+        var last = target[(target.LastIndexOf('.') + 1)..];
+        if (!target.Contains("keras", StringComparison.Ordinal) || last is "Dropout" or "SpatialDropout1D" or "SpatialDropout2D" or "GaussianNoise" or "GaussianDropout" or "AlphaDropout")
+        {
+            return false;
+        }
+
+        if (call.Keyword("weights") is { } w && w.Literal is not { Kind: LiteralKind.None })
+        {
+            return true;
+        }
+
+        static bool Constant(CallArgument? a) =>
+            a is not null && (a.Literal?.AsString is { } s ? s is "zeros" or "ones" or "Zeros" or "Ones"
+                : ConstantInitializer().IsMatch(a.Text));
+        string[] required = last switch
+        {
+            "Embedding" => ["embeddings_initializer"],
+            "LSTM" or "GRU" or "SimpleRNN" => ["kernel_initializer", "recurrent_initializer"],
+            "DepthwiseConv2D" => ["depthwise_initializer"],
+            "SeparableConv1D" or "SeparableConv2D" => ["depthwise_initializer", "pointwise_initializer"],
+            _ => ["kernel_initializer"],
+        };
+        return required.All(k => Constant(call.Keyword(k)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+\.)*(Constant|Zeros|Ones|constant|zeros|ones)\(")]
+    private static partial System.Text.RegularExpressions.Regex ConstantInitializer();
 
     /// <summary>APIs with a seed parameter that only draw randomness in some configurations.</summary>
     private static bool DrawsRandomness(PythonCall call, string target)

@@ -13,6 +13,9 @@ public sealed partial class ValueTracer
     /// <summary>How many assignment hops are followed.</summary>
     public const int MaxHops = 4;
 
+    /// <summary>How deep tracing recurses through parameters, generator objects, sums and attributes (each step is one level).</summary>
+    public const int MaxParameterDepth = 4;
+
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly IReadOnlySet<string> _configKeys;
     private readonly IReadOnlySet<string> _cliFromConfig;
@@ -44,13 +47,15 @@ public sealed partial class ValueTracer
         }
 
         text = text.Trim();
+        string? variable = null;
         for (var hop = 0; hop < MaxHops && Identifier().IsMatch(text); hop++)
         {
+            variable = text;
             var assignment = m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)
                 ?? m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=").MinBy(a => a.Line);
             if (assignment is null)
             {
-                return depth == 0 ? TraceParameter(m, text, line) : (SeedOrigin.Unknown, null);
+                return depth < MaxParameterDepth ? TraceParameter(m, text, line, depth) : (SeedOrigin.Unknown, null);
             }
 
             if (assignment.Literal is { } lit)
@@ -60,6 +65,19 @@ public sealed partial class ValueTracer
 
             line = assignment.Line;
             text = assignment.ValueText.Trim();
+        }
+
+        // A generator object: `torch.Generator().manual_seed(42)` inline, or `rng = torch.Generator()` followed by
+        // `rng.manual_seed(1337)`; its seed is the argument of the seeding call.
+        if (GeneratorSeed().Match(text) is { Success: true } seeded && depth < MaxParameterDepth + 1)
+        {
+            return TraceText(m, seeded.Groups["arg"].Value, line, depth + 1);
+        }
+
+        if (variable is not null && GeneratorFactory().IsMatch(text)
+            && m.Calls.Where(c => c.RawTarget == variable + ".manual_seed" || c.RawTarget == variable + ".seed").MinBy(c => c.Line) is { } reseed)
+        {
+            return reseed.PositionalAt(0) is { } a ? Trace(m, a.Text, a.Literal, reseed.Line, depth + 1) : (SeedOrigin.None, null);
         }
 
         if (Entropy().IsMatch(text))
@@ -76,6 +94,16 @@ public sealed partial class ValueTracer
         if (text.Contains("os.environ", StringComparison.Ordinal) || text.Contains("getenv", StringComparison.Ordinal))
         {
             return (SeedOrigin.Environment, null);
+        }
+
+        if (depth <= MaxParameterDepth && SplitArithmetic(text) is { } terms)
+        {
+            return TraceArithmetic(m, terms, line, depth);
+        }
+
+        if (depth <= MaxParameterDepth && SelfAttribute().Match(text) is { Success: true } self)
+        {
+            return TraceSelfAttribute(m, self.Groups["a"].Value, line, depth);
         }
 
         var baseName = BaseName().Match(text) is { Success: true } b ? b.Value : null;
@@ -112,45 +140,189 @@ public sealed partial class ValueTracer
             }
         }
 
-        // Literal arithmetic such as `1337 + seed_offset` (a rank offset): fixed for a given launch.
-        if (LiteralArithmetic().IsMatch(text))
-        {
-            return (SeedOrigin.HardCoded, null);
-        }
-
         return (SeedOrigin.Unknown, null);
     }
 
-    /// <summary>A parameter of the enclosing function: trace the matching argument at the function's call sites.</summary>
-    private (SeedOrigin, string?) TraceParameter(ModuleSummary m, string name, int line)
+    /// <summary>
+    /// A parameter of the enclosing function: trace the matching argument at the function's call sites, and the
+    /// parameter's default where a call leaves it out (`def set_seeds(seed=42)` called as `set_seeds()`).
+    /// </summary>
+    private (SeedOrigin, string?) TraceParameter(ModuleSummary m, string name, int line, int depth)
     {
-        var fn = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
+        // The nearest function defined before the line that declares the parameter (nested helpers see the
+        // parameters of the function around them).
+        var fn = m.Functions.Where(f => f.Line <= line && f.Parameter(name) is not null).MaxBy(f => f.Line);
         if (fn is null)
         {
             return (SeedOrigin.Unknown, null);
         }
 
-        (SeedOrigin, string?) best = (SeedOrigin.Unknown, null);
+        var parameter = fn.Parameter(name)!;
+        var position = fn.PositionalIndex(name);
+        (SeedOrigin, string?)? best = null;
         foreach (var (caller, call) in CallSites(fn.Name))
         {
+            if (caller == m && call.Line == fn.Line)
             {
+                continue;
+            }
 
-                var arg = call.Keyword(name) ?? call.PositionalAt(0);
-                if (arg is null)
+            var arg = call.Keyword(name) ?? (position is { } p ? call.PositionalAt(p) : null);
+            (SeedOrigin, string?) r;
+            if (arg is not null)
+            {
+                r = Trace(caller, arg.Text, arg.Literal, call.Line, depth + 1);
+            }
+            else if (call.Arguments.Any(a => a.Star > 0))
+            {
+                // f(*args) / f(**kwargs): the value is whatever the spread holds.
+                r = (SeedOrigin.Unknown, null);
+            }
+            else
+            {
+                r = Default(m, fn, parameter, depth);
+            }
+
+            if (best is null || Rank(r.Item1) < Rank(best.Value.Item1))
+            {
+                best = r;
+            }
+        }
+
+        // Never called from the project's code (a framework or a notebook cell calls it): the default applies.
+        return best ?? Default(m, fn, parameter, depth);
+    }
+
+    /// <summary>
+    /// `seed + RANK`, `6148914691236517205 + seed + rank`, `self.seed + self.epoch`: literals and per-process or per-epoch
+    /// offsets (rank, worker id, epoch, step) are fixed for a given launch; the sum is as fixed as its other terms.
+    /// </summary>
+    private (SeedOrigin, string?) TraceArithmetic(ModuleSummary m, List<string> terms, int line, int depth)
+    {
+        (SeedOrigin, string?)? best = null;
+        var worst = SeedOrigin.HardCoded;
+        foreach (var term in terms)
+        {
+            if (NumberLiteral().IsMatch(term) || OffsetName().IsMatch(term))
+            {
+                continue;
+            }
+
+            var r = TraceText(m, term, line, depth + 1);
+            if (r.Item1 is SeedOrigin.Unknown or SeedOrigin.None)
+            {
+                worst = r.Item1;
+            }
+
+            if (best is null || Rank(r.Item1) < Rank(best.Value.Item1))
+            {
+                best = r;
+            }
+        }
+
+        if (worst is SeedOrigin.Unknown or SeedOrigin.None)
+        {
+            // One term changes between runs (or cannot be traced): so does the sum.
+            return (worst, null);
+        }
+
+        return best ?? (SeedOrigin.HardCoded, null);
+    }
+
+    /// <summary>Splits `a + b - 3` at top-level + - * operators; null when the text is not such a sum.</summary>
+    internal static List<string>? SplitArithmetic(string text)
+    {
+        var terms = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (c is '"' or '\'')
+            {
+                return null;
+            }
+            else if (depth == 0 && c is '+' or '-' or '*' && i > 0)
+            {
+                // Unary signs and exponents (1e-3) are part of a term.
+                var sofar = text[start..i].Trim();
+                if (sofar.Length == 0 || (c is '+' or '-' && sofar.Length >= 2 && sofar[^1] is 'e' or 'E' && char.IsDigit(sofar[0])))
                 {
                     continue;
                 }
 
-                var r = Trace(caller, arg.Text, arg.Literal, call.Line, depth: 1);
-                if (Rank(r.Item1) < Rank(best.Item1))
-                {
-                    best = r;
-                }
+                terms.Add(text[start..i].Trim());
+                start = i + 1;
             }
         }
 
-        return best;
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        terms.Add(text[start..].Trim());
+        return terms.All(t => t.Length > 0) ? terms : null;
     }
+
+    /// <summary>
+    /// `self.seed`: the value assigned to the attribute in this module; else, for a class derived from a library class
+    /// (DistributedSampler) that sets it in its own constructor, the keyword passed where the class is built, or the
+    /// library's default when none is passed.
+    /// </summary>
+    private (SeedOrigin, string?) TraceSelfAttribute(ModuleSummary m, string attribute, int line, int depth)
+    {
+        var assigned = m.Assignments.Where(a => a.RawTarget == "self." + attribute && a.Operator == "=").ToList();
+        if (assigned.Count > 0)
+        {
+            var a = assigned.Where(x => x.Line <= line).MaxBy(x => x.Line) ?? assigned.MinBy(x => x.Line)!;
+            return Trace(m, a.ValueText, a.Literal, a.Line, depth + 1);
+        }
+
+        var cls = m.Classes.Where(c => c.Line <= line).MaxBy(c => c.Line);
+        var projectClasses = _modules.SelectMany(x => x.Classes).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (cls is null || cls.Bases.Length == 0 || cls.Bases.All(b => projectClasses.Contains(b[(b.LastIndexOf('.') + 1)..]) || !b.Contains('.', StringComparison.Ordinal)))
+        {
+            return (SeedOrigin.Unknown, null);
+        }
+
+        (SeedOrigin, string?)? best = null;
+        foreach (var (caller, call) in CallSites(cls.Name))
+        {
+            var r = call.Keyword(attribute) is { } arg ? Trace(caller, arg.Text, arg.Literal, call.Line, depth + 1)
+                : call.Arguments.Any(x => x.Star == 2) ? (SeedOrigin.Unknown, null)
+                : (SeedOrigin.HardCoded, null);
+            if (best is null || Rank(r.Item1) < Rank(best.Value.Item1))
+            {
+                best = r;
+            }
+        }
+
+        return best ?? (SeedOrigin.HardCoded, null);
+    }
+
+    /// <summary>Traces source text that may be a literal (a number, None) or an expression.</summary>
+    private (SeedOrigin, string?) TraceText(ModuleSummary m, string text, int line, int depth)
+    {
+        text = text.Trim();
+        if (text == "None")
+        {
+            return (SeedOrigin.None, null);
+        }
+
+        return NumberLiteral().IsMatch(text) ? (SeedOrigin.HardCoded, null) : Trace(m, text, null, line, depth);
+    }
+
+    private (SeedOrigin, string?) Default(ModuleSummary m, PythonFunction fn, PythonParameter parameter, int depth) =>
+        parameter.Default is null ? (SeedOrigin.Unknown, null) : Trace(m, parameter.Default, parameter.DefaultLiteral, fn.Line, depth + 1);
 
     private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callSites;
 
@@ -214,11 +386,23 @@ public sealed partial class ValueTracer
     [GeneratedRegex(@"\btime\.(time|time_ns|perf_counter|monotonic)\(|datetime\.(now|utcnow|today)\(|os\.urandom|uuid\.uuid4|secrets\.|random\.SystemRandom")]
     private static partial Regex Entropy();
 
+    [GeneratedRegex(@"\.(manual_seed|seed)\(\s*(?<arg>[^()]*?)\s*\)$")]
+    private static partial Regex GeneratorSeed();
+
+    [GeneratedRegex(@"^[\w.]*(Generator|RandomState|default_rng|Random)\(\s*\)$")]
+    private static partial Regex GeneratorFactory();
+
+    [GeneratedRegex(@"^[-+]?(\d[\d_]*)(\.\d*)?([eE][-+]?\d+)?$")]
+    private static partial Regex NumberLiteral();
+
+    [GeneratedRegex(@"^self\.(?<a>[A-Za-z_][A-Za-z0-9_]*)$")]
+    private static partial Regex SelfAttribute();
+
+    [GeneratedRegex(@"^(\w+\.)*(rank|local_rank|global_rank|node_rank|process_index|local_process_index|worker_id|worker_info\.id|epoch|current_epoch|step|global_step|iteration|it|i|j|idx|index|seed_offset|offset|fold|trial)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OffsetName();
+
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
-
-    [GeneratedRegex(@"^\(?\s*\d+\s*[-+*]\s*[A-Za-z_][\w.]*\s*\)?$|^\(?\s*[A-Za-z_][\w.]*\s*[-+*]\s*\d+\s*\)?$")]
-    private static partial Regex LiteralArithmetic();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex BaseName();

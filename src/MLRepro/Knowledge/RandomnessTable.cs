@@ -24,7 +24,9 @@ public enum RandomnessKind
 /// <param name="Param">The seed/generator keyword, or null.</param>
 /// <param name="Position">The seed's positional index, or null.</param>
 /// <param name="Note">Why it matters.</param>
-public sealed record RandomnessApi(RandomnessKind Kind, string Pattern, IReadOnlyList<string> Libraries, string? Param, int? Position, string Note)
+/// <param name="Default">For Seed rows: the seed the API uses when none is passed (TrainingArguments' seed=42), or null
+/// when a missing seed means no seeding.</param>
+public sealed record RandomnessApi(RandomnessKind Kind, string Pattern, IReadOnlyList<string> Libraries, string? Param, int? Position, string Note, string? Default = null)
 {
     /// <summary>Whether a resolved call target matches this row.</summary>
     public bool Matches(string target)
@@ -121,5 +123,6 @@ public static class RandomnessTable
             r[2] == "-" ? [] : r[2].Split(','),
             r.Length > 3 && r[3] != "-" ? r[3] : null,
             r.Length > 4 && int.TryParse(r[4], out var p) ? p : null,
-            r.Length > 5 ? r[5] : string.Empty))];
+            r.Length > 5 ? r[5] : string.Empty,
+            r.Length > 6 && r[6] != "-" ? r[6] : null))];
 }

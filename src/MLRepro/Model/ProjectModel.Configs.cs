@@ -41,7 +41,8 @@ public sealed partial class ProjectModel
             }
 
             var doc = ConfigParser.Parse(t, c.Format, c.Role);
-            if (c.NeedsContentCheck && !ConfigClassifier.LooksLikeMLSettings(doc.Entries.Select(e => e.KeyPath)))
+            if (c.NeedsContentCheck && !ConfigClassifier.LooksLikeMLSettings(doc.Entries.Select(e => e.KeyPath))
+                || ConfigClassifier.DataOrChartReason(c.Format, t.Text, doc.Entries.Select(e => e.KeyPath)) is not null)
             {
                 continue;
             }
@@ -73,10 +74,31 @@ public sealed partial class ProjectModel
             }
 
             var doc = ConfigParser.Parse(t, c.Format, ConfigRole.General);
-            if (doc.Entries.Count > 0)
+            if (doc.Entries.Count > 0 && ConfigClassifier.DataOrChartReason(c.Format, t.Text, doc.Entries.Select(e => e.KeyPath)) is null)
             {
                 list.Add(doc);
                 seen.Add(f.Path);
+            }
+        }
+
+        // MLflow Recipes (formerly MLflow Pipelines): recipe.yaml and profiles/*.yaml drive every step. Their `{{ VAR }}`
+        // placeholders are Jinja, filled from the profile: parsed as plain values so the YAML around them is read.
+        if (PythonModules.Any(m => m.Imports.Any(i => i.Module.StartsWith("mlflow.recipes", StringComparison.Ordinal) || i.Module.StartsWith("mlflow.pipelines", StringComparison.Ordinal))))
+        {
+            foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path) && IsRecipeFile(f.Path)))
+            {
+                if (Text(f) is not { } t)
+                {
+                    continue;
+                }
+
+                var plain = new SourceText(f.Path, JinjaStatement().Replace(JinjaPlaceholder().Replace(t.Text, "__$1__"), string.Empty));
+                var doc = ConfigParser.Parse(plain, ConfigFormat.Yaml, ConfigRole.Params);
+                if (doc.Entries.Count > 0)
+                {
+                    list.Add(doc);
+                    seen.Add(f.Path);
+                }
             }
         }
 
@@ -156,6 +178,17 @@ public sealed partial class ProjectModel
             }
         }
     }
+
+    /// <summary>An MLflow Recipes file: recipe.yaml (pipeline.yaml before MLflow 2.2) or a profile under profiles/.</summary>
+    internal static bool IsRecipeFile(string path) =>
+        path is "recipe.yaml" or "recipe.yml" or "pipeline.yaml" or "pipeline.yml" || path.EndsWith("/recipe.yaml", StringComparison.Ordinal)
+        || (Folder(path) is var dir && (dir == "profiles" || dir.EndsWith("/profiles", StringComparison.Ordinal)) && (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")]
+    private static partial System.Text.RegularExpressions.Regex JinjaPlaceholder();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{%.*?%\}")]
+    private static partial System.Text.RegularExpressions.Regex JinjaStatement();
 
     private static string Folder(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : string.Empty;
 

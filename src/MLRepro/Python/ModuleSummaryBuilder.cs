@@ -1134,6 +1134,103 @@ internal sealed class ModuleSummaryBuilder
 
     // ---------------------------------------------------------------- statements
 
+    /// <summary>The parameters of a <c>def</c> whose '(' is at <paramref name="open"/>: names, stars and default values.</summary>
+    private ImmutableArray<PythonParameter> Parameters(Toks t, int open)
+    {
+        if (open >= t.Length || !IsOp(t[open], '('))
+        {
+            return [];
+        }
+
+        var list = ImmutableArray.CreateBuilder<PythonParameter>();
+        var keywordOnly = false;
+        var depth = 0;
+        var start = open + 1;
+        for (var j = open + 1; j < t.Length && t[j].Kind is not (TokenKind.Newline or TokenKind.EndMarker); j++)
+        {
+            if (IsOp(t[j], '(') || IsOp(t[j], '[') || IsOp(t[j], '{'))
+            {
+                depth++;
+                continue;
+            }
+
+            var close = IsOp(t[j], ')') || IsOp(t[j], ']') || IsOp(t[j], '}');
+            if (close && depth > 0)
+            {
+                depth--;
+                continue;
+            }
+
+            if (depth == 0 && (close || IsOp(t[j], ',')))
+            {
+                AddParameter(t, start, j, list, ref keywordOnly);
+                start = j + 1;
+                if (close)
+                {
+                    break;
+                }
+            }
+        }
+
+        return list.ToImmutable();
+    }
+
+    private void AddParameter(Toks t, int a, int b, ImmutableArray<PythonParameter>.Builder list, ref bool keywordOnly)
+    {
+        while (a < b && t[a].Kind is TokenKind.NL or TokenKind.Comment)
+        {
+            a++;
+        }
+
+        while (b > a && t[b - 1].Kind is TokenKind.NL or TokenKind.Comment)
+        {
+            b--;
+        }
+
+        if (b <= a)
+        {
+            return;
+        }
+
+        var star = IsOp(t[a], '*') ? 1 : IsOp(t[a], "**") ? 2 : 0;
+        if (star > 0)
+        {
+            a++;
+        }
+
+        if (a >= b || !IsPlainName(t[a]))
+        {
+            // A bare `*` (keyword-only marker) or `/` (positional-only marker).
+            keywordOnly |= star == 1;
+            return;
+        }
+
+        var name = t[a].Text(_s);
+        string? defaultText = null;
+        PythonLiteral? literal = null;
+        var depth = 0;
+        for (var j = a + 1; j < b; j++)
+        {
+            if (IsOp(t[j], '(') || IsOp(t[j], '[') || IsOp(t[j], '{'))
+            {
+                depth++;
+            }
+            else if (IsOp(t[j], ')') || IsOp(t[j], ']') || IsOp(t[j], '}'))
+            {
+                depth--;
+            }
+            else if (depth == 0 && IsOp(t[j], '=') && j + 1 < b)
+            {
+                defaultText = InternShort(t[j + 1].Offset, t[b - 1].End);
+                literal = LiteralOf(t, j + 1, b);
+                break;
+            }
+        }
+
+        list.Add(new PythonParameter(name, defaultText, literal, star, keywordOnly && star == 0));
+        keywordOnly |= star == 1;
+    }
+
     private void Definition(Toks t, int i, int indent, List<(string Name, int Indent)> classStack)
     {
         var w = t[i].Span(_s);
@@ -1149,7 +1246,7 @@ internal sealed class ModuleSummaryBuilder
         if (w.SequenceEqual("def") && k + 1 < t.Length && IsPlainName(t[k + 1]))
         {
             string? cls = classStack.Count > 0 && classStack[^1].Indent == indent - 1 ? classStack[^1].Name : null;
-            _functions.Add(new PythonFunction(t[k + 1].Text(_s), t[k].Line, cls, isAsync, indent == 0));
+            _functions.Add(new PythonFunction(t[k + 1].Text(_s), t[k].Line, cls, isAsync, indent == 0, Parameters(t, k + 2)));
         }
         else if (w.SequenceEqual("class") && k + 1 < t.Length && IsPlainName(t[k + 1]))
         {

@@ -148,7 +148,45 @@ public sealed record PythonDecorator(string Target, string RawTarget, int Line, 
 /// <param name="ClassName">The directly enclosing class, for methods.</param>
 /// <param name="IsAsync">Whether <c>async def</c>.</param>
 /// <param name="IsModuleLevel">Whether defined at module level.</param>
-public sealed record PythonFunction(string Name, int Line, string? ClassName, bool IsAsync, bool IsModuleLevel);
+/// <param name="Parameters">The parameters in order (<c>self</c> included), with their defaults.</param>
+public sealed record PythonFunction(string Name, int Line, string? ClassName, bool IsAsync, bool IsModuleLevel, ImmutableArray<PythonParameter> Parameters)
+{
+    /// <summary>A parameter by name.</summary>
+    public PythonParameter? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// The position a positional argument takes for this parameter at a call site (0-based), or null for
+    /// keyword-only and star parameters. A method's <c>self</c>/<c>cls</c> is not passed positionally.
+    /// </summary>
+    public int? PositionalIndex(string name)
+    {
+        var skip = ClassName is not null && Parameters.Length > 0 && Parameters[0].Name is "self" or "cls" ? 1 : 0;
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            var p = Parameters[i];
+            if (p.Star != 0 || p.KeywordOnly)
+            {
+                // Everything from *args on is keyword-only.
+                return null;
+            }
+
+            if (p.Name == name)
+            {
+                return i - skip < 0 ? null : i - skip;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One parameter of a <c>def</c>.</summary>
+/// <param name="Name">The parameter name (without stars).</param>
+/// <param name="Default">The default value's source text, when given.</param>
+/// <param name="DefaultLiteral">The default when it is a literal.</param>
+/// <param name="Star">0 for plain parameters, 1 for <c>*args</c>, 2 for <c>**kwargs</c>.</param>
+/// <param name="KeywordOnly">Whether it follows <c>*</c> or <c>*args</c> (can only be passed by keyword).</param>
+public sealed record PythonParameter(string Name, string? Default, PythonLiteral? DefaultLiteral, int Star, bool KeywordOnly);
 
 /// <summary>A class definition.</summary>
 /// <param name="Name">The class name.</param>

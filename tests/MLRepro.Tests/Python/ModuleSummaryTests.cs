@@ -147,6 +147,43 @@ public sealed class ModuleSummaryTests
     }
 
     [Fact]
+    public void Function_parameters_with_defaults_stars_and_annotations()
+    {
+        var s = Parse("""
+            def set_seeds(seed: int = 42, *, deterministic=True):
+                pass
+            class Split:
+                def split(self, ds, stratify: str, test_size: float,
+                          shuffle: bool = True,  # shuffle first
+                          seed: int = 1234, sizes=(0.8, 0.2), **kwargs):
+                    pass
+            def f(a, /, b=None, *rest, c=-1.5, names: dict[str, int] = {"a": 1}):
+                pass
+            """);
+        var seeds = s.Functions[0];
+        seeds.Parameters.Select(p => (p.Name, p.Default, p.DefaultLiteral?.Value, p.Star, p.KeywordOnly)).Should().Equal(
+            ("seed", "42", 42L, 0, false), ("deterministic", "True", true, 0, true));
+        seeds.PositionalIndex("seed").Should().Be(0);
+        seeds.PositionalIndex("deterministic").Should().BeNull();
+
+        var split = s.Functions[1];
+        split.Parameters.Select(p => p.Name).Should().Equal("self", "ds", "stratify", "test_size", "shuffle", "seed", "sizes", "kwargs");
+        split.Parameter("seed")!.DefaultLiteral!.Value.Should().Be(1234L);
+        split.Parameter("sizes")!.Default.Should().Be("(0.8, 0.2)");
+        split.Parameter("sizes")!.DefaultLiteral.Should().BeNull();
+        split.Parameter("kwargs")!.Star.Should().Be(2);
+        split.PositionalIndex("seed").Should().Be(4, "self is not passed positionally at a call site");
+
+        var f = s.Functions[2];
+        f.Parameters.Select(p => (p.Name, p.Default, p.Star, p.KeywordOnly)).Should().Equal(
+            ("a", null, 0, false), ("b", "None", 0, false), ("rest", null, 1, false), ("c", "-1.5", 0, true), ("names", "{\"a\": 1}", 0, true));
+        f.Parameter("b")!.DefaultLiteral!.Kind.Should().Be(LiteralKind.None);
+        f.Parameter("c")!.DefaultLiteral!.Value.Should().Be(-1.5);
+        f.PositionalIndex("b").Should().Be(1);
+        f.PositionalIndex("c").Should().BeNull();
+    }
+
+    [Fact]
     public void Cli_options_from_argparse_click_and_typer()
     {
         var s = Parse("""

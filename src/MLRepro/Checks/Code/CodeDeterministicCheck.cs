@@ -28,6 +28,12 @@ public sealed class CodeDeterministicCheck : CheckBase
     {
         var r = project.Randomness;
         var modules = project.PythonModules.Count;
+        if (!r.Unseeded.Any() && TemplateValues(project) is { Count: > 0 } unset)
+        {
+            return Found(Outcome.Inconclusive, $"the committed config is a template ({Count(unset.Count, "required value")} left empty): the code cannot run as committed, and what is random depends on what the user fills in.",
+                unset, "Fill in the template's required values, then run `mlrepro verify`.");
+        }
+
         if (r.Uses.Length == 0)
         {
             return Found(Outcome.Met, $"no source of randomness was found in {Count(modules, "Python module")}; the output should not vary between runs (not verified by running).",
@@ -55,6 +61,9 @@ public sealed class CodeDeterministicCheck : CheckBase
             .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)));
         return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);
     }
+
+    /// <summary>Empty required values of the project's config files (see config.files): a template nobody has filled in.</summary>
+    internal static List<Evidence> TemplateValues(ProjectModel project) => [.. Config.ConfigFilesCheck.UnsetRequiredValues(project, project.Config.ParameterFiles).Take(8)];
 
     internal static Evidence Describe(RandomUse u) =>
         Evidence.At(u.Path, u.Line, u.Library is { } lib

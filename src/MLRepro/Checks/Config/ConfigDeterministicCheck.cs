@@ -37,7 +37,16 @@ public sealed class ConfigDeterministicCheck : CheckBase
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} unseeded, so runs with the same config differ.", unseeded.Select(CodeDeterministicCheck.Describe));
         }
 
-        var bad = r.Settings.Where(s => !s.Good).Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} makes kernel selection vary between runs", s.Text)).ToList();
+        if (CodeDeterministicCheck.TemplateValues(project) is { Count: > 0 } unset)
+        {
+            return Found(Outcome.Inconclusive, $"the committed config is a template ({Count(unset.Count, "required value")} left empty), so no complete config can be run twice yet.",
+                unset, "Fill in the template's required values, then run `mlrepro verify --deep`.");
+        }
+
+        // With deterministic cuDNN (cudnn.deterministic = True or use_deterministic_algorithms) the benchmark autotuner
+        // only chooses among deterministic kernels, so cudnn.benchmark = True no longer changes results.
+        var deterministicKernels = r.Settings.Any(s => s.Good && s.Name is "torch.backends.cudnn.deterministic" or "torch.use_deterministic_algorithms");
+        var bad = r.Settings.Where(s => !s.Good && !(deterministicKernels && s.Name == "torch.backends.cudnn.benchmark")).Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} makes kernel selection vary between runs", s.Text)).ToList();
         if (bad.Count > 0)
         {
             return Found(Outcome.Partial, "a nondeterministic setting is enabled.", bad);

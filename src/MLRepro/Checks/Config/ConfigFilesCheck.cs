@@ -21,6 +21,42 @@ public sealed class ConfigFilesCheck : CheckBase
         [],
         ProvenOnlyByRunning: false);
 
+    /// <summary>How many comment lines above a key are searched for a FIXME/TODO marker.</summary>
+    private const int MarkerLines = 6;
+
+    /// <summary>
+    /// Empty values (`target_col: ""`, `name:`) under a comment that asks the user to fill them (FIXME, TODO,
+    /// "REQUIRED"): the file is a template, not the parameters of a run.
+    /// </summary>
+    internal static IEnumerable<Evidence> UnsetRequiredValues(ProjectModel project, IEnumerable<Formats.Config.ConfigFile> files)
+    {
+        foreach (var f in files)
+        {
+            if (project.Text(f.Path) is not { } text)
+            {
+                continue;
+            }
+
+            foreach (var e in f.Entries.Where(e => e.Kind == Formats.Config.ConfigValueKind.Null || e.Kind == Formats.Config.ConfigValueKind.String && string.IsNullOrWhiteSpace(e.Value)))
+            {
+                for (var l = e.Line - 1; l >= 1 && l >= e.Line - MarkerLines; l--)
+                {
+                    var line = text.GetLine(l).Trim();
+                    if (!line.StartsWith('#'))
+                    {
+                        break;
+                    }
+
+                    if (line.Contains("FIXME", StringComparison.Ordinal) || line.Contains("TODO", StringComparison.Ordinal) || line.Contains("REQUIRED", StringComparison.Ordinal))
+                    {
+                        yield return Evidence.At(f.Path, e.Line, $"{e.KeyPath} is empty, marked for the user to fill", line);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
@@ -42,6 +78,13 @@ public sealed class ConfigFilesCheck : CheckBase
 
             return Found(Outcome.NotMet, hard.Count > 0 ? $"no config file; {Count(hard.Count, "hyperparameter")} {(hard.Count == 1 ? "is" : "are")} hard-coded in the code." : "no config file was found.",
                 hard.Count > 0 ? hard : [Evidence.Repo($"searched {Count(project.Index.Files.Length, "file")} for YAML/JSON/TOML/INI parameter files, Hydra trees and Python config modules")]);
+        }
+
+        var unset = UnsetRequiredValues(project, cfg.ParameterFiles).ToList();
+        if (unset.Count > 0)
+        {
+            return Found(Outcome.Partial, $"{Count(files.Count, "config file")} found, but {Count(unset.Count, "required value")} {(unset.Count == 1 ? "is" : "are")} left empty for the user to fill (a template): no run is fully defined yet.",
+                unset.Concat(hard).Concat(files), "Fill in the values marked FIXME/TODO so that the committed config defines a complete run.");
         }
 
         if (hard.Count > 0)

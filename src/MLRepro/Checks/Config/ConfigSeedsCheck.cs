@@ -27,6 +27,12 @@ public sealed class ConfigSeedsCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var r = project.Randomness;
+        if (!r.Unseeded.Any() && CodeDeterministicCheck.TemplateValues(project) is { Count: > 0 } unset)
+        {
+            return Found(Outcome.Inconclusive, $"the committed config is a template ({Count(unset.Count, "required value")} left empty): which random components run, and their seeds, depend on what the user fills in.",
+                unset, "Fill in the template's required values, with a seed for every randomised step.");
+        }
+
         if (r.Uses.Length == 0)
         {
             return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",

@@ -153,6 +153,46 @@ public static partial class ConfigClassifier
         return Excluded("structured file outside the configuration naming conventions");
     }
 
+    /// <summary>
+    /// Why a parsed structured file holds data or a chart rather than parameters, from its content; null when it may
+    /// be a config. JSON Lines (one record per line: a dataset), Vega/Vega-Lite specs (`$schema` …vega…, or `mark` +
+    /// `encoding`) and Plotly figures (`data` + `layout`) are read by code, but editing them changes no run.
+    /// </summary>
+    public static string? DataOrChartReason(ConfigFormat format, string text, IEnumerable<string> keyPaths)
+    {
+        if (format == ConfigFormat.Json && IsJsonLines(text))
+        {
+            return "JSON Lines records (data), not parameters";
+        }
+
+        var top = keyPaths.Select(k => k.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
+        if (top.Contains("$schema") && text.Contains("vega", StringComparison.OrdinalIgnoreCase) || top.Contains("mark") && top.Contains("encoding"))
+        {
+            return "Vega/Vega-Lite chart specification, not parameters";
+        }
+
+        return top.Contains("data") && top.Contains("layout") && format == ConfigFormat.Json ? "Plotly figure, not parameters" : null;
+    }
+
+    private static bool IsJsonLines(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(3).ToList();
+        if (lines.Count < 2 || !lines.All(l => l.StartsWith('{') && l.EndsWith('}')))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(lines[0]);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether INI sections or keys look like experiment settings rather than tool settings.</summary>
     public static bool LooksLikeMLSettings(IEnumerable<string> keyPaths) => keyPaths.Any(k => MLWords().IsMatch(k));
 

@@ -102,4 +102,23 @@ public sealed class ConfigParserTests
 
     [Fact]
     public void Non_structured_files_are_not_classified() => ConfigClassifier.Classify("README.md").Should().BeNull();
+
+    [Theory]
+    [InlineData("{\"name\": \"a\", \"age\": 3}\n{\"name\": \"b\", \"age\": 4}\n", "JSON Lines")]
+    [InlineData("{\n  \"$schema\": \"https://vega.github.io/schema/vega-lite/v4.json\",\n  \"mark\": \"rect\"\n}\n", "Vega")]
+    [InlineData("{\"data\": [{\"type\": \"histogram\"}], \"layout\": {\"title\": \"x\"}}", "Plotly")]
+    public void Data_records_and_chart_specs_are_not_parameters(string json, string reason)
+    {
+        var doc = ConfigParser.Parse(new MLRepro.Text.SourceText("x.json", json), ConfigFormat.Json, ConfigRole.General);
+        ConfigClassifier.DataOrChartReason(ConfigFormat.Json, json, doc.Entries.Select(e => e.KeyPath)).Should().Contain(reason);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"lr\": 0.1,\n  \"epochs\": 3\n}\n")]
+    [InlineData("{\"lr\": 0.1, \"data\": \"train.csv\"}")]
+    public void Parameter_json_is_not_data(string json)
+    {
+        var doc = ConfigParser.Parse(new MLRepro.Text.SourceText("x.json", json), ConfigFormat.Json, ConfigRole.General);
+        ConfigClassifier.DataOrChartReason(ConfigFormat.Json, json, doc.Entries.Select(e => e.KeyPath)).Should().BeNull();
+    }
 }

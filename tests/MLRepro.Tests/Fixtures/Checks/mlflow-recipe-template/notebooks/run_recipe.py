@@ -1,0 +1,5 @@
+from mlflow.recipes import Recipe
+
+r = Recipe(profile="local")
+r.run("train")
+r.inspect("train")
