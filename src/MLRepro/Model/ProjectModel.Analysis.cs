@@ -120,7 +120,8 @@ public sealed partial class ProjectModel
         {
             foreach (var c in d.Commands)
             {
-                list.Add(new ProjectCommand(EntryPointKind.Documentation, d.Path, c.Line, c.Text));
+                var block = d.CodeBlocks.LastOrDefault(b => b.Line <= c.Line && c.Line < b.Line + b.Text.Count(ch => ch == '\n') + 1);
+                list.Add(new ProjectCommand(EntryPointKind.Documentation, d.Path, c.Line, c.Text, block?.Line ?? 0));
             }
         }
 
