@@ -62,7 +62,7 @@ public sealed partial class ProjectModel
     public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p), [.. Index.Files.Where(f => f.Extension is ".py" or ".ipynb").Select(f => f.Path)]));
 
     /// <summary>Third-party imports against declared dependencies.</summary>
-    public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version));
+    public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version, Text));
 
     /// <summary>The project's data.</summary>
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
