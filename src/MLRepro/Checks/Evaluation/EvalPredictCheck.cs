@@ -31,14 +31,31 @@ public sealed class EvalPredictCheck : CheckBase
         [],
         ProvenOnlyByRunning: false);
 
-    private static readonly string[] DataWords = ["input", "image", "img", "text", "prompt", "file", "path", "source", "src", "query", "sentence", "start", "audio", "video", "url", "question", "instruction", "content", "style", "photo", "picture", "string", "review", "message", "words"];
+    private static readonly HashSet<string> DataWords = ["input", "image", "img", "text", "prompt", "file", "path", "source", "src", "query", "sentence", "start", "audio", "video", "url", "question", "instruction", "content", "style", "photo", "picture", "string", "review", "message", "words"];
 
-    private static readonly string[] NotDataWords = ["model", "ckpt", "checkpoint", "weight", "weights", "save", "output", "out", "log", "logs", "result", "results", "config", "cfg"];
+    private static readonly HashSet<string> NotDataWords = ["model", "ckpt", "checkpoint", "weight", "weights", "save", "output", "out", "log", "logs", "result", "results", "config", "cfg"];
 
     /// <summary>Whether a command-line option takes data (a path, an image, text) rather than a hyperparameter.</summary>
-    private static bool IsDataOption(CliOption o) =>
-        o.Flags.Select(f => f.TrimStart('-')).Append(o.Dest ?? string.Empty).Any(n => n.Length > 0 && n.Split('_', '-').Any(w => DataWords.Contains(w.ToLowerInvariant()))
-            && !n.Split('_', '-').Any(w => NotDataWords.Contains(w.ToLowerInvariant())));
+    private static bool IsDataOption(CliOption o)
+    {
+        var name = (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? o.Flags.FirstOrDefault() ?? string.Empty).TrimStart('-').Replace('-', '_');
+        var words = name.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
+        if (words.Count == 0 || words.Any(NotDataWords.Contains))
+        {
+            return false;
+        }
+
+        // A named input (--image, --prompt, --csv) is data; so is any option that is neither a hyperparameter nor a run control
+        // (--bill-length 39.1 describes the sample to predict).
+        return !words.Any(ControlWords.Contains) && (words.Any(DataWords.Contains) || !Knowledge.Hyperparameters.IsHyperparameter(name));
+    }
+
+    private static readonly HashSet<string> ControlWords = new(StringComparer.Ordinal)
+    {
+        "seed", "device", "gpu", "gpus", "cuda", "cpu", "workers", "verbose", "debug", "port", "host", "batch", "epoch", "epochs", "interval",
+        "steps", "iters", "iterations", "lr", "rate", "decay", "momentum", "dropout", "size", "dim", "layers", "channels", "height", "width", "lambda",
+        "beta", "b1", "b2", "warmup", "accumulation", "resume", "dataset", "split", "fold", "threads", "n",
+    };
 
     /// <summary>
     /// `exec(open('configurator.py').read())` where that file parses sys.argv: every module-level name becomes a command-line
