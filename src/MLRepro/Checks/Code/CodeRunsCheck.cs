@@ -18,8 +18,13 @@ public sealed class CodeRunsCheck : CheckBase
         "or documented entry point.",
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
         "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
-        "exist and parse; relative imports resolve; the paths the code opens exist, are tracked, or are produced by a pipeline stage; " +
-        "no input is read from an absolute path on the author's machine. Undeclared packages are env.packages' concern. Only a run proves it: " +
+        "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
+        "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
+        "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
+        "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
+        "scripts where few reach it, that is a problem, not a blocker; and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
+        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged. Undeclared packages are " +
+        "env.packages' concern. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
