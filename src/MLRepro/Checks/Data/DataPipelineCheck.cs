@@ -22,7 +22,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, or long training ({LongTrainingEpochs}+ epochs configured). " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
-        "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe), " +
+        "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
+        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
         "scripts) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
@@ -46,6 +47,12 @@ public sealed partial class DataPipelineCheck : CheckBase
         if (MlflowRecipe(project) is { } recipe)
         {
             return Found(Outcome.Met, "an MLflow Recipe splits the work into steps whose outputs MLflow caches and tracks.", [recipe]);
+        }
+
+        if (TrackerHandOff(project) is { } handOff)
+        {
+            return Found(Outcome.Met, "separate stage scripts pass their artifacts through an experiment tracker: one stage logs them to a run, a later one loads them by run id.",
+                handOff.Concat(StageScripts(project)));
         }
 
         var trackedOther = pipelines.Where(p => p.Tool is PipelineTool.Kedro or PipelineTool.Snakemake && p.Stages.Any(s => s.Outs.Any(o => o.Tracked))).ToList();
@@ -109,6 +116,32 @@ public sealed partial class DataPipelineCheck : CheckBase
         }
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Script!, e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : null, "a separate stage script"))];
+    }
+
+    private static readonly string[] ArtifactLogs = ["mlflow.log_artifact", "mlflow.log_artifacts", ".log_model", "MLflowLoggerCallback", "wandb.log_artifact", "WandbLoggerCallback", ".log_artifact"];
+
+    private static readonly string[] ArtifactLoads = ["mlflow.get_run", "mlflow.search_runs", "mlflow.artifacts.download_artifacts", ".download_artifacts", "wandb.use_artifact", ".use_artifact"];
+
+    /// <summary>
+    /// Stage scripts whose artifacts an experiment tracker keeps: a stage logs artifacts to a run (mlflow.log_artifact,
+    /// log_model, Ray's MLflowLoggerCallback, wandb.log_artifact) and another loads them back by run id (mlflow.get_run,
+    /// search_runs, download_artifacts, wandb.use_artifact). Null when not all three are there.
+    /// </summary>
+    private static IReadOnlyList<Evidence>? TrackerHandOff(ProjectModel project)
+    {
+        if (StageScripts(project).Count == 0)
+        {
+            return null;
+        }
+
+        var code = project.PythonModules.Where(m => !m.IsNotebook && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        var log = code.SelectMany(m => m.Calls.Where(c => ArtifactLogs.Any(a => c.Target.EndsWith(a, StringComparison.Ordinal))).Select(c => (m, c))).FirstOrDefault();
+        var load = code.SelectMany(m => m.Calls.Where(c => ArtifactLoads.Any(a => c.Target.EndsWith(a, StringComparison.Ordinal))).Select(c => (m, c))).FirstOrDefault();
+        return log.m is null || load.m is null || log.m.Path == load.m.Path ? null :
+        [
+            Evidence.At(log.m.Path, log.c.Line, "logs the stage's artifacts to a tracked run", log.c.RawTarget),
+            Evidence.At(load.m.Path, load.c.Line, "a later stage loads them back by run id", load.c.RawTarget),
+        ];
     }
 
     /// <summary>An MLflow Recipes recipe.yaml: the recipe runs ingest/split/transform/train/evaluate steps and caches each step's outputs.</summary>
