@@ -27,7 +27,7 @@ public sealed record ThirdPartyImport(string Module, IReadOnlyList<string> Distr
 public sealed record UnresolvedImport(string Path, int Line, string Import);
 
 /// <summary>Third-party imports against declared dependencies; local imports that do not resolve.</summary>
-public sealed class ImportAnalysis
+public sealed partial class ImportAnalysis
 {
     /// <summary>Third-party imports (not stdlib, not local), sorted by module.</summary>
     public required ImmutableArray<ThirdPartyImport> ThirdParty { get; init; }
@@ -157,6 +157,11 @@ public sealed class ImportAnalysis
             }
 
             indent = i; // an enclosing block header
+            if (MainFunction().IsMatch(trimmed))
+            {
+                return false; // imports inside main() run on every run
+            }
+
             if (trimmed.StartsWith("def ", StringComparison.Ordinal) || trimmed.StartsWith("async def ", StringComparison.Ordinal) || trimmed.StartsWith("try:", StringComparison.Ordinal)
                 || trimmed.StartsWith("except", StringComparison.Ordinal) || trimmed.StartsWith("elif ", StringComparison.Ordinal) || trimmed.StartsWith("else:", StringComparison.Ordinal)
                 || (trimmed.StartsWith("if ", StringComparison.Ordinal) && !trimmed.Contains("__main__", StringComparison.Ordinal)))
@@ -167,6 +172,9 @@ public sealed class ImportAnalysis
 
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:async\s+)?def\s+(?:main|run|train|cli|fit|run_\w+|train_\w+)\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex MainFunction();
 
     private static int Indent(string line)
     {

@@ -36,7 +36,10 @@ public sealed class EvalPredictCheck : CheckBase
     private static readonly HashSet<string> NotDataWords = ["model", "ckpt", "checkpoint", "weight", "weights", "save", "output", "out", "log", "logs", "result", "results", "config", "cfg"];
 
     /// <summary>Whether a command-line option takes data (a path, an image, text) rather than a hyperparameter.</summary>
-    private static bool IsDataOption(CliOption o)
+    private static bool IsDataOption(CliOption o) => IsDataOption(o, named: false);
+
+    /// <summary>Whether an option takes data; with <paramref name="named"/>, only options named as an input (--image, --prompt, --input-file).</summary>
+    private static bool IsDataOption(CliOption o, bool named)
     {
         var name = (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? o.Flags.FirstOrDefault() ?? string.Empty).TrimStart('-').Replace('-', '_');
         var words = name.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
@@ -47,7 +50,7 @@ public sealed class EvalPredictCheck : CheckBase
 
         // A named input (--image, --prompt, --csv) is data; so is any option that is neither a hyperparameter nor a run control
         // (--bill-length 39.1 describes the sample to predict).
-        return !words.Any(ControlWords.Contains) && (words.Any(DataWords.Contains) || !Knowledge.Hyperparameters.IsHyperparameter(name));
+        return !words.Any(ControlWords.Contains) && (words.Any(DataWords.Contains) || (!named && !Knowledge.Hyperparameters.IsHyperparameter(name)));
     }
 
     private static readonly HashSet<string> ControlWords = new(StringComparer.Ordinal)
@@ -112,7 +115,7 @@ public sealed class EvalPredictCheck : CheckBase
             }
 
             // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) predicts nothing.
-            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)))
+            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)) && !m.CliOptions.Any(o => IsDataOption(o, named: true)))
             {
                 continue;
             }
