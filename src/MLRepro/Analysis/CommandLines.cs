@@ -11,7 +11,7 @@ public static partial class CommandLines
         var m = PythonScript().Match(command);
         if (m.Success)
         {
-            return m.Groups["script"].Value.TrimStart('.', '/');
+            return StripDotSlash(m.Groups["script"].Value);
         }
 
         var mod = PythonModule().Match(command);
@@ -22,7 +22,74 @@ public static partial class CommandLines
     public static string? NotebookTarget(string command)
     {
         var m = Notebook().Match(command);
-        return m.Success ? m.Groups["nb"].Value.TrimStart('.', '/') : null;
+        return m.Success ? StripDotSlash(m.Groups["nb"].Value) : null;
+    }
+
+    /// <summary>Drops leading "./" (and a leading '/') but keeps a dot that starts a name: ".github/x.py" stays as written.</summary>
+    internal static string StripDotSlash(string path)
+    {
+        var p = path;
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p[2..];
+        }
+
+        return p.TrimStart('/');
+    }
+
+    /// <summary>
+    /// The working folder after the `cd` segments of a command (`cd a && python x.py`, `cd a; cd b`), starting from
+    /// <paramref name="cwd"/> (repository-relative, "" for the root); null when a `cd` leaves the repository or
+    /// goes somewhere unknowable ($VAR, ~, an absolute path).
+    /// </summary>
+    public static string? ApplyCd(string command, string? cwd)
+    {
+        foreach (var segment in command.Split(["&&", ";"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var m = CdCommand().Match(segment);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var target = m.Groups["dir"].Value.Trim('"', '\'');
+            if (cwd is null || target.StartsWith('/') || target.StartsWith('~') || target.StartsWith('$') || target == "-")
+            {
+                cwd = null;
+                continue;
+            }
+
+            var parts = cwd.Length == 0 ? new List<string>() : [.. cwd.Split('/')];
+            foreach (var part in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part == ".")
+                {
+                    continue;
+                }
+
+                if (part == "..")
+                {
+                    if (parts.Count == 0)
+                    {
+                        // Above the checkout: the clone's parent folder, where `cd <repo>` comes next.
+                        cwd = null;
+                        break;
+                    }
+
+                    parts.RemoveAt(parts.Count - 1);
+                    continue;
+                }
+
+                parts.Add(part);
+            }
+
+            if (cwd is not null)
+            {
+                cwd = string.Join('/', parts);
+            }
+        }
+
+        return cwd;
     }
 
     /// <summary>Whether the command runs a module (`python -m pkg`).</summary>
@@ -52,6 +119,9 @@ public static partial class CommandLines
 
     [GeneratedRegex(@"(?:^|[\s;&|(])(?:[\w./-]*/)?(?:python[0-9.]*|py|uv run|poetry run python|pipenv run python|conda run(?: -n \S+)? python|accelerate launch|torchrun|deepspeed)(?:\s+-[A-Za-z]+(?:\s+\S+)?)*?\s+(?<script>[\w./-]+\.py)\b")]
     private static partial Regex PythonScript();
+
+    [GeneratedRegex(@"^cd\s+(?<dir>\S+)\s*$")]
+    private static partial Regex CdCommand();
 
     [GeneratedRegex(@"(?:^|[\s;&|(])(?:[\w./-]*/)?python[0-9.]*\s+(?:-[A-Za-z]+\s+)*-m\s+(?<mod>[A-Za-z_][\w.]*)")]
     private static partial Regex PythonModule();

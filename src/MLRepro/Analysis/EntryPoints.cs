@@ -33,7 +33,12 @@ public enum EntryPointKind
 public sealed record EntryPoint(EntryPointKind Kind, string DeclaredIn, int Line, string? Command, string? Script, bool IsTooling = false);
 
 /// <summary>A command that the project's own files run (pipelines, Makefiles, MLproject, CI, docs).</summary>
-public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text);
+/// <param name="Kind">Where it was found.</param>
+/// <param name="Path">The declaring file.</param>
+/// <param name="Line">Line in that file.</param>
+/// <param name="Text">The command.</param>
+/// <param name="Block">For documentation: the first line of the code block holding it (a `cd` holds until the block ends); 0 otherwise.</param>
+public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text, int Block = 0);
 
 /// <summary>The ways to run the project, most authoritative first.</summary>
 public sealed class EntryPointAnalysis
@@ -68,13 +73,73 @@ public sealed class EntryPointAnalysis
         return workAtTopLevel || ScriptNames.Any(n => stem.Equals(n, StringComparison.OrdinalIgnoreCase) || stem.StartsWith(n + "_", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// A script run after `cd dir`: dir/script; dir may start with the clone's folder name (`git clone …; cd repo/sub`), so a
+    /// first part that is no folder of the project is dropped; a placeholder part (`cd tutorials/PATH_TO_PROJECT`) leaves the
+    /// deepest existing folder, where any file of that name counts.
+    /// </summary>
+    private static string? ResolveInFolder(string dir, string script, Func<string, bool> exists, IReadOnlyList<string> files)
+    {
+        var parts = dir.Split('/').ToList();
+        for (var attempt = 0; attempt < 2 && parts.Count > 0; attempt++)
+        {
+            var full = string.Join('/', parts) + "/" + script;
+            if (exists(full))
+            {
+                return full;
+            }
+
+            var dirExists = files.Any(f => f.StartsWith(string.Join('/', parts) + "/", StringComparison.Ordinal));
+            for (var n = parts.Count - 1; n >= 1 && !dirExists; n--)
+            {
+                var prefix = string.Join('/', parts.Take(n)) + "/";
+                var under = files.Where(f => f.StartsWith(prefix, StringComparison.Ordinal) && (f == prefix + script || f.EndsWith("/" + script, StringComparison.Ordinal))).Order(StringComparer.Ordinal).FirstOrDefault();
+                if (under is not null)
+                {
+                    return under;
+                }
+            }
+
+            if (files.Any(f => f.StartsWith(parts[0] + "/", StringComparison.Ordinal)))
+            {
+                break; // the first part is a real folder: nothing to drop
+            }
+
+            parts.RemoveAt(0);
+            if (parts.Count == 0)
+            {
+                return exists(script) ? script : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Builds the analysis from commands and Python modules.</summary>
     public static EntryPointAnalysis Build(IReadOnlyList<ProjectCommand> commands, IReadOnlyList<Python.ModuleSummary> modules, Func<string, bool> exists, IReadOnlyList<string> files)
     {
         var list = new List<EntryPoint>();
+        var cwd = (Path: string.Empty, Block: 0, Dir: (string?)string.Empty);
         foreach (var c in commands)
         {
             var script = CommandLines.PythonTarget(c.Text) ?? CommandLines.NotebookTarget(c.Text);
+            if (c.Kind is EntryPointKind.Documentation && c.Block > 0)
+            {
+                // README blocks often `cd` into a sub-folder before running its script; the `cd` holds until the block ends.
+                if (cwd.Path != c.Path || cwd.Block != c.Block)
+                {
+                    cwd = (c.Path, c.Block, string.Empty);
+                }
+
+                var before = cwd.Dir;
+                cwd.Dir = CommandLines.ApplyCd(c.Text, cwd.Dir);
+                var dir = c.Text.TrimStart().StartsWith("cd ", StringComparison.Ordinal) ? cwd.Dir : before;
+                if (script is not null && !exists(script) && !string.IsNullOrEmpty(dir) && ResolveInFolder(dir, script, exists, files) is { } inDir)
+                {
+                    script = inDir;
+                }
+            }
+
             if (script is not null && CommandLines.IsModuleRun(c.Text) && !exists(script) && !exists(script[..^3] + "/__main__.py"))
             {
                 // `python -m pip|pytest|torch.distributed.run …` runs an installed module, not a missing file.

@@ -13,13 +13,21 @@ namespace MLRepro.Analysis;
 /// <param name="FirstLine">Line of that import.</param>
 /// <param name="Files">How many files import it.</param>
 /// <param name="ImpliedBy">When no dependency declares it directly: the declared distribution that installs it (pandas installs numpy).</param>
-public sealed record ThirdPartyImport(string Module, IReadOnlyList<string> Distributions, Dependency? DeclaredBy, string FirstPath, int FirstLine, int Files, string? ImpliedBy = null);
+/// <param name="Optional">
+/// Every import of it is optional for a run of the experiment: inside a function, a try block or a condition (a lazy or
+/// guarded import), in a notebook, or under notebooks/ or examples/.
+/// </param>
+public sealed record ThirdPartyImport(string Module, IReadOnlyList<string> Distributions, Dependency? DeclaredBy, string FirstPath, int FirstLine, int Files, string? ImpliedBy = null, bool Optional = false)
+{
+    /// <summary>The files whose import of it is not optional (empty when <see cref="Optional"/>).</summary>
+    public IReadOnlyList<string> RequiredIn { get; init; } = [];
+}
 
 /// <summary>A relative or local import that resolves to no file of the project.</summary>
 public sealed record UnresolvedImport(string Path, int Line, string Import);
 
 /// <summary>Third-party imports against declared dependencies; local imports that do not resolve.</summary>
-public sealed class ImportAnalysis
+public sealed partial class ImportAnalysis
 {
     /// <summary>Third-party imports (not stdlib, not local), sorted by module.</summary>
     public required ImmutableArray<ThirdPartyImport> ThirdParty { get; init; }
@@ -30,20 +38,34 @@ public sealed class ImportAnalysis
     /// <summary>Imports no dependency declares, directly or as a hard requirement of a declared one.</summary>
     public IEnumerable<ThirdPartyImport> Undeclared => ThirdParty.Where(t => t.DeclaredBy is null && t.ImpliedBy is null);
 
+    /// <summary>Undeclared imports that a run of the experiment needs (not only optional, lazy or notebook imports).</summary>
+    public IEnumerable<ThirdPartyImport> UndeclaredRequired => Undeclared.Where(t => !t.Optional);
+
+    /// <summary>Undeclared imports that are all optional (guarded, lazy, or only in notebooks and examples).</summary>
+    public IEnumerable<ThirdPartyImport> UndeclaredOptional => Undeclared.Where(t => t.Optional);
+
     /// <summary>Imports only installed as a requirement of a declared distribution.</summary>
     public IEnumerable<ThirdPartyImport> Transitive => ThirdParty.Where(t => t.DeclaredBy is null && t.ImpliedBy is not null);
 
     /// <summary>Builds the analysis.</summary>
-    public static ImportAnalysis Build(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<Dependency> dependencies, Indexing.RepoIndex index, string? pythonVersion)
+    public static ImportAnalysis Build(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<Dependency> dependencies, Indexing.RepoIndex index, string? pythonVersion, Func<string, Text.SourceText?>? text = null)
     {
         var declared = new Dictionary<string, Dependency>(StringComparer.Ordinal);
         foreach (var d in dependencies)
         {
-            declared.TryAdd(d.Name, d);
+            // Declared in several files (requirements.in and its pip-compiled requirements.txt): the exact pin records the version.
+            if (!declared.TryAdd(d.Name, d) && !declared[d.Name].IsPinned && d.IsPinned)
+            {
+                declared[d.Name] = d;
+            }
         }
 
         var localTop = LocalTopLevelNames(index);
         var byModule = new SortedDictionary<string, (string Path, int Line, HashSet<string> Files)>(StringComparer.Ordinal);
+        var requiredSomewhere = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+
+        // Notebooks are extras only where scripts run the experiment; in a notebook-only project they are the code.
+        var notebooksAreExtras = modules.Any(m => !m.IsNotebook && !ConfigAnalysis.IsTestOrTooling(m.Path) && !m.Path.Split('/')[..^1].Any(p => NotebookFolders.Contains(p.ToLowerInvariant())) && m.Calls.Length > 0);
         var unresolved = ImmutableArray.CreateBuilder<UnresolvedImport>();
         foreach (var m in modules)
         {
@@ -76,6 +98,15 @@ public sealed class ImportAnalysis
                 }
 
                 entry.Files.Add(m.Path);
+                if (!IsOptionalSite(m, imp.Line, text, notebooksAreExtras))
+                {
+                    if (!requiredSomewhere.TryGetValue(top, out var where))
+                    {
+                        requiredSomewhere[top] = where = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    where.Add(m.Path);
+                }
             }
         }
 
@@ -84,9 +115,76 @@ public sealed class ImportAnalysis
             var dists = ImportPackages.DistributionsFor(kv.Key);
             var by = dists.Select(d => declared.GetValueOrDefault(Dependency.Normalize(d))).FirstOrDefault(d => d is not null);
             var implied = by is null ? dists.Select(d => ImpliedDependencies.ProviderOf(d, declared.Keys)).FirstOrDefault(p => p is not null) : null;
-            return new ThirdPartyImport(kv.Key, dists, by, kv.Value.Path, kv.Value.Line, kv.Value.Files.Count, implied);
+            var required = requiredSomewhere.GetValueOrDefault(kv.Key);
+            return new ThirdPartyImport(kv.Key, dists, by, kv.Value.Path, kv.Value.Line, kv.Value.Files.Count, implied, required is null) { RequiredIn = required is null ? [] : [.. required] };
         }).ToImmutableArray();
         return new ImportAnalysis { ThirdParty = thirdParty, Unresolved = unresolved.ToImmutable() };
+    }
+
+    private static readonly string[] NotebookFolders = ["notebooks", "notebook"];
+
+    /// <summary>
+    /// Whether an import site is optional for a run: in a notebook or a notebooks/ folder beside script code, or nested in a
+    /// function, a try block or a condition (not `if __name__ == "__main__":`), so a missing package only fails that path.
+    /// </summary>
+    internal static bool IsOptionalSite(ModuleSummary m, int line, Func<string, Text.SourceText?>? text, bool notebooksAreExtras)
+    {
+        if (notebooksAreExtras && (m.IsNotebook || m.Path.Split('/')[..^1].Any(p => NotebookFolders.Contains(p.ToLowerInvariant()))))
+        {
+            return true;
+        }
+
+        if (text?.Invoke(m.Path) is not { } source || line < 1 || line > source.LineCount)
+        {
+            return false;
+        }
+
+        var current = source.GetLine(line);
+        var indent = Indent(current);
+        for (var l = line - 1; l >= 1 && indent > 0; l--)
+        {
+            var raw = source.GetLine(l);
+            var trimmed = raw.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var i = Indent(raw);
+            if (i >= indent)
+            {
+                continue;
+            }
+
+            indent = i; // an enclosing block header
+            if (MainFunction().IsMatch(trimmed))
+            {
+                return false; // imports inside main() run on every run
+            }
+
+            if (trimmed.StartsWith("def ", StringComparison.Ordinal) || trimmed.StartsWith("async def ", StringComparison.Ordinal) || trimmed.StartsWith("try:", StringComparison.Ordinal)
+                || trimmed.StartsWith("except", StringComparison.Ordinal) || trimmed.StartsWith("elif ", StringComparison.Ordinal) || trimmed.StartsWith("else:", StringComparison.Ordinal)
+                || (trimmed.StartsWith("if ", StringComparison.Ordinal) && !trimmed.Contains("__main__", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:async\s+)?def\s+(?:main|run|train|cli|fit|run_\w+|train_\w+)\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex MainFunction();
+
+    private static int Indent(string line)
+    {
+        var n = 0;
+        while (n < line.Length && (line[n] == ' ' || line[n] == '\t'))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static string Combine(string dir, string rel) => dir.Length == 0 ? rel : dir + "/" + rel;

@@ -62,7 +62,7 @@ public sealed partial class ProjectModel
     public EntryPointAnalysis EntryPoints => Once(ref _entryPoints, () => EntryPointAnalysis.Build(Commands, PythonModules, p => Index.Contains(p), [.. Index.Files.Where(f => f.Extension is ".py" or ".ipynb").Select(f => f.Path)]));
 
     /// <summary>Third-party imports against declared dependencies.</summary>
-    public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version));
+    public ImportAnalysis Imports => Once(ref _imports, () => ImportAnalysis.Build(PythonModules, Dependencies, Index, Runtimes.FirstOrDefault()?.Version, Text));
 
     /// <summary>The project's data.</summary>
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
@@ -120,7 +120,8 @@ public sealed partial class ProjectModel
         {
             foreach (var c in d.Commands)
             {
-                list.Add(new ProjectCommand(EntryPointKind.Documentation, d.Path, c.Line, c.Text));
+                var block = d.CodeBlocks.LastOrDefault(b => b.Line <= c.Line && c.Line < b.Line + b.Text.Count(ch => ch == '\n') + 1);
+                list.Add(new ProjectCommand(EntryPointKind.Documentation, d.Path, c.Line, c.Text, block?.Line ?? 0));
             }
         }
 

@@ -18,8 +18,13 @@ public sealed class CodeRunsCheck : CheckBase
         "or documented entry point.",
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
         "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
-        "exist and parse; relative imports resolve; the paths the code opens exist, are tracked, or are produced by a pipeline stage; " +
-        "no input is read from an absolute path on the author's machine. Undeclared packages are env.packages' concern. Only a run proves it: " +
+        "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
+        "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
+        "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
+        "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
+        "scripts where few reach it, that is a problem, not a blocker; and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
+        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged. Undeclared packages are " +
+        "env.packages' concern. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -73,8 +78,41 @@ public sealed class CodeRunsCheck : CheckBase
             blocking.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine", $"{r.Function}({r.Argument})"));
         }
 
+        // Removed APIs block the run when the documented entry points reach them; in a collection of independent scripts
+        // (tutorials, examples) where only a few scripts reach them, the rest still runs: a problem, not a blocker.
+        var removed = RunBlockers.RemovedApiUses(project).Take(RunBlockers.MaxPerKind).ToList();
+        if (removed.Count > 0)
+        {
+            var closures = entries.Where(e => e.Script is not null && e.Script.EndsWith(".py", StringComparison.Ordinal)).Select(e => e.Script!).Distinct(StringComparer.Ordinal)
+                .Select(s => RunBlockers.Closure(project, s)).ToList();
+            var hit = closures.Count(c => removed.Any(b => c.Contains(b.Path)));
+            var fewScriptsHit = closures.Count >= MinScriptsForCollection && hit * 3 <= closures.Count;
+            foreach (var b in removed)
+            {
+                (fewScriptsHit ? minor : blocking).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+            }
+        }
+
+        foreach (var b in RunBlockers.EmptyRequiredValues(project).Take(RunBlockers.MaxPerKind).Concat(RunBlockers.StubHooks(project).Take(RunBlockers.MaxPerKind)))
+        {
+            blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
+            if (IsDeployHelper(r.Path))
+            {
+                // Deployment helpers run in the serving environment, on files the deployment provides; they are not the experiment.
+                continue;
+            }
+
+            if (r.Literal is { } lit && DocumentedInput(project, r.Path, lit) is { } doc)
+            {
+                // "Given the correct input": the documentation tells the user which file to supply, so it is example-input's concern.
+                evidence.Add(Evidence.At(doc.Path, doc.Line, $"documents the input {r.Literal} that {r.Path} opens"));
+                continue;
+            }
+
             minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, which is not in the project and no stage produces it", $"{r.Function}({r.Argument})"));
         }
 
@@ -91,6 +129,53 @@ public sealed class CodeRunsCheck : CheckBase
 
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
         return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve (not verified by running).", evidence);
+    }
+
+    /// <summary>From this many entry scripts on, a project is a collection whose scripts fail independently.</summary>
+    public const int MinScriptsForCollection = 3;
+
+    private static readonly string[] DeployFolders = ["deploy", "deployment", "deployments", "k8s", "kubernetes", "helm", "terraform", "infra", "serverless"];
+
+    /// <summary>Whether a file lies in a deployment folder (deploy/, k8s/, helm/…).</summary>
+    internal static bool IsDeployHelper(string path) => path.Split('/')[..^1].Any(p => DeployFolders.Contains(p.ToLowerInvariant()));
+
+    /// <summary>
+    /// A README or doc in the script's folder or above it that names the missing file (input.txt, train.csv): the user is
+    /// told to supply it. Only file names with an extension count, so a bare word in prose does not.
+    /// </summary>
+    private static (string Path, int Line)? DocumentedInput(ProjectModel project, string script, string literal)
+    {
+        var name = literal.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        if (name.Length < 5 || !name.Contains('.', StringComparison.Ordinal) || name.Contains('{', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var dir = script.Contains('/', StringComparison.Ordinal) ? script[..script.LastIndexOf('/')] : string.Empty;
+        foreach (var d in project.Docs)
+        {
+            var docDir = d.Path.Contains('/', StringComparison.Ordinal) ? d.Path[..d.Path.LastIndexOf('/')] : string.Empty;
+            if (!(docDir.Length == 0 || dir == docDir || dir.StartsWith(docDir + "/", StringComparison.Ordinal)) || project.Text(d.Path) is not { } text)
+            {
+                continue;
+            }
+
+            var at = text.Text.IndexOf(name, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var before = at == 0 ? ' ' : text.Text[at - 1];
+                var after = at + name.Length < text.Text.Length ? text.Text[at + name.Length] : ' ';
+                if (!char.IsLetterOrDigit(before) && before != '_' && !char.IsLetterOrDigit(after) && after != '_')
+                {
+                    return (d.Path, text.Text[..at].Count(ch => ch == '\n') + 1);
+                }
+
+                at = text.Text.IndexOf(name, at + 1, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
     }
 
     internal static string Describe(EntryPointKind k) => k switch

@@ -5,7 +5,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Data;
 
 /// <summary>data.pipeline — resource-intensive projects split into stages whose artifacts are tracked.</summary>
-public sealed class DataPipelineCheck : CheckBase
+public sealed partial class DataPipelineCheck : CheckBase
 {
     /// <summary>Data above this size makes a project resource-intensive (100 MB).</summary>
     public const long IntensiveDataBytes = 100L * 1000 * 1000;
@@ -21,9 +21,11 @@ public sealed class DataPipelineCheck : CheckBase
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, or long training ({LongTrainingEpochs}+ epochs configured). " +
-        "Met when a tracked pipeline exists (dvc.yaml with dvc.lock, or Kedro/Snakemake with tracked outputs), even in a cheap project; " +
-        "stages without tracked artifacts (a Makefile, a dvc.yaml without lock) are Partial in an intensive project; no pipeline is NotMet " +
-        "there and NotApplicable in a cheap one.",
+        "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
+        "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
+        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
+        "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
+        "scripts) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
         [],
         ProvenOnlyByRunning: false);
@@ -40,6 +42,17 @@ public sealed class DataPipelineCheck : CheckBase
         {
             return Found(Outcome.Met, $"a DVC pipeline of {Count(dvc.Sum(p => p.Stages.Count), "stage")} with its lock file tracks every stage's artifacts.",
                 stageEvidence.Append(Evidence.At(lk.Path, 1, $"dvc.lock records hashes for {Count(lk.Stages.Count, "stage")}")));
+        }
+
+        if (MlflowRecipe(project) is { } recipe)
+        {
+            return Found(Outcome.Met, "an MLflow Recipe splits the work into steps whose outputs MLflow caches and tracks.", [recipe]);
+        }
+
+        if (TrackerHandOff(project) is { } handOff)
+        {
+            return Found(Outcome.Met, "separate stage scripts pass their artifacts through an experiment tracker: one stage logs them to a run, a later one loads them by run id.",
+                handOff.Concat(StageScripts(project)));
         }
 
         var trackedOther = pipelines.Where(p => p.Tool is PipelineTool.Kedro or PipelineTool.Snakemake && p.Stages.Any(s => s.Outs.Any(o => o.Tracked))).ToList();
@@ -66,17 +79,108 @@ public sealed class DataPipelineCheck : CheckBase
                 stageEvidence, "Run the pipeline with `dvc repro` and commit dvc.lock, so each stage's artifacts are tracked.");
         }
 
+        var scripts = StageScripts(project);
+        if (scripts.Count > 0)
+        {
+            return Found(Outcome.Partial, $"the project is resource-intensive ({why}); separate scripts run its stages, but nothing tracks the files they pass on.",
+                scripts, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
+        }
+
         return Found(Outcome.NotMet, $"the project is resource-intensive ({why}) but is not split into tracked stages.",
             stageEvidence.Count > 0 ? stageEvidence : [Evidence.Repo("no dvc.yaml, Snakefile, Kedro pipeline or Makefile with outputs was found")]);
     }
+
+    /// <summary>Libraries used to fine-tune large pretrained models.</summary>
+    private static readonly HashSet<string> FineTuningModules = new(StringComparer.Ordinal) { "peft", "trl", "bitsandbytes", "deepspeed" };
+
+    /// <summary>Roles of separate stage scripts: preparing data, training, and using or checking the result.</summary>
+    private static readonly string[] PrepareStages = ["prepare", "preprocess", "download", "make_dataset", "build_dataset", "tokenize", "featurize", "process_data", "data_prep"];
+    private static readonly string[] TrainStages = ["train", "finetune", "fine_tune", "fit", "pretrain"];
+    private static readonly string[] LaterStages = ["val", "eval", "evaluate", "test", "export", "predict", "generate", "sample", "detect", "infer", "inference", "benchmark", "serve"];
+
+    /// <summary>
+    /// Separate stage scripts (a preparation or evaluation/export script beside the training one), each run on its own
+    /// and passing files on: the pipeline is staged, though nothing tracks the files.
+    /// </summary>
+    internal static IReadOnlyList<Evidence> StageScripts(ProjectModel project)
+    {
+        static string Stem(string path) => System.IO.Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        static bool Is(string stem, string[] roles) => roles.Any(r => stem == r || stem.StartsWith(r + "_", StringComparison.Ordinal) || stem.EndsWith("_" + r, StringComparison.Ordinal));
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal))
+            .DistinctBy(e => e.Script, StringComparer.Ordinal).ToList();
+        var train = scripts.Where(e => Is(Stem(e.Script!), TrainStages)).ToList();
+        var others = scripts.Where(e => Is(Stem(e.Script!), PrepareStages) || Is(Stem(e.Script!), LaterStages)).ToList();
+        if (train.Count == 0 || others.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Script!, e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : null, "a separate stage script"))];
+    }
+
+    private static readonly string[] ArtifactLogs = ["mlflow.log_artifact", "mlflow.log_artifacts", ".log_model", "MLflowLoggerCallback", "wandb.log_artifact", "WandbLoggerCallback", ".log_artifact"];
+
+    private static readonly string[] ArtifactLoads = ["mlflow.get_run", "mlflow.search_runs", "mlflow.artifacts.download_artifacts", ".download_artifacts", "wandb.use_artifact", ".use_artifact"];
+
+    /// <summary>
+    /// Stage scripts whose artifacts an experiment tracker keeps: a stage logs artifacts to a run (mlflow.log_artifact,
+    /// log_model, Ray's MLflowLoggerCallback, wandb.log_artifact) and another loads them back by run id (mlflow.get_run,
+    /// search_runs, download_artifacts, wandb.use_artifact). Null when not all three are there.
+    /// </summary>
+    private static IReadOnlyList<Evidence>? TrackerHandOff(ProjectModel project)
+    {
+        if (StageScripts(project).Count == 0)
+        {
+            return null;
+        }
+
+        var code = project.PythonModules.Where(m => !m.IsNotebook && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        var log = code.SelectMany(m => m.Calls.Where(c => ArtifactLogs.Any(a => c.Target.EndsWith(a, StringComparison.Ordinal))).Select(c => (m, c))).FirstOrDefault();
+        var load = code.SelectMany(m => m.Calls.Where(c => ArtifactLoads.Any(a => c.Target.EndsWith(a, StringComparison.Ordinal))).Select(c => (m, c))).FirstOrDefault();
+        return log.m is null || load.m is null || log.m.Path == load.m.Path ? null :
+        [
+            Evidence.At(log.m.Path, log.c.Line, "logs the stage's artifacts to a tracked run", log.c.RawTarget),
+            Evidence.At(load.m.Path, load.c.Line, "a later stage loads them back by run id", load.c.RawTarget),
+        ];
+    }
+
+    /// <summary>An MLflow Recipes recipe.yaml: the recipe runs ingest/split/transform/train/evaluate steps and caches each step's outputs.</summary>
+    private static Evidence? MlflowRecipe(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files.Where(f => f.Path.EndsWith("recipe.yaml", StringComparison.Ordinal) || f.Path.EndsWith("pipeline.yaml", StringComparison.Ordinal)))
+        {
+            if (project.Text(f.Path) is { } text && RecipeKey().IsMatch(text.Text) && StepsKey().IsMatch(text.Text))
+            {
+                return Evidence.At(f.Path, null, "MLflow Recipes steps (ingest, split, transform, train, evaluate, register), each step's outputs cached and tracked by MLflow");
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(?:recipe|template):\s*[""']?(?:regression|classification)/v\d")]
+    private static partial System.Text.RegularExpressions.Regex RecipeKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^steps:\s*$")]
+    private static partial System.Text.RegularExpressions.Regex StepsKey();
 
     /// <summary>Whether the project is resource-intensive, and why.</summary>
     internal static (bool, string) ResourceIntensive(ProjectModel project)
     {
         // "cuda if available" is not intensive: a GPU counts when the code requires it (no CPU path) or trains on several.
-        if (!Environment.EnvHardwareCheck.HasCpuFallback(project) && Environment.EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
+        // A GPU base image alone, or optional GPU examples in a collection of scripts, is no requirement.
+        var codeGpu = Environment.EnvHardwareCheck.CodeGpuUses(project).ToList();
+        if (codeGpu.Count > 0 && !Environment.EnvHardwareCheck.HasCpuFallback(project) && Environment.EnvHardwareCheck.OptionalGpuScripts(project, codeGpu) is null)
         {
+            var gpu = codeGpu[0];
             return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
+        }
+
+        // Fine-tuning a large pretrained model (LoRA/PEFT, 8-bit loading, TRL, DeepSpeed) takes GPU hours whatever the fallback.
+        if (project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Imports.Select(i => (m, i)))
+            .FirstOrDefault(x => x.i.Level == 0 && FineTuningModules.Contains(x.i.Module.Split('.')[0])) is { m: not null } ft)
+        {
+            return (true, $"it fine-tunes a large pretrained model ({ft.i.Module} in {ft.m.Path}:{ft.i.Line})");
         }
 
         if (project.PythonModules.SelectMany(m => m.Calls.Select(c => (m, c))).FirstOrDefault(x => x.c.Target.StartsWith("torch.nn.parallel.DistributedDataParallel", StringComparison.Ordinal)

@@ -15,13 +15,53 @@ public sealed class EnvExampleCheck : CheckBase
         "Example environment",
         "There is an example environment in which the project runs without errors — most easily a Docker image, which also fixes the OS " +
         "and Python version. For deep learning the hardware and driver versions (GPU, CUDA) must be described too.",
-        "A Dockerfile, devcontainer, cog.yaml, Apptainer definition, Nix flake, Binder setup, or a conda/uv/pixi environment with a " +
-        "Python version is Met. Base images without a pinned tag (`latest`, none), an environment file without a Python version, or a " +
-        "GPU project whose environment states no CUDA version are Partial.",
+        "A Dockerfile, devcontainer, cog.yaml, Apptainer definition, Nix flake, Binder setup, a conda/uv/pixi environment with a " +
+        "Python version, or a lock file with the project's Python constraint (poetry.lock + python = \">=3.8,<3.11\") is Met; one complete " +
+        "environment is enough. Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
+        "project does not commit (it cannot build), an environment file without a Python version, or a project whose code uses a GPU " +
+        "while no environment states the CUDA version (a pinned GPU image does) are Partial.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
         [],
         ProvenOnlyByRunning: false);
+
+    /// <summary>Whether an image floats: no tag, `latest`, or a tag that only names a channel (latest-gpu-py3, nightly).</summary>
+    private static bool Floating(ContainerImage i) =>
+        i.IsUnpinned || (i.Digest is null && i.Tag is { } t && (t.StartsWith("latest", StringComparison.Ordinal) || t.StartsWith("nightly", StringComparison.Ordinal)));
+
+    /// <summary>COPY/ADD sources of a Dockerfile that are not in the project (relative to the Dockerfile's folder), wildcards and URLs aside.</summary>
+    private static IEnumerable<(string Source, int? Line)> UncommittedCopies(ProjectModel project, ContainerDocument c)
+    {
+        if (c.Dockerfile is not { } df)
+        {
+            yield break;
+        }
+
+        var dir = c.Path.Contains('/', StringComparison.Ordinal) ? c.Path[..(c.Path.LastIndexOf('/') + 1)] : string.Empty;
+        foreach (var source in df.CopiedSources)
+        {
+            var instruction = df.Instructions.FirstOrDefault(i => i.Keyword is "COPY" or "ADD" && i.Arguments.Contains(source, StringComparison.Ordinal));
+            if (source.StartsWith('/') || instruction is null || instruction.Arguments.Contains("--from", StringComparison.Ordinal))
+            {
+                continue; // copied from another build stage or image
+            }
+
+            var src = Analysis.CommandLines.StripDotSlash(source.Trim('"')).TrimEnd('/');
+            if (src.Length == 0 || src == "." || src.Contains('*', StringComparison.Ordinal) || src.Contains('?', StringComparison.Ordinal) || src.Contains('$', StringComparison.Ordinal)
+                || src.Contains("://", StringComparison.Ordinal) || src.StartsWith("..", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The build context is the Dockerfile's folder or, for Dockerfiles kept in a sub-folder (docker build -f utils/docker/Dockerfile .), the root.
+            var path = dir + src;
+            if (!project.Index.Contains(path) && !project.Index.ContainsDirectory(path) && !project.Data.ProducedPaths.Contains(path)
+                && !project.Index.Contains(src) && !project.Index.ContainsDirectory(src) && !project.Data.ProducedPaths.Contains(src))
+            {
+                yield return (src, instruction.Line);
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
@@ -29,22 +69,27 @@ public sealed class EnvExampleCheck : CheckBase
         var containers = project.Containers.Where(c => c.Kind != ContainerKind.Compose || c.Images.Length > 0).ToList();
         var condaEnvs = project.DependencyFiles.Where(f => f.Format == DependencyFileFormat.CondaEnvironment).ToList();
         var runtimes = project.Runtimes;
-        var gpu = EnvHardwareCheck.GpuUses(project).Any();
+        // Only the code's own GPU use needs a CUDA version; a pinned GPU image (nvcr.io/nvidia/tensorflow:21.04-tf2-py3) fixes its CUDA by its tag.
+        var gpu = EnvHardwareCheck.CodeGpuUses(project).Any();
         var problems = new List<Evidence>();
         var good = new List<Evidence>();
         foreach (var c in containers)
         {
-            var unpinned = c.Images.Where(i => !i.IsStageReference && i.IsUnpinned).ToList();
+            var unpinned = c.Images.Where(i => !i.IsStageReference && Floating(i)).ToList();
             problems.AddRange(unpinned.Select(i => Evidence.At(c.Path, i.Line, $"base image {i.Reference} is not pinned to a version: it changes over time")));
-            if (unpinned.Count == 0)
+            var missing = UncommittedCopies(project, c).ToList();
+            problems.AddRange(missing.Select(m => Evidence.At(c.Path, m.Line, $"COPY {m.Source}: not committed, so the image cannot build")));
+            if (unpinned.Count == 0 && missing.Count == 0)
             {
                 good.Add(Evidence.At(c.Path, c.Images.FirstOrDefault()?.Line, $"{c.Kind}{(c.Images.Length > 0 ? " from " + c.Images.Last(i => !i.IsStageReference || true).Reference : string.Empty)}"));
             }
         }
 
-        if (gpu && containers.Count > 0 && !containers.Any(c => c.CudaVersion is not null || c.Images.Any(i => i.CudaVersion is not null)))
+        if (gpu && containers.Count > 0 && !containers.Any(c => c.CudaVersion is not null || c.Images.Any(i => i.CudaVersion is not null || (i.IsGpuImage && !Floating(i)))))
         {
-            problems.Add(Evidence.At(containers[0].Path, null, "the code uses a GPU, but the environment states no CUDA version"));
+            var first = containers[0].Path;
+            problems.Add(Evidence.At(first, null, "the code uses a GPU, but the environment states no CUDA version"));
+            good.RemoveAll(g => project.Containers.Any(c => c.Path == g.Path));
         }
 
         foreach (var env in condaEnvs)
@@ -62,6 +107,9 @@ public sealed class EnvExampleCheck : CheckBase
 
         var pythonPinned = runtimes.FirstOrDefault(r => r.Source is Formats.Runtime.RuntimeSource.PythonVersionFile or Formats.Runtime.RuntimeSource.RuntimeTxt);
         var lockFile = project.DependencyFiles.FirstOrDefault(f => f.Format is DependencyFileFormat.UvLock or DependencyFileFormat.PoetryLock or DependencyFileFormat.PdmLock or DependencyFileFormat.CondaLock or DependencyFileFormat.PipfileLock);
+        // A lock file with the project's Python constraint (Poetry/PDM/uv: python = ">=3.7.1,<3.10") recreates the environment too.
+        pythonPinned ??= runtimes.FirstOrDefault(r => r.Source is Formats.Runtime.RuntimeSource.RequiresPython && r.Path.EndsWith("pyproject.toml", StringComparison.Ordinal)
+            && lockFile is { Format: DependencyFileFormat.UvLock or DependencyFileFormat.PoetryLock or DependencyFileFormat.PdmLock });
         if (pythonPinned is not null && lockFile is not null)
         {
             good.Add(Evidence.At(lockFile.Path, null, $"locked environment with Python {pythonPinned.Version} ({pythonPinned.Path})"));
@@ -71,6 +119,13 @@ public sealed class EnvExampleCheck : CheckBase
         {
             return Found(Outcome.NotMet, "no example environment: no Dockerfile, devcontainer, conda/uv environment or similar.",
                 Evidence.Repo("searched for Dockerfile, docker-compose, .devcontainer, cog.yaml, Apptainer/Singularity, Nix, binder/, environment.yml, and a Python version file with a lock file"));
+        }
+
+        // One complete example environment is enough; the others' problems are reported beside it.
+        var complete = good.Where(g => !problems.Any(p => p.Path == g.Path)).ToList();
+        if (complete.Count > 0 && problems.Count > 0)
+        {
+            return Found(Outcome.Met, $"an example environment is defined ({List(complete.Select(g => g.Path).Distinct())}); other environment files have problems.", complete.Concat(problems));
         }
 
         if (problems.Count > 0)

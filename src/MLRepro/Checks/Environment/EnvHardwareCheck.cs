@@ -17,7 +17,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "GPUs\", \"at least 32 GB RAM\", the CUDA version). Not applicable when no special hardware is needed.",
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
         "DeepSpeed, Accelerate) and environments (CUDA base images, compose GPU reservations, cog gpu: true). A CPU fallback " +
-        "(torch.cuda.is_available()) makes it not applicable; otherwise the docs must name the GPU, its memory or the CUDA version.",
+        "(torch.cuda.is_available()) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
+        "use confined to a few optional scripts of a collection (multi-GPU tutorials); otherwise the docs must name the GPU, its memory or the CUDA version.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
         ProvenOnlyByRunning: false);
@@ -38,10 +39,22 @@ public sealed partial class EnvHardwareCheck : CheckBase
             return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
         }
 
+        var code = CodeGpuUses(project).ToList();
+        if (code.Count == 0)
+        {
+            // A GPU base image speeds the container up; the code itself asks for no GPU, so it runs on a CPU too.
+            return Found(Outcome.NotApplicable, "only the container asks for a GPU (a GPU base image or device request); the code uses no GPU API, so it runs on a CPU.", uses.Take(3));
+        }
+
         var fallback = CpuFallbacks(project).ToList();
         if (fallback.Count > 0)
         {
             return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallback.Take(3).Concat(uses.Take(3)));
+        }
+
+        if (OptionalGpuScripts(project, code) is { } optional)
+        {
+            return Found(Outcome.NotApplicable, $"only {optional} of the project's independent scripts use a GPU (optional examples); the rest run on a CPU.", code.Take(3));
         }
 
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
@@ -56,26 +69,28 @@ public sealed partial class EnvHardwareCheck : CheckBase
     public static bool HasCpuFallback(ProjectModel project) => CpuFallbacks(project).Any();
 
     /// <summary>Evidence of GPU use in code and environments.</summary>
-    public static IEnumerable<Evidence> GpuUses(ProjectModel project)
-    {
-        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
-        {
-            foreach (var c in m.Calls)
-            {
-                // Seeding CUDA or asking whether it exists does not use a GPU.
-                if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count" or "torch.cuda.manual_seed" or "torch.cuda.manual_seed_all"
-                    || c.Target.StartsWith("torch.backends.cudnn.", StringComparison.Ordinal))
-                {
-                    continue;
-                }
+    public static IEnumerable<Evidence> GpuUses(ProjectModel project) => CodeGpuUses(project).Concat(ContainerGpuUses(project));
 
-                if (Ecosystem.IsGpuCall(c.Target) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
-                {
-                    yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
-                }
-            }
+    /// <summary>
+    /// In a collection of independent scripts (tutorials, examples: at least <see cref="Code.CodeRunsCheck.MinScriptsForCollection"/>),
+    /// "k/n" when the GPU uses are reached by at most a third of them: those are optional examples, not a requirement. Null otherwise.
+    /// </summary>
+    public static string? OptionalGpuScripts(ProjectModel project, IReadOnlyList<Evidence> codeUses)
+    {
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).Distinct(StringComparer.Ordinal).ToList();
+        if (scripts.Count < Code.CodeRunsCheck.MinScriptsForCollection)
+        {
+            return null;
         }
 
+        var gpuFiles = codeUses.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
+        var hit = scripts.Count(s => gpuFiles.Contains(s) || (s.EndsWith(".py", StringComparison.Ordinal) && Analysis.RunBlockers.Closure(project, s).Overlaps(gpuFiles)));
+        return hit * 3 <= scripts.Count ? $"{hit}/{scripts.Count}" : null;
+    }
+
+    /// <summary>GPU requests of the environment definitions (GPU base images, compose device reservations).</summary>
+    public static IEnumerable<Evidence> ContainerGpuUses(ProjectModel project)
+    {
         foreach (var c in project.Containers)
         {
             if (c.RequestsGpu)
@@ -86,6 +101,28 @@ public sealed partial class EnvHardwareCheck : CheckBase
             foreach (var i in c.Images.Where(i => i.IsGpuImage))
             {
                 yield return Evidence.At(c.Path, i.Line, $"GPU base image {i.Reference}");
+            }
+        }
+    }
+
+    /// <summary>GPU use in the code (CUDA calls, device strings), tests and tooling aside.</summary>
+    public static IEnumerable<Evidence> CodeGpuUses(ProjectModel project)
+    {
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                // Seeding CUDA or asking whether it exists does not use a GPU.
+                if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count" or "torch.cuda.manual_seed" or "torch.cuda.manual_seed_all" or "torch.cuda.is_bf16_supported"
+                    || c.Target.StartsWith("torch.backends.cudnn.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (Ecosystem.IsGpuCall(c.Target) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
+                {
+                    yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
+                }
             }
         }
     }

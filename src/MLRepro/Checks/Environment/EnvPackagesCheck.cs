@@ -16,17 +16,32 @@ public sealed class EnvPackagesCheck : CheckBase
         "Every third-party import (mapped to its distribution: sklearn→scikit-learn, cv2→opencv-python, PIL→Pillow, yaml→PyYAML…; " +
         "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
         "Pipfile or a lock file. Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
-        "unpinned or lower-bound-only list is Partial; a README-only list is Partial; missing packages are NotMet.",
+        "unpinned or lower-bound-only list is Partial; a README-only list is Partial; missing packages are NotMet, but packages that only " +
+        "optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
         "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",
         [],
         ProvenOnlyByRunning: false);
+
+    /// <summary>
+    /// Whether every file that needs the package lies in a sub-folder whose own README installs it (`pip install Flask` in
+    /// utils/flask_rest_api/README.md): an add-on with its own documented setup, not part of the main run.
+    /// </summary>
+    private static bool AddOnInstalls(ProjectModel project, Analysis.ThirdPartyImport import) =>
+        import.RequiredIn.Count > 0 && import.RequiredIn.All(path =>
+        {
+            var dir = path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
+            return dir.Length > 0 && project.Docs.Any(d => d.Path.Contains('/', StringComparison.Ordinal) && (dir + "/").StartsWith(d.Path[..(d.Path.LastIndexOf('/') + 1)], StringComparison.Ordinal)
+                && d.Commands.Any(c => c.Text.Contains("pip install", StringComparison.Ordinal) && import.Distributions.Append(import.Module).Any(n =>
+                    System.Text.RegularExpressions.Regex.IsMatch(c.Text, @"(?<![\w.-])" + System.Text.RegularExpressions.Regex.Escape(n) + @"(?![\w.-])", System.Text.RegularExpressions.RegexOptions.IgnoreCase))));
+        });
 
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
         var files = project.DependencyFiles.Where(f => f.Format is not (DependencyFileFormat.ShellScript or DependencyFileFormat.Dockerfile) || f.Dependencies.Length > 0).ToList();
         var imports = project.Imports;
-        var missing = imports.Undeclared.ToList();
+        var missing = imports.UndeclaredRequired.Where(m => !AddOnInstalls(project, m)).ToList();
+        var optional = imports.Undeclared.Except(missing).ToList();
         if (files.Count == 0 || project.Dependencies.Length == 0)
         {
             var readme = project.Docs.SelectMany(d => d.Commands.Where(c => c.Text.Contains("pip install", StringComparison.Ordinal) || c.Text.Contains("conda install", StringComparison.Ordinal)).Select(c => (d.Path, c))).ToList();
@@ -48,6 +63,14 @@ public sealed class EnvPackagesCheck : CheckBase
             return Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared: {List(missing.Select(m => m.Distributions.FirstOrDefault() ?? m.Module))}.",
                 missing.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module}; declare {string.Join(" or ", m.Distributions.Take(2))}")).Concat(fileEvidence),
                 "Add the missing packages to the dependency file, with exact versions.");
+        }
+
+        if (optional.Count > 0)
+        {
+            // Only a notebook, a guarded or a lazy import needs them: the main run works, the extras fail.
+            return Found(Outcome.Partial, $"{Count(optional.Count, "package")} that only optional code imports (notebooks, lazy or guarded imports) {(optional.Count == 1 ? "is" : "are")} not declared: {List(optional.Select(m => m.Distributions.FirstOrDefault() ?? m.Module))}.",
+                optional.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module} (optional use); declare {string.Join(" or ", m.Distributions.Take(2))}")).Concat(fileEvidence),
+                "Declare the optional packages too (an extras group or requirements-dev.txt), with exact versions.");
         }
 
         var lockFiles = files.Where(f => f.IsLock).ToList();

@@ -5,7 +5,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Evaluation;
 
 /// <summary>eval.compare — the performance of different runs can easily be compared.</summary>
-public sealed class EvalCompareCheck : CheckBase
+public sealed partial class EvalCompareCheck : CheckBase
 {
     private static readonly string[] WriteSuffixes = ["json.dump", "yaml.dump", "yaml.safe_dump", ".to_csv", ".to_json", "numpy.savetxt", ".write_text", "csv.writer", "toml.dump"];
 
@@ -18,7 +18,9 @@ public sealed class EvalCompareCheck : CheckBase
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
         "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots, or " +
-        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results). Printing to the console is not enough.",
+        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows or a logging handler on a results " +
+        "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
+        "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial. Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -26,14 +28,45 @@ public sealed class EvalCompareCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var evidence = project.Tools.Trackers.Select(t => Evidence.At(t.Path, t.Line > 0 ? t.Line : null, t.Line > 0 ? $"logs to {t.Name}" : $"{t.Name} run store")).ToList();
+        // A tracker switched on only by a flag that is off by default (`if wandb_log:`, report_to="wandb" if use_wandb else None)
+        // records nothing in a default run: it is weaker evidence, kept apart.
+        var optIn = new List<Evidence>();
+        var evidence = new List<Evidence>();
+        foreach (var t in project.Tools.Trackers)
+        {
+            var e = Evidence.At(t.Path, t.Line > 0 ? t.Line : null, t.Line > 0 ? $"logs to {t.Name}" : $"{t.Name} run store");
+            (t.Line > 0 && IsOptInSite(project, t.Path, t.Line) ? optIn : evidence).Add(e);
+        }
 
         foreach (var m in project.PythonModules)
         {
             // Hugging Face TrainingArguments(report_to="wandb"|"tensorboard"|["mlflow"]) sends metrics to a tracker.
             if (m.Calls.FirstOrDefault(c => c.Keyword("report_to") is { } a && a.Literal?.AsString is not ("none" or "") && !a.Text.Contains("\"none\"", StringComparison.Ordinal)) is { } call)
             {
-                evidence.Add(Evidence.At(m.Path, call.Line, $"reports metrics to {call.Keyword("report_to")!.Text}", call.RawTarget));
+                var text = call.Keyword("report_to")!.Text;
+                (ConditionalExpression().IsMatch(text) ? optIn : evidence).Add(Evidence.At(m.Path, call.Line, $"reports metrics to {text}", call.RawTarget));
+            }
+
+            // Per-run metric files through csv.writer (results/log_<run>.csv) or a logging handler on a results file.
+            if (!Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.FirstOrDefault(c => c.Target.EndsWith("csv.writer", StringComparison.Ordinal)) is { } csv
+                && m.StringLiterals.FirstOrDefault(l => l.Value.Length < 200 && ResultWord().IsMatch(l.Value)) is { } csvPath)
+            {
+                evidence.Add(Evidence.At(m.Path, csv.Line, $"writes per-run rows to {csvPath.Value}…", csv.RawTarget));
+            }
+
+            if (m.Calls.FirstOrDefault(c => c.Target.EndsWith("FileHandler", StringComparison.Ordinal) && c.Arguments.Any(a => ResultWord().IsMatch(a.Text) && !a.Text.Contains("LOG", StringComparison.Ordinal))) is { } handler)
+            {
+                evidence.Add(Evidence.At(m.Path, handler.Line, $"a logging handler writes results to {handler.Arguments[0].Text}", handler.RawTarget));
+            }
+        }
+
+        // Kedro experiment tracking (catalog `type: tracking.MetricsDataSet`) and loggers offered as config (Hydra `_target_: …loggers.CSVLogger`).
+        foreach (var f in project.ConfigFiles)
+        {
+            foreach (var e in f.Entries.Where(e => e.Value is { } v && ((e.KeyPath.EndsWith("type", StringComparison.Ordinal) && v.Contains("tracking.", StringComparison.Ordinal) && (v.Contains("Metrics", StringComparison.Ordinal) || v.Contains("JSON", StringComparison.OrdinalIgnoreCase)))
+                || (e.KeyPath.EndsWith("_target_", StringComparison.Ordinal) && v.Contains(".loggers.", StringComparison.Ordinal)))).Take(3))
+            {
+                evidence.Add(Evidence.At(f.Path, e.Line, e.KeyPath.EndsWith("_target_", StringComparison.Ordinal) ? $"the config offers a run logger ({e.Value})" : $"Kedro experiment tracking dataset ({e.Value})"));
             }
         }
 
@@ -60,9 +93,24 @@ public sealed class EvalCompareCheck : CheckBase
             }
         }
 
+        // Kedro data catalogs are not config files; their tracking datasets are written on every `kedro run`.
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".yml" or ".yaml" && f.Path.Contains("catalog", StringComparison.OrdinalIgnoreCase)).Take(200))
+        {
+            if (project.Text(f.Path) is { } text && KedroTracking().Match(text.Text) is { Success: true } k)
+            {
+                evidence.Add(Evidence.At(f.Path, text.Text[..k.Index].Count(ch => ch == '\n') + 1, $"Kedro experiment tracking dataset ({k.Groups[1].Value.Trim()})"));
+            }
+        }
+
         if (evidence.Count > 0)
         {
             return Found(Outcome.Met, "run metrics are recorded where runs can be compared.", evidence.DistinctBy(e => (e.Path, e.Note)));
+        }
+
+        if (optIn.Count > 0)
+        {
+            return Found(Outcome.Partial, "metrics go to a tracker only when a flag that is off by default enables it; a default run prints them to the console.",
+                optIn.DistinctBy(e => (e.Path, e.Note)), "Log the metrics of every run by default (a metrics file, or the tracker switched on in the committed config).");
         }
 
         var committed = project.Index.Files.Where(f => f.Extension is ".json" or ".csv" or ".tsv" or ".yaml" or ".yml" && IsMetricPath(f.Path) && !f.Path.Contains("schema", StringComparison.OrdinalIgnoreCase))
@@ -78,6 +126,52 @@ public sealed class EvalCompareCheck : CheckBase
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Take(5).Select(t => t.Name))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
+
+    /// <summary>Whether the line lies in an `if` block on a flag (not `if __name__ == "__main__":`, not an availability check such as find_spec).</summary>
+    private static bool IsOptInSite(ProjectModel project, string path, int line)
+    {
+        if (project.Text(path) is not { } source || line < 1 || line > source.LineCount)
+        {
+            return false;
+        }
+
+        var indent = source.GetLine(line).Length - source.GetLine(line).TrimStart().Length;
+        for (var l = line - 1; l >= 1 && indent > 0; l--)
+        {
+            var raw = source.GetLine(l);
+            var trimmed = raw.TrimStart();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var i = raw.Length - trimmed.Length;
+            if (i >= indent)
+            {
+                continue;
+            }
+
+            indent = i;
+            if (trimmed.StartsWith("if ", StringComparison.Ordinal) && !trimmed.Contains("__main__", StringComparison.Ordinal) && !AvailabilityCheck().IsMatch(trimmed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*type:\s*((?:kedro_datasets\.|kedro\.extras\.datasets\.)?tracking\.(?:Metrics|JSON)Data[Ss]et)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex KedroTracking();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bif\b.+\belse\b")]
+    private static partial System.Text.RegularExpressions.Regex ConditionalExpression();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"find_spec|find_loader|is_available|_available\(|importlib|ImportError")]
+    private static partial System.Text.RegularExpressions.Regex AvailabilityCheck();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[/_.-])(?:results?|metrics?|scores?|logs?)(?:[/_.-]|$)")]
+    private static partial System.Text.RegularExpressions.Regex ResultWord();
 
     private static bool IsMetricPath(string s)
     {

@@ -23,11 +23,61 @@ public sealed class EvalPredictCheck : CheckBase
         "The project's output model can easily be used to predict or generate from a custom user input: anything from a simple API to a full UI.",
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
-        "(command-line options, input(), sys.argv). Batch scoring of a fixed test file, or a saved model with no code to use it, is Partial.",
+        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags; a training " +
+        "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file, or a saved model with no code to use it " +
+        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
         [],
         ProvenOnlyByRunning: false);
+
+    private static readonly HashSet<string> DataWords = ["input", "image", "img", "text", "prompt", "file", "path", "source", "src", "query", "sentence", "start", "audio", "video", "url", "question", "instruction", "content", "style", "photo", "picture", "string", "review", "message", "words"];
+
+    private static readonly HashSet<string> NotDataWords = ["model", "ckpt", "checkpoint", "weight", "weights", "save", "output", "out", "log", "logs", "result", "results", "config", "cfg"];
+
+    /// <summary>Whether a command-line option takes data (a path, an image, text) rather than a hyperparameter.</summary>
+    private static bool IsDataOption(CliOption o) => IsDataOption(o, named: false);
+
+    /// <summary>Whether an option takes data; with <paramref name="named"/>, only options named as an input (--image, --prompt, --input-file).</summary>
+    private static bool IsDataOption(CliOption o, bool named)
+    {
+        var name = (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? o.Flags.FirstOrDefault() ?? string.Empty).TrimStart('-').Replace('-', '_');
+        var words = name.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
+        if (words.Count == 0 || words.Any(NotDataWords.Contains))
+        {
+            return false;
+        }
+
+        // A named input (--image, --prompt, --csv) is data; so is any option that is neither a hyperparameter nor a run control
+        // (--bill-length 39.1 describes the sample to predict).
+        return !words.Any(ControlWords.Contains) && (words.Any(DataWords.Contains) || (!named && !Knowledge.Hyperparameters.IsHyperparameter(name)));
+    }
+
+    private static readonly HashSet<string> ControlWords = new(StringComparer.Ordinal)
+    {
+        "seed", "device", "gpu", "gpus", "cuda", "cpu", "workers", "verbose", "debug", "port", "host", "batch", "epoch", "epochs", "interval",
+        "steps", "iters", "iterations", "lr", "rate", "decay", "momentum", "dropout", "size", "dim", "layers", "channels", "height", "width", "lambda",
+        "beta", "b1", "b2", "warmup", "accumulation", "resume", "dataset", "split", "fold", "threads", "n",
+    };
+
+    /// <summary>
+    /// `exec(open('configurator.py').read())` where that file parses sys.argv: every module-level name becomes a command-line
+    /// override (`--start="..."`); it takes user input when one of those names is data (start, prompt, input, image…).
+    /// </summary>
+    private static bool ExecsArgvConfigurator(ProjectModel project, ModuleSummary m)
+    {
+        var exec = m.Calls.FirstOrDefault(c => c.Target == "exec" && c.Arguments.Any(a => a.Text.Contains("open(", StringComparison.Ordinal)));
+        if (exec is null)
+        {
+            return false;
+        }
+
+        var file = System.Text.RegularExpressions.Regex.Match(exec.Arguments[0].Text, @"[""']([\w./-]+\.py)[""']");
+        var dir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..(m.Path.LastIndexOf('/') + 1)] : string.Empty;
+        var target = file.Success ? project.PythonModules.FirstOrDefault(o => o.Path == file.Groups[1].Value || o.Path == dir + file.Groups[1].Value) : null;
+        return target is not null && target.Names.Contains("argv")
+            && m.Assignments.Any(a => a.IsModuleLevel && a.RawTarget.Split('_').Any(w => DataWords.Contains(w.ToLowerInvariant())));
+    }
 
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
@@ -64,7 +114,15 @@ public sealed class EvalPredictCheck : CheckBase
                 continue;
             }
 
-            var userInput = m.CliOptions.Length > 0 || m.Calls.Any(c => c.Target is "input" or "sys.argv" or "fire.Fire" or "typer.run") || m.Names.Contains("argv");
+            // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) predicts nothing.
+            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)) && !m.CliOptions.Any(o => IsDataOption(o, named: true)))
+            {
+                continue;
+            }
+
+            // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
+            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" or "fire.Fire" or "typer.run")
+                || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m);
             scripts.Add((m, load, userInput));
         }
 
@@ -82,7 +140,12 @@ public sealed class EvalPredictCheck : CheckBase
                 "Let the script take the input path or values from the command line.");
         }
 
-        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, $"saves a model ({c.RawTarget})"))).ToList();
+        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => (ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal))
+            || c.Target.EndsWith("ModelCheckpoint", StringComparison.Ordinal) || c.Keyword("model_file") is not null).Select(c => Evidence.At(m.Path, c.Line, $"saves a model ({c.RawTarget})"))).ToList();
+
+        // Checkpoint callbacks instantiated from config (Hydra `_target_: lightning.pytorch.callbacks.ModelCheckpoint`).
+        saves.AddRange(project.ConfigFiles.SelectMany(f => f.Entries.Where(e => e.KeyPath.EndsWith("_target_", StringComparison.Ordinal) && e.Value is { } v && v.EndsWith("ModelCheckpoint", StringComparison.Ordinal))
+            .Select(e => Evidence.At(f.Path, e.Line, $"saves a model ({e.Value})"))));
         if (saves.Count > 0)
         {
             return Found(Outcome.Partial, "the model is saved, but nothing shows how to use it on new input.", saves.Take(4));

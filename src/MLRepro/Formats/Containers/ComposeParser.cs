@@ -29,12 +29,13 @@ public static class ComposeParser
                     continue;
                 }
 
+                var build = svc.Get("build");
                 if (svc.Get("image") is YamlScalarNode img && img.Value.Length > 0)
                 {
-                    images.Add(ImageReferenceParser.Parse(img.Value, img.Line));
+                    // Next to `build:`, `image:` is the tag the build produces, not a base image pulled from a registry.
+                    images.Add(ImageReferenceParser.Parse(img.Value, img.Line, isStageReference: build is not null));
                 }
 
-                var build = svc.Get("build");
                 if (build?.Scalar is { } ctx)
                 {
                     refs.Add(Requirements.RequirementsParser.ResolveInclude(dir, ctx.TrimEnd('/') + "/Dockerfile"));

@@ -33,6 +33,7 @@ public static partial class PipRequirementToken
 
             var name = EggRegex().Match(url) is { Success: true } m ? m.Groups[1].Value
                 : WheelRegex().Match(url) is { Success: true } w ? w.Groups[1].Value
+                : VcsRepoRegex().Match(url) is { Success: true } v ? v.Groups[1].Value
                 : null;
             if (name is null)
             {
@@ -70,6 +71,11 @@ public static partial class PipRequirementToken
 
     [GeneratedRegex(@"[#&]egg=([A-Za-z0-9][A-Za-z0-9._\-\[\],]*)")]
     private static partial Regex EggRegex();
+
+    // A VCS URL without #egg= (git+https://github.com/huggingface/peft.git): pip reads the name from the package's
+    // metadata, which almost always matches the repository name.
+    [GeneratedRegex(@"^(?:git|hg|svn|bzr)\+[a-z]+://[^#?]*/([A-Za-z0-9][A-Za-z0-9._-]*?)(?:\.git)?(?:@[^/#?]*)?/?(?:[#?].*)?$")]
+    private static partial Regex VcsRepoRegex();
 
     // name-version(-build)?-python-abi-platform.whl, or name-version.tar.gz/.zip
     [GeneratedRegex(@"(?:^|/)([A-Za-z0-9][A-Za-z0-9_.]*?)-(\d[A-Za-z0-9_.+!]*?)(?:-[^/]*)?\.(?:whl|tar\.gz|zip)(?:[#?].*)?$", RegexOptions.IgnoreCase)]

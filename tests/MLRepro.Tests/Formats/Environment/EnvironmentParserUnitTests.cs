@@ -139,9 +139,19 @@ public sealed class EnvironmentParserUnitTests
     [Fact]
     public void Unnamed_urls_in_pip_install_are_kept_as_options()
     {
-        var cmd = PipInstallParser.Parse("pip install git+https://github.com/org/repo", "run.sh", 1).Single();
+        var cmd = PipInstallParser.Parse("pip install https://example.org/downloads/latest", "run.sh", 1).Single();
         cmd.Packages.Should().BeEmpty();
-        cmd.Options.Should().Equal("url git+https://github.com/org/repo");
+        cmd.Options.Should().Equal("url https://example.org/downloads/latest");
+    }
+
+    [Theory]
+    [InlineData("git+https://github.com/huggingface/peft.git", "peft", false)]
+    [InlineData("git+https://github.com/org/repo", "repo", false)]
+    [InlineData("git+https://github.com/openai/CLIP.git@a1d071733d7111c9c014f024669f959182114e33", "clip", true)]
+    public void Vcs_urls_without_egg_name_their_repository(string url, string name, bool pinned)
+    {
+        var cmd = PipInstallParser.Parse("pip install " + url, "run.sh", 1).Single();
+        cmd.Packages.Should().ContainSingle(d => d.Name == name && d.Url == url && d.IsPinned == pinned);
     }
 
     [Theory]

@@ -1,0 +1,345 @@
+using System.Text.RegularExpressions;
+using MLRepro.Knowledge;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>Something in the committed code that no environment fixes: the run fails until the code is edited.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Line">Its line.</param>
+/// <param name="Problem">What fails.</param>
+/// <param name="Snippet">The code, when short.</param>
+public sealed record RunBlocker(string Path, int Line, string Problem, string? Snippet);
+
+/// <summary>
+/// Static signs that code cannot run as committed, beyond missing files: calls to APIs that current releases removed
+/// (Knowledge/removed-apis.tsv; unless the project pins a release from before the removal), and template placeholders
+/// (a config value marked REQUIRED/FIXME left empty; a hook function whose whole body is `raise NotImplementedError`).
+/// </summary>
+public static partial class RunBlockers
+{
+    /// <summary>At most this many blockers are reported per kind, so a large TF1 code base does not flood the report.</summary>
+    public const int MaxPerKind = 12;
+
+    /// <summary>Files larger than this are not scanned line by line.</summary>
+    public const int MaxScannedChars = 400_000;
+
+    /// <summary>
+    /// The project modules a script runs: itself and, transitively, the local modules it imports (a sibling module,
+    /// a package from the root or the script's folder, relative imports).
+    /// </summary>
+    public static HashSet<string> Closure(ProjectModel project, string script)
+    {
+        var byPath = project.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([script]);
+        while (queue.Count > 0 && seen.Count < 5_000)
+        {
+            var path = queue.Dequeue();
+            if (!seen.Add(path) || !byPath.TryGetValue(path, out var m))
+            {
+                continue;
+            }
+
+            var dir = path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
+            foreach (var i in m.Imports)
+            {
+                var baseDirs = new List<string>();
+                if (i.Level > 0)
+                {
+                    var parts = dir.Length == 0 ? new List<string>() : [.. dir.Split('/')];
+                    for (var k = 1; k < i.Level && parts.Count > 0; k++)
+                    {
+                        parts.RemoveAt(parts.Count - 1);
+                    }
+
+                    baseDirs.Add(string.Join('/', parts));
+                }
+                else
+                {
+                    baseDirs.AddRange([dir, string.Empty, "src"]);
+                }
+
+                var mod = i.Module.Replace('.', '/');
+                foreach (var b in baseDirs.Distinct(StringComparer.Ordinal))
+                {
+                    var stem = b.Length == 0 ? mod : mod.Length == 0 ? b : b + "/" + mod;
+                    foreach (var candidate in new[] { stem + ".py", stem + "/__init__.py", i.Name is null ? string.Empty : stem + "/" + i.Name + ".py" })
+                    {
+                        if (candidate.Length > 0 && !candidate.StartsWith('/') && byPath.ContainsKey(candidate))
+                        {
+                            queue.Enqueue(candidate);
+                        }
+                    }
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Uses of removed APIs in experiment code (tests and tooling excluded), unless a pinned version still has them.</summary>
+    public static IEnumerable<RunBlocker> RemovedApiUses(ProjectModel project)
+    {
+        var stillThere = new Dictionary<RemovedApi, bool>();
+        bool Applies(RemovedApi api)
+        {
+            if (!stillThere.TryGetValue(api, out var old))
+            {
+                old = PinnedBefore(project, api);
+                stillThere[api] = old;
+            }
+
+            return !old;
+        }
+
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            var seen = new HashSet<RemovedApi>();
+            foreach (var i in m.Imports.Where(i => i.Level == 0))
+            {
+                if (RemovedApis.ForImport(i.Module, i.Name) is { } api && seen.Add(api) && Applies(api))
+                {
+                    yield return Blocker(m.Path, i.Line, api, i.Name is null ? $"import {i.Module}" : $"from {i.Module} import {i.Name}");
+                }
+            }
+
+            foreach (var c in m.Calls)
+            {
+                if (RemovedApis.ForCall(c.Target) is { } api && seen.Add(api) && Applies(api))
+                {
+                    yield return Blocker(m.Path, c.Line, api, c.RawTarget + "(…)");
+                }
+            }
+
+            if (m.IsNotebook || project.Text(m.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            {
+                continue;
+            }
+
+            for (var line = 1; line <= text.LineCount; line++)
+            {
+                var code = CodeOf(text.GetLine(line));
+                if (code.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var api in RemovedApis.ForLine(code))
+                {
+                    if (seen.Add(api) && Applies(api))
+                    {
+                        yield return Blocker(m.Path, line, api, code.Trim());
+                    }
+                }
+            }
+        }
+    }
+
+    private static RunBlocker Blocker(string path, int line, RemovedApi api, string snippet) =>
+        new(path, line, $"uses an API removed in {(api.Package == "python" ? "Python" : api.Package)} {api.RemovedIn} (use {api.UseInstead})", snippet);
+
+    /// <summary>Whether the project pins the package (or Python) to a release from before the removal.</summary>
+    private static bool PinnedBefore(ProjectModel project, RemovedApi api)
+    {
+        if (api.Package == "python")
+        {
+            return project.Runtimes.Length > 0 && project.Runtimes.All(r => RemovedApis.AllowsOnlyBefore(r.Version, api.RemovedIn));
+        }
+
+        var names = api.Package == "tensorflow" ? new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" } : [api.Package];
+        var declared = project.Dependencies.Where(d => names.Contains(d.Name)).ToList();
+        if (declared.Count > 0)
+        {
+            return declared.All(d => RemovedApis.AllowsOnlyBefore(d.Specifier, api.RemovedIn));
+        }
+
+        // A framework image (tensorflow/tensorflow:1.15.5-gpu) fixes the version too.
+        var repo = api.Package == "torch" ? "pytorch/pytorch" : api.Package + "/" + api.Package;
+        var tags = project.Containers.SelectMany(c => c.Images).Where(i => i.Repository.EndsWith(repo, StringComparison.Ordinal) && i.Tag is not null).Select(i => i.Tag!).ToList();
+        return tags.Count > 0 && tags.All(t => char.IsAsciiDigit(t[0]) && RemovedApis.AllowsOnlyBefore("==" + t.Split('-')[0], api.RemovedIn));
+    }
+
+    /// <summary>A source line without its comment (a '#' outside quotes) and without string contents.</summary>
+    private static string CodeOf(string line)
+    {
+        var t = line.TrimStart();
+        if (t.StartsWith('#'))
+        {
+            return string.Empty;
+        }
+
+        var hash = line.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0 && line[..hash].Count(ch => ch is '"' or '\'') % 2 == 0)
+        {
+            line = line[..hash];
+        }
+
+        return QuotedString().Replace(line, "\"\"");
+    }
+
+    /// <summary>
+    /// Config values a template marks as required (a preceding comment saying REQUIRED, FIXME or TODO) and leaves empty
+    /// (`target_col: ""`): the run stops until someone fills them in.
+    /// </summary>
+    public static IEnumerable<RunBlocker> EmptyRequiredValues(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".yaml" or ".yml" && !ConfigAnalysis.IsTestOrTooling(f.Path) && !f.Path.StartsWith(".github/", StringComparison.Ordinal)))
+        {
+            if (project.Text(f.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            {
+                continue;
+            }
+
+            var marked = false;
+            for (var line = 1; line <= text.LineCount; line++)
+            {
+                var l = text.GetLine(line).Trim();
+                if (l.StartsWith('#'))
+                {
+                    marked |= RequiredMarker().IsMatch(l);
+                    continue;
+                }
+
+                if (marked && EmptyValue().Match(l) is { Success: true } m)
+                {
+                    yield return new RunBlocker(f.Path, line, $"the template's required value {m.Groups["key"].Value} is empty", l);
+                }
+
+                marked = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Template hooks left unimplemented: a module-level function whose whole body (docstring and comments aside) is
+    /// `raise NotImplementedError`, that no project code calls (a framework does), and that a config names or whose
+    /// comment marks it REQUIRED. Abstract methods of classes are not hooks.
+    /// </summary>
+    public static IEnumerable<RunBlocker> StubHooks(ProjectModel project)
+    {
+        var modules = project.PythonModules.Where(m => !m.IsNotebook && !ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        var called = modules.SelectMany(m => m.Calls).Select(c => c.Target[(c.Target.LastIndexOf('.') + 1)..]).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? configWords = null;
+        foreach (var m in modules)
+        {
+            if (m.Functions.All(f => !f.IsModuleLevel || f.ClassName is not null) || project.Text(m.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            {
+                continue;
+            }
+
+            foreach (var f in m.Functions.Where(f => f.IsModuleLevel && f.ClassName is null && !called.Contains(f.Name)))
+            {
+                if (StubBody(text, f.Line) is not { } body)
+                {
+                    continue;
+                }
+
+                configWords ??= ConfigWords(project);
+                if (body.Required || configWords.Contains(f.Name))
+                {
+                    yield return new RunBlocker(m.Path, body.RaiseLine, $"{f.Name}() is a template stub: its whole body raises NotImplementedError", "raise NotImplementedError");
+                }
+            }
+        }
+    }
+
+    /// <summary>The body of `def` at <paramref name="defLine"/> when it only raises NotImplementedError: the raise line, and whether a comment marks it required.</summary>
+    private static (int RaiseLine, bool Required)? StubBody(Text.SourceText text, int defLine)
+    {
+        var raiseLine = 0;
+        var required = false;
+        var inDocstring = false;
+        string? quote = null;
+        var signatureDone = false;
+        for (var line = defLine; line <= text.LineCount; line++)
+        {
+            var raw = text.GetLine(line);
+            var l = raw.Trim();
+            if (!signatureDone)
+            {
+                // The signature may span several lines; it ends at the line ending with ':' (annotations aside).
+                signatureDone = l.EndsWith(':') || l.Contains("):", StringComparison.Ordinal) || Regex.IsMatch(l, @"\)\s*->\s*[^:]+:\s*(#.*)?$");
+                continue;
+            }
+
+            if (l.Length == 0)
+            {
+                continue;
+            }
+
+            if (raw.Length > 0 && !char.IsWhiteSpace(raw[0]))
+            {
+                break; // back at module level: the body ended
+            }
+
+            if (inDocstring)
+            {
+                if (l.Contains(quote!, StringComparison.Ordinal))
+                {
+                    inDocstring = false;
+                }
+
+                continue;
+            }
+
+            if (l.StartsWith("\"\"\"", StringComparison.Ordinal) || l.StartsWith("'''", StringComparison.Ordinal) || l.StartsWith("r\"\"\"", StringComparison.Ordinal))
+            {
+                quote = l.Contains("'''", StringComparison.Ordinal) ? "'''" : "\"\"\"";
+                var rest = l[(l.IndexOf(quote, StringComparison.Ordinal) + 3)..];
+                inDocstring = !rest.Contains(quote, StringComparison.Ordinal);
+                continue;
+            }
+
+            if (l.StartsWith('#'))
+            {
+                required |= RequiredStub().IsMatch(l);
+                continue;
+            }
+
+            if (raiseLine == 0 && RaiseNotImplemented().IsMatch(l))
+            {
+                raiseLine = line;
+                continue;
+            }
+
+            return null; // any other statement: real code
+        }
+
+        return raiseLine > 0 ? (raiseLine, required) : null;
+    }
+
+    /// <summary>Identifiers written as values in the project's YAML/JSON/TOML configs (hooks are registered by name).</summary>
+    private static HashSet<string> ConfigWords(ProjectModel project)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in project.ConfigFiles.SelectMany(f => f.Entries))
+        {
+            if (e.Value is { Length: > 0 and < 200 } v)
+            {
+                foreach (var part in v.Split([':', '.'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    set.Add(part.Trim().Trim('"', '\''));
+                }
+            }
+        }
+
+        return set;
+    }
+
+    [GeneratedRegex(@"""(?:[^""\\]|\\.)*""|'(?:[^'\\]|\\.)*'")]
+    private static partial Regex QuotedString();
+
+    [GeneratedRegex(@"\bREQUIRED\b|\bFIXME\b(?!::OPTIONAL)|\bTODO\b.*\b(?:set|fill|required)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RequiredMarker();
+
+    [GeneratedRegex(@"\bREQUIRED\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RequiredStub();
+
+    [GeneratedRegex(@"^-?\s*(?<key>[A-Za-z_][\w.-]*)\s*:\s*(?:""""|'')\s*(?:#.*)?$")]
+    private static partial Regex EmptyValue();
+
+    [GeneratedRegex(@"^raise\s+NotImplementedError\b")]
+    private static partial Regex RaiseNotImplemented();
+}

@@ -1,0 +1,49 @@
+using AwesomeAssertions;
+using MLRepro.Knowledge;
+
+namespace MLRepro.Tests.Knowledge;
+
+public sealed class RemovedApisTests
+{
+    [Theory]
+    [InlineData("==1.15.5", "2.0", true)]
+    [InlineData("<2", "2.0", true)]
+    [InlineData("<2.0", "2.0", true)]
+    [InlineData("<=1.15", "2.0", true)]
+    [InlineData("~=1.15", "2.0", true)]
+    [InlineData("==1.*", "2.0", true)]
+    [InlineData("3.7", "3.8", true)]
+    [InlineData("3.10", "3.8", false)]
+    [InlineData(">=3.7.1,<3.10", "3.8", false)]
+    [InlineData(">=1.15", "2.0", false)]
+    [InlineData("~=2.1", "2.0", false)]
+    [InlineData("==2.4.1", "2.0", false)]
+    [InlineData(null, "2.0", false)]
+    public void Allows_only_releases_before_the_removal(string? specifier, string removedIn, bool expected) =>
+        RemovedApis.AllowsOnlyBefore(specifier, removedIn).Should().Be(expected);
+
+    [Theory]
+    [InlineData("time.clock", "python")]
+    [InlineData("tensorflow.placeholder", "tensorflow")]
+    [InlineData("tensorflow.contrib.layers.flatten", "tensorflow")]
+    [InlineData("scipy.misc.imresize", "scipy")]
+    public void Removed_calls_are_known(string target, string package) =>
+        RemovedApis.ForCall(target)!.Package.Should().Be(package);
+
+    [Theory]
+    [InlineData("tensorflow.compat.v1.placeholder")]
+    [InlineData("time.perf_counter")]
+    [InlineData("torch.cuda.is_available")]
+    public void Current_calls_are_not_flagged(string target) => RemovedApis.ForCall(target).Should().BeNull();
+
+    [Fact]
+    public void Imports_and_source_lines_match()
+    {
+        RemovedApis.ForImport("sklearn.externals", "joblib")!.Package.Should().Be("scikit-learn");
+        RemovedApis.ForImport("sklearn.model_selection", "train_test_split").Should().BeNull();
+        RemovedApis.ForLine("        train_loss += loss.data[0]").Should().ContainSingle(a => a.Package == "torch");
+        RemovedApis.ForLine("        first = outputs.data[0]").Should().BeEmpty();
+        RemovedApis.ForLine("x = np.zeros(3, dtype=np.float)").Should().ContainSingle(a => a.Package == "numpy");
+        RemovedApis.ForLine("x = np.zeros(3, dtype=np.float32)").Should().BeEmpty();
+    }
+}
