@@ -1,4 +1,5 @@
 using MLRepro.Analysis;
+using MLRepro.Checks.Environment;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
 using MLRepro.Model;
@@ -59,11 +60,28 @@ public sealed class CodeDeterministicCheck : CheckBase
 
         var evidence = r.Seeds.Where(s => s.Origin != SeedOrigin.None).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
             .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)));
+        // The scale does not fail this criterion for GPU kernel nondeterminism, but the user should know that seeding
+        // alone does not make GPU runs bit-identical (atomics, cuDNN autotuning); verified on an H200 (bench/gpu).
+        if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
+            EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
+        {
+            return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
+                "may still change the last bits between runs, which the scale does not count against this criterion — for bit-identical GPU runs call " +
+                "torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 (TensorFlow: enable_op_determinism()).",
+                evidence.Append(gpu with { Note = "runs on a GPU without deterministic kernels" }));
+        }
+
         return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);
     }
 
     /// <summary>Empty required values of the project's config files (see config.files): a template nobody has filled in.</summary>
     internal static List<Evidence> TemplateValues(ProjectModel project) => [.. Config.ConfigFilesCheck.UnsetRequiredValues(project, project.Config.ParameterFiles).Take(8)];
+
+    /// <summary>Settings that make GPU kernels deterministic.</summary>
+    internal static readonly HashSet<string> DeterministicKernelSettings = new(StringComparer.Ordinal)
+    {
+        "torch.use_deterministic_algorithms", "torch.backends.cudnn.deterministic", "tensorflow.config.experimental.enable_op_determinism",
+    };
 
     internal static Evidence Describe(RandomUse u) =>
         Evidence.At(u.Path, u.Line, u.Library is { } lib
