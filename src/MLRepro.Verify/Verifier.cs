@@ -104,7 +104,12 @@ public sealed class Verifier
         // A sandbox or tracer that cannot start (no user namespaces, ptrace forbidden) must not read as "the code does not run".
         if (Preflight(sandbox, options.WorkRoot) is { } error)
         {
-            if (sandbox.Trace && Preflight(sandbox with { Trace = false }, options.WorkRoot) is null)
+            if (sandbox.Trace && sandbox.EffectiveSeccompBpf && Preflight(sandbox with { SeccompBpf = false }, options.WorkRoot) is null)
+            {
+                // seccomp filters refused inside the sandbox (no_new_privs, an old kernel): trace the slow way.
+                sandbox = sandbox with { SeccompBpf = false };
+            }
+            else if (sandbox.Trace && Preflight(sandbox with { Trace = false }, options.WorkRoot) is null)
             {
                 sandbox = sandbox with { Trace = false };
                 problems.Add("strace cannot trace here (" + error + "): file accesses come from before/after snapshots only");
@@ -167,7 +172,9 @@ public sealed class Verifier
     private VerificationRecord Execute(CancellationToken cancel)
     {
         Directory.CreateDirectory(_work);
-        var fingerprint = _o.Fingerprint ? EnvironmentFingerprint.Collect(_sandbox.Python) : null;
+        // The fingerprint (an interpreter start, nvidia-smi) is collected while run 1 runs: it is off the critical path
+        // whenever a core is free, and costs about 0.1 s of CPU when none is.
+        var fingerprintTask = _o.Fingerprint ? Task.Run(() => EnvironmentFingerprint.Collect(_sandbox.Python), cancel) : null;
         var runs = new List<RunRecord>();
         var comparisons = new List<RunComparison>();
         var baseSettings = RunSettings.Base(_name);
@@ -183,8 +190,15 @@ public sealed class Verifier
         }
         else
         {
-            run1 = RunOnce("run 1", baseSettings, null, cancel);
-            run2 = RunOnce("run 2", varied, null, cancel);
+            // Pipelined: run 2's copy and first snapshot are made while run 1 runs, and run 1's final snapshot (hashing its
+            // outputs) and trace parsing happen while run 2 runs. Only the two processes stay on the critical path.
+            var p1 = Prepare("run 1", baseSettings, null, cancel);
+            var p2Task = Task.Run(() => Prepare("run 2", varied, null, cancel), cancel);
+            var o1 = Execute(p1, cancel);
+            var f1 = Task.Run(() => Finish(p1, o1), cancel);
+            var p2 = p2Task.GetAwaiter().GetResult();
+            run2 = Finish(p2, Execute(p2, cancel));
+            run1 = f1.GetAwaiter().GetResult();
         }
 
         runs.Add(run1);
@@ -226,10 +240,11 @@ public sealed class Verifier
         {
             When = DateTimeOffset.UtcNow,
             Project = _project,
-            Environment = fingerprint,
+            Environment = fingerprintTask?.GetAwaiter().GetResult(),
             Plan = _plan,
             Sandbox = new SandboxReport(_sandbox.UseSandbox ? "bubblewrap" : "none (--no-sandbox)", _sandbox.Network, _sandbox.MemoryBytes,
-                _sandbox.Timeout.TotalSeconds, _sandbox.Trace, blocked),
+                _sandbox.Timeout.TotalSeconds, runs.Any(r => r.Trace.Method == "strace"), blocked, _sandbox.Tracer,
+                [.. runs.Where(r => r.Trace.Method == "strace").Select(r => r.Name)]),
             Runs = runs,
             Comparisons = comparisons,
             Variations = varied.DifferencesFrom(baseSettings),
@@ -323,6 +338,16 @@ public sealed class Verifier
 
     private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)
     {
+        var p = Prepare(name, settings, prepare, cancel);
+        return Finish(p, Execute(p, cancel));
+    }
+
+    /// <summary>A run whose copy is ready and whose files were hashed before it starts.</summary>
+    private sealed record PreparedRun(string Name, RunSettings Settings, string Scratch, string Copy, string TraceDir,
+        SortedDictionary<string, FileStamp> Before, List<string> Argv, SortedDictionary<string, string> Env);
+
+    private PreparedRun Prepare(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)
+    {
         cancel.ThrowIfCancellationRequested();
         var id = "r" + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var scratch = Path.Combine(_work, id);
@@ -347,9 +372,29 @@ public sealed class Verifier
         var env = _sandbox.UseSandbox
             ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin" }
             : Sandbox.Environment(scratch, settings, _sandbox);
-        _o.Log?.WriteLine($"mlrepro verify: {name} …");
-        var outcome = Sandbox.Run(argv, _sandbox.UseSandbox ? scratch : copy, env, _sandbox.Timeout, cancel);
-        var after = Snapshot.Take(copy);
+        return new PreparedRun(name, settings, scratch, copy, traceDir, before, argv, env);
+    }
+
+    private ProcessOutcome Execute(PreparedRun p, CancellationToken cancel)
+    {
+        _o.Log?.WriteLine($"mlrepro verify: {p.Name} …");
+        return Sandbox.Run(p.Argv, _sandbox.UseSandbox ? p.Scratch : p.Copy, p.Env, _sandbox.Timeout, cancel);
+    }
+
+    private RunRecord Finish(PreparedRun p, ProcessOutcome outcome)
+    {
+        var (name, settings, scratch, copy, before) = (p.Name, p.Settings, p.Scratch, p.Copy, p.Before);
+        var traceFile = Path.Combine(p.TraceDir, "trace");
+        AccessTrace? traced = null;
+        if (_sandbox.Trace && File.Exists(traceFile))
+        {
+            var inside = Sandbox.ProjectPathInside(scratch, settings, _sandbox.UseSandbox);
+            IReadOnlyList<string> scratchPrefixes = _sandbox.UseSandbox ? ["/tmp"] : [scratch, "/tmp"];
+            traced = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes);
+        }
+
+        // Files whose size and time are unchanged keep their hash from before the run (inputs, data), unless the trace saw them written.
+        var after = Snapshot.Take(copy, before, traced?.ProjectWrites.ToHashSet(StringComparer.Ordinal));
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rel, stamp) in after)
         {
@@ -359,18 +404,7 @@ public sealed class Verifier
             }
         }
 
-        var traceFile = Path.Combine(traceDir, "trace");
-        AccessTrace trace;
-        if (_sandbox.Trace && File.Exists(traceFile))
-        {
-            var inside = Sandbox.ProjectPathInside(scratch, settings, _sandbox.UseSandbox);
-            IReadOnlyList<string> scratchPrefixes = _sandbox.UseSandbox ? ["/tmp"] : [scratch, "/tmp"];
-            trace = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes);
-        }
-        else
-        {
-            trace = new AccessTrace("snapshot", [], [.. outputs.Keys], [], [], []);
-        }
+        var trace = traced ?? new AccessTrace("snapshot", [], [.. outputs.Keys], [], [], []);
 
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rel, stamp) in before)
