@@ -34,6 +34,10 @@ public sealed class VerifierTests
 
         var trace = r.Runs[0].Trace;
         trace.Method.Should().Be("strace");
+        r.Sandbox!.Tracer.Should().Be(HostTools.StraceSeccompBpf ? "strace --seccomp-bpf" : "strace");
+        r.Sandbox.TracedRuns.Should().Equal(r.Runs.Select(x => x.Name));
+        r.Runs[1].Trace.ProjectReads.Should().Contain(["data/train.csv", "params.yaml", "train.py"], "run 2 is traced too");
+        r.Environment!.Packages.Should().Contain(p => p.StartsWith("scikit-learn==", StringComparison.OrdinalIgnoreCase));
         trace.ProjectReads.Should().Contain(["data/train.csv", "params.yaml", "train.py"]);
         trace.ProjectWrites.Should().Contain(["model.pkl", "metrics.json"]);
         r.Runs[0].InputHashes.Should().ContainKey("data/train.csv");
