@@ -118,6 +118,9 @@ public sealed record VerificationRecord
     /// <summary>Config probe results.</summary>
     public IReadOnlyList<ProbeResult> Probes { get; init; } = [];
 
+    /// <summary>Whether runs 1 and 2 ran at the same time (--parallel on a machine with at least two processors).</summary>
+    public bool ParallelRuns { get; init; }
+
     /// <summary>Problems that stopped or limited the verification.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -66,6 +66,9 @@ public sealed class Verifier
         _name = string.IsNullOrEmpty(name) || name.StartsWith('.') ? "project" : name;
     }
 
+    /// <summary>Processors needed to run runs 1 and 2 at once (--parallel); with fewer they would only take turns.</summary>
+    public const int MinCoresForParallel = 2;
+
     /// <summary>The message when bubblewrap is missing and --no-sandbox was not given.</summary>
     public const string NoSandboxMessage =
         "bubblewrap (bwrap) is not installed, so the project cannot run sandboxed: install it (apt-get install bubblewrap) or pass --no-sandbox to run it unconfined";
@@ -181,7 +184,13 @@ public sealed class Verifier
         var varied = baseSettings.WithAll(_name);
 
         RunRecord run1, run2;
-        if (_o.Parallel)
+        var parallel = _o.Parallel && Environment.ProcessorCount >= MinCoresForParallel;
+        if (_o.Parallel && !parallel)
+        {
+            _problems.Add($"--parallel: this machine has {Environment.ProcessorCount} processor(s); runs 1 and 2 ran one after the other");
+        }
+
+        if (parallel)
         {
             var t1 = Task.Run(() => RunOnce("run 1", baseSettings, null, cancel), cancel);
             var t2 = Task.Run(() => RunOnce("run 2", varied, null, cancel), cancel);
@@ -252,6 +261,7 @@ public sealed class Verifier
             Probes = probes,
             ConfigFiles = ConfigFilesOpened(run1),
             Problems = _problems,
+            ParallelRuns = parallel,
         };
         return record;
     }

@@ -357,6 +357,29 @@ public sealed class VerifierLimitTests
     }
 
     [Fact]
+    public void Parallel_runs_overlap_in_time_and_the_record_says_so()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        // Each run records when it started and ended; the comparison shows both runs' values.
+        t.Write("train.py", "import json, time\ns = time.time()\ntime.sleep(3)\njson.dump({'start': s, 'end': time.time()}, open('times.json', 'w'))\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 train.py"), Env.Options(o => o with { Parallel = true }), TestContext.Current.CancellationToken);
+        r.Runs.Take(2).Should().OnlyContain(run => run.Succeeded);
+        r.ParallelRuns.Should().Be(Environment.ProcessorCount >= Verifier.MinCoresForParallel);
+        if (!r.ParallelRuns)
+        {
+            r.Problems.Should().Contain(p => p.Contains("--parallel", StringComparison.Ordinal));
+            return;
+        }
+
+        var items = r.Comparisons[0].Files.Should().ContainSingle(f => f.Path == "times.json").Subject.Items;
+        double Get(string key, bool a) => double.Parse((a ? items.Single(i => i.Name == key).A : items.Single(i => i.Name == key).B)!, System.Globalization.CultureInfo.InvariantCulture);
+        var (s1, e1, s2, e2) = (Get("start", true), Get("end", true), Get("start", false), Get("end", false));
+        (s2 < e1 && s1 < e2).Should().BeTrue($"run 1 ran {s1}..{e1} and run 2 {s2}..{e2}: at once, they overlap");
+    }
+
+    [Fact]
     public void Tolerances_from_the_plan_turn_small_float_noise_into_within_tolerance()
     {
         Env.RequireSandbox();
