@@ -35,7 +35,14 @@ public sealed record VerifyOptions
     /// <summary>Keep the run folders for inspection.</summary>
     public bool KeepWork { get; init; }
 
-    /// <summary>Collect the environment fingerprint (pip list takes about a second).</summary>
+    /// <summary>
+    /// Trace only run 1 and the config probes (whose "was the params file opened" needs the trace), not run 2, further runs
+    /// or isolation runs: each traced run costs strace's stops (≈ 4 % of a torch script's CPU time with seccomp-bpf).
+    /// The record's sandbox.tracedRuns names the runs that were traced.
+    /// </summary>
+    public bool TraceOnlyFirstRun { get; init; }
+
+    /// <summary>Collect the environment fingerprint (one interpreter start, during run 1).</summary>
     public bool Fingerprint { get; init; } = true;
 
     /// <summary>Progress lines (may be null).</summary>
@@ -193,7 +200,7 @@ public sealed class Verifier
         if (parallel)
         {
             var t1 = Task.Run(() => RunOnce("run 1", baseSettings, null, cancel), cancel);
-            var t2 = Task.Run(() => RunOnce("run 2", varied, null, cancel), cancel);
+            var t2 = Task.Run(() => RunOnce("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
             Task.WaitAll([t1, t2], cancel);
             (run1, run2) = (t1.Result, t2.Result);
         }
@@ -202,7 +209,7 @@ public sealed class Verifier
             // Pipelined: run 2's copy and first snapshot are made while run 1 runs, and run 1's final snapshot (hashing its
             // outputs) and trace parsing happen while run 2 runs. Only the two processes stay on the critical path.
             var p1 = Prepare("run 1", baseSettings, null, cancel);
-            var p2Task = Task.Run(() => Prepare("run 2", varied, null, cancel), cancel);
+            var p2Task = Task.Run(() => Prepare("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
             var o1 = Execute(p1, cancel);
             var f1 = Task.Run(() => Finish(p1, o1), cancel);
             var p2 = p2Task.GetAwaiter().GetResult();
@@ -214,7 +221,7 @@ public sealed class Verifier
         runs.Add(run2);
         for (var i = 3; i <= _o.Runs; i++)
         {
-            runs.Add(RunOnce($"run {i}", varied, null, cancel));
+            runs.Add(RunOnce($"run {i}", varied, null, cancel, traced: !_o.TraceOnlyFirstRun));
         }
 
         foreach (var other in runs.Skip(1))
@@ -229,7 +236,7 @@ public sealed class Verifier
             foreach (var variation in new Variation?[] { null }.Concat(Enum.GetValues<Variation>().Cast<Variation?>()))
             {
                 var settings = variation is { } vv ? baseSettings.With(vv, _name) : baseSettings;
-                var r = RunOnce(variation is null ? "isolate: no variation" : $"isolate: {variation}", settings, null, cancel);
+                var r = RunOnce(variation is null ? "isolate: no variation" : $"isolate: {variation}", settings, null, cancel, traced: !_o.TraceOnlyFirstRun);
                 runs.Add(r);
                 var c = CompareRuns(run1, r);
                 comparisons.Add(c);
@@ -346,9 +353,9 @@ public sealed class Verifier
         return result;
     }
 
-    private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)
+    private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel, bool traced = true)
     {
-        var p = Prepare(name, settings, prepare, cancel);
+        var p = Prepare(name, settings, prepare, cancel, traced);
         return Finish(p, Execute(p, cancel));
     }
 
@@ -356,7 +363,7 @@ public sealed class Verifier
     private sealed record PreparedRun(string Name, RunSettings Settings, string Scratch, string Copy, string TraceDir,
         SortedDictionary<string, FileStamp> Before, List<string> Argv, SortedDictionary<string, string> Env);
 
-    private PreparedRun Prepare(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)
+    private PreparedRun Prepare(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel, bool traced = true)
     {
         cancel.ThrowIfCancellationRequested();
         var id = "r" + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -378,7 +385,7 @@ public sealed class Verifier
         prepare?.Invoke(copy);
         var before = Snapshot.Take(copy);
         var hidden = _sandbox.EffectiveHiddenPaths.Append(_project);
-        var argv = Sandbox.CommandLine(_plan, scratch, traceDir, settings, _sandbox, hidden);
+        var argv = Sandbox.CommandLine(_plan, scratch, traceDir, settings, traced ? _sandbox : _sandbox with { Trace = false }, hidden);
         var env = _sandbox.UseSandbox
             ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin" }
             : Sandbox.Environment(scratch, settings, _sandbox);

@@ -380,6 +380,25 @@ public sealed class VerifierLimitTests
     }
 
     [Fact]
+    public void Tracing_only_run_1_traces_run_1_and_says_so_while_run_2_is_still_compared()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        t.Write("data/in.csv", "x\n21\n");
+        t.Write("train.py", "open('out.txt', 'w').write(str(2 * int(open('data/in.csv').read().split()[1])))\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 train.py"), Env.Options(o => o with { TraceOnlyFirstRun = true }), TestContext.Current.CancellationToken);
+        r.Runs.Take(2).Should().OnlyContain(run => run.Succeeded);
+        r.Sandbox!.TracedRuns.Should().Equal("run 1");
+        r.Runs[0].Trace.Method.Should().Be("strace");
+        r.Runs[0].Trace.ProjectReads.Should().Contain(["data/in.csv", "train.py"]);
+        r.Runs[1].Trace.Method.Should().Be("snapshot");
+        r.Runs[1].Outputs.Should().ContainKey("out.txt");
+        r.Comparisons[0].Files.Should().ContainSingle(f => f.Path == "out.txt").Which.Verdict.Should().Be(Verdict.Identical);
+        r.ToFindings().Should().Contain(f => f.CheckId == "code.example-input" && f.Evidence.Any(e => e.Path == "data/in.csv"));
+    }
+
+    [Fact]
     public void Tolerances_from_the_plan_turn_small_float_noise_into_within_tolerance()
     {
         Env.RequireSandbox();
