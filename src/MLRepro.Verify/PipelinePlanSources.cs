@@ -1,57 +1,47 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
+using MLRepro.Formats.Dvc;
+using MLRepro.Formats.MLproject;
+using MLRepro.Text;
 
 namespace MLRepro.Verify;
 
-/// <summary>Shared YAML loading for the pipeline sources (never throws on content).</summary>
-internal static class PlanYaml
+/// <summary>Reads the project's files for the shared parsers (never throws on content or I/O).</summary>
+internal static class PlanFiles
 {
-    public static YamlMappingNode? Load(string path, string name, ICollection<string> problems)
+    /// <summary>Largest pipeline, vars or params file read.</summary>
+    public const long MaxBytes = 4L << 20;
+
+    /// <summary>The text of a project-relative file ('/' separators), or null when absent, unreadable or too large.</summary>
+    public static SourceText? Read(string projectRoot, string rel)
     {
+        if (rel.StartsWith('/') || rel.Split('/').Contains(".."))
+        {
+            // vars files outside the project are not the project's.
+            return null;
+        }
+
+        var full = Path.Combine(projectRoot, rel);
         try
         {
-            var ys = new YamlStream();
-            using var r = new StreamReader(path);
-            ys.Load(r);
-            if (ys.Documents.Count > 0 && ys.Documents[0].RootNode is YamlMappingNode m)
-            {
-                return m;
-            }
-
-            problems.Add($"{name}: expected a mapping");
+            var info = new FileInfo(full);
+            return info.Exists && info.Length <= MaxBytes ? new SourceText(rel, File.ReadAllText(full)) : null;
         }
-        catch (YamlDotNet.Core.YamlException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add($"{name}:{e.Start.Line}: {e.Message}");
+            return null;
         }
-        catch (InvalidOperationException e)
-        {
-            problems.Add($"{name}: not valid YAML ({e.Message})");
-        }
-
-        return null;
     }
 
-    public static YamlNode? Get(YamlMappingNode m, string key) => m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
-
-    public static List<string> Strings(YamlNode? node) => node switch
-    {
-        YamlScalarNode s when !string.IsNullOrWhiteSpace(s.Value) => [s.Value!],
-        YamlSequenceNode seq => seq.Children.Select(c => c switch
-        {
-            YamlScalarNode s => s.Value ?? "",
-            // outs entries may be mappings: "- model.pkl: {cache: false}"
-            YamlMappingNode m when m.Children.Count > 0 => (m.Children.First().Key as YamlScalarNode)?.Value ?? "",
-            _ => "",
-        }).Where(x => x.Length > 0).ToList(),
-        _ => [],
-    };
+    /// <summary>Parser diagnostics as problem lines ("dvc.yaml:12: message").</summary>
+    public static string Describe(Diagnostic d) => d.Span is { } s ? $"{d.Path}:{s.Line}: {d.Message}" : $"{d.Path}: {d.Message}";
 }
 
 /// <summary>
-/// dvc.yaml: the stages' commands in dependency order (a stage runs after every stage whose outs it depends on),
-/// run from the parsed pipeline so DVC need not be installed. outs, metrics and plots become declared outputs.
-/// A minimal reader: foreach/matrix stages and ${} templating are reported as problems, not expanded.
+/// dvc.yaml, read by the shared <see cref="DvcParser"/> (as `mlrepro check` reads it): foreach and matrix stages are
+/// expanded to one stage per instance, `${}` is interpolated from `vars` and params.yaml. The stages' commands run in
+/// dependency order (a stage runs after every stage whose outs it depends on; file order otherwise), from the parsed
+/// pipeline, so DVC need not be installed. outs, metrics and plots become declared outputs. Frozen stages are not run,
+/// as `dvc repro` does not run them.
 /// </summary>
 public sealed class DvcYamlPlanSource : IRunPlanSource
 {
@@ -61,51 +51,43 @@ public sealed class DvcYamlPlanSource : IRunPlanSource
     /// <inheritdoc />
     public RunPlan? TryRead(string projectRoot, ICollection<string> problems)
     {
-        var path = Path.Combine(projectRoot, "dvc.yaml");
-        if (!File.Exists(path) || PlanYaml.Load(path, Name, problems) is not { } root || PlanYaml.Get(root, "stages") is not YamlMappingNode stages)
+        if (PlanFiles.Read(projectRoot, "dvc.yaml") is not { } text)
         {
             return null;
         }
 
-        var list = new List<(string Name, List<string> Cmds, List<string> Deps, List<string> Outs)>();
-        foreach (var (k, v) in stages.Children)
+        var doc = DvcParser.ParsePipeline(text, rel => PlanFiles.Read(projectRoot, rel));
+        var errors = doc.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
         {
-            var name = (k as YamlScalarNode)?.Value ?? "?";
-            if (v is not YamlMappingNode st)
+            foreach (var d in errors)
             {
-                continue;
+                problems.Add(PlanFiles.Describe(d));
             }
 
-            if (PlanYaml.Get(st, "foreach") is not null || PlanYaml.Get(st, "matrix") is not null)
-            {
-                problems.Add($"dvc.yaml: stage '{name}' uses foreach/matrix, which this reader does not expand; use .mlrepro.yaml or --cmd");
-                return null;
-            }
-
-            var cmds = PlanYaml.Strings(PlanYaml.Get(st, "cmd"));
-            if (cmds.Any(c => c.Contains("${", StringComparison.Ordinal)))
-            {
-                problems.Add($"dvc.yaml: stage '{name}' uses ${{}} templating, which this reader does not expand; use .mlrepro.yaml or --cmd");
-                return null;
-            }
-
-            var wdir = (PlanYaml.Get(st, "wdir") as YamlScalarNode)?.Value;
-            if (!string.IsNullOrEmpty(wdir) && wdir != ".")
-            {
-                cmds = cmds.Select(c => $"(cd '{wdir}' && {c})").ToList();
-            }
-
-            var prefix = string.IsNullOrEmpty(wdir) || wdir == "." ? "" : wdir.TrimEnd('/') + "/";
-            var outs = PlanYaml.Strings(PlanYaml.Get(st, "outs")).Concat(PlanYaml.Strings(PlanYaml.Get(st, "metrics")))
-                .Concat(PlanYaml.Strings(PlanYaml.Get(st, "plots"))).Select(o => prefix + o).ToList();
-            var deps = PlanYaml.Strings(PlanYaml.Get(st, "deps")).Select(d => prefix + d).ToList();
-            list.Add((name, cmds, deps, outs));
+            return null;
         }
 
+        var list = doc.Stages.Where(s => !s.Frozen).ToList();
         if (list.Count == 0)
         {
             return null;
         }
+
+        // A `${}` left in a command names nothing in vars or params.yaml: running it would fail in the shell, not in the project.
+        var unresolved = list.Where(st => st.Commands.Any(c => c.Contains("${", StringComparison.Ordinal)) || st.Template is not null && st.Name == st.Template).ToList();
+        if (unresolved.Count > 0)
+        {
+            foreach (var d in doc.Diagnostics.Where(d => d.Code is "dvc.unresolved-interpolation" or "dvc.unresolved-foreach"))
+            {
+                problems.Add(PlanFiles.Describe(d));
+            }
+
+            problems.Add($"dvc.yaml: stage '{unresolved[0].Name}' has ${{}} templating that names nothing in vars or params.yaml; give the values there, or use .mlrepro.yaml or --cmd");
+            return null;
+        }
+
+        static IEnumerable<string> Outs(DvcStage st) => st.Outs.Concat(st.Metrics).Concat(st.Plots).Select(o => o.Path);
 
         // Topological order, keeping file order among independent stages.
         var ordered = new List<int>();
@@ -125,7 +107,7 @@ public sealed class DvcYamlPlanSource : IRunPlanSource
             state[i] = 1;
             for (var j = 0; j < list.Count; j++)
             {
-                if (j != i && list[i].Deps.Any(d => list[j].Outs.Any(o => d == o || d.StartsWith(o.TrimEnd('/') + "/", StringComparison.Ordinal) || o.StartsWith(d.TrimEnd('/') + "/", StringComparison.Ordinal))) && !Visit(j))
+                if (j != i && list[i].Deps.Any(d => Outs(list[j]).Any(o => Overlaps(d.Path, o))) && !Visit(j))
                 {
                     return false;
                 }
@@ -145,13 +127,23 @@ public sealed class DvcYamlPlanSource : IRunPlanSource
             }
         }
 
-        var commands = ordered.SelectMany(i => list[i].Cmds).ToList();
-        var outputs = ordered.SelectMany(i => list[i].Outs).Distinct(StringComparer.Ordinal).ToList();
+        var commands = ordered.SelectMany(i => list[i].Wdir is "." or ""
+            ? list[i].Commands
+            : list[i].Commands.Select(c => $"(cd '{list[i].Wdir.Replace("'", "'\\''", StringComparison.Ordinal)}' && {c})")).ToList();
+        var outputs = ordered.SelectMany(i => Outs(list[i])).Concat(doc.Metrics.Concat(doc.Plots).Select(p => p.Path))
+            .Where(o => !o.Contains("://", StringComparison.Ordinal) && !o.StartsWith('/')).Distinct(StringComparer.Ordinal).ToList();
         return commands.Count == 0 ? null : new RunPlan(Name, commands, outputs, [], null);
     }
+
+    /// <summary>Whether a dependency is an output, lies inside an output folder, or contains one.</summary>
+    private static bool Overlaps(string dep, string output) =>
+        dep == output || dep.StartsWith(output.TrimEnd('/') + "/", StringComparison.Ordinal) || output.StartsWith(dep.TrimEnd('/') + "/", StringComparison.Ordinal);
 }
 
-/// <summary>MLproject: the main entry point's command with default parameter values substituted.</summary>
+/// <summary>
+/// MLproject, read by the shared <see cref="MLprojectParser"/>: the main entry point's command with the parameters'
+/// defaults substituted, each shell-quoted as MLflow does (shlex.quote).
+/// </summary>
 public sealed class MLprojectPlanSource : IRunPlanSource
 {
     /// <inheritdoc />
@@ -160,40 +152,30 @@ public sealed class MLprojectPlanSource : IRunPlanSource
     /// <inheritdoc />
     public RunPlan? TryRead(string projectRoot, ICollection<string> problems)
     {
-        var path = Path.Combine(projectRoot, "MLproject");
-        if (!File.Exists(path) || PlanYaml.Load(path, Name, problems) is not { } root)
+        if (PlanFiles.Read(projectRoot, "MLproject") is not { } text)
         {
             return null;
         }
 
-        if (PlanYaml.Get(root, "entry_points") is not YamlMappingNode eps || PlanYaml.Get(eps, "main") is not YamlMappingNode main ||
-            PlanYaml.Get(main, "command") is not YamlScalarNode { Value: { Length: > 0 } command })
+        var doc = MLprojectParser.Parse(text);
+        foreach (var d in doc.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            problems.Add(PlanFiles.Describe(d));
+        }
+
+        if (doc.EntryPoints.FirstOrDefault(e => e.Name == "main") is not { Command: { Length: > 0 } command } main)
         {
             problems.Add("MLproject: no entry_points.main.command");
             return null;
         }
 
-        var defaults = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (PlanYaml.Get(main, "parameters") is YamlMappingNode ps)
-        {
-            foreach (var (k, v) in ps.Children)
-            {
-                var name = (k as YamlScalarNode)?.Value ?? "";
-                defaults[name] = v switch
-                {
-                    YamlMappingNode m => (PlanYaml.Get(m, "default") as YamlScalarNode)?.Value,
-                    YamlScalarNode => null, // "name: float" declares a type without a default
-                    _ => null,
-                };
-            }
-        }
-
+        var defaults = main.Parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
         var missing = new List<string>();
         var result = Regex.Replace(command, @"\{(\w+)\}", m =>
         {
             if (defaults.TryGetValue(m.Groups[1].Value, out var d) && d is not null)
             {
-                return d;
+                return ShellQuote(d);
             }
 
             missing.Add(m.Groups[1].Value);
@@ -207,6 +189,12 @@ public sealed class MLprojectPlanSource : IRunPlanSource
 
         return new RunPlan(Name, [result], [], [], null);
     }
+
+    /// <summary>Python's shlex.quote: safe strings as they are, others in single quotes.</summary>
+    internal static string ShellQuote(string s) =>
+        s.Length > 0 && Regex.IsMatch(s, @"^[A-Za-z0-9_@%+=:,./-]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            ? s
+            : "'" + s.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>A Makefile target: `make repro`, else `make all`.</summary>

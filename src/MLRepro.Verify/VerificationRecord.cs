@@ -69,9 +69,12 @@ public sealed record ProbeResult(string File, string Key, string OldValue, strin
 /// <param name="Network">Whether the network was allowed.</param>
 /// <param name="MemoryBytes">Memory limit (prlimit --data).</param>
 /// <param name="TimeoutSeconds">Time limit per run.</param>
-/// <param name="Traced">Whether strace recorded accesses.</param>
+/// <param name="Traced">Whether strace recorded accesses (of at least one run).</param>
 /// <param name="BlockedAttempts">Accesses that failed in the sandbox: writes outside the copy, reads of masked or absent outside files, connections.</param>
-public sealed record SandboxReport(string Mode, bool Network, long? MemoryBytes, double TimeoutSeconds, bool Traced, IReadOnlyList<string> BlockedAttempts);
+/// <param name="Tracer">"strace --seccomp-bpf" or "strace" (null when untraced).</param>
+/// <param name="TracedRuns">The names of the runs whose accesses were traced.</param>
+public sealed record SandboxReport(string Mode, bool Network, long? MemoryBytes, double TimeoutSeconds, bool Traced, IReadOnlyList<string> BlockedAttempts,
+    string? Tracer = null, IReadOnlyList<string>? TracedRuns = null);
 
 /// <summary>Everything `mlrepro verify` observed. Schema "mlrepro/verification/v1".</summary>
 public sealed record VerificationRecord
@@ -114,6 +117,9 @@ public sealed record VerificationRecord
 
     /// <summary>Config probe results.</summary>
     public IReadOnlyList<ProbeResult> Probes { get; init; } = [];
+
+    /// <summary>Whether runs 1 and 2 ran at the same time (--parallel on a machine with at least two processors).</summary>
+    public bool ParallelRuns { get; init; }
 
     /// <summary>Problems that stopped or limited the verification.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

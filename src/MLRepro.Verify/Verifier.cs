@@ -35,7 +35,14 @@ public sealed record VerifyOptions
     /// <summary>Keep the run folders for inspection.</summary>
     public bool KeepWork { get; init; }
 
-    /// <summary>Collect the environment fingerprint (pip list takes about a second).</summary>
+    /// <summary>
+    /// Trace only run 1 and the config probes (whose "was the params file opened" needs the trace), not run 2, further runs
+    /// or isolation runs: each traced run costs strace's stops (≈ 4 % of a torch script's CPU time with seccomp-bpf).
+    /// The record's sandbox.tracedRuns names the runs that were traced.
+    /// </summary>
+    public bool TraceOnlyFirstRun { get; init; }
+
+    /// <summary>Collect the environment fingerprint (one interpreter start, during run 1).</summary>
     public bool Fingerprint { get; init; } = true;
 
     /// <summary>Progress lines (may be null).</summary>
@@ -65,6 +72,9 @@ public sealed class Verifier
         var name = Path.GetFileName(_project);
         _name = string.IsNullOrEmpty(name) || name.StartsWith('.') ? "project" : name;
     }
+
+    /// <summary>Processors needed to run runs 1 and 2 at once (--parallel); with fewer they would only take turns.</summary>
+    public const int MinCoresForParallel = 2;
 
     /// <summary>The message when bubblewrap is missing and --no-sandbox was not given.</summary>
     public const string NoSandboxMessage =
@@ -104,7 +114,12 @@ public sealed class Verifier
         // A sandbox or tracer that cannot start (no user namespaces, ptrace forbidden) must not read as "the code does not run".
         if (Preflight(sandbox, options.WorkRoot) is { } error)
         {
-            if (sandbox.Trace && Preflight(sandbox with { Trace = false }, options.WorkRoot) is null)
+            if (sandbox.Trace && sandbox.EffectiveSeccompBpf && Preflight(sandbox with { SeccompBpf = false }, options.WorkRoot) is null)
+            {
+                // seccomp filters refused inside the sandbox (no_new_privs, an old kernel): trace the slow way.
+                sandbox = sandbox with { SeccompBpf = false };
+            }
+            else if (sandbox.Trace && Preflight(sandbox with { Trace = false }, options.WorkRoot) is null)
             {
                 sandbox = sandbox with { Trace = false };
                 problems.Add("strace cannot trace here (" + error + "): file accesses come from before/after snapshots only");
@@ -167,31 +182,46 @@ public sealed class Verifier
     private VerificationRecord Execute(CancellationToken cancel)
     {
         Directory.CreateDirectory(_work);
-        var fingerprint = _o.Fingerprint ? EnvironmentFingerprint.Collect(_sandbox.Python) : null;
+        // The fingerprint (an interpreter start, nvidia-smi) is collected while run 1 runs: it is off the critical path
+        // whenever a core is free, and costs about 0.1 s of CPU when none is.
+        var fingerprintTask = _o.Fingerprint ? Task.Run(() => EnvironmentFingerprint.Collect(_sandbox.Python), cancel) : null;
         var runs = new List<RunRecord>();
         var comparisons = new List<RunComparison>();
         var baseSettings = RunSettings.Base(_name);
         var varied = baseSettings.WithAll(_name);
 
         RunRecord run1, run2;
-        if (_o.Parallel)
+        var parallel = _o.Parallel && Environment.ProcessorCount >= MinCoresForParallel;
+        if (_o.Parallel && !parallel)
+        {
+            _problems.Add($"--parallel: this machine has {Environment.ProcessorCount} processor(s); runs 1 and 2 ran one after the other");
+        }
+
+        if (parallel)
         {
             var t1 = Task.Run(() => RunOnce("run 1", baseSettings, null, cancel), cancel);
-            var t2 = Task.Run(() => RunOnce("run 2", varied, null, cancel), cancel);
+            var t2 = Task.Run(() => RunOnce("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
             Task.WaitAll([t1, t2], cancel);
             (run1, run2) = (t1.Result, t2.Result);
         }
         else
         {
-            run1 = RunOnce("run 1", baseSettings, null, cancel);
-            run2 = RunOnce("run 2", varied, null, cancel);
+            // Pipelined: run 2's copy and first snapshot are made while run 1 runs, and run 1's final snapshot (hashing its
+            // outputs) and trace parsing happen while run 2 runs. Only the two processes stay on the critical path.
+            var p1 = Prepare("run 1", baseSettings, null, cancel);
+            var p2Task = Task.Run(() => Prepare("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
+            var o1 = Execute(p1, cancel);
+            var f1 = Task.Run(() => Finish(p1, o1), cancel);
+            var p2 = p2Task.GetAwaiter().GetResult();
+            run2 = Finish(p2, Execute(p2, cancel));
+            run1 = f1.GetAwaiter().GetResult();
         }
 
         runs.Add(run1);
         runs.Add(run2);
         for (var i = 3; i <= _o.Runs; i++)
         {
-            runs.Add(RunOnce($"run {i}", varied, null, cancel));
+            runs.Add(RunOnce($"run {i}", varied, null, cancel, traced: !_o.TraceOnlyFirstRun));
         }
 
         foreach (var other in runs.Skip(1))
@@ -206,7 +236,7 @@ public sealed class Verifier
             foreach (var variation in new Variation?[] { null }.Concat(Enum.GetValues<Variation>().Cast<Variation?>()))
             {
                 var settings = variation is { } vv ? baseSettings.With(vv, _name) : baseSettings;
-                var r = RunOnce(variation is null ? "isolate: no variation" : $"isolate: {variation}", settings, null, cancel);
+                var r = RunOnce(variation is null ? "isolate: no variation" : $"isolate: {variation}", settings, null, cancel, traced: !_o.TraceOnlyFirstRun);
                 runs.Add(r);
                 var c = CompareRuns(run1, r);
                 comparisons.Add(c);
@@ -226,10 +256,11 @@ public sealed class Verifier
         {
             When = DateTimeOffset.UtcNow,
             Project = _project,
-            Environment = fingerprint,
+            Environment = fingerprintTask?.GetAwaiter().GetResult(),
             Plan = _plan,
             Sandbox = new SandboxReport(_sandbox.UseSandbox ? "bubblewrap" : "none (--no-sandbox)", _sandbox.Network, _sandbox.MemoryBytes,
-                _sandbox.Timeout.TotalSeconds, _sandbox.Trace, blocked),
+                _sandbox.Timeout.TotalSeconds, runs.Any(r => r.Trace.Method == "strace"), blocked, _sandbox.Tracer,
+                [.. runs.Where(r => r.Trace.Method == "strace").Select(r => r.Name)]),
             Runs = runs,
             Comparisons = comparisons,
             Variations = varied.DifferencesFrom(baseSettings),
@@ -237,6 +268,7 @@ public sealed class Verifier
             Probes = probes,
             ConfigFiles = ConfigFilesOpened(run1),
             Problems = _problems,
+            ParallelRuns = parallel,
         };
         return record;
     }
@@ -321,7 +353,17 @@ public sealed class Verifier
         return result;
     }
 
-    private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel)
+    private RunRecord RunOnce(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel, bool traced = true)
+    {
+        var p = Prepare(name, settings, prepare, cancel, traced);
+        return Finish(p, Execute(p, cancel));
+    }
+
+    /// <summary>A run whose copy is ready and whose files were hashed before it starts.</summary>
+    private sealed record PreparedRun(string Name, RunSettings Settings, string Scratch, string Copy, string TraceDir,
+        SortedDictionary<string, FileStamp> Before, List<string> Argv, SortedDictionary<string, string> Env);
+
+    private PreparedRun Prepare(string name, RunSettings settings, Action<string>? prepare, CancellationToken cancel, bool traced = true)
     {
         cancel.ThrowIfCancellationRequested();
         var id = "r" + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -343,13 +385,33 @@ public sealed class Verifier
         prepare?.Invoke(copy);
         var before = Snapshot.Take(copy);
         var hidden = _sandbox.EffectiveHiddenPaths.Append(_project);
-        var argv = Sandbox.CommandLine(_plan, scratch, traceDir, settings, _sandbox, hidden);
+        var argv = Sandbox.CommandLine(_plan, scratch, traceDir, settings, traced ? _sandbox : _sandbox with { Trace = false }, hidden);
         var env = _sandbox.UseSandbox
             ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin" }
             : Sandbox.Environment(scratch, settings, _sandbox);
-        _o.Log?.WriteLine($"mlrepro verify: {name} …");
-        var outcome = Sandbox.Run(argv, _sandbox.UseSandbox ? scratch : copy, env, _sandbox.Timeout, cancel);
-        var after = Snapshot.Take(copy);
+        return new PreparedRun(name, settings, scratch, copy, traceDir, before, argv, env);
+    }
+
+    private ProcessOutcome Execute(PreparedRun p, CancellationToken cancel)
+    {
+        _o.Log?.WriteLine($"mlrepro verify: {p.Name} …");
+        return Sandbox.Run(p.Argv, _sandbox.UseSandbox ? p.Scratch : p.Copy, p.Env, _sandbox.Timeout, cancel);
+    }
+
+    private RunRecord Finish(PreparedRun p, ProcessOutcome outcome)
+    {
+        var (name, settings, scratch, copy, before) = (p.Name, p.Settings, p.Scratch, p.Copy, p.Before);
+        var traceFile = Path.Combine(p.TraceDir, "trace");
+        AccessTrace? traced = null;
+        if (_sandbox.Trace && File.Exists(traceFile))
+        {
+            var inside = Sandbox.ProjectPathInside(scratch, settings, _sandbox.UseSandbox);
+            IReadOnlyList<string> scratchPrefixes = _sandbox.UseSandbox ? ["/tmp"] : [scratch, "/tmp"];
+            traced = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes);
+        }
+
+        // Files whose size and time are unchanged keep their hash from before the run (inputs, data), unless the trace saw them written.
+        var after = Snapshot.Take(copy, before, traced?.ProjectWrites.ToHashSet(StringComparer.Ordinal));
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rel, stamp) in after)
         {
@@ -359,18 +421,7 @@ public sealed class Verifier
             }
         }
 
-        var traceFile = Path.Combine(traceDir, "trace");
-        AccessTrace trace;
-        if (_sandbox.Trace && File.Exists(traceFile))
-        {
-            var inside = Sandbox.ProjectPathInside(scratch, settings, _sandbox.UseSandbox);
-            IReadOnlyList<string> scratchPrefixes = _sandbox.UseSandbox ? ["/tmp"] : [scratch, "/tmp"];
-            trace = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes);
-        }
-        else
-        {
-            trace = new AccessTrace("snapshot", [], [.. outputs.Keys], [], [], []);
-        }
+        var trace = traced ?? new AccessTrace("snapshot", [], [.. outputs.Keys], [], [], []);
 
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rel, stamp) in before)

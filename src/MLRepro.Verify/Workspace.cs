@@ -116,6 +116,16 @@ public static class Workspace
         {
             if (Directory.Exists(folder))
             {
+                try
+                {
+                    // Deleting needs write permission on the folders only, so this usually works without touching each file.
+                    Directory.Delete(folder, recursive: true);
+                    return;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+
                 foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
                 {
                     File.SetAttributes(f, FileAttributes.Normal);
@@ -131,14 +141,22 @@ public static class Workspace
     }
 }
 
-/// <summary>One file's size and content hash.</summary>
-public sealed record FileStamp(long Size, string Hash);
+/// <summary>One file's size and content hash, and its modification time (to skip hashing unchanged files again).</summary>
+public sealed record FileStamp(long Size, string Hash, long ModifiedTicks = 0);
 
 /// <summary>Hashes of every file under a folder (project-relative paths), to find what a run created or changed.</summary>
 public static class Snapshot
 {
     /// <summary>Hashes all files listed by <see cref="Workspace.ListFiles"/>.</summary>
-    public static SortedDictionary<string, FileStamp> Take(string root)
+    public static SortedDictionary<string, FileStamp> Take(string root) => Take(root, null, null);
+
+    /// <summary>
+    /// Hashes all files listed by <see cref="Workspace.ListFiles"/>, reusing the hash from <paramref name="previous"/> for a
+    /// file whose size and modification time are unchanged and that is not in <paramref name="rehash"/> (the files a trace
+    /// saw written: a run that rewrites a file and then resets its time is still caught when traced). After a run this
+    /// hashes only what it wrote, not the inputs and data copied with the project.
+    /// </summary>
+    public static SortedDictionary<string, FileStamp> Take(string root, IReadOnlyDictionary<string, FileStamp>? previous, IReadOnlySet<string>? rehash)
     {
         var result = new SortedDictionary<string, FileStamp>(StringComparer.Ordinal);
         foreach (var rel in Workspace.ListFiles(root))
@@ -146,7 +164,12 @@ public static class Snapshot
             var full = Path.Combine(root, rel);
             try
             {
-                result[rel] = new FileStamp(new FileInfo(full).Length, HashFile(full));
+                var info = new FileInfo(full);
+                var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
+                result[rel] = previous is not null && previous.TryGetValue(rel, out var old) && old.Size == size && old.ModifiedTicks == ticks &&
+                    old.ModifiedTicks != 0 && rehash?.Contains(rel) != true
+                    ? old
+                    : new FileStamp(size, HashFile(full), ticks);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -110,7 +110,7 @@ public sealed class PipelinePlanSourceTests
     }
 
     [Fact]
-    public void Dvc_cycles_and_templating_are_problems()
+    public void Dvc_cycles_and_unresolved_templating_are_problems()
     {
         using var t = new TempDir();
         t.Write("dvc.yaml", "stages:\n  a:\n    cmd: x\n    deps: [b.out]\n    outs: [a.out]\n  b:\n    cmd: y\n    deps: [a.out]\n    outs: [b.out]\n");
@@ -118,10 +118,79 @@ public sealed class PipelinePlanSourceTests
         RunPlanResolver.Resolve(t.Path, [], problems).Should().BeNull();
         problems.Should().ContainSingle().Which.Should().Contain("cycle");
 
+        // Interpolated from params.yaml, as DVC does.
         t.Write("dvc.yaml", "stages:\n  a:\n    cmd: python3 train.py --epochs ${train.epochs}\n");
+        t.Write("params.yaml", "train:\n  epochs: 4\n");
         problems.Clear();
+        RunPlanResolver.Resolve(t.Path, [], problems)!.Commands.Should().Equal("python3 train.py --epochs 4");
+        problems.Should().BeEmpty();
+
+        // Naming nothing: not run with a literal ${} in the shell.
+        File.Delete(Path.Combine(t.Path, "params.yaml"));
         RunPlanResolver.Resolve(t.Path, [], problems).Should().BeNull();
-        problems.Should().ContainSingle().Which.Should().Contain("templating");
+        problems.Should().Contain(p => p.Contains("templating", StringComparison.Ordinal) && p.Contains("'a'", StringComparison.Ordinal));
+        problems.Should().Contain(p => p.StartsWith("dvc.yaml:3:", StringComparison.Ordinal) && p.Contains("${train.epochs}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dvc_foreach_and_matrix_stages_expand_with_vars_and_params_in_dependency_order()
+    {
+        using var t = new TempDir();
+        WriteForeachMatrixPipeline(t);
+        var problems = new List<string>();
+        var plan = RunPlanResolver.Resolve(t.Path, [], problems);
+        problems.Should().BeEmpty();
+        plan!.Source.Should().Be("dvc.yaml");
+        plan.Commands.Should().Equal(
+            "python3 prepare.py --name mnist --seed 7",
+            "python3 prepare.py --name cifar --seed 7",
+            "python3 train.py --model tree --lr 0.1 --epochs 3",
+            "python3 train.py --model tree --lr 0.01 --epochs 3",
+            "python3 train.py --model forest --lr 0.1 --epochs 3",
+            "python3 train.py --model forest --lr 0.01 --epochs 3",
+            "(cd 'reports' && python3 ../report.py --out summary.md)");
+        plan.Outputs.Should().Equal(
+            "data/clean/mnist.csv", "data/clean/cifar.csv",
+            "models/tree-0.1.pkl", "models/tree-0.01.pkl", "models/forest-0.1.pkl", "models/forest-0.01.pkl",
+            "reports/summary.md", "reports/metrics.json");
+    }
+
+    /// <summary>A report stage first in the file that needs every model; models from a matrix; clean data from a foreach over a vars list.</summary>
+    internal static void WriteForeachMatrixPipeline(TempDir t)
+    {
+        t.Write("dvc.yaml", """
+            vars:
+              - config/datasets.yaml
+              - seed: 7
+            stages:
+              report:
+                wdir: reports
+                cmd: python3 ../report.py --out summary.md
+                deps: [../models]
+                outs: [summary.md]
+                metrics:
+                  - metrics.json:
+                      cache: false
+              train:
+                matrix:
+                  model: [tree, forest]
+                  lr: [0.1, 0.01]
+                cmd: python3 train.py --model ${item.model} --lr ${item.lr} --epochs ${train.epochs}
+                deps: [data/clean, train.py]
+                params: [train.epochs]
+                outs:
+                  - models/${item.model}-${item.lr}.pkl
+              prepare:
+                foreach: ${datasets}
+                do:
+                  cmd: python3 prepare.py --name ${item} --seed ${seed}
+                  deps:
+                    - data/raw/${item}.csv
+                  outs:
+                    - data/clean/${item}.csv
+            """);
+        t.Write("config/datasets.yaml", "datasets: [mnist, cifar]\n");
+        t.Write("params.yaml", "train:\n  epochs: 3\n");
     }
 
     [Fact]
@@ -140,6 +209,10 @@ public sealed class PipelinePlanSourceTests
         var plan = RunPlanResolver.Resolve(t.Path, [], new List<string>());
         plan!.Source.Should().Be("MLproject");
         plan.Commands.Should().Equal("python3 train.py --alpha 0.5 --l1 0.1");
+
+        // Defaults are shell-quoted as MLflow's shlex.quote does.
+        t.Write("MLproject", "entry_points:\n  main:\n    parameters:\n      name: {type: string, default: \"my run\"}\n      n: {type: int, default: 3}\n    command: python3 train.py --name {name} -n {n}\n");
+        RunPlanResolver.Resolve(t.Path, [], new List<string>())!.Commands.Should().Equal("python3 train.py --name 'my run' -n 3");
 
         t.Write("MLproject", "entry_points:\n  main:\n    parameters:\n      data: path\n    command: python3 train.py {data}\n");
         var problems = new List<string>();

@@ -34,6 +34,10 @@ public sealed class VerifierTests
 
         var trace = r.Runs[0].Trace;
         trace.Method.Should().Be("strace");
+        r.Sandbox!.Tracer.Should().Be(HostTools.StraceSeccompBpf ? "strace --seccomp-bpf" : "strace");
+        r.Sandbox.TracedRuns.Should().Equal(r.Runs.Select(x => x.Name));
+        r.Runs[1].Trace.ProjectReads.Should().Contain(["data/train.csv", "params.yaml", "train.py"], "run 2 is traced too");
+        r.Environment!.Packages.Should().Contain(p => p.StartsWith("scikit-learn==", StringComparison.OrdinalIgnoreCase));
         trace.ProjectReads.Should().Contain(["data/train.csv", "params.yaml", "train.py"]);
         trace.ProjectWrites.Should().Contain(["model.pkl", "metrics.json"]);
         r.Runs[0].InputHashes.Should().ContainKey("data/train.csv");
@@ -350,6 +354,48 @@ public sealed class VerifierLimitTests
         var managed = r.ToFindings().Single(f => f.CheckId == "data.managed");
         managed.Outcome.Should().Be(MLRepro.Findings.Outcome.NotMet);
         managed.Evidence.Should().Contain(e => e.Note.Contains(data, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parallel_runs_overlap_in_time_and_the_record_says_so()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        // Each run records when it started and ended; the comparison shows both runs' values.
+        t.Write("train.py", "import json, time\ns = time.time()\ntime.sleep(3)\njson.dump({'start': s, 'end': time.time()}, open('times.json', 'w'))\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 train.py"), Env.Options(o => o with { Parallel = true }), TestContext.Current.CancellationToken);
+        r.Runs.Take(2).Should().OnlyContain(run => run.Succeeded);
+        r.ParallelRuns.Should().Be(Environment.ProcessorCount >= Verifier.MinCoresForParallel);
+        if (!r.ParallelRuns)
+        {
+            r.Problems.Should().Contain(p => p.Contains("--parallel", StringComparison.Ordinal));
+            return;
+        }
+
+        var items = r.Comparisons[0].Files.Should().ContainSingle(f => f.Path == "times.json").Subject.Items;
+        double Get(string key, bool a) => double.Parse((a ? items.Single(i => i.Name == key).A : items.Single(i => i.Name == key).B)!, System.Globalization.CultureInfo.InvariantCulture);
+        var (s1, e1, s2, e2) = (Get("start", true), Get("end", true), Get("start", false), Get("end", false));
+        (s2 < e1 && s1 < e2).Should().BeTrue($"run 1 ran {s1}..{e1} and run 2 {s2}..{e2}: at once, they overlap");
+    }
+
+    [Fact]
+    public void Tracing_only_run_1_traces_run_1_and_says_so_while_run_2_is_still_compared()
+    {
+        Env.RequireSandbox();
+        Env.RequirePython();
+        using var t = new TempDir();
+        t.Write("data/in.csv", "x\n21\n");
+        t.Write("train.py", "open('out.txt', 'w').write(str(2 * int(open('data/in.csv').read().split()[1])))\n");
+        var r = Verifier.Run(t.Path, Env.Cmd("python3 train.py"), Env.Options(o => o with { TraceOnlyFirstRun = true }), TestContext.Current.CancellationToken);
+        r.Runs.Take(2).Should().OnlyContain(run => run.Succeeded);
+        r.Sandbox!.TracedRuns.Should().Equal("run 1");
+        r.Runs[0].Trace.Method.Should().Be("strace");
+        r.Runs[0].Trace.ProjectReads.Should().Contain(["data/in.csv", "train.py"]);
+        r.Runs[1].Trace.Method.Should().Be("snapshot");
+        r.Runs[1].Outputs.Should().ContainKey("out.txt");
+        r.Comparisons[0].Files.Should().ContainSingle(f => f.Path == "out.txt").Which.Verdict.Should().Be(Verdict.Identical);
+        r.ToFindings().Should().Contain(f => f.CheckId == "code.example-input" && f.Evidence.Any(e => e.Path == "data/in.csv"));
     }
 
     [Fact]

@@ -37,6 +37,23 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void Plan_of_a_dvc_pipeline_with_foreach_and_matrix_lists_every_instance_in_order()
+    {
+        using var t = new TempDir();
+        PipelinePlanSourceTests.WriteForeachMatrixPipeline(t);
+        var (code, output, err) = Run("verify", t.Path, "--plan");
+        code.Should().Be(CliApp.ExitOk, err);
+        output.Should().Contain("plan from dvc.yaml")
+            .And.Contain("1. python3 prepare.py --name mnist --seed 7")
+            .And.Contain("2. python3 prepare.py --name cifar --seed 7")
+            .And.Contain("6. python3 train.py --model forest --lr 0.01 --epochs 3")
+            .And.Contain("7. (cd 'reports' && python3 ../report.py --out summary.md)")
+            .And.Contain("models/forest-0.01.pkl").And.Contain("reports/metrics.json");
+        output.Should().NotContain("${").And.NotContain("8.");
+        Directory.Exists(Path.Combine(t.Path, "models")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Bad_options_are_usage_errors()
     {
         using var t = new TempDir();

@@ -15,7 +15,10 @@ namespace MLRepro.Bench.Verify;
 /// </summary>
 internal static class VerifyBench
 {
-    private const string Python = "/usr/bin/python3";
+    // The interpreter (--python; Debian's by default) and whether runs are sandboxed (--no-sandbox where bwrap cannot run).
+    private static string Python { get; set; } = "/usr/bin/python3";
+    private static bool s_sandbox = true;
+    private static string[]? s_modes;
     private static readonly List<(string Section, string Name, string Value, string Target)> s_rows = [];
 
     /// <summary>Runs the selected sections; returns the exit code.</summary>
@@ -33,12 +36,16 @@ internal static class VerifyBench
         var fixtures = Opt("--fixtures", FindFixtures());
         var tmp = Opt("--tmp", Path.Combine(Path.GetTempPath(), "mlrepro-bench-verify"));
         var reprotestTimeout = int.Parse(Opt("--reprotest-timeout", "600"), CultureInfo.InvariantCulture);
+        Python = Opt("--python", Python);
+        s_sandbox = !args.Contains("--no-sandbox");
+        s_modes = Opt("--modes", "") is { Length: > 0 } m ? m.Split(',') : null;
         Directory.CreateDirectory(tmp);
 
         Console.WriteLine($"mlrepro verify benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
             $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}; load average {LoadAverage()}");
         Console.WriteLine($"median of {runs} runs; fixtures {fixtures}; scratch {tmp}; python {Sh(Python + " --version").Out.Trim()}, torch {Sh(Python + " -c 'import torch;print(torch.__version__)'").Out.Trim()}");
-        Console.WriteLine($"bwrap {(HostTools.Bwrap is null ? "missing" : "present")}, strace {(HostTools.Strace is null ? "missing" : "present")}");
+        Console.WriteLine($"bwrap {(HostTools.Bwrap is null ? "missing" : s_sandbox ? "present" : "present, not used (--no-sandbox)")}, " +
+            $"strace {(HostTools.Strace is null ? "missing" : "present" + (HostTools.StraceSeccompBpf ? ", with --seccomp-bpf" : ", without --seccomp-bpf"))}");
         Console.WriteLine();
 
         if (sections.Contains("pipeline"))
@@ -76,14 +83,34 @@ internal static class VerifyBench
         var plan = new RunPlan("--cmd", ["python3 train.py"], [], [], null);
         var direct = new List<double>();
         var directPair = new List<double>();
-        var modes = new (string Name, VerifyOptions Options)[]
+        var modes = new List<(string Name, VerifyOptions Options)>
         {
             ("verify (strace)", Options(trace: true, parallel: false, fingerprint: true)),
+            ("verify (strace, run 1 only)", Options(trace: true, parallel: false, fingerprint: true) with { TraceOnlyFirstRun = true }),
+            ("verify (strace without seccomp-bpf)", Options(trace: true, parallel: false, fingerprint: true, seccomp: false)),
             ("verify (no strace)", Options(trace: false, parallel: false, fingerprint: true)),
             ("verify --parallel (strace)", Options(trace: true, parallel: true, fingerprint: true)),
+            // The critical path before this change (commit 4a2d4f5), emulated: `pip list` first, then both runs traced without seccomp-bpf.
+            (PreviousMode, Options(trace: true, parallel: false, fingerprint: false, seccomp: false)),
+            // The same two unsandboxed: bubblewrap's PID namespace hides the runs' CPU time from this process (its init is never
+            // waited for), so CPU time can only be compared without it. bwrap's own start is timed separately below.
+            (CpuPrefix + "verify (strace)", Options(trace: true, parallel: false, fingerprint: true, sandbox: false)),
+            (CpuPrefix + "verify (strace, run 1 only)", Options(trace: true, parallel: false, fingerprint: true, sandbox: false) with { TraceOnlyFirstRun = true }),
+            (CpuPrefix + "verify (no strace)", Options(trace: false, parallel: false, fingerprint: true, sandbox: false)),
+            (CpuPrefix + PreviousMode, Options(trace: true, parallel: false, fingerprint: false, seccomp: false, sandbox: false)),
         };
+        if (s_modes is { } only)
+        {
+            // --modes a,b: only the modes whose name contains one of these (e.g. "CPU" for the unsandboxed CPU-time modes).
+            modes.RemoveAll(m => !only.Any(o => m.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
+        }
+
         var wall = modes.ToDictionary(m => m.Name, _ => new List<double>());
         var runSum = modes.ToDictionary(m => m.Name, _ => new List<double>());
+        // CPU seconds (user + system) of this process and every child it waited for: unlike wall time it hardly depends on how
+        // many other sessions share the two cores, and for this single-threaded script T's wall time equals its CPU time on an idle core.
+        var cpu = modes.ToDictionary(m => m.Name, _ => new List<double>());
+        var directCpu = new List<double>();
         var runMax = modes.ToDictionary(m => m.Name, _ => new List<double>());
         string? lastCopyA = null, lastCopyB = null;
 
@@ -92,13 +119,25 @@ internal static class VerifyBench
         for (var i = 0; i < runs; i++)
         {
             // Interleaved, so each mode sees the same mix of machine load.
+            var c0 = CpuSeconds();
             var (t, _) = DirectRun(fixture, tmp, $"direct-{i}");
+            directCpu.Add(CpuSeconds() - c0);
             direct.Add(t);
             directPair.Add(Time(() => Parallel.Invoke(() => lastCopyA = DirectRun(fixture, tmp, $"pair-a-{i}").Copy, () => lastCopyB = DirectRun(fixture, tmp, $"pair-b-{i}").Copy)));
             foreach (var (name, o) in modes)
             {
                 VerificationRecord? rec = null;
-                wall[name].Add(Time(() => rec = Verifier.Run(fixture, plan, o)));
+                var c1 = CpuSeconds();
+                wall[name].Add(Time(() =>
+                {
+                    if (name.EndsWith(PreviousMode, StringComparison.Ordinal))
+                    {
+                        Exec(Python, ["-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"], null, 120);
+                    }
+
+                    rec = Verifier.Run(fixture, plan, o);
+                }));
+                cpu[name].Add(CpuSeconds() - c1);
                 if (rec!.Runs.Count < 2 || !rec.Reproduced)
                 {
                     Console.WriteLine($"   {name}: NOT reproduced or failed: {string.Join("; ", rec.Problems)} {string.Join("; ", rec.Runs.Select(r => r.Name + " exit " + r.ExitCode + " " + r.StderrTail.Trim()))}");
@@ -113,6 +152,17 @@ internal static class VerifyBench
         }
 
         var T = Median(direct);
+        var Tcpu = Median(directCpu);
+        Console.WriteLine($"   CPU time (user+sys, bench process + waited-for children): T {Tcpu:F2} s [{string.Join(", ", directCpu.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}]; " +
+            string.Join("; ", modes.Where(m => !m.Options.Sandbox.UseSandbox).Select(m => $"{m.Name} {Median(cpu[m.Name]):F2} s = {Median(cpu[m.Name]) / Tcpu:F3} T_cpu " +
+                $"[{string.Join(", ", cpu[m.Name].Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}]")));
+        Row("pipeline", "CPU: `python3 train.py` alone (T_cpu)", $"{Tcpu:F2} s", "");
+        foreach (var (name, o) in modes.Where(m => !m.Options.Sandbox.UseSandbox))
+        {
+            var c = Median(cpu[name]);
+            Row("pipeline", "CPU: " + name, $"{c:F2} s = {c / Tcpu:F3} T_cpu", o.Parallel ? "" : $"≤ 2.10 T_cpu: {(c <= 2.10 * Tcpu ? "met" : "NOT met")}");
+        }
+
         Console.WriteLine($"   T (direct run, median of {runs}): {T:F2} s [{string.Join(", ", direct.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}]");
         Console.WriteLine($"   two direct runs at once: {Median(directPair):F2} s = {Median(directPair) / T:F2} T (what 2 cores give this machine now)");
         Row("pipeline", "T: `python3 train.py` alone", $"{T:F2} s", "");
@@ -124,7 +174,8 @@ internal static class VerifyBench
             var target = o.Parallel ? "≤ 1.15 T" : "≤ 2.10 T";
             var met = o.Parallel ? w <= 1.15 * T : w <= 2.10 * T;
             Console.WriteLine($"   {name}: {w:F2} s = {w / T:F2} T; the two runs' own durations {sum:F2} s (sandbox{(o.Sandbox.Trace ? "+strace" : "")} vs 2T: {sum - 2 * T:+0.00;-0.00} s), " +
-                $"outside the runs (copy, hash, compare, fingerprint, preflight) {w - (o.Parallel ? Median(runMax[name]) : sum):F2} s");
+                $"outside the runs (preflight, sandbox start, copy, hash, compare, fingerprint, delete) {w - (o.Parallel ? Median(runMax[name]) : sum):F2} s" +
+                (o.Sandbox.Trace ? $", tracer {o.Sandbox.Tracer}" : ""));
             Row("pipeline", name, $"{w:F2} s = {w / T:F2} T", $"{target}: {(met ? "met" : "NOT met")}");
         }
 
@@ -141,26 +192,32 @@ internal static class VerifyBench
             }
         }, null);
         var fpTime = MedianOf(runs, () => EnvironmentFingerprint.Collect(Python), null);
+        var pipTime = MedianOf(runs, () => Exec(Python, ["-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"], null, 120), null);
         var bwrapTrue = MedianOf(runs * 2, () => Sh("bwrap --ro-bind / / --unshare-all --die-with-parent true"), null);
         var straceTrue = MedianOf(runs * 2, () => Sh("strace -f -o /dev/null true"), null);
         Console.WriteLine($"   parts: copy the project {copyTime * 1000:F1} ms, snapshot (list + XxHash128 of every file) {snapTime * 1000:F1} ms " +
-            $"(4 per verify), compare {outputs.Count} outputs {compareTime * 1000:F1} ms, environment fingerprint (pip list) {fpTime:F2} s, " +
+            $"(4 per verify), compare {outputs.Count} outputs {compareTime * 1000:F1} ms, environment fingerprint {fpTime:F2} s (off the critical path: collected during run 1; `pip list` alone, the previous way: {pipTime:F2} s), " +
             $"bwrap start {bwrapTrue * 1000:F0} ms, strace start {straceTrue * 1000:F0} ms");
         Row("pipeline", "part: copy project (per run)", $"{copyTime * 1000:F1} ms", "");
         Row("pipeline", "part: snapshot+hash (×2 per run)", $"{snapTime * 1000:F1} ms", "");
         Row("pipeline", $"part: compare {outputs.Count} outputs", $"{compareTime * 1000:F1} ms", "");
-        Row("pipeline", "part: environment fingerprint (once)", $"{fpTime:F2} s", "");
+        Row("pipeline", "part: environment fingerprint (once, during run 1)", $"{fpTime:F2} s", "");
+        Row("pipeline", "part: `pip list --format=freeze` (the previous fingerprint)", $"{pipTime:F2} s", "");
         Row("pipeline", "part: `bwrap … true` / `strace -f true`", $"{bwrapTrue * 1000:F0} ms / {straceTrue * 1000:F0} ms", "");
         Console.WriteLine();
     }
 
-    private static VerifyOptions Options(bool trace, bool parallel, bool fingerprint) => new()
+    private const string CpuPrefix = "no sandbox, for CPU time: ";
+
+    private const string PreviousMode = "previous path, emulated (pip list, then strace without seccomp-bpf)";
+
+    private static VerifyOptions Options(bool trace, bool parallel, bool fingerprint, bool? seccomp = null, bool sandbox = true) => new()
     {
         // --no-probe-config: the probe adds runs with a mutated config, which is not the "two runs" being measured.
         ProbeConfig = false,
         Parallel = parallel,
         Fingerprint = fingerprint,
-        Sandbox = new SandboxOptions { Trace = trace },
+        Sandbox = new SandboxOptions { Trace = trace, SeccompBpf = seccomp, Python = Python, UseSandbox = s_sandbox && sandbox, AllowUnsandboxed = !(s_sandbox && sandbox) },
     };
 
     private static (double Seconds, string Copy) DirectRun(string fixture, string tmp, string name)
@@ -389,6 +446,16 @@ internal static class VerifyBench
         }
 
         return Path.Combine(AppContext.BaseDirectory, "verify-fixtures");
+    }
+
+    /// <summary>utime + stime + cutime + cstime of this process from /proc/self/stat, in seconds.</summary>
+    private static double CpuSeconds()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14-17 of proc(5), counted from field 3 (state) here; clock ticks of 1/100 s (sysconf(_SC_CLK_TCK) on Linux).
+        return (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture) +
+            long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
