@@ -40,8 +40,11 @@ public sealed record AccessTrace(string Method, IReadOnlyList<string> ProjectRea
     /// <param name="lines">The trace lines.</param>
     /// <param name="projectDir">The project copy's path as the traced process sees it.</param>
     /// <param name="scratchPrefixes">Private scratch folders inside the sandbox (its /tmp, its HOME) whose accesses are not hidden inputs unless they fail.</param>
-    public static AccessTrace Parse(IEnumerable<string> lines, string projectDir, IReadOnlyList<string> scratchPrefixes)
+    /// <param name="environmentPrefixes">The interpreter's own folders (a venv under /opt, a pyenv version): what Python and its
+    /// libraries read or probe there is the environment, not a hidden input.</param>
+    public static AccessTrace Parse(IEnumerable<string> lines, string projectDir, IReadOnlyList<string> scratchPrefixes, IReadOnlyList<string>? environmentPrefixes = null)
     {
+        environmentPrefixes ??= [];
         projectDir = projectDir.TrimEnd('/');
         var reads = new SortedSet<string>(StringComparer.Ordinal);
         var writes = new SortedSet<string>(StringComparer.Ordinal);
@@ -150,7 +153,7 @@ public sealed record AccessTrace(string Method, IReadOnlyList<string> ProjectRea
                                 reads.Add(rel);
                             }
                         }
-                        else if ((isWrite ? !IsDevice(full) : !IsSystem(full)) && !(isDir && ok))
+                        else if ((isWrite ? !IsDevice(full) : !IsSystem(full) && !Under(full, environmentPrefixes)) && !(isDir && ok))
                         {
                             var scratch = scratchPrefixes.Any(s => full == s || full.StartsWith(s.TrimEnd('/') + "/", StringComparison.Ordinal));
                             // Scratch folders (the sandbox's private /tmp and HOME) only matter when a read found nothing:
@@ -178,6 +181,44 @@ public sealed record AccessTrace(string Method, IReadOnlyList<string> ProjectRea
     /// <summary>Whether a write target is a device or process file (/dev/null, /proc/self/…), which are not escapes.</summary>
     public static bool IsDevice(string path) =>
         path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
+
+    private static bool Under(string path, IReadOnlyList<string> prefixes) =>
+        prefixes.Any(p => path == p || path.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal));
+
+    /// <summary>The folders of an interpreter's installation: the parent of its bin/ folder, for the path as given and as
+    /// resolved through symbolic links (a venv's python links to its base installation). System folders are left out.</summary>
+    public static IReadOnlyList<string> InterpreterPrefixes(string python)
+    {
+        var result = new List<string>();
+        void Add(string? exe)
+        {
+            if (Path.GetDirectoryName(exe) is { } bin && Path.GetFileName(bin) == "bin" && Path.GetDirectoryName(bin) is { Length: > 1 } prefix &&
+                !IsSystem(prefix + "/") && !result.Contains(prefix))
+            {
+                result.Add(prefix);
+            }
+        }
+
+        if (!Path.IsPathRooted(python))
+        {
+            return result;
+        }
+
+        Add(python);
+        try
+        {
+            Add(new FileInfo(python).ResolveLinkTarget(returnFinalTarget: true)?.FullName);
+        }
+        catch (IOException)
+        {
+            // An unreadable link leaves the path as given.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return result;
+    }
 
     /// <summary>Whether a path lies in a system folder (libraries, interpreters, /proc…).</summary>
     public static bool IsSystem(string path) =>

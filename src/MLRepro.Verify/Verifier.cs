@@ -407,7 +407,7 @@ public sealed class Verifier
         {
             var inside = Sandbox.ProjectPathInside(scratch, settings, _sandbox.UseSandbox);
             IReadOnlyList<string> scratchPrefixes = _sandbox.UseSandbox ? ["/tmp"] : [scratch, "/tmp"];
-            traced = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes);
+            traced = AccessTrace.Parse(File.ReadLines(traceFile), inside, scratchPrefixes, AccessTrace.InterpreterPrefixes(_sandbox.Python));
         }
 
         // Files whose size and time are unchanged keep their hash from before the run (inputs, data), unless the trace saw them written.

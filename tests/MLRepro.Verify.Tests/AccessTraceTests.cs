@@ -39,4 +39,28 @@ public sealed class AccessTraceTests
         t.Network[0].Address.Should().Contain("10.0.0.1");
         t.Executed.Should().Equal("/usr/bin/python3");
     }
+
+    [Fact]
+    public void Reads_and_probes_inside_the_interpreters_own_folders_are_environment_not_hidden_inputs()
+    {
+        string[] lines =
+        [
+            """7 openat(AT_FDCWD, "/opt/torch/.venv/bin/python._pth", O_RDONLY) = -1 ENOENT (No such file or directory)""",
+            """7 openat(AT_FDCWD, "/opt/torch/.venv/lib/python3.12/nvidia/lib/glibc-hwcaps/x86-64-v3/libtorch_python.so", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)""",
+            """7 openat(AT_FDCWD, "/opt/torch/.venv/lib/python3.12/site-packages/torch/__init__.py", O_RDONLY|O_CLOEXEC) = 3""",
+            """7 openat(AT_FDCWD, "/opt/torch/.venv-data/train.csv", O_RDONLY) = 3""",
+            """7 openat(AT_FDCWD, "/home/alice/data.csv", O_RDONLY) = -1 ENOENT (No such file or directory)""",
+        ];
+        var t = AccessTrace.Parse(lines, "/tmp/w/p", ["/tmp"], ["/opt/torch/.venv"]);
+        t.Outside.Select(o => o.Path).Should().Equal("/opt/torch/.venv-data/train.csv", "/home/alice/data.csv");
+        AccessTrace.Parse(lines, "/tmp/w/p", ["/tmp"]).Outside.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void Interpreter_prefixes_are_the_parent_of_bin_outside_system_folders()
+    {
+        AccessTrace.InterpreterPrefixes("/opt/torch/.venv/bin/python3").Should().Equal("/opt/torch/.venv");
+        AccessTrace.InterpreterPrefixes("/usr/bin/python3").Should().NotContain("/usr");
+        AccessTrace.InterpreterPrefixes("python3").Should().BeEmpty();
+    }
 }
