@@ -41,15 +41,7 @@ internal static class CheckBench
 
         if (args.Contains("--per-check"))
         {
-            // Where a check's time goes: the model's analyses are built on first use, so each is timed where it is first asked for.
-            var model = ProjectModel.Open(roots[0].Path, new IndexOptions { UseGit = false });
-            Console.WriteLine($"python: {Time(() => _ = model.PythonModules.Count):0} ms, all formats: {Time(model.ParseAll):0} ms");
-            foreach (var check in MLRepro.Checks.CheckRegistry.All)
-            {
-                Console.WriteLine($"{check.Info.Id,-22} {Time(() => check.Run(model)):0} ms");
-            }
-
-            return 0;
+            return PerCheck(roots[0].Path, runs);
         }
 
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -69,6 +61,64 @@ internal static class CheckBench
             Console.WriteLine($"| {name} | {files.Length} | {read:0} | {index:0} | {python:0} | {all:0} | {check:0} | {(all - python) / python:P0} | {check / read:0.0}× |");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Where a check's time goes: the model's analyses are built on first use, so each is timed where it is first asked
+    /// for, in dependency order, so that each line is that analysis's own cost. Wall and process CPU time (the CPU time is
+    /// steadier on a loaded machine for the single-threaded sections), medians over fresh models after one warm-up.
+    /// </summary>
+    private static int PerCheck(string root, int runs)
+    {
+        var rows = new List<(string Name, List<double> Wall, List<double> Cpu)>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var model = ProjectModel.Open(root, new IndexOptions { UseGit = false });
+            var sections = new List<(string, Action)>
+            {
+                ("python summaries", () => _ = model.PythonModules.Count),
+                ("all formats", model.ParseAll),
+                ("commands", () => _ = model.Commands),
+                ("config", () => _ = model.Config),
+                ("tracer", () => _ = model.Tracer),
+                ("randomness", () => _ = model.Randomness),
+                ("entry points", () => _ = model.EntryPoints),
+                ("imports", () => _ = model.Imports),
+                ("data", () => _ = model.Data),
+                ("tools", () => _ = model.Tools),
+            };
+            sections.AddRange(MLRepro.Checks.CheckRegistry.All.Select(c => (c.Info.Id, (Action)(() => c.Run(model)))));
+            sections.Add(("diagnostics", () => _ = model.Diagnostics.Length));
+            sections.Add(("assess (model warm)", () => Assessor.Assess(model)));
+            for (var i = 0; i < sections.Count; i++)
+            {
+                GC.Collect();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                sections[i].Item2();
+                var wall = sw.Elapsed.TotalMilliseconds;
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+                if (run == 0)
+                {
+                    rows.Add((sections[i].Item1, [], []));
+                }
+                else
+                {
+                    rows[i].Wall.Add(wall);
+                    rows[i].Cpu.Add(cpu);
+                }
+            }
+        }
+
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{"section",-22} {"wall ms",8} {"cpu ms",8}");
+        foreach (var (name, wall, cpu) in rows)
+        {
+            Console.WriteLine($"{name,-22} {wall.Order().ElementAt(wall.Count / 2),8:0} {cpu.Order().ElementAt(cpu.Count / 2),8:0}");
+        }
+
+        Console.WriteLine($"{"sum after formats",-22} {rows.Skip(2).Take(rows.Count - 3).Sum(r => r.Wall.Order().ElementAt(r.Wall.Count / 2)),8:0} {rows.Skip(2).Take(rows.Count - 3).Sum(r => r.Cpu.Order().ElementAt(r.Cpu.Count / 2)),8:0}");
         return 0;
     }
 
