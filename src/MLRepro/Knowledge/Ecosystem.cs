@@ -73,7 +73,21 @@ public static class Ecosystem
     }
 
     /// <summary>Whether a call target is a GPU use.</summary>
-    public static bool IsGpuCall(string target) =>
-        GpuCallPrefixes.Any(p => target.StartsWith(p, StringComparison.Ordinal) || target == p.TrimEnd('.'))
-        || target.EndsWith(".cuda", StringComparison.Ordinal);
+    public static bool IsGpuCall(string target)
+    {
+        // Asked for every call of the project: a plain loop over the prefixes, their dot-less forms computed once.
+        var prefixes = GpuCallPrefixes;
+        var trimmed = s_gpuCallNames.Value;
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            if (target.StartsWith(prefixes[i], StringComparison.Ordinal) || target == trimmed[i])
+            {
+                return true;
+            }
+        }
+
+        return target.EndsWith(".cuda", StringComparison.Ordinal);
+    }
+
+    private static readonly Lazy<string[]> s_gpuCallNames = new(() => [.. GpuCallPrefixes.Select(p => p.TrimEnd('.'))]);
 }

@@ -55,8 +55,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
     public static bool HasCpuFallback(ProjectModel project) => CpuFallbacks(project).Any();
 
-    /// <summary>Evidence of GPU use in code and environments.</summary>
-    public static IEnumerable<Evidence> GpuUses(ProjectModel project)
+    // Three checks and the facts ask for the GPU evidence of the same model: computed once per model.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuUses = [];
+
+    /// <summary>Evidence of GPU use in code and environments (computed once per model).</summary>
+    public static IEnumerable<Evidence> GpuUses(ProjectModel project) => s_gpuUses.GetValue(project, p => [.. FindGpuUses(p)]);
+
+    private static IEnumerable<Evidence> FindGpuUses(ProjectModel project)
     {
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
