@@ -38,6 +38,7 @@ public sealed class SummaryCache
     private long _writes;
     private long _hits;
     private long _misses;
+    private long _writesAtTrim;
 
     /// <summary>Creates a cache in a folder (created on first write).</summary>
     /// <param name="directory">The cache folder; entries go to <c>summaries/v{FormatVersion}/</c> under it.</param>
@@ -202,9 +203,19 @@ public sealed class SummaryCache
         }
     }
 
+    /// <summary>Runs <see cref="Trim"/> when entries were written since the last trim (listing the cache costs a scan of its folder).</summary>
+    public void TrimAfterWrites()
+    {
+        var writes = Writes;
+        if (writes > Interlocked.Exchange(ref _writesAtTrim, writes))
+        {
+            Trim();
+        }
+    }
+
     /// <summary>
     /// Keeps the cache within <see cref="MaxBytes"/>: when over it, deletes the oldest-written entries (and stray
-    /// temporary files older than an hour) until three quarters of the bound remain. Called after a run that wrote.
+    /// temporary files older than an hour) until three quarters of the bound remain.
     /// </summary>
     public void Trim()
     {

@@ -37,10 +37,7 @@ public sealed partial class ProjectModel
                     var summaries = new ModuleSummary?[files.Length];
                     var pool = new StringPool();
                     Parallel.For(0, files.Length, i => summaries[i] = Summarize(files[i], pool));
-                    if (Cache is { Writes: > 0 } cache)
-                    {
-                        cache.Trim();
-                    }
+                    Cache?.TrimAfterWrites();
 
                     var list = summaries.Where(s => s is not null).Select(s => s!).ToImmutableArray();
                     foreach (var s in list)

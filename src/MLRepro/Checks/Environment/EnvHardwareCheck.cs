@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
@@ -52,11 +53,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
         project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
             || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)));
 
-    /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
-    public static bool HasCpuFallback(ProjectModel project) => CpuFallbacks(project).Any();
+    /// <summary>Whether the code chooses between GPU and CPU at run time (computed once per model).</summary>
+    public static bool HasCpuFallback(ProjectModel project) => s_hasCpuFallback.GetValue(project, p => new StrongBox<bool>(CpuFallbacks(p).Any())).Value;
+
+    private static readonly ConditionalWeakTable<ProjectModel, StrongBox<bool>> s_hasCpuFallback = [];
 
     // Three checks and the facts ask for the GPU evidence of the same model: computed once per model.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuUses = [];
+    private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuUses = [];
 
     /// <summary>Evidence of GPU use in code and environments (computed once per model).</summary>
     public static IEnumerable<Evidence> GpuUses(ProjectModel project) => s_gpuUses.GetValue(project, p => [.. FindGpuUses(p)]);
