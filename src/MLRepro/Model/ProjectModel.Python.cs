@@ -82,7 +82,7 @@ public sealed partial class ProjectModel
             return null;
         }
 
-        if (Cache?.TryGet(file.Path, text) is { } cached)
+        if (Cache?.TryGet(file.Path, text, pool) is { } cached)
         {
             return cached;
         }
