@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MLRepro.Assessment;
+using MLRepro.Caching;
 using MLRepro.Indexing;
 using MLRepro.Model;
 
@@ -35,40 +36,137 @@ internal static class CheckBench
 
         if (roots.Count == 0)
         {
-            Console.Error.WriteLine("usage: MLRepro.Bench check [--stdlib DIR] [--corpus DIR [--files N]] [--runs R]");
+            Console.Error.WriteLine("usage: MLRepro.Bench check [--stdlib DIR] [--corpus DIR [--files N]] [--runs R] [--per-check [--warm]]");
             return 2;
         }
 
         if (args.Contains("--per-check"))
         {
-            // Where a check's time goes: the model's analyses are built on first use, so each is timed where it is first asked for.
-            var model = ProjectModel.Open(roots[0].Path, new IndexOptions { UseGit = false });
-            Console.WriteLine($"python: {Time(() => _ = model.PythonModules.Count):0} ms, all formats: {Time(model.ParseAll):0} ms");
-            foreach (var check in MLRepro.Checks.CheckRegistry.All)
-            {
-                Console.WriteLine($"{check.Info.Id,-22} {Time(() => check.Run(model)):0} ms");
-            }
-
-            return 0;
+            return PerCheck(roots[0].Path, runs, args.Contains("--warm"));
         }
 
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine("| | files | read bytes (ms) | index | + Python | + all formats | full check | formats overhead | check ÷ read |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, root) in roots)
+        Console.WriteLine("| | files | read bytes (ms) | index | + Python | + all formats | full check, no cache | check filling an empty cache | + Python, warm cache | full check, warm cache | formats overhead | check ÷ read, cold | check ÷ read, warm |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var cacheRoot = Path.Combine(Path.GetTempPath(), "mlrepro-bench-cache-" + Environment.ProcessId);
+        try
         {
-            var options = new IndexOptions { UseGit = false };
-            var files = RepoIndex.Build(root, options).Files.Where(f => f.IsText).Select(f => Path.Combine(root, f.Path)).ToArray();
-            double Read() => Time(() => Parallel.ForEach(files, f => File.ReadAllBytes(f)));
-            double Index() => Time(() => RepoIndex.Build(root, options));
-            double Python() => Time(() => _ = ProjectModel.Open(root, options).PythonModules.Count);
-            double All() => Time(() => ProjectModel.Open(root, options).ParseAll());
-            double Check() => Time(() => Assessor.Assess(root, options));
-            _ = (Read(), Check()); // warm-up: page cache, JIT
-            var (read, index, python, all, check) = (Median(runs, Read), Median(runs, Index), Median(runs, Python), Median(runs, All), Median(runs, Check));
-            Console.WriteLine($"| {name} | {files.Length} | {read:0} | {index:0} | {python:0} | {all:0} | {check:0} | {(all - python) / python:P0} | {check / read:0.0}× |");
+            foreach (var (name, root) in roots)
+            {
+                var options = new IndexOptions { UseGit = false };
+                var files = RepoIndex.Build(root, options).Files.Where(f => f.IsText).Select(f => Path.Combine(root, f.Path)).ToArray();
+                var warmCache = new SummaryCache(Path.Combine(cacheRoot, "warm"));
+                var fills = 0;
+                double Read() => Time(() => Parallel.ForEach(files, f => File.ReadAllBytes(f)));
+                double Index() => Time(() => RepoIndex.Build(root, options));
+                double Python() => Time(() => _ = ProjectModel.Open(root, options).PythonModules.Count);
+                double All() => Time(() => ProjectModel.Open(root, options).ParseAll());
+                double Check() => Time(() => Assessor.Assess(root, options));
+                double Fill()
+                {
+                    // Every run starts from an empty cache folder of its own: the cost of a first run with the cache on.
+                    var cache = new SummaryCache(Path.Combine(cacheRoot, "fill" + fills++));
+                    return Time(() => Assessor.Assess(root, options, cache));
+                }
+
+                double PythonWarm() => Time(() => _ = ProjectModel.Open(root, options, warmCache).PythonModules.Count);
+                double CheckWarm() => Time(() => Assessor.Assess(root, options, warmCache));
+                _ = (Read(), Check(), Assessor.Assess(root, options, warmCache)); // warm-up: page cache, JIT; fills the warm cache
+                var (read, index, python, all, check) = (Median(runs, Read), Median(runs, Index), Median(runs, Python), Median(runs, All), Median(runs, Check));
+                var (fill, pythonWarm, checkWarm) = (Median(runs, Fill), Median(runs, PythonWarm), Median(runs, CheckWarm));
+                Console.WriteLine($"| {name} | {files.Length} | {read:0} | {index:0} | {python:0} | {all:0} | {check:0} | {fill:0} | {pythonWarm:0} | {checkWarm:0} | {(all - python) / python:P0} | {check / read:0.0}× | {checkWarm / read:0.0}× |");
+                long Live(SummaryCache? c)
+                {
+                    var m = ProjectModel.Open(root, options, c);
+                    _ = m.PythonModules.Count;
+                    var bytes = GC.GetTotalMemory(forceFullCollection: true);
+                    GC.KeepAlive(m);
+                    return bytes;
+                }
+
+                Console.Error.WriteLine($"{name}: live managed heap with the model's summaries: {Live(null) / 1_000_000.0:0} MB parsed, {Live(warmCache) / 1_000_000.0:0} MB read from the cache");
+                Console.Error.WriteLine($"{name}: warm cache {warmCache.Hits} hits, {warmCache.Misses} misses, {Directory.EnumerateFiles(warmCache.EntriesDirectory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1_000_000.0:0.0} MB on disk");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(cacheRoot))
+            {
+                Directory.Delete(cacheRoot, recursive: true);
+            }
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Where a check's time goes: the model's analyses are built on first use, so each is timed where it is first asked
+    /// for, in dependency order, so that each line is that analysis's own cost. Wall and process CPU time (the CPU time is
+    /// steadier on a loaded machine for the single-threaded sections), medians over fresh models after one warm-up.
+    /// </summary>
+    private static int PerCheck(string root, int runs, bool warm)
+    {
+        var rows = new List<(string Name, List<double> Wall, List<double> Cpu)>();
+        var cacheDir = Path.Combine(Path.GetTempPath(), "mlrepro-bench-cache-" + Environment.ProcessId);
+        var cache = warm ? new SummaryCache(cacheDir) : null;
+        if (cache is not null)
+        {
+            _ = ProjectModel.Open(root, new IndexOptions { UseGit = false }, cache).PythonModules.Count;
+        }
+
+        for (var run = 0; run <= runs; run++)
+        {
+            var model = ProjectModel.Open(root, new IndexOptions { UseGit = false }, cache);
+            var sections = new List<(string, Action)>
+            {
+                ("python summaries", () => _ = model.PythonModules.Count),
+                ("all formats", model.ParseAll),
+                ("commands", () => _ = model.Commands),
+                ("config", () => _ = model.Config),
+                ("tracer", () => _ = model.Tracer),
+                ("randomness", () => _ = model.Randomness),
+                ("entry points", () => _ = model.EntryPoints),
+                ("imports", () => _ = model.Imports),
+                ("data", () => _ = model.Data),
+                ("tools", () => _ = model.Tools),
+            };
+            sections.AddRange(MLRepro.Checks.CheckRegistry.All.Select(c => (c.Info.Id, (Action)(() => c.Run(model)))));
+            sections.Add(("diagnostics", () => _ = model.Diagnostics.Length));
+            sections.Add(("assess (model warm)", () => Assessor.Assess(model)));
+            for (var i = 0; i < sections.Count; i++)
+            {
+                GC.Collect();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                sections[i].Item2();
+                var wall = sw.Elapsed.TotalMilliseconds;
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+                if (run == 0)
+                {
+                    rows.Add((sections[i].Item1, [], []));
+                }
+                else
+                {
+                    rows[i].Wall.Add(wall);
+                    rows[i].Cpu.Add(cpu);
+                }
+            }
+        }
+
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{"section",-22} {"wall ms",8} {"cpu ms",8}");
+        foreach (var (name, wall, cpu) in rows)
+        {
+            Console.WriteLine($"{name,-22} {wall.Order().ElementAt(wall.Count / 2),8:0} {cpu.Order().ElementAt(cpu.Count / 2),8:0}");
+        }
+
+        if (cache is not null)
+        {
+            Console.WriteLine($"summary cache: {cache.Hits} hits, {cache.Misses} misses");
+            Directory.Delete(cacheDir, recursive: true);
+        }
+
+        Console.WriteLine($"{"sum after formats",-22} {rows.Skip(2).Take(rows.Count - 3).Sum(r => r.Wall.Order().ElementAt(r.Wall.Count / 2)),8:0} {rows.Skip(2).Take(rows.Count - 3).Sum(r => r.Cpu.Order().ElementAt(r.Cpu.Count / 2)),8:0}");
         return 0;
     }
 

@@ -19,9 +19,11 @@ internal static class CheckCommand
         var list = new Option<bool>("--list") { Description = "List the criteria and their ids, then exit." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var verification = new Option<string?>("--verification") { Description = "Merge a record written by `mlrepro verify --out FILE` (verified findings override found ones)." };
+        var noCache = new Option<bool>("--no-cache") { Description = $"Do not read or write the summary cache (also: {MLRepro.Caching.SummaryCache.DisableVariable}=1)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Summary cache folder (default: $XDG_CACHE_HOME/mlrepro, else ~/.cache/mlrepro; never inside the project)." };
         var cmd = new Command("check", "Rate a project on the five-star ML Reproducibility Scale by reading it (its code is never run).")
         {
-            path, format, minStars, verbose, list, output, verification,
+            path, format, minStars, verbose, list, output, verification, noCache, cacheDir,
         };
         cmd.SetAction(r =>
         {
@@ -49,6 +51,7 @@ internal static class CheckCommand
                 return CliApp.ExitUsage;
             }
 
+            var cache = r.GetValue(noCache) ? null : MLRepro.Caching.SummaryCache.For(root, r.GetValue(cacheDir));
             MLRepro.Reporting.Report report;
             if (r.GetValue(verification) is { } recordPath)
             {
@@ -69,11 +72,11 @@ internal static class CheckCommand
                     return CliApp.ExitUsage;
                 }
 
-                report = MLRepro.Verify.VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root), record);
+                report = MLRepro.Verify.VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root, null, cache), record);
             }
             else
             {
-                report = Assessor.Assess(root);
+                report = Assessor.Assess(root, null, cache);
             }
             var reporter = ReportFormats.Create(r.GetValue(format)!, r.GetValue(verbose), r.GetValue(output));
             Emit(reporter, report, r.GetValue(output), stdout);

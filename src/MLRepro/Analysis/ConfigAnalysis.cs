@@ -104,7 +104,8 @@ public sealed partial class ConfigAnalysis
         // Names and spread expressions are the same for every file: computed once, not per config file.
         var referenced = ReferencedNames(modules, commands);
         var spread = SpreadExpressions(modules);
-        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, referenced, spread)).ToImmutableArray();
+        var project = LoadIndex.Of(modules);
+        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, referenced, spread, project)).ToImmutableArray();
         var cli = modules.Where(m => !IsTestOrTooling(m.Path)).SelectMany(m => m.CliOptions.Select(o => (m.Path, o))).ToImmutableArray();
         return new ConfigAnalysis
         {
@@ -153,13 +154,77 @@ public sealed partial class ConfigAnalysis
         return k[(k.LastIndexOf('.') + 1)..];
     }
 
-    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread)
+    /// <summary>
+    /// Project-wide facts <see cref="UsageOf"/> needs for every config file, computed once rather than once per file (a
+    /// project with thousands of config files and modules made this quadratic): which modules can name a file (by the
+    /// file name their literals end with), which have a Hydra main, and whether Kedro or Hydra's instantiate is used.
+    /// </summary>
+    private sealed record LoadIndex(Dictionary<string, List<int>> ModulesNaming, List<int> HydraModules, bool KedroImported, bool HydraInstantiates)
+    {
+        public static LoadIndex Of(IReadOnlyList<ModuleSummary> modules)
+        {
+            var naming = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var hydra = new List<int>();
+            void Add(string literal, int i)
+            {
+                // Every way PathMatches accepts a literal ends it with the config file's name.
+                var l = literal.Replace('\\', '/').TrimStart('.', '/');
+                var last = l[(l.LastIndexOf('/') + 1)..];
+                if (!naming.TryGetValue(last, out var list))
+                {
+                    naming[last] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+
+            for (var i = 0; i < modules.Count; i++)
+            {
+                var m = modules[i];
+                foreach (var read in m.Reads)
+                {
+                    if (read.Kind == ReadKind.Config && read.Path?.Literal?.AsString is { } p)
+                    {
+                        Add(p, i);
+                    }
+                }
+
+                foreach (var s in m.StringLiterals)
+                {
+                    Add(s.Value, i);
+                }
+
+                if (m.Decorators.Any(IsHydraMain))
+                {
+                    hydra.Add(i);
+                }
+            }
+
+            return new LoadIndex(
+                naming,
+                hydra,
+                modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal))),
+                modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal))));
+        }
+
+        /// <summary>Indexes of the modules that may load a config file of this name, in module order.</summary>
+        public IEnumerable<int> ModulesFor(string name) =>
+            ModulesNaming.TryGetValue(name, out var naming) ? naming.Union(HydraModules).Order() : HydraModules;
+    }
+
+    private static bool IsHydraMain(PythonDecorator d) => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal);
+
+    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread, LoadIndex project)
     {
         var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
         var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
         var dir = file.Path.Contains('/', StringComparison.Ordinal) ? file.Path[..file.Path.LastIndexOf('/')] : string.Empty;
         var loaded = ImmutableArray.CreateBuilder<(string, int, string)>();
-        foreach (var m in modules)
+        // Only modules that name a file of this name or have a Hydra main can load it; the others add nothing below.
+        foreach (var m in project.ModulesFor(name).Select(i => modules[i]))
         {
             foreach (var read in m.Reads.Where(r => r.Kind == ReadKind.Config))
             {
@@ -178,7 +243,7 @@ public sealed partial class ConfigAnalysis
             }
 
             // Hydra: @hydra.main(config_path="conf", config_name="config") loads conf/config.yaml and the groups under conf/.
-            foreach (var d in m.Decorators.Where(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)))
+            foreach (var d in m.Decorators.Where(IsHydraMain))
             {
                 // config_path is relative to the decorated module's folder ("../configs" from src/train.py is configs/).
                 var cp = (d.Arguments.FirstOrDefault(a => a.Keyword == "config_path")?.Literal?.AsString ?? string.Empty).Trim('/');
@@ -204,7 +269,7 @@ public sealed partial class ConfigAnalysis
 
         // Frameworks that load configs themselves: Kedro's config loader reads conf/*/parameters*.yml for its nodes;
         // Hydra composes every file of its config tree (groups are selectable on the command line).
-        if (file.Role == ConfigRole.KedroParameters && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal))))
+        if (file.Role == ConfigRole.KedroParameters && project.KedroImported)
         {
             loaded.Add((file.Path, 1, "loaded by Kedro's config loader (params: inputs of the pipeline nodes)"));
         }
@@ -212,7 +277,7 @@ public sealed partial class ConfigAnalysis
         // Kedro's TemplatedConfigLoader reads conf/<env>/globals.yml and interpolates its keys (${base_location}) into the
         // catalog and parameters: every key of a globals file is consumed by the loader.
         var kedroGlobals = stem is "globals" && file.Path.Split('/').Any(p => p is "conf" or "config" or "configs")
-            && modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal)));
+            && project.KedroImported;
         if (kedroGlobals)
         {
             loaded.Add((file.Path, 1, "loaded by Kedro's templated config loader (globals interpolated into the catalog and parameters)"));
@@ -226,7 +291,8 @@ public sealed partial class ConfigAnalysis
             loaded.Add((file.Path, 1, "loaded by MLflow Recipes (Recipe(profile=...)) for every step"));
         }
 
-        var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
+        var hydraInstantiates = project.HydraInstantiates;
+        var hasTargets = hydraInstantiates && file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal));
 
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
         var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -236,7 +302,7 @@ public sealed partial class ConfigAnalysis
             var parts = e.KeyPath.Split('.');
             var ancestorSpread = parts.Take(parts.Length - 1).Any(p => spread.Contains(Leaf(p)));
             // Objects Hydra instantiates receive their whole sub-tree as constructor arguments.
-            var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal)));
+            var hydraTree = hydraInstantiates && (file.Role == ConfigRole.Hydra || file.HydraGroup is not null || parts.Any(p => p == "_target_") || hasTargets);
             // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
             // parent (`data["names"]`) reads them all.
             var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));

@@ -130,13 +130,9 @@ public sealed partial class ValueTracer
         if (keys.Count >= 1 && depth == 0)
         {
             var suffix = "." + string.Join('.', keys.TakeLast(Math.Min(2, keys.Count)));
-            foreach (var other in _modules)
+            if (FirstAssignmentEndingWith(suffix) is var (other, a))
             {
-                var a = other.Assignments.FirstOrDefault(x => x.Operator == "=" && x.RawTarget.EndsWith(suffix, StringComparison.Ordinal));
-                if (a is not null)
-                {
-                    return Trace(other, a.ValueText, a.Literal, a.Line, depth: 1);
-                }
+                return Trace(other, a.ValueText, a.Literal, a.Line, depth: 1);
             }
         }
 
@@ -323,6 +319,55 @@ public sealed partial class ValueTracer
 
     private (SeedOrigin, string?) Default(ModuleSummary m, PythonFunction fn, PythonParameter parameter, int depth) =>
         parameter.Default is null ? (SeedOrigin.Unknown, null) : Trace(m, parameter.Default, parameter.DefaultLiteral, fn.Line, depth + 1);
+
+    private Dictionary<string, List<(ModuleSummary, PythonAssignment)>>? _assignmentsByLastPart;
+
+    /// <summary>
+    /// The first `=` assignment of the project (modules in order, then source order) whose target ends with
+    /// <paramref name="suffix"/> (which starts with a dot). A target ending with the suffix has the same text after its
+    /// last dot, so candidates come from an index by that last part, built once, not from a scan of every module per trace.
+    /// </summary>
+    private (ModuleSummary, PythonAssignment)? FirstAssignmentEndingWith(string suffix)
+    {
+        if (_assignmentsByLastPart is null)
+        {
+            var map = new Dictionary<string, List<(ModuleSummary, PythonAssignment)>>(StringComparer.Ordinal);
+            foreach (var m in _modules)
+            {
+                foreach (var a in m.Assignments)
+                {
+                    var dot = a.RawTarget.LastIndexOf('.');
+                    if (a.Operator != "=" || dot < 0)
+                    {
+                        continue;
+                    }
+
+                    var last = a.RawTarget[(dot + 1)..];
+                    if (!map.TryGetValue(last, out var list))
+                    {
+                        map[last] = list = [];
+                    }
+
+                    list.Add((m, a));
+                }
+            }
+
+            _assignmentsByLastPart = map;
+        }
+
+        if (_assignmentsByLastPart.GetValueOrDefault(suffix[(suffix.LastIndexOf('.') + 1)..]) is { } candidates)
+        {
+            foreach (var (m, a) in candidates)
+            {
+                if (a.RawTarget.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return (m, a);
+                }
+            }
+        }
+
+        return null;
+    }
 
     private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callSites;
 

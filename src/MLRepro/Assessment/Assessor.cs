@@ -20,6 +20,9 @@ public static class Assessor
     /// <summary>Assesses a folder.</summary>
     public static Report Assess(string path, IndexOptions? options = null) => Assess(ProjectModel.Open(path, options));
 
+    /// <summary>Assesses a folder, reading and filling a summary cache (null for none).</summary>
+    public static Report Assess(string path, IndexOptions? options, Caching.SummaryCache? cache) => Assess(ProjectModel.Open(path, options, cache));
+
     /// <summary>Assesses a model, optionally merging findings of other sources (verified, declared).</summary>
     public static Report Assess(ProjectModel model, IEnumerable<Finding>? extraFindings = null)
     {

@@ -7,7 +7,7 @@ public sealed record KnownTool(string Module, string Name)
 {
     /// <summary>Whether an imported module (dotted) is this tool or one of its submodules.</summary>
     public bool Matches(string module) =>
-        module == Module || module.StartsWith(Module + ".", StringComparison.Ordinal);
+        module.StartsWith(Module, StringComparison.Ordinal) && (module.Length == Module.Length || module[Module.Length] == '.');
 }
 
 /// <summary>Tables of the ML ecosystem: frameworks, serving/app frameworks, experiment trackers, GPU markers.</summary>
@@ -53,8 +53,21 @@ public static class Ecosystem
     ];
 
     /// <summary>Finds the tool a module belongs to, or null.</summary>
-    public static KnownTool? Find(IReadOnlyList<KnownTool> table, string module) =>
-        table.Where(t => t.Matches(module)).OrderByDescending(t => t.Module.Length).FirstOrDefault();
+    public static KnownTool? Find(IReadOnlyList<KnownTool> table, string module)
+    {
+        // The longest match, the first in table order among equals; asked for every import of a project, so no LINQ.
+        KnownTool? best = null;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var t = table[i];
+            if (t.Matches(module) && (best is null || t.Module.Length > best.Module.Length))
+            {
+                best = t;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Call targets that put work on a GPU (prefix match on resolved targets).</summary>
     public static IReadOnlyList<string> GpuCallPrefixes { get; } =
@@ -73,7 +86,21 @@ public static class Ecosystem
     }
 
     /// <summary>Whether a call target is a GPU use.</summary>
-    public static bool IsGpuCall(string target) =>
-        GpuCallPrefixes.Any(p => target.StartsWith(p, StringComparison.Ordinal) || target == p.TrimEnd('.'))
-        || target.EndsWith(".cuda", StringComparison.Ordinal);
+    public static bool IsGpuCall(string target)
+    {
+        // Asked for every call of the project: a plain loop over the prefixes, their dot-less forms computed once.
+        var prefixes = GpuCallPrefixes;
+        var trimmed = s_gpuCallNames.Value;
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            if (target.StartsWith(prefixes[i], StringComparison.Ordinal) || target == trimmed[i])
+            {
+                return true;
+            }
+        }
+
+        return target.EndsWith(".cuda", StringComparison.Ordinal);
+    }
+
+    private static readonly Lazy<string[]> s_gpuCallNames = new(() => [.. GpuCallPrefixes.Select(p => p.TrimEnd('.'))]);
 }

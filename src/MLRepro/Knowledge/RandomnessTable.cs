@@ -70,24 +70,34 @@ public static class RandomnessTable
     /// <summary>The first row matching a call target, preferring exact patterns over wildcards.</summary>
     public static RandomnessApi? Match(string target)
     {
-        RandomnessApi? wildcard = null;
-        foreach (var row in All)
+        // Asked once per call of the project: exact patterns by dictionary, the few wildcards in table order.
+        var (exact, wildcards) = s_index.Value;
+        if (exact.TryGetValue(target, out var row))
         {
-            if (!row.Matches(target))
-            {
-                continue;
-            }
-
-            if (!row.Pattern.Contains('*', StringComparison.Ordinal))
-            {
-                return row;
-            }
-
-            wildcard ??= row;
+            return row;
         }
 
-        return wildcard;
+        foreach (var w in wildcards)
+        {
+            if (w.Matches(target))
+            {
+                return w;
+            }
+        }
+
+        return null;
     }
+
+    private static readonly Lazy<(Dictionary<string, RandomnessApi> Exact, RandomnessApi[] Wildcards)> s_index = new(() =>
+    {
+        var exact = new Dictionary<string, RandomnessApi>(StringComparer.Ordinal);
+        foreach (var row in All.Where(r => !r.Pattern.Contains('*', StringComparison.Ordinal)))
+        {
+            exact.TryAdd(row.Pattern, row); // the first exact row wins, as in table order
+        }
+
+        return (exact, [.. All.Where(r => r.Pattern.Contains('*', StringComparison.Ordinal))]);
+    });
 
     /// <summary>A canonical target: sklearn's private modules folded (sklearn.ensemble._forest.X → sklearn.ensemble.X), tf → tensorflow.</summary>
     public static string Canonical(string target)

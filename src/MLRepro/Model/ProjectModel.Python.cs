@@ -37,6 +37,8 @@ public sealed partial class ProjectModel
                     var summaries = new ModuleSummary?[files.Length];
                     var pool = new StringPool();
                     Parallel.For(0, files.Length, i => summaries[i] = Summarize(files[i], pool));
+                    Cache?.TrimAfterWrites();
+
                     var list = summaries.Where(s => s is not null).Select(s => s!).ToImmutableArray();
                     foreach (var s in list)
                     {
@@ -80,8 +82,15 @@ public sealed partial class ProjectModel
             return null;
         }
 
-        return file.Extension == ".ipynb"
+        if (Cache?.TryGet(file.Path, text, pool) is { } cached)
+        {
+            return cached;
+        }
+
+        var summary = file.Extension == ".ipynb"
             ? ModuleSummary.Parse(NotebookParser.Parse(file.Path, text), pool)
             : ModuleSummary.Parse(file.Path, text, pool);
+        Cache?.Put(file.Path, text, summary);
+        return summary;
     }
 }

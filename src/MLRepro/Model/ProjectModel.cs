@@ -17,13 +17,22 @@ public sealed partial class ProjectModel
     private readonly ConcurrentDictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
 
     /// <summary>Creates a model over an index.</summary>
-    public ProjectModel(RepoIndex index)
+    /// <param name="index">The file index.</param>
+    /// <param name="cache">Where Python summaries are looked up before parsing and stored after; null for none.</param>
+    public ProjectModel(RepoIndex index, Caching.SummaryCache? cache = null)
     {
         Index = index;
+        Cache = cache;
     }
 
     /// <summary>Indexes a folder and creates its model.</summary>
     public static ProjectModel Open(string root, IndexOptions? options = null) => new(RepoIndex.Build(root, options));
+
+    /// <summary>Indexes a folder and creates its model, with a summary cache (null for none).</summary>
+    public static ProjectModel Open(string root, IndexOptions? options, Caching.SummaryCache? cache) => new(RepoIndex.Build(root, options), cache);
+
+    /// <summary>The summary cache this model reads and fills, if any.</summary>
+    public Caching.SummaryCache? Cache { get; }
 
     /// <summary>The file index.</summary>
     public RepoIndex Index { get; }

@@ -109,10 +109,33 @@ public sealed record PythonCall(string Target, string RawTarget, int Line, int C
     public IEnumerable<CallArgument> Positional => Arguments.Where(a => a.Keyword is null);
 
     /// <summary>A keyword argument by name.</summary>
-    public CallArgument? Keyword(string name) => Arguments.FirstOrDefault(a => a.Keyword == name);
+    public CallArgument? Keyword(string name)
+    {
+        // Plain loops: the analyses ask these for most calls of a project.
+        foreach (var a in Arguments)
+        {
+            if (a.Keyword == name)
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The n-th positional argument (0-based), when present and not starred.</summary>
-    public CallArgument? PositionalAt(int n) => Positional.Where(a => a.Star == 0).ElementAtOrDefault(n);
+    public CallArgument? PositionalAt(int n)
+    {
+        foreach (var a in Arguments)
+        {
+            if (a.Keyword is null && a.Star == 0 && n-- == 0)
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the callee is a plain dotted name (not a call result or subscript).</summary>
     public bool IsDottedName => RawTarget.AsSpan().IndexOfAny("()[]") < 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
@@ -66,10 +67,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
             || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)));
 
     /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
-    public static bool HasCpuFallback(ProjectModel project) => CpuFallbacks(project).Any();
+    public static bool HasCpuFallback(ProjectModel project) => s_hasCpuFallback.GetValue(project, p => new StrongBox<bool>(CpuFallbacks(p).Any())).Value;
+
+    private static readonly ConditionalWeakTable<ProjectModel, StrongBox<bool>> s_hasCpuFallback = [];
+
+    // Three checks and the facts ask for the GPU evidence of the same model: computed once per model.
+    private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuUses = [];
 
     /// <summary>Evidence of GPU use in code and environments.</summary>
-    public static IEnumerable<Evidence> GpuUses(ProjectModel project) => CodeGpuUses(project).Concat(ContainerGpuUses(project));
+    public static IEnumerable<Evidence> GpuUses(ProjectModel project) => s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(ContainerGpuUses(p))]);
 
     /// <summary>
     /// In a collection of independent scripts (tutorials, examples: at least <see cref="Code.CodeRunsCheck.MinScriptsForCollection"/>),
