@@ -78,7 +78,7 @@ public sealed class CodeDeterministicCheck : CheckBase
     internal static List<Evidence> TemplateValues(ProjectModel project) => [.. Config.ConfigFilesCheck.UnsetRequiredValues(project, project.Config.ParameterFiles).Take(8)];
 
     /// <summary>Settings that make GPU kernels deterministic.</summary>
-    internal static readonly HashSet<string> DeterministicKernelSettings = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> DeterministicKernelSettings = new HashSet<string>(StringComparer.Ordinal)
     {
         "torch.use_deterministic_algorithms", "torch.backends.cudnn.deterministic", "tensorflow.config.experimental.enable_op_determinism",
     };
