@@ -228,6 +228,9 @@ public sealed partial class ConfigAnalysis
 
         var hydraInstantiates = modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal)));
 
+        var hydraLoaded = loaded.Count > 0 && modules.Any(m => m.Decorators.Any(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)));
+        var wholeRead = WholeReads(modules);
+
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
         var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
         foreach (var e in file.Entries.Where(e => e.Kind is not (ConfigValueKind.Map)))
@@ -240,7 +243,12 @@ public sealed partial class ConfigAnalysis
             // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
             // parent (`data["names"]`) reads them all.
             var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            // Hydra reads its own settings (hydra.run.dir) and, before 1.0, instantiate() read `class` as _target_ is read now.
+            var hydraOwn = (hydraLoaded && parts[0] == "hydra") || (hydraInstantiates && leaf is "class" or "cls");
+            // `augmentations = params.train.augmentations` … `aug_transforms(**augmentations)`, `cols = schema.COLUMNS` …
+            // `cols.keys()`: the mapping is taken whole, so each of its keys is read wherever the variable goes.
+            var parentTaken = parts.Length >= 2 && wholeRead.Contains(Leaf(parts[^2]));
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -305,6 +313,25 @@ public sealed partial class ConfigAnalysis
                 {
                     set.Add(part);
                 }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// Keys whose value is assigned whole to a variable (`aug = params.train.augmentations`, `self.schema = cfg["columns"]`):
+    /// the last key of a plain access chain on the right-hand side. Only a key's own children are credited by this.
+    /// </summary>
+    private static HashSet<string> WholeReads(IReadOnlyList<ModuleSummary> modules)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in modules.SelectMany(m => m.Assignments).Where(a => a.Operator == "=" && AccessChain().IsMatch(a.ValueText.Trim())))
+        {
+            var parts = ValueTracer.KeyParts(a.ValueText);
+            if (parts.Count >= 1 && (a.ValueText.Contains('.', StringComparison.Ordinal) || a.ValueText.Contains('[', StringComparison.Ordinal)))
+            {
+                set.Add(parts[^1]);
             }
         }
 
@@ -387,6 +414,9 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
     private static partial Regex PlotReceiver();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|""[^""]*"")\s*\])+$")]
+    private static partial Regex AccessChain();
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();

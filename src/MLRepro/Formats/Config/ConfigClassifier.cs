@@ -39,6 +39,12 @@ public static partial class ConfigClassifier
             return Excluded("DVC's own settings (read as DvcConfig)");
         }
 
+        // .mlem/, .vscode/, .idea/, .hydra/ (a run's saved copy): a tool's own settings or output, not the project's run parameters.
+        if (dirs.Length > 0 && dirs[0].StartsWith('.') && dirs[0] is not (".github" or ".gitlab" or ".circleci") && dirs[0].Length > 1 && dirs[0] != "..")
+        {
+            return Excluded("a tool's own settings folder, not parameters");
+        }
+
         if (dirs.Contains(".github") || dirs.Contains(".gitlab"))
         {
             return Excluded("GitHub/GitLab workflow or template, not parameters");
