@@ -68,7 +68,7 @@ public sealed partial class ProjectModel
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
 
     /// <summary>Traces values to config keys, command-line options and literals.</summary>
-    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys));
+    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys, FlagsPassedByCommands()));
 
     /// <summary>Bytes recorded for DVC outputs (dvc.lock and .dvc files).</summary>
     public long DvcLockOutSizes() =>
@@ -137,6 +137,21 @@ public sealed partial class ProjectModel
     }
 
     /// <summary>Option names a pipeline, Makefile or MLproject command fills from config (`--seed ${seed}`, `--lr {lr}`, `--epochs $(EPOCHS)`).</summary>
+    /// <summary>Option names (dest form) that any committed command passes (`--random_seed 0` in a README or script).</summary>
+    private HashSet<string> FlagsPassedByCommands()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Commands)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(c.Text, @"(?<![\w-])--?(?<flag>[A-Za-z][\w-]*)"))
+            {
+                set.Add(m.Groups["flag"].Value.Replace('-', '_'));
+            }
+        }
+
+        return set;
+    }
+
     private HashSet<string> CliOptionsFedFromConfig()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);

@@ -224,6 +224,13 @@ public static partial class ConfigClassifier
             return ConfigFormat.Ini;
         }
 
+        // ConfigArgParse's config files (`--config config_fern.txt`, is_config_file=True) are `key = value` lines named .txt;
+        // only a config-like name makes a .txt file one (the content check of INI files still applies).
+        if (lower.EndsWith(".txt", StringComparison.Ordinal) && TxtConfigName().IsMatch(lower))
+        {
+            return ConfigFormat.Ini;
+        }
+
         if (lower is ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
         {
             return ConfigFormat.Env;
@@ -236,6 +243,9 @@ public static partial class ConfigClassifier
 
         return lower is "mlproject" or "pipfile" ? ConfigFormat.Yaml : null;
     }
+
+    [GeneratedRegex(@"^(?:config|cfg|params|hparams|hyperparams)(?:[_.-][\w.-]*)?\.txt$|[_.-](?:config|cfg)\.txt$")]
+    private static partial Regex TxtConfigName();
 
     [GeneratedRegex(@"^(docker-)?compose([.-][\w.-]*)?\.ya?ml$")]
     private static partial Regex DockerCompose();
