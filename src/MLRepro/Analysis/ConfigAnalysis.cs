@@ -136,9 +136,11 @@ public sealed partial class ConfigAnalysis
         c.Target.StartsWith("matplotlib.", StringComparison.Ordinal) || c.Target.StartsWith("seaborn.", StringComparison.Ordinal) || c.Target.StartsWith("plotly.", StringComparison.Ordinal)
         || PlotReceiver().IsMatch(c.RawTarget);
 
-    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned.</summary>
+    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned; batch_size=1 is no batching.</summary>
     private static bool SwitchedOff(string name, PythonLiteral literal) =>
-        literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing");
+        (literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing" or "min_lr"))
+        // One item at a time (a face detector over videos, inference over files) is a processing granularity, not a tuned batch size.
+        || (literal.AsDouble == 1 && name is "batch_size");
 
     /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
     public static string Leaf(string keyPath)

@@ -177,6 +177,13 @@ public static partial class ConfigClassifier
             return "Vega/Vega-Lite chart specification, not parameters";
         }
 
+        // A DeepSpeed config whose values are "auto" takes them from the trainer's own arguments: it sets how the run is
+        // sharded, not what is trained, and editing it changes no hyperparameter.
+        if (top.Contains("zero_optimization") && text.Contains("\"auto\"", StringComparison.Ordinal))
+        {
+            return "DeepSpeed runtime settings deferring to the trainer's arguments (\"auto\"), not parameters";
+        }
+
         return top.Contains("data") && top.Contains("layout") && format == ConfigFormat.Json ? "Plotly figure, not parameters" : null;
     }
 
