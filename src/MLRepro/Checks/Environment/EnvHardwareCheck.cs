@@ -16,9 +16,11 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "If the project depends on specific hardware (GPUs, TPUs, large memory), setup documentation for it is given (e.g. \"2 V100 " +
         "GPUs\", \"at least 32 GB RAM\", the CUDA version). Not applicable when no special hardware is needed.",
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
-        "DeepSpeed, Accelerate) and environments (CUDA base images, compose GPU reservations, cog gpu: true). A CPU fallback " +
+        "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
+        "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
         "(torch.cuda.is_available()) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
-        "use confined to a few optional scripts of a collection (multi-GPU tutorials); otherwise the docs must name the GPU, its memory or the CUDA version.",
+        "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
+        "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
         ProvenOnlyByRunning: false);
