@@ -98,8 +98,17 @@ public sealed class CodeRunsCheck : CheckBase
             blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
+        // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
+        // explorations: a file they open that is missing does not stop the documented run.
+        var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
+            ? RunBlockers.Closure(project, ps) : null;
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
+            if (primaryClosure is not null && r.Path.EndsWith(".ipynb", StringComparison.Ordinal) && !primaryClosure.Contains(r.Path))
+            {
+                continue;
+            }
+
             if (IsDeployHelper(r.Path))
             {
                 // Deployment helpers run in the serving environment, on files the deployment provides; they are not the experiment.
