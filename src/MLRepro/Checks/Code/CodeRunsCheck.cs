@@ -80,7 +80,12 @@ public sealed class CodeRunsCheck : CheckBase
 
         // Removed APIs block the run when the documented entry points reach them; in a collection of independent scripts
         // (tutorials, examples) where only a few scripts reach them, the rest still runs: a problem, not a blocker.
-        var removed = RunBlockers.RemovedApiUses(project).Take(RunBlockers.MaxPerKind).ToList();
+        // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
+        // explorations: a file they open that is missing, or an API they call that is gone, does not stop the documented run.
+        var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
+            ? RunBlockers.Closure(project, ps) : null;
+        bool SideNotebook(string path) => primaryClosure is not null && path.EndsWith(".ipynb", StringComparison.Ordinal) && !primaryClosure.Contains(path);
+        var removed = RunBlockers.RemovedApiUses(project).Where(b => !SideNotebook(b.Path)).Take(RunBlockers.MaxPerKind).ToList();
         if (removed.Count > 0)
         {
             var closures = entries.Where(e => e.Script is not null && e.Script.EndsWith(".py", StringComparison.Ordinal)).Select(e => e.Script!).Distinct(StringComparer.Ordinal)
@@ -98,13 +103,9 @@ public sealed class CodeRunsCheck : CheckBase
             blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
-        // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
-        // explorations: a file they open that is missing does not stop the documented run.
-        var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
-            ? RunBlockers.Closure(project, ps) : null;
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
-            if (primaryClosure is not null && r.Path.EndsWith(".ipynb", StringComparison.Ordinal) && !primaryClosure.Contains(r.Path))
+            if (SideNotebook(r.Path))
             {
                 continue;
             }
