@@ -23,7 +23,8 @@ public sealed class CodeRunsCheck : CheckBase
         "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
         "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
         "scripts where few reach it, that is a problem, not a blocker; and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
-        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged. Undeclared packages are " +
+        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
+        "entry point is a script, notebooks it never reaches (research/, demos). Undeclared packages are " +
         "env.packages' concern. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
