@@ -137,9 +137,11 @@ public sealed partial class ConfigAnalysis
         c.Target.StartsWith("matplotlib.", StringComparison.Ordinal) || c.Target.StartsWith("seaborn.", StringComparison.Ordinal) || c.Target.StartsWith("plotly.", StringComparison.Ordinal)
         || PlotReceiver().IsMatch(c.RawTarget);
 
-    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned.</summary>
+    /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned; batch_size=1 is no batching.</summary>
     private static bool SwitchedOff(string name, PythonLiteral literal) =>
-        literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing");
+        (literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing" or "min_lr"))
+        // One item at a time (a face detector over videos, inference over files) is a processing granularity, not a tuned batch size.
+        || (literal.AsDouble == 1 && name is "batch_size");
 
     /// <summary>The last component of a key path (train.optimizer.lr → lr; layers[0].size → size).</summary>
     public static string Leaf(string keyPath)
@@ -294,6 +296,9 @@ public sealed partial class ConfigAnalysis
         var hydraInstantiates = project.HydraInstantiates;
         var hasTargets = hydraInstantiates && file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal));
 
+        var hydraLoaded = loaded.Count > 0 && modules.Any(m => m.Decorators.Any(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)));
+        var wholeRead = WholeReads(modules);
+
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
         var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
         foreach (var e in file.Entries.Where(e => e.Kind is not (ConfigValueKind.Map)))
@@ -306,7 +311,12 @@ public sealed partial class ConfigAnalysis
             // A map keyed by numbers (`names: {0: person, 1: bicycle}`) cannot be read key by key by name: reading the
             // parent (`data["names"]`) reads them all.
             var numberedChild = parts.Length >= 2 && long.TryParse(leaf, out _) && referenced.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            // Hydra reads its own settings (hydra.run.dir) and, before 1.0, instantiate() read `class` as _target_ is read now.
+            var hydraOwn = (hydraLoaded && parts[0] == "hydra") || (hydraInstantiates && leaf is "class" or "cls");
+            // `augmentations = params.train.augmentations` … `aug_transforms(**augmentations)`, `cols = schema.COLUMNS` …
+            // `cols.keys()`: the mapping is taken whole, so each of its keys is read wherever the variable goes.
+            var parentTaken = parts.Length >= 2 && wholeRead.Contains(Leaf(parts[^2]));
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -371,6 +381,25 @@ public sealed partial class ConfigAnalysis
                 {
                     set.Add(part);
                 }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// Keys whose value is assigned whole to a variable (`aug = params.train.augmentations`, `self.schema = cfg["columns"]`):
+    /// the last key of a plain access chain on the right-hand side. Only a key's own children are credited by this.
+    /// </summary>
+    private static HashSet<string> WholeReads(IReadOnlyList<ModuleSummary> modules)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in modules.SelectMany(m => m.Assignments).Where(a => a.Operator == "=" && AccessChain().IsMatch(a.ValueText.Trim())))
+        {
+            var parts = ValueTracer.KeyParts(a.ValueText);
+            if (parts.Count >= 1 && (a.ValueText.Contains('.', StringComparison.Ordinal) || a.ValueText.Contains('[', StringComparison.Ordinal)))
+            {
+                set.Add(parts[^1]);
             }
         }
 
@@ -453,6 +482,9 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
     private static partial Regex PlotReceiver();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|""[^""]*"")\s*\])+$")]
+    private static partial Regex AccessChain();
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();

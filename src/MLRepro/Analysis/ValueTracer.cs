@@ -27,12 +27,31 @@ public sealed partial class ValueTracer
     /// <param name="cliFromConfig">Command-line option names (dest form, e.g. "seed") that a pipeline, Makefile or
     /// MLproject fills from a config value.</param>
     /// <param name="nullKeys">Leaf keys whose committed value is null (`seed: null`): a seed read from them is no seed.</param>
-    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig, IReadOnlySet<string>? nullKeys = null)
+    /// <param name="passedFlags">Command-line option names (dest form) that some committed command (README, script, pipeline) passes.</param>
+    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig, IReadOnlySet<string>? nullKeys = null, IReadOnlySet<string>? passedFlags = null)
     {
         _modules = modules;
         _configKeys = configKeys;
         _cliFromConfig = cliFromConfig;
         _nullKeys = nullKeys ?? new HashSet<string>();
+        _passedFlags = passedFlags;
+    }
+
+    private readonly IReadOnlySet<string>? _passedFlags;
+
+    /// <summary>
+    /// Whether a command-line option defaults to None (`add_argument("--random_seed", type=int, default=None)`, or no default)
+    /// and neither a config file nor any committed command gives it a value: the default run reads no seed from it.
+    /// </summary>
+    private bool DefaultsToNone(ModuleSummary m, string dest)
+    {
+        if (_passedFlags is null || _passedFlags.Contains(dest) || _configKeys.Contains(dest))
+        {
+            return false;
+        }
+
+        var option = m.CliOptions.FirstOrDefault(o => o.Dest == dest) ?? _modules.SelectMany(x => x.CliOptions).FirstOrDefault(o => o.Dest == dest);
+        return option is not null && option.Flags.Any(f => f.StartsWith('-')) && (option.Default is null ? option.Type is "int" or "str" or "float" : option.Default.Literal?.Kind == LiteralKind.None);
     }
 
     /// <summary>Traces an argument used at a line of a module.</summary>
@@ -111,7 +130,9 @@ public sealed partial class ValueTracer
         if (baseName is not null && IsArgparseNamespace(m, baseName))
         {
             var dest = keys.LastOrDefault();
-            return dest is not null && _cliFromConfig.Contains(dest) ? (SeedOrigin.Config, dest) : (SeedOrigin.CommandLine, dest);
+            return dest is not null && _cliFromConfig.Contains(dest) ? (SeedOrigin.Config, dest)
+                : dest is not null && DefaultsToNone(m, dest) ? (SeedOrigin.None, dest)
+                : (SeedOrigin.CommandLine, dest);
         }
 
         var configKey = keys.LastOrDefault(k => _configKeys.Contains(k));

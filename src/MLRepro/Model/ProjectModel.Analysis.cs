@@ -29,10 +29,49 @@ public sealed partial class ProjectModel
     public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles));
 
     /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
-    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations())]));
+    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations()).Concat(ShellScriptRuns())]));
 
     /// <summary>Whether any config drives the run: parameter files, Python config modules, or MLproject parameters.</summary>
     public bool HasAnyConfig => Config.HasConfig || Pipelines.Any(p => p.Tool == PipelineTool.MLflow && p.Stages.Any(s => s.Params.Count > 0));
+
+    /// <summary>
+    /// Python runs in committed shell scripts (train.sh: `python train.py --config configs/b7.json …`, continuation lines
+    /// joined): a config file they pass is loaded by the code they run.
+    /// </summary>
+    private IEnumerable<(string, int, string)> ShellScriptRuns()
+    {
+        foreach (var f in Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.'))))
+        {
+            if (Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            var joined = new System.Text.StringBuilder();
+            var start = 1;
+            for (var i = 1; i <= text.LineCount; i++)
+            {
+                var line = text.GetLine(i).TrimEnd();
+                if (joined.Length == 0)
+                {
+                    start = i;
+                }
+
+                joined.Append(line.EndsWith('\\') ? line[..^1] + " " : line);
+                if (line.EndsWith('\\'))
+                {
+                    continue;
+                }
+
+                var command = joined.ToString();
+                joined.Clear();
+                if (command.Contains("python", StringComparison.Ordinal) && !command.TrimStart().StartsWith('#'))
+                {
+                    yield return (f.Path, start, command.Trim());
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The `${key}` references of dvc.yaml as written (the parsed stages hold the interpolated commands), so keys read
@@ -68,7 +107,7 @@ public sealed partial class ProjectModel
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
 
     /// <summary>Traces values to config keys, command-line options and literals.</summary>
-    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys));
+    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys, FlagsPassedByCommands()));
 
     /// <summary>Bytes recorded for DVC outputs (dvc.lock and .dvc files).</summary>
     public long DvcLockOutSizes() =>
@@ -134,6 +173,21 @@ public sealed partial class ProjectModel
         }
 
         return list;
+    }
+
+    /// <summary>Option names (dest form) that any committed command passes (`--random_seed 0` in a README or script).</summary>
+    private HashSet<string> FlagsPassedByCommands()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Commands)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(c.Text, @"(?<![\w-])--?(?<flag>[A-Za-z][\w-]*)"))
+            {
+                set.Add(m.Groups["flag"].Value.Replace('-', '_'));
+            }
+        }
+
+        return set;
     }
 
     /// <summary>Option names a pipeline, Makefile or MLproject command fills from config (`--seed ${seed}`, `--lr {lr}`, `--epochs $(EPOCHS)`).</summary>

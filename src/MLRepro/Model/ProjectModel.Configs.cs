@@ -29,13 +29,40 @@ public sealed partial class ProjectModel
     public IReadOnlyList<string> PythonConfigCandidates => Lazily(ref _pythonConfigs, () =>
         [.. Index.Files.Where(f => Eligible(f) && ConfigClassifier.Classify(f.Path) is { IsConfig: true, Role: ConfigRole.PythonConfig }).Select(f => f.Path)]);
 
+    /// <summary>
+    /// Folders a logger writes a run's record into: dvclive/, and any folder holding a metrics file that dvc.yaml declares
+    /// (DVCLive(dir="training") writes training/metrics.json and a params.yaml copy of the logged parameters there). A
+    /// params.yaml in such a folder is a run's output, not a file the run reads.
+    /// </summary>
+    private HashSet<string> LoggerOutputFolders()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Index.Files.Where(f => f.Path.Split('/').SkipLast(1).Contains("dvclive")))
+        {
+            set.Add(f.Path[..f.Path.LastIndexOf('/')]);
+        }
+
+        foreach (var m in DvcPipelines.SelectMany(p => p.Metrics.Concat(p.Stages.SelectMany(s => s.Metrics))))
+        {
+            var path = m.Path.Replace('\\', '/').TrimStart('.', '/');
+            if (path.Contains('/', StringComparison.Ordinal))
+            {
+                set.Add(path[..path.LastIndexOf('/')]);
+            }
+        }
+
+        return set;
+    }
+
     private List<ConfigFile> LoadConfigFiles()
     {
         var list = new List<ConfigFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var loggerFolders = LoggerOutputFolders();
         foreach (var f in Index.Files.Where(Eligible))
         {
-            if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t)
+            if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t
+                || loggerFolders.Contains(f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty))
             {
                 continue;
             }

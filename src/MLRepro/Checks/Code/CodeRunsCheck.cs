@@ -23,7 +23,8 @@ public sealed class CodeRunsCheck : CheckBase
         "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
         "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
         "scripts where few reach it, that is a problem, not a blocker; and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
-        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged. Undeclared packages are " +
+        "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
+        "entry point is a script, notebooks it never reaches (research/, demos). Undeclared packages are " +
         "env.packages' concern. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
@@ -80,7 +81,12 @@ public sealed class CodeRunsCheck : CheckBase
 
         // Removed APIs block the run when the documented entry points reach them; in a collection of independent scripts
         // (tutorials, examples) where only a few scripts reach them, the rest still runs: a problem, not a blocker.
-        var removed = RunBlockers.RemovedApiUses(project).Take(RunBlockers.MaxPerKind).ToList();
+        // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
+        // explorations: a file they open that is missing, or an API they call that is gone, does not stop the documented run.
+        var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
+            ? RunBlockers.Closure(project, ps) : null;
+        bool SideNotebook(string path) => primaryClosure is not null && path.EndsWith(".ipynb", StringComparison.Ordinal) && !primaryClosure.Contains(path);
+        var removed = RunBlockers.RemovedApiUses(project).Where(b => !SideNotebook(b.Path)).Take(RunBlockers.MaxPerKind).ToList();
         if (removed.Count > 0)
         {
             var closures = entries.Where(e => e.Script is not null && e.Script.EndsWith(".py", StringComparison.Ordinal)).Select(e => e.Script!).Distinct(StringComparer.Ordinal)
@@ -100,6 +106,11 @@ public sealed class CodeRunsCheck : CheckBase
 
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
+            if (SideNotebook(r.Path))
+            {
+                continue;
+            }
+
             if (IsDeployHelper(r.Path))
             {
                 // Deployment helpers run in the serving environment, on files the deployment provides; they are not the experiment.

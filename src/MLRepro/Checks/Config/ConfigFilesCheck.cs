@@ -76,6 +76,18 @@ public sealed class ConfigFilesCheck : CheckBase
                     "Keep the command-line options, but give their values in a committed config file (params.yaml) that a Makefile, dvc.yaml or the script itself reads.");
             }
 
+            // HfArgumentParser((ModelArguments, TrainingArguments)) turns dataclass fields into command-line flags: the
+            // parameters exist as flags (README commands), as with argparse, only not in a file.
+            var dataclassParsers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
+                .SelectMany(m => m.Calls.Where(c => c.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) || c.Target.EndsWith("simple_parsing.ArgumentParser", StringComparison.Ordinal))
+                .Select(c => Evidence.At(m.Path, c.Line, "dataclass fields parsed as command-line flags", c.RawTarget))).ToList();
+            if (dataclassParsers.Count > 0)
+            {
+                return Found(Outcome.Partial, "no config file: parameters live only in command-line flags parsed into dataclasses and their in-code defaults.",
+                    dataclassParsers.Take(4).Concat(hard),
+                    "Keep the flags, but give their values in a committed config file (HfArgumentParser reads a JSON or YAML file with parse_json_file/parse_yaml_file).");
+            }
+
             return Found(Outcome.NotMet, hard.Count > 0 ? $"no config file; {Count(hard.Count, "hyperparameter")} {(hard.Count == 1 ? "is" : "are")} hard-coded in the code." : "no config file was found.",
                 hard.Count > 0 ? hard : [Evidence.Repo($"searched {Count(project.Index.Files.Length, "file")} for YAML/JSON/TOML/INI parameter files, Hydra trees and Python config modules")]);
         }

@@ -14,8 +14,9 @@ public sealed class ConfigUsedCheck : CheckBase
         "The code reads its parameters from the config file: if `epochs: 5` becomes `6`, the model trains one more epoch. A Makefile, " +
         "MLproject or pipeline that passes config values as command-line arguments counts.",
         "Statically: each parameter file must be loaded (yaml/json/toml loads, OmegaConf, Hydra's config_path, a path literal naming " +
-        "it, a pipeline or Makefile command passing its values) and each of its keys referenced in code or commands; unused keys are " +
-        "listed. `mlrepro verify` mutates config values and checks that the outputs change (dead config is NotMet, verified).",
+        "it, a pipeline or Makefile command passing its values; a file with the same keys as a loaded one is an alternative the same code " +
+        "reads) and each of its keys referenced in code or commands (a mapping assigned whole, Hydra's own keys and `class` count as read). " +
+        "A dead hyperparameter, an unloaded file, or more than a few stale keys (over 2 and over a tenth) make it Partial; unused keys are listed. `mlrepro verify` mutates config values and checks that the outputs change (dead config is NotMet, verified).",
         "Load the config file in the training code and read every key from it; delete keys nothing reads.",
         [],
         ProvenOnlyByRunning: true);
@@ -42,16 +43,39 @@ public sealed class ConfigUsedCheck : CheckBase
 
         var evidence = new List<Evidence>();
         var problems = new List<Evidence>();
+        var stale = new List<Evidence>();
+        var loadedUsage = cfg.Usage.Where(u => u.IsLoaded).ToList();
         foreach (var u in cfg.Usage)
         {
             if (!u.IsLoaded)
             {
+                if (AlternativeOf(u, loadedUsage) is { } twin)
+                {
+                    // zoo/config_voc.json beside config.json, with the same keys: the same code reads it when the config path
+                    // argument names it (`train.py -c zoo/config_voc.json`).
+                    evidence.Add(Evidence.At(u.File.Path, null, $"an alternative to {twin.File.Path} with the same keys, read by the same code when named on the command line"));
+                    continue;
+                }
+
                 problems.Add(Evidence.At(u.File.Path, null, "nothing loads this file: no code opens it, no command passes its values"));
                 continue;
             }
 
             evidence.AddRange(u.LoadedAt.Take(3).Select(l => Evidence.At(l.Path, l.Line, $"loads {u.File.Path}", l.How)));
-            problems.AddRange(u.UnusedKeys.Select(k => Evidence.At(u.File.Path, k.Line, $"key {k.KeyPath} is never read by the code or a command")));
+            foreach (var k in u.UnusedKeys)
+            {
+                var ev = Evidence.At(u.File.Path, k.Line, $"key {k.KeyPath} is never read by the code or a command");
+                (Knowledge.Hyperparameters.IsHyperparameter(Analysis.ConfigAnalysis.Leaf(k.KeyPath)) ? problems : stale).Add(ev);
+            }
+        }
+
+        // A stray key or two that is no hyperparameter (a project name, a leftover file name) does not make the config
+        // unused: the parameters it holds still drive the run. Many stale keys, or any dead hyperparameter, do.
+        var leaves = loadedUsage.Sum(u => u.UsedKeys.Length + u.UnusedKeys.Length);
+        if (stale.Count > Math.Max(MaxStaleKeys, leaves / 10))
+        {
+            problems.AddRange(stale);
+            stale.Clear();
         }
 
         foreach (var m in cfg.PythonConfigModules)
@@ -84,6 +108,32 @@ public sealed class ConfigUsedCheck : CheckBase
         }
 
         var keys = cfg.Usage.Sum(u => u.UsedKeys.Length);
-        return Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence);
+        return stale.Count == 0
+            ? Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence)
+            : Found(Outcome.Met, $"the code loads its config and references {Count(keys, "key")}; {Count(stale.Count, "stale key")} that {(stale.Count == 1 ? "is" : "are")} no hyperparameter {(stale.Count == 1 ? "is" : "are")} never read (not verified by running).",
+                evidence.Concat(stale));
+    }
+
+    /// <summary>Stale non-hyperparameter keys tolerated in any project (more are tolerated up to a tenth of the keys).</summary>
+    internal const int MaxStaleKeys = 2;
+
+    /// <summary>Minimum share of key paths two config files must have in common to be alternatives of one another.</summary>
+    private const double AlternativeKeyOverlap = 0.8;
+
+    /// <summary>A loaded config file whose key paths (at least <see cref="MaxStaleKeys"/> + 1 of them) mostly coincide with this one's.</summary>
+    private static Analysis.ConfigUsage? AlternativeOf(Analysis.ConfigUsage u, IReadOnlyList<Analysis.ConfigUsage> loaded)
+    {
+        var keys = u.File.Entries.Select(e => e.KeyPath).ToHashSet(StringComparer.Ordinal);
+        if (keys.Count <= MaxStaleKeys)
+        {
+            return null;
+        }
+
+        return loaded.FirstOrDefault(l =>
+        {
+            var other = l.File.Entries.Select(e => e.KeyPath).ToHashSet(StringComparer.Ordinal);
+            var common = keys.Count(other.Contains);
+            return common >= AlternativeKeyOverlap * Math.Max(keys.Count, other.Count);
+        });
     }
 }

@@ -17,9 +17,11 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "If the project depends on specific hardware (GPUs, TPUs, large memory), setup documentation for it is given (e.g. \"2 V100 " +
         "GPUs\", \"at least 32 GB RAM\", the CUDA version). Not applicable when no special hardware is needed.",
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
-        "DeepSpeed, Accelerate) and environments (CUDA base images, compose GPU reservations, cog gpu: true). A CPU fallback " +
+        "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
+        "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
         "(torch.cuda.is_available()) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
-        "use confined to a few optional scripts of a collection (multi-GPU tutorials); otherwise the docs must name the GPU, its memory or the CUDA version.",
+        "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
+        "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
         ProvenOnlyByRunning: false);
@@ -34,13 +36,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for CUDA/GPU APIs and device strings, and the environment definitions for GPU requests"));
         }
 
-        var docs = HardwareDocs(project).ToList();
+        var docs = HardwareDocs(project).Concat(EnvironmentCudaPins(project)).ToList();
         if (docs.Count > 0)
         {
             return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
         }
 
-        var code = CodeGpuUses(project).ToList();
+        var code = CodeGpuUses(project).Concat(ConfigGpuUses(project)).ToList();
         if (code.Count == 0)
         {
             // A GPU base image speeds the container up; the code itself asks for no GPU, so it runs on a CPU too.
@@ -56,6 +58,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
         if (OptionalGpuScripts(project, code) is { } optional)
         {
             return Found(Outcome.NotApplicable, $"only {optional} of the project's independent scripts use a GPU (optional examples); the rest run on a CPU.", code.Take(3));
+        }
+
+        var vague = VagueHardwareDocs(project).ToList();
+        if (vague.Count > 0)
+        {
+            // "Install the CUDA drivers for your GPU" admits the need but names no model, memory or version to recreate.
+            return Found(Outcome.Partial, "the code requires a GPU and the docs mention it, but not which one (GPU model, memory, CUDA version).", vague.Take(3).Concat(uses.Take(5)));
         }
 
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
@@ -75,7 +84,58 @@ public sealed partial class EnvHardwareCheck : CheckBase
     private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuUses = [];
 
     /// <summary>Evidence of GPU use in code and environments.</summary>
-    public static IEnumerable<Evidence> GpuUses(ProjectModel project) => s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(ContainerGpuUses(p))]);
+    public static IEnumerable<Evidence> GpuUses(ProjectModel project) =>
+        s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(ConfigGpuUses(p)).Concat(ContainerGpuUses(p)).Concat(DeclaredGpuNeeds(p))]);
+
+    /// <summary>A config file that sets the run's device to a GPU ("device: cuda"): the code places the model wherever the config says.</summary>
+    public static IEnumerable<Evidence> ConfigGpuUses(ProjectModel project) =>
+        // Hydra group options (configs/trainer/gpu.yaml) are choices for the command line, not the default run.
+        project.ConfigFiles.Where(f => f.HydraGroup is null).SelectMany(f => f.Entries.Where(e => e.Value is { } v && Ecosystem.IsGpuDeviceLiteral(v)
+                && e.KeyPath.Split('.')[^1] is "device" or "accelerator" or "device_type")
+            .Select(e => Evidence.At(f.Path, e.Line, $"the config runs on a GPU: {e.KeyPath}: {e.Value}")));
+
+    /// <summary>
+    /// Sentences of the docs that state the project needs a GPU ("only requires a single GPU", "we assume you have access to a GPU",
+    /// "on a machine with 4 A100 GPUs"). Frameworks such as TensorFlow use a GPU without any GPU API in the code, so the authors' word is
+    /// the evidence; negations ("does not require a GPU") are skipped.
+    /// </summary>
+    public static IEnumerable<Evidence> DeclaredGpuNeeds(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            foreach (var s in d.Sections)
+            {
+                foreach (Match m in DeclaredGpuNeed().Matches(s.Text))
+                {
+                    if (!Negation().IsMatch(m.Value))
+                    {
+                        yield return Evidence.At(d.Path, s.Line, $"the docs state a GPU is needed: \"{m.Value.Trim()}\"");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A CUDA toolkit pinned to a version in an environment file (conda cudatoolkit=10.0, pytorch-cuda=11.8) records the CUDA version.</summary>
+    private static IEnumerable<Evidence> EnvironmentCudaPins(ProjectModel project) =>
+        project.Dependencies.Where(d => d.Name is "cudatoolkit" or "cuda-toolkit" or "pytorch-cuda" or "cuda-version" or "cudnn" && !string.IsNullOrWhiteSpace(d.Specifier))
+            .Select(d => Evidence.At(d.Path, d.Line, $"the environment pins the CUDA toolkit: {d.RawName}{d.Specifier}"));
+
+    private static IEnumerable<Evidence> VagueHardwareDocs(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            foreach (var s in d.Sections)
+            {
+                var m = VagueHardwareMention().Match(s.Heading + "\n" + s.Text);
+                if (m.Success)
+                {
+                    yield return Evidence.At(d.Path, s.Line, $"mentions the hardware without specifics: \"{m.Value.Trim()}\"");
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// In a collection of independent scripts (tutorials, examples: at least <see cref="Code.CodeRunsCheck.MinScriptsForCollection"/>),
@@ -90,8 +150,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
         }
 
         var gpuFiles = codeUses.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
-        var hit = scripts.Count(s => gpuFiles.Contains(s) || (s.EndsWith(".py", StringComparison.Ordinal) && Analysis.RunBlockers.Closure(project, s).Overlaps(gpuFiles)));
-        return hit * 3 <= scripts.Count ? $"{hit}/{scripts.Count}" : null;
+        var hits = scripts.Where(s => gpuFiles.Contains(s) || (s.EndsWith(".py", StringComparison.Ordinal) && Analysis.RunBlockers.Closure(project, s).Overlaps(gpuFiles))).ToList();
+
+        // The project's own training script is not an optional example: train.py/evaluate.py/predict.py are one tool, not a collection.
+        if (hits.Any(s => System.IO.Path.GetFileNameWithoutExtension(s) is "train" or "main"))
+        {
+            return null;
+        }
+
+        return hits.Count * 3 <= scripts.Count ? $"{hits.Count}/{scripts.Count}" : null;
     }
 
     /// <summary>GPU requests of the environment definitions (GPU base images, compose device reservations).</summary>
@@ -125,7 +192,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
                     continue;
                 }
 
-                if (Ecosystem.IsGpuCall(c.Target) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
+                if (Ecosystem.IsGpuCall(c.Target)
+                    || (c.Target == "tensorflow.device" && c.Arguments.Length > 0 && c.Arguments[0].Text.Contains("gpu", StringComparison.OrdinalIgnoreCase)) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
                 {
                     yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
                 }
@@ -148,6 +216,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
         }
     }
 
-    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
+
+    [GeneratedRegex(@"\b(?:requires?|required|needs?|assumes?|assuming|on a (?:machine|node|server|computer) with)\b[^.\n]{0,60}?\b(?:GPUs?|VRAM)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeclaredGpuNeed();
+
+    [GeneratedRegex(@"\b(?:not|no|without|optional(?:ly)?|nor)\b|n't\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    [GeneratedRegex(@"\b(?:GPUs?|CUDA|NVIDIA)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VagueHardwareMention();
 }

@@ -39,6 +39,12 @@ public static partial class ConfigClassifier
             return Excluded("DVC's own settings (read as DvcConfig)");
         }
 
+        // .mlem/, .vscode/, .idea/, .hydra/ (a run's saved copy): a tool's own settings or output, not the project's run parameters.
+        if (dirs.Length > 0 && dirs[0].StartsWith('.') && dirs[0] is not (".github" or ".gitlab" or ".circleci") && dirs[0].Length > 1 && dirs[0] != "..")
+        {
+            return Excluded("a tool's own settings folder, not parameters");
+        }
+
         if (dirs.Contains(".github") || dirs.Contains(".gitlab"))
         {
             return Excluded("GitHub/GitLab workflow or template, not parameters");
@@ -171,6 +177,13 @@ public static partial class ConfigClassifier
             return "Vega/Vega-Lite chart specification, not parameters";
         }
 
+        // A DeepSpeed config whose values are "auto" takes them from the trainer's own arguments: it sets how the run is
+        // sharded, not what is trained, and editing it changes no hyperparameter.
+        if (top.Contains("zero_optimization") && text.Contains("\"auto\"", StringComparison.Ordinal))
+        {
+            return "DeepSpeed runtime settings deferring to the trainer's arguments (\"auto\"), not parameters";
+        }
+
         return top.Contains("data") && top.Contains("layout") && format == ConfigFormat.Json ? "Plotly figure, not parameters" : null;
     }
 
@@ -218,6 +231,13 @@ public static partial class ConfigClassifier
             return ConfigFormat.Ini;
         }
 
+        // ConfigArgParse's config files (`--config config_fern.txt`, is_config_file=True) are `key = value` lines named .txt;
+        // only a config-like name makes a .txt file one (the content check of INI files still applies).
+        if (lower.EndsWith(".txt", StringComparison.Ordinal) && TxtConfigName().IsMatch(lower))
+        {
+            return ConfigFormat.Ini;
+        }
+
         if (lower is ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || lower.EndsWith(".env", StringComparison.Ordinal))
         {
             return ConfigFormat.Env;
@@ -230,6 +250,9 @@ public static partial class ConfigClassifier
 
         return lower is "mlproject" or "pipfile" ? ConfigFormat.Yaml : null;
     }
+
+    [GeneratedRegex(@"^(?:config|cfg|params|hparams|hyperparams)(?:[_.-][\w.-]*)?\.txt$|[_.-](?:config|cfg)\.txt$")]
+    private static partial Regex TxtConfigName();
 
     [GeneratedRegex(@"^(docker-)?compose([.-][\w.-]*)?\.ya?ml$")]
     private static partial Regex DockerCompose();
