@@ -97,7 +97,7 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>Roles of separate stage scripts: preparing data, training, and using or checking the result.</summary>
     private static readonly string[] PrepareStages = ["prepare", "preprocess", "download", "make_dataset", "build_dataset", "tokenize", "featurize", "process_data", "data_prep"];
     private static readonly string[] TrainStages = ["train", "finetune", "fine_tune", "fit", "pretrain"];
-    private static readonly string[] LaterStages = ["val", "eval", "evaluate", "test", "export", "predict", "generate", "sample", "detect", "infer", "inference", "benchmark", "serve"];
+    private static readonly string[] LaterStages = ["val", "eval", "evaluate", "test", "export", "predict", "generate", "sample", "detect", "infer", "inference", "benchmark", "serve", "render"];
 
     /// <summary>
     /// Separate stage scripts (a preparation or evaluation/export script beside the training one), each run on its own

@@ -175,7 +175,7 @@ public static partial class DatasetMetaParser
                 var m = FieldItem().Match(line);
                 if (!m.Success)
                 {
-                    // "- `instruction`: `str`, what the task is" — the type written as code after the colon.
+                    // "- `instruction`: `str`, what the task is" — the type right after the colon, then a description.
                     m = FieldItemCodeType().Match(line);
                 }
 
@@ -699,6 +699,7 @@ public static partial class DatasetMetaParser
     [GeneratedRegex(@"^\W{0,3}(?<name>[A-Za-z_][\w.\-]{0,60})\W{0,2}\s*\((?<type>[\w\[\], .<>|]{1,40})\)\s*[:—–-]\s*(?<desc>.+)$")]
     private static partial Regex FieldItem();
 
-    [GeneratedRegex(@"^\s{0,3}[-*+]\s+`?(?<name>[A-Za-z_][\w.\-]{0,60})`?\s*:\s*`(?<type>(?:str|string|int|integer|float|double|bool|boolean|list|dict|array|object|number|datetime|date|bytes|tensor|ndarray)(?:\[[\w\[\], .|]{1,40}\])?)`\s*[,;.:—–-]?\s*(?<desc>.*)$", RegexOptions.IgnoreCase)]
+    // Section text is rendered: list markers and code backticks are gone ("instruction: str, describes the task").
+    [GeneratedRegex(@"^\W{0,3}(?<name>[A-Za-z_][\w.\-]{0,60})\W{0,2}\s*:\s*`?(?<type>(?:str|string|int|integer|float|double|bool|boolean|list|dict|array|object|number|datetime|date|bytes|tensor|ndarray)(?:\[[\w\[\], .|]{1,40}\])?)`?\s*[,;:—–-]\s*(?<desc>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldItemCodeType();
 }
