@@ -120,7 +120,15 @@ public sealed partial class DataAnalysis
         return l.StartsWith("templates/", StringComparison.Ordinal) || l.Contains("/templates/", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
             || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
             || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
-            || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal);
+            || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal)
+            || IsPromptTemplate(l);
+    }
+
+    /// <summary>A prompt or text template file (prompt.txt, prompt_template.txt): part of the method, like a config, not the dataset.</summary>
+    private static bool IsPromptTemplate(string lower)
+    {
+        var name = lower[(lower.LastIndexOf('/') + 1)..];
+        return name.EndsWith(".txt", StringComparison.Ordinal) && (name.StartsWith("prompt", StringComparison.Ordinal) || name.Contains("_prompt", StringComparison.Ordinal) || name.Contains("template", StringComparison.Ordinal));
     }
 
     /// <summary>

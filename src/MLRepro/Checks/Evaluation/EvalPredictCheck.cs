@@ -7,7 +7,7 @@ using MLRepro.Python;
 namespace MLRepro.Checks.Evaluation;
 
 /// <summary>eval.predict — the output model can easily be used to predict on a custom user input.</summary>
-public sealed class EvalPredictCheck : CheckBase
+public sealed partial class EvalPredictCheck : CheckBase
 {
     private static readonly string[] PredictNames = ["predict", "infer", "inference", "demo", "serve", "serving", "app", "api", "server", "generate", "sample", "detect", "classify", "handler", "service"];
 
@@ -140,7 +140,7 @@ public sealed class EvalPredictCheck : CheckBase
                 "Let the script take the input path or values from the command line.");
         }
 
-        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => (ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal))
+        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => (ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal) && !NotModelSave().IsMatch(c.RawTarget))
             || c.Target.EndsWith("ModelCheckpoint", StringComparison.Ordinal) || c.Keyword("model_file") is not null).Select(c => Evidence.At(m.Path, c.Line, $"saves a model ({c.RawTarget})"))).ToList();
 
         // Checkpoint callbacks instantiated from config (Hydra `_target_: lightning.pytorch.callbacks.ModelCheckpoint`).
@@ -154,4 +154,8 @@ public sealed class EvalPredictCheck : CheckBase
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
     }
+
+    /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]
+    private static partial System.Text.RegularExpressions.Regex NotModelSave();
 }
