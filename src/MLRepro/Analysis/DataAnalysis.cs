@@ -120,7 +120,15 @@ public sealed partial class DataAnalysis
         return l.StartsWith("templates/", StringComparison.Ordinal) || l.Contains("/templates/", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
             || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
             || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
-            || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal);
+            || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal)
+            || IsPromptTemplate(l);
+    }
+
+    /// <summary>A prompt or text template file (prompt.txt, prompt_template.txt): part of the method, like a config, not the dataset.</summary>
+    private static bool IsPromptTemplate(string lower)
+    {
+        var name = lower[(lower.LastIndexOf('/') + 1)..];
+        return name.EndsWith(".txt", StringComparison.Ordinal) && (name.StartsWith("prompt", StringComparison.Ordinal) || name.Contains("_prompt", StringComparison.Ordinal) || name.Contains("template", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -179,7 +187,7 @@ public sealed partial class DataAnalysis
             {
                 var arg = r.Path!;
                 var lit = arg.Literal?.AsString;
-                if (lit is not null && IsConfigOrCode(lit))
+                if (lit is not null && (IsConfigOrCode(lit) || WrittenBefore(m, lit, r.Line)))
                 {
                     continue;
                 }
@@ -237,6 +245,38 @@ public sealed partial class DataAnalysis
     /// Classifies a path read by a module: relative to the project root first (the usual working directory), then
     /// relative to the module's own folder (scripts run from where they live, Path(__file__).parent / "x").
     /// </summary>
+    /// <summary>Keywords that name a file a call writes (export_graphviz(out_file=…), to_csv(path_or_buf=…)).</summary>
+    private static readonly HashSet<string> OutputKeywords = new(StringComparer.Ordinal) { "out_file", "outfile", "output_file", "output_path", "out_path", "save_path", "path_or_buf", "fname", "filename" };
+
+    /// <summary>Calls that write their first argument (df.to_csv("x.csv"), np.save, plt.savefig, json.dump's file opened for writing).</summary>
+    private static readonly string[] WriteCalls = [".to_csv", ".to_json", ".to_parquet", ".to_pickle", "numpy.save", "numpy.savetxt", "numpy.savez", ".savefig", "joblib.dump", "torch.save", ".write_text", ".write_bytes"];
+
+    /// <summary>
+    /// Whether the module writes <paramref name="literal"/> at or before <paramref name="line"/> (export_graphviz(out_file="tree.dot")
+    /// then open("tree.dot"), open(p, "w")): a file the code makes itself is no input someone must provide.
+    /// </summary>
+    private static bool WrittenBefore(Python.ModuleSummary m, string literal, int line)
+    {
+        foreach (var c in m.Calls.Where(c => c.Line <= line))
+        {
+            var arg = c.Arguments.FirstOrDefault(a => a.Literal?.AsString == literal);
+            if (arg is null)
+            {
+                continue;
+            }
+
+            var writes = WriteCalls.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal));
+            var outKeyword = arg.Keyword is { } k && OutputKeywords.Contains(k) && (writes || k is not ("fname" or "filename"));
+            var openForWriting = c.Target == "open" && c.Arguments.Skip(1).Any(a => a.Literal?.AsString is { Length: <= 3 } mode && (mode.Contains('w', StringComparison.Ordinal) || mode.Contains('a', StringComparison.Ordinal)));
+            if (writes || outKeyword || openForWriting)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static DataPathStatus ClassifyFrom(string modulePath, string literal, RepoIndex index, IReadOnlyList<string> tracked, IReadOnlyList<string> produced)
     {
         var status = Classify(literal, index, tracked, produced);

@@ -39,6 +39,16 @@ public sealed class ToolUsage
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToImmutableArray();
         var trackers = PerModule(Ecosystem.Trackers, skipTests: false).ToBuilder();
+
+        // A tracker reached through its parent package's import (`import tensorflow as tf` … tf.summary.scalar,
+        // tf.contrib.summary.create_file_writer, tf.keras.callbacks.TensorBoard): the call target names it.
+        foreach (var m in modules.Where(m => !trackers.Any(t => t.Path == m.Path)))
+        {
+            if (m.Calls.Select(c => (c, Tool: Ecosystem.Find(Ecosystem.Trackers, c.Target))).FirstOrDefault(x => x.Tool is { } t && t.Module.Contains('.', StringComparison.Ordinal)) is { Tool: { } tool } hit)
+            {
+                trackers.Add(new ToolUse(tool.Name, tool.Module, m.Path, hit.c.Line));
+            }
+        }
         if (index.ContainsDirectory("mlruns"))
         {
             trackers.Add(new ToolUse("MLflow", "mlruns/", "mlruns", 0));

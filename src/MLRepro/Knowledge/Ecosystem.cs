@@ -41,6 +41,8 @@ public static class Ecosystem
         new("tensorboardX", "TensorBoard"), new("tensorboard", "TensorBoard"), new("aim", "Aim"), new("clearml", "ClearML"),
         new("neptune", "Neptune"), new("comet_ml", "Comet"), new("sacred", "Sacred"), new("guild", "Guild AI"),
         new("optuna", "Optuna"), new("tensorflow.summary", "TensorBoard"), new("keras.callbacks.TensorBoard", "TensorBoard"),
+        new("tensorflow.contrib.summary", "TensorBoard"), new("tensorflow.compat.v1.summary", "TensorBoard"), new("tensorflow.compat.v2.summary", "TensorBoard"),
+        new("tensorflow.keras.callbacks.TensorBoard", "TensorBoard"),
         new("polyaxon", "Polyaxon"), new("mlrun", "MLRun"),
     ];
 

@@ -109,7 +109,7 @@ public sealed partial class ProjectModel
             }
 
             var ext = f.Extension;
-            if (ext is not (".json" or ".jsonld" or ".py"))
+            if (ext is not (".json" or ".jsonld" or ".py" or ".yaml" or ".yml"))
             {
                 continue;
             }

@@ -13,9 +13,12 @@ internal static class CliOptionExtractor
         IReadOnlyList<PythonAssignment>? assignments = null)
     {
         var result = ImmutableArray.CreateBuilder<CliOption>();
+
+        // `arg = parser.add_argument` then `arg('--test-dir', …)`: the bound method under a short name.
+        var aliases = assignments?.Where(a => a.ValueText.Trim().EndsWith(".add_argument", StringComparison.Ordinal)).Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var (_, call, param) in calls)
         {
-            if (call.RawTarget.EndsWith(".add_argument", StringComparison.Ordinal) || call.Target == "argparse.ArgumentParser.add_argument")
+            if (call.RawTarget.EndsWith(".add_argument", StringComparison.Ordinal) || call.Target == "argparse.ArgumentParser.add_argument" || aliases.Contains(call.RawTarget))
             {
                 var flags = StringFlags(call);
                 if (flags.Length == 0)

@@ -18,7 +18,8 @@ public sealed class CodeExampleInputCheck : CheckBase
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script, a data URL, a " +
         "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
-        "built-in dataset the code does not download, or an input only linked by a readme next to the script, is Partial. Reads in " +
+        "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
+        "input only linked by a readme next to the script, is Partial. Reads in " +
         "deploy/serving helpers, UI apps and CI scripts, installer URLs and URLs in the documentation's configuration examples do not count.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
@@ -60,7 +61,10 @@ public sealed class CodeExampleInputCheck : CheckBase
 
         evidence.AddRange(data.TrackedPaths.Take(5).Select(p => Evidence.At(p, null, "tracked by DVC or Git LFS")));
         var notFetched = NotDownloaded(data);
-        var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value))).ToList();
+        // A dataset only linked from the documentation (a Kaggle competition page, a download link in the README) is fetched
+        // by hand, as data.managed says; only sources the code, scripts or configs fetch make the input retrievable.
+        var linkedOnly = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value)) && !linkedOnly.Contains(s)).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
 
@@ -72,6 +76,7 @@ public sealed class CodeExampleInputCheck : CheckBase
         var userFetched = data.StandardDatasets.GroupBy(u => u.Name).Where(g => g.All(u => !u.Downloads)).Select(g => g.First())
             .Select(u => Evidence.At(u.Path, u.Line, $"{u.Name} is a standard dataset, but the code does not download it (download=False): the user must fetch it"))
             .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} says where to get {d.Read.Literal}, but the project does not fetch it")))
+            .Concat(linkedOnly.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"the documentation links {Describe(s.Kind)} {s.Value}, but the project does not fetch it", s.Snippet)))
             .ToList();
         if (!hasInput && userFetched.Count > 0 && against.Count == 0)
         {

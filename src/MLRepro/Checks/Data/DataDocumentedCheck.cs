@@ -25,8 +25,8 @@ public sealed class DataDocumentedCheck : CheckBase
         "Data structure documented",
         "The dataset's structure/schema and requirements are documented, so another dataset with the same interface can be built.",
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
-        "schema (suites, or legacy expect_table_columns_to_match_* calls), or a table of columns with types or descriptions in the README " +
-        "or a data README. Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
+        "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
+        "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README or a data README. Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],

@@ -20,7 +20,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, or long training ({LongTrainingEpochs}+ epochs configured). " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, long training ({LongTrainingEpochs}+ epochs configured), " +
+        $"a committed config that trains on several GPUs (gpus: \"0,1\"), or documentation stating hours/days of training or {LargeGpuMemoryGb}+ GB of GPU memory. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
@@ -96,7 +97,7 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>Roles of separate stage scripts: preparing data, training, and using or checking the result.</summary>
     private static readonly string[] PrepareStages = ["prepare", "preprocess", "download", "make_dataset", "build_dataset", "tokenize", "featurize", "process_data", "data_prep"];
     private static readonly string[] TrainStages = ["train", "finetune", "fine_tune", "fit", "pretrain"];
-    private static readonly string[] LaterStages = ["val", "eval", "evaluate", "test", "export", "predict", "generate", "sample", "detect", "infer", "inference", "benchmark", "serve"];
+    private static readonly string[] LaterStages = ["val", "eval", "evaluate", "test", "export", "predict", "generate", "sample", "detect", "infer", "inference", "benchmark", "serve", "render"];
 
     /// <summary>
     /// Separate stage scripts (a preparation or evaluation/export script beside the training one), each run on its own
@@ -158,6 +159,58 @@ public sealed partial class DataPipelineCheck : CheckBase
         return null;
     }
 
+    /// <summary>
+    /// The project's documentation states a training cost: hours or days of training ("optimizing takes a few hours",
+    /// "200k iterations (about 15 hours)", GPU-hours) or tens of GB of GPU memory. Such a project is resource-intensive
+    /// even when its code falls back to the CPU. (How many GPUs one *can* use is an option, not a cost: not counted.)
+    /// </summary>
+    internal static string? DocumentedCost(ProjectModel project)
+    {
+        foreach (var d in project.Docs.Where(d => !Analysis.ConfigAnalysis.IsTestOrTooling(d.Path)))
+        {
+            foreach (var s in d.Sections)
+            {
+                foreach (var sentence in SentenceBreak().Split(s.Text))
+                {
+                    if (sentence.Length > MaxSentenceChars)
+                    {
+                        continue;
+                    }
+
+                    if (TrainingHours().Match(sentence) is { Success: true } h && TrainingWord().IsMatch(sentence))
+                    {
+                        return $"{d.Path}:{s.Line} documents {h.Value.Trim()} of training";
+                    }
+
+                    if (GpuMemory().Match(sentence) is { Success: true } g && int.TryParse(g.Groups["gb"].Value, System.Globalization.CultureInfo.InvariantCulture, out var gb) && gb >= LargeGpuMemoryGb)
+                    {
+                        return $"{d.Path}:{s.Line} documents {g.Value.Trim()}";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sentences longer than this are tables or code, not prose about cost.</summary>
+    private const int MaxSentenceChars = 600;
+
+    /// <summary>GPU memory at or above this (GB) needs a data-centre card.</summary>
+    private const int LargeGpuMemoryGb = 24;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:(?:\d+(?:\.\d+)?|a few|few|several|one|two|a)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:hours?|hrs?|days?|weeks?)\b|\bGPU[- ](?:hours?|days?)\b)")]
+    private static partial System.Text.RegularExpressions.Regex TrainingHours();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:train|optimi[sz]|fine-?tun|converge|iterations|epochs|steps)")]
+    private static partial System.Text.RegularExpressions.Regex TrainingWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<gb>\d{2,4})\s*GB\s+(?:of\s+)?(?:GPU\s+memory|VRAM)\b")]
+    private static partial System.Text.RegularExpressions.Regex GpuMemory();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(?:recipe|template):\s*[""']?(?:regression|classification)/v\d")]
     private static partial System.Text.RegularExpressions.Regex RecipeKey();
 
@@ -194,6 +247,11 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, $"{CodeExampleInputCheck.Bytes(project.Data.TotalBytes)} of data");
         }
 
+        if (DocumentedCost(project) is { } cost)
+        {
+            return (true, cost);
+        }
+
         foreach (var f in project.Config.ParameterFiles)
         {
             foreach (var e in f.Entries)
@@ -202,6 +260,13 @@ public sealed partial class DataPipelineCheck : CheckBase
                 if (leaf is "epochs" or "num_epochs" or "n_epochs" or "max_epochs" or "num_train_epochs" && int.TryParse(e.Value, out var n) && n >= LongTrainingEpochs)
                 {
                     return (true, $"{e.KeyPath} = {n} in {f.Path}");
+                }
+
+                // The committed config trains on several GPUs: gpus: "0,1", num_gpus: 4.
+                if (leaf is "gpus" or "gpu_ids" or "n_gpu" or "n_gpus" or "num_gpus" or "ngpu" or "ngpus" && e.Value is { } v
+                    && (int.TryParse(v, out var g) ? g : v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(x => int.TryParse(x, out _))) >= 2)
+                {
+                    return (true, $"{e.KeyPath} = {v} in {f.Path} trains on several GPUs");
                 }
             }
         }

@@ -9,6 +9,9 @@ public sealed partial class EvalCompareCheck : CheckBase
 {
     private static readonly string[] WriteSuffixes = ["json.dump", "yaml.dump", "yaml.safe_dump", ".to_csv", ".to_json", "numpy.savetxt", ".write_text", "csv.writer", "toml.dump"];
 
+    /// <summary>Hugging Face trainer classes (transformers, TRL) that log to trainer_state.json and installed integrations by default.</summary>
+    private static readonly string[] HfTrainers = ["transformers.Trainer", "transformers.Seq2SeqTrainer", "trl.SFTTrainer", "trl.DPOTrainer", "trl.RewardTrainer"];
+
     private static readonly string[] MetricWords = ["metric", "score", "result", "eval", "accuracy", "report", "summary", "performance", "scores"];
 
     /// <inheritdoc />
@@ -20,7 +23,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots, or " +
         "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows or a logging handler on a results " +
         "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
-        "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial. Printing to the console is not enough.",
+        "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -111,6 +115,17 @@ public sealed partial class EvalCompareCheck : CheckBase
         {
             return Found(Outcome.Partial, "metrics go to a tracker only when a flag that is off by default enables it; a default run prints them to the console.",
                 optIn.DistinctBy(e => (e.Path, e.Note)), "Log the metrics of every run by default (a metrics file, or the tracker switched on in the committed config).");
+        }
+
+        // A Hugging Face Trainer left at its default report_to writes its log history (trainer_state.json) into each run's
+        // output folder and reports to whichever trackers happen to be installed: comparable only by chance.
+        var trainers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
+            .SelectMany(m => m.Calls.Where(c => HfTrainers.Any(t => c.Target.EndsWith(t, StringComparison.Ordinal)) && c.Keyword("report_to") is null)
+            .Select(c => Evidence.At(m.Path, c.Line, "a Hugging Face Trainer at its default report_to: log history in trainer_state.json, trackers only if installed", c.RawTarget))).Take(3).ToList();
+        if (trainers.Count > 0)
+        {
+            return Found(Outcome.Partial, "a Hugging Face Trainer keeps each run's log history, but no tracker or metrics file is configured, so what gets recorded depends on what is installed.",
+                trainers, "Set report_to (e.g. \"mlflow\" or \"tensorboard\") in the training arguments or a committed config, and write the evaluation metrics to a file.");
         }
 
         var committed = project.Index.Files.Where(f => f.Extension is ".json" or ".csv" or ".tsv" or ".yaml" or ".yml" && IsMetricPath(f.Path) && !f.Path.Contains("schema", StringComparison.OrdinalIgnoreCase))

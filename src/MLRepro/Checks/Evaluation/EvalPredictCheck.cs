@@ -7,7 +7,7 @@ using MLRepro.Python;
 namespace MLRepro.Checks.Evaluation;
 
 /// <summary>eval.predict — the output model can easily be used to predict on a custom user input.</summary>
-public sealed class EvalPredictCheck : CheckBase
+public sealed partial class EvalPredictCheck : CheckBase
 {
     private static readonly string[] PredictNames = ["predict", "infer", "inference", "demo", "serve", "serving", "app", "api", "server", "generate", "sample", "detect", "classify", "handler", "service"];
 
@@ -25,7 +25,7 @@ public sealed class EvalPredictCheck : CheckBase
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags; a training " +
         "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file, or a saved model with no code to use it " +
-        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), is Partial.",
+        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
         [],
@@ -95,6 +95,16 @@ public sealed class EvalPredictCheck : CheckBase
 
         if (apps.Count > 0)
         {
+            // An app that imports a project module which is not there (src.eval_utils when the file is src/utils/eval_utils.py)
+            // fails on start: users cannot try it as committed.
+            var broken = project.Tools.Apps.Select(a => (App: a, Missing: MissingLocalImport(project, a.Path))).Where(x => x.Missing is not null).ToList();
+            if (broken.Count > 0 && broken.Count == project.Tools.Apps.Length)
+            {
+                return Found(Outcome.Partial, "an app or API is there, but it imports a project module that does not exist, so it fails as committed.",
+                    broken.Select(x => Evidence.At(x.App.Path, x.Missing!.Line, $"{x.App.Name} app imports {x.Missing.Module}, which is not in the project")).Concat(apps),
+                    "Fix the app's imports so it starts from a fresh clone, and show how to run it in the README.");
+            }
+
             return Found(Outcome.Met, "an app or API lets users try the model on their own input.", apps);
         }
 
@@ -140,7 +150,7 @@ public sealed class EvalPredictCheck : CheckBase
                 "Let the script take the input path or values from the command line.");
         }
 
-        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => (ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal))
+        var saves = project.PythonModules.SelectMany(m => m.Calls.Where(c => (ModelSaveSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)) && !c.Target.EndsWith("savefig", StringComparison.Ordinal) && !NotModelSave().IsMatch(c.RawTarget))
             || c.Target.EndsWith("ModelCheckpoint", StringComparison.Ordinal) || c.Keyword("model_file") is not null).Select(c => Evidence.At(m.Path, c.Line, $"saves a model ({c.RawTarget})"))).ToList();
 
         // Checkpoint callbacks instantiated from config (Hydra `_target_: lightning.pytorch.callbacks.ModelCheckpoint`).
@@ -154,4 +164,39 @@ public sealed class EvalPredictCheck : CheckBase
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
     }
+
+    /// <summary>
+    /// The first absolute import of a project package (its top folder or module exists at the root or next to the file)
+    /// that resolves to no module or package there: a broken local import. Null when every local import resolves.
+    /// </summary>
+    private static PythonImport? MissingLocalImport(ProjectModel project, string path)
+    {
+        if (project.PythonModules.FirstOrDefault(m => m.Path == path) is not { } module)
+        {
+            return null;
+        }
+
+        var dir = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
+        string[] bases = dir.Length > 0 ? ["", dir] : [""];
+        foreach (var i in module.Imports.Where(i => i.Level == 0))
+        {
+            var parts = i.Module.Split('.');
+            if (parts.Length < 2 || !bases.Any(b => project.Index.ContainsDirectory(b + parts[0])))
+            {
+                continue;
+            }
+
+            var rel = string.Join('/', parts);
+            if (!bases.Any(b => project.Index.Contains(b + rel + ".py") || project.Index.ContainsDirectory(b + rel)))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]
+    private static partial System.Text.RegularExpressions.Regex NotModelSave();
 }

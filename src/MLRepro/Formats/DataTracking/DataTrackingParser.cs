@@ -44,6 +44,7 @@ public static class DataTrackingParser
     private static readonly Regex Tfds = new(@"\btfds\.(?:load|builder)\(\s*(?:name\s*=\s*)?['""]([\w/:.\-]{1,100})['""]", Fast);
     private static readonly Regex DvcGet = new(@"\bdvc\s+(?:get|import|import-url|get-url)\s+(\S+)(?:\s+([^\s-]\S*))?", Fast);
     private static readonly Regex DoltClone = new(@"\bdolt\s+clone\s+([\w.\-/:@]+)", Fast);
+    private static readonly Regex WeightsScriptName = new(@"(?i)weight|checkpoint|ckpt|pretrained|model", RegexOptions.CultureInvariant);
     private static readonly Regex DownloadName = new(@"(?i)(download|fetch|get[_-]?data|getdata|pull[_-]?data)", RegexOptions.CultureInvariant);
 
     private static readonly string[] DataExtensions =
@@ -163,13 +164,20 @@ public static class DataTrackingParser
         var name = path[(path.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
         var ext = dot <= 0 ? string.Empty : name[dot..].ToLowerInvariant();
-        return ext is "" or ".sh" or ".bash" or ".py" or ".ps1" or ".bat" or ".r" or ".zsh" && DownloadName.IsMatch(name);
+        // download_weights.sh / get_pretrained_models.sh fetch a model, not the data.
+        return ext is "" or ".sh" or ".bash" or ".py" or ".ps1" or ".bat" or ".r" or ".zsh" && DownloadName.IsMatch(name) && !WeightsScriptName.IsMatch(name);
     }
 
     /// <summary>Scans one text file for data source references.</summary>
     public static ImmutableArray<DataSource> ScanText(SourceText source)
     {
         var result = ImmutableArray.CreateBuilder<DataSource>();
+        var fileName = source.Path[(source.Path.LastIndexOf('/') + 1)..];
+        if (DownloadName.IsMatch(fileName) && WeightsScriptName.IsMatch(fileName))
+        {
+            return []; // download_weights.sh fetches a model, not data
+        }
+
         var seen = new HashSet<(DataSourceKind, string, int)>();
         var isNotebook = source.Path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
         var mentionsTorchvision = source.Text.Contains("torchvision", StringComparison.Ordinal);
@@ -486,6 +494,12 @@ public static class DataTrackingParser
             }
         }
 
+        // Pretrained weights (a .pth release asset, yolov3.weights) are a model to start from, not the data.
+        if (IsModelWeights(pathPart))
+        {
+            return null;
+        }
+
         if (HasDataExtension(pathPart))
         {
             return (DataSourceKind.DataUrl, url);
@@ -503,6 +517,16 @@ public static class DataTrackingParser
     /// Software installers and package repositories (Miniconda/Anaconda installers, get-pip.py, apt signing keys, CUDA and
     /// PyTorch wheel repositories, Docker/NVIDIA apt lists): fetched during setup, never the project's data.
     /// </summary>
+    /// <summary>File extensions of model weights and checkpoints.</summary>
+    private static readonly string[] WeightExtensions = [".pth", ".pt", ".ckpt", ".weights", ".safetensors", ".onnx", ".caffemodel", ".tflite", ".pth.tar"];
+
+    /// <summary>Whether a URL path names a model weights or checkpoint file.</summary>
+    internal static bool IsModelWeights(string urlPath)
+    {
+        var path = urlPath.Split('?', '#')[0].ToLowerInvariant();
+        return WeightExtensions.Any(e => path.EndsWith(e, StringComparison.Ordinal));
+    }
+
     internal static bool IsSoftwareInstaller(string lowerUrl)
     {
         var path = lowerUrl.Split('?', '#')[0];

@@ -22,6 +22,8 @@ public enum SchemaSourceKind
     MarkdownTable,
     /// <summary>A data README (data/README.md) listing fields as a table or as "name (type): description" items.</summary>
     DataReadme,
+    /// <summary>A YAML schema file (schema.yaml) mapping column names to dtypes.</summary>
+    SchemaFile,
 }
 
 /// <summary>One field (column, feature) of a dataset schema.</summary>

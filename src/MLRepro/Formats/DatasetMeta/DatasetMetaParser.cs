@@ -50,6 +50,12 @@ public static partial class DatasetMetaParser
             return h is not null && h.Contains("croissant", StringComparison.OrdinalIgnoreCase);
         }
 
+        // schema.yaml / data_schema.yml: a mapping of column names to dtypes (COLUMNS: {age: int64, …}).
+        if ((name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)) && name.Contains("schema", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         return name.EndsWith(".py", StringComparison.Ordinal) && head?.Invoke() is { } t
             && (t.Contains("pandera", StringComparison.Ordinal) || t.Contains("expect_table_columns_to_match", StringComparison.Ordinal));
     }
@@ -64,6 +70,12 @@ public static partial class DatasetMetaParser
         {
             schemas.AddRange(ScanPandera(source));
             schemas.AddRange(ScanLegacyExpectations(source));
+            return Done();
+        }
+
+        if (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            schemas.AddRange(ScanYamlSchema(source));
             return Done();
         }
 
@@ -161,6 +173,12 @@ public static partial class DatasetMetaParser
             foreach (var line in s.Text.Split('\n'))
             {
                 var m = FieldItem().Match(line);
+                if (!m.Success)
+                {
+                    // "- `instruction`: `str`, what the task is" — the type right after the colon, then a description.
+                    m = FieldItemCodeType().Match(line);
+                }
+
                 if (m.Success && fields.Count < MaxFields)
                 {
                     fields.Add(new DatasetField(m.Groups["name"].Value.Trim(), m.Groups["type"].Value.Trim(), m.Groups["desc"].Value.Trim(), null));
@@ -448,6 +466,63 @@ public static partial class DatasetMetaParser
         return schemas;
     }
 
+    /// <summary>
+    /// Light scan of a YAML schema file: indented <c>column name: dtype</c> lines (pandas/numpy/SQL type names), each
+    /// run of them under one parent key is one schema. Two typed columns at least, so a config that merely sits in a
+    /// file named schema is not taken for one.
+    /// </summary>
+    internal static List<DatasetSchema> ScanYamlSchema(SourceText source)
+    {
+        var schemas = new List<DatasetSchema>();
+        List<DatasetField>? current = null;
+        var start = 0;
+        string? parent = null;
+        for (var line = 1; line <= source.LineCount + 1 && schemas.Count < MaxSchemas; line++)
+        {
+            var text = line <= source.LineCount ? source.GetLine(line) : string.Empty;
+            var m = YamlTypedColumn().Match(text);
+            if (m.Success && line <= source.LineCount)
+            {
+                if (current is null)
+                {
+                    current = [];
+                    start = line;
+                }
+
+                if (current.Count < MaxFields)
+                {
+                    current.Add(new DatasetField(m.Groups["name"].Value.Trim().Trim('"', '\''), m.Groups["type"].Value, null, line));
+                }
+
+                continue;
+            }
+
+            if (text.Trim().Length == 0 && line <= source.LineCount)
+            {
+                continue;
+            }
+
+            if (current is { Count: >= 2 })
+            {
+                schemas.Add(new DatasetSchema(SchemaSourceKind.SchemaFile, source.Path, start, parent, [.. current]));
+            }
+
+            current = null;
+            if (YamlParentKey().Match(text) is { Success: true } k)
+            {
+                parent = k.Groups[1].Value;
+            }
+        }
+
+        return schemas;
+    }
+
+    [GeneratedRegex(@"^\s+(?<name>[^:#\s][^:#]{0,80}?)\s*:\s*[""']?(?<type>(?:u?int|float|complex)(?:8|16|32|64)?|object|str|string|bool|boolean|category|categorical|datetime(?:64(?:\[\w+\])?)?|date|timestamp|timedelta|numeric|text|varchar|integer|double|decimal)[""']?\s*(?:#.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex YamlTypedColumn();
+
+    [GeneratedRegex(@"^(\w[\w .-]{0,60}):\s*$")]
+    private static partial Regex YamlParentKey();
+
     [GeneratedRegex(@"expect_table_columns_to_match_(?:ordered_list|set)\(\s*(?:column_(?:list|set)\s*=\s*)?(?:\[(?<list>[^\]]*)\]|(?<var>[A-Za-z_]\w*))")]
     private static partial Regex GeTableColumns();
 
@@ -623,4 +698,8 @@ public static partial class DatasetMetaParser
 
     [GeneratedRegex(@"^\W{0,3}(?<name>[A-Za-z_][\w.\-]{0,60})\W{0,2}\s*\((?<type>[\w\[\], .<>|]{1,40})\)\s*[:—–-]\s*(?<desc>.+)$")]
     private static partial Regex FieldItem();
+
+    // Section text is rendered: list markers and code backticks are gone ("instruction: str, describes the task").
+    [GeneratedRegex(@"^\W{0,3}(?<name>[A-Za-z_][\w.\-]{0,60})\W{0,2}\s*:\s*`?(?<type>(?:str|string|int|integer|float|double|bool|boolean|list|dict|array|object|number|datetime|date|bytes|tensor|ndarray)(?:\[[\w\[\], .|]{1,40}\])?)`?\s*[,;:—–-]\s*(?<desc>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldItemCodeType();
 }
