@@ -122,20 +122,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         project.Dependencies.Where(d => d.Name is "cudatoolkit" or "cuda-toolkit" or "pytorch-cuda" or "cuda-version" or "cudnn" && !string.IsNullOrWhiteSpace(d.Specifier))
             .Select(d => Evidence.At(d.Path, d.Line, $"the environment pins the CUDA toolkit: {d.RawName}{d.Specifier}"));
 
-    private static IEnumerable<Evidence> VagueHardwareDocs(ProjectModel project)
-    {
-        foreach (var d in project.Docs)
-        {
-            foreach (var s in d.Sections)
-            {
-                var m = VagueHardwareMention().Match(s.Heading + "\n" + s.Text);
-                if (m.Success)
-                {
-                    yield return Evidence.At(d.Path, s.Line, $"mentions the hardware without specifics: \"{m.Value.Trim()}\"");
-                }
-            }
-        }
-    }
+    private static IEnumerable<Evidence> VagueHardwareDocs(ProjectModel project) => DocMatches(project, VagueHardwareMention(), "mentions the hardware without specifics");
 
     /// <summary>
     /// In a collection of independent scripts (tutorials, examples: at least <see cref="Code.CodeRunsCheck.MinScriptsForCollection"/>),
@@ -201,20 +188,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
         }
     }
 
-    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project)
-    {
-        foreach (var d in project.Docs)
-        {
-            foreach (var s in d.Sections)
-            {
-                var m = HardwareMention().Match(s.Heading + "\n" + s.Text);
-                if (m.Success)
-                {
-                    yield return Evidence.At(d.Path, s.Line, $"documents hardware: \"{m.Value.Trim()}\"");
-                }
-            }
-        }
-    }
+    /// <summary>The first match of a pattern in each section (heading and text) of the docs.</summary>
+    private static IEnumerable<Evidence> DocMatches(ProjectModel project, Regex pattern, string note) =>
+        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: pattern.Match(s.Heading + "\n" + s.Text))))
+            .Where(x => x.Match.Success)
+            .Select(x => Evidence.At(x.Path, x.Line, $"{note}: \"{x.Match.Value.Trim()}\""));
+
+    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
 
     [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
