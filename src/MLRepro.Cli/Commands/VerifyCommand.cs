@@ -107,6 +107,14 @@ internal static class VerifyCommand
                 cts.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // The static half of the final assessment does not depend on the runs (they work in copies of an unchanged
+            // tree): build the model and run every check while run 1 runs, so only the merge is left at the end.
+            var staticModel = Task.Run(() =>
+            {
+                var m = MLRepro.Model.ProjectModel.Open(root);
+                MLRepro.Assessment.Assessor.Assess(m);
+                return m;
+            });
             VerificationRecord record;
             try
             {
@@ -141,7 +149,18 @@ internal static class VerifyCommand
 
             // The full assessment, with what the runs proved or disproved merged in as verified findings.
             stdout.WriteLine();
-            var assessment = VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root), record);
+            MLRepro.Model.ProjectModel model;
+            try
+            {
+                model = staticModel.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The background read failed (a file vanished mid-read): read the tree again now.
+                model = MLRepro.Model.ProjectModel.Open(root);
+            }
+
+            var assessment = VerificationMerge.Assess(model, record);
             new MLRepro.Reporting.Console.ConsoleReporter(color: Terminal.UseColor(null), verbose: false, width: Terminal.Width()).Write(assessment, stdout);
 
             return record.Reproduced ? CliApp.ExitOk : CliApp.ExitFailed;
