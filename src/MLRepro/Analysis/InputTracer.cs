@@ -20,7 +20,6 @@ internal sealed partial class InputTracer
     public const int MaxSteps = 2_000;
 
     private int _steps;
-    private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callsByName;
 
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly ValueTracer _tracer;
@@ -241,7 +240,7 @@ internal sealed partial class InputTracer
         var fn = enclosing[0];
 
         var found = new List<SeedOrigin>();
-        foreach (var (caller, call) in CallsNamed(fn.Name))
+        foreach (var (caller, call) in _tracer.CallSites(fn.Name))
         {
             if (!IsCallOf(caller, call, m, fn))
             {
@@ -264,30 +263,6 @@ internal sealed partial class InputTracer
         }
 
         return found.Count > 0 && found.All(o => o == SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
-    }
-
-    /// <summary>Every call in the project whose callee's last name is the given one (indexed once).</summary>
-    private List<(ModuleSummary, PythonCall)> CallsNamed(string name)
-    {
-        if (_callsByName is null)
-        {
-            _callsByName = new Dictionary<string, List<(ModuleSummary, PythonCall)>>(StringComparer.Ordinal);
-            foreach (var mod in _modules)
-            {
-                foreach (var c in mod.Calls)
-                {
-                    var last = c.Target[(c.Target.LastIndexOf('.') + 1)..];
-                    if (!_callsByName.TryGetValue(last, out var list))
-                    {
-                        _callsByName[last] = list = [];
-                    }
-
-                    list.Add((mod, c));
-                }
-            }
-        }
-
-        return _callsByName.GetValueOrDefault(name) ?? [];
     }
 
     /// <summary>Whether a call invokes the given function of the given module (by name, within the project).</summary>

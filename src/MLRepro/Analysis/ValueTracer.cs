@@ -392,8 +392,9 @@ public sealed partial class ValueTracer
 
     private Dictionary<string, List<(ModuleSummary, PythonCall)>>? _callSites;
 
-    /// <summary>Every call in the project by the callee's last name (built once: tracing asks for many names).</summary>
-    private List<(ModuleSummary, PythonCall)> CallSites(string name)
+    /// <summary>Every call in the project by the callee's last name (built once: tracing asks for many names; the
+    /// <see cref="InputTracer"/> of the same project shares it).</summary>
+    internal List<(ModuleSummary, PythonCall)> CallSites(string name)
     {
         if (_callSites is null)
         {
