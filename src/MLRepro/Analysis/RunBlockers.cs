@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Knowledge;
 using MLRepro.Model;
@@ -29,9 +31,22 @@ public static partial class RunBlockers
     /// The project modules a script runs: itself and, transitively, the local modules it imports (a sibling module,
     /// a package from the root or the script's folder, relative imports).
     /// </summary>
-    public static HashSet<string> Closure(ProjectModel project, string script)
+    /// <remarks>code.runs and env.hardware ask for the closures of the same scripts: computed once per model and script.</remarks>
+    public static IReadOnlySet<string> Closure(ProjectModel project, string script)
     {
-        var byPath = project.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var closures = s_closures.GetValue(project, p => new Closures(p.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal)));
+        return closures.ByScript.GetOrAdd(script, s => ComputeClosure(closures.ByPath, s));
+    }
+
+    private sealed record Closures(Dictionary<string, ModuleSummary> ByPath)
+    {
+        public ConcurrentDictionary<string, IReadOnlySet<string>> ByScript { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static readonly ConditionalWeakTable<ProjectModel, Closures> s_closures = [];
+
+    private static HashSet<string> ComputeClosure(Dictionary<string, ModuleSummary> byPath, string script)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([script]);
         while (queue.Count > 0 && seen.Count < 5_000)
