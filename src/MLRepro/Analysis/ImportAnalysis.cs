@@ -202,13 +202,14 @@ public sealed partial class ImportAnalysis
             }
             else if (parts.Length >= 2)
             {
-                // Any folder holding Python files can be imported when it (or its parent) is on sys.path.
+                // Any folder holding Python files can be imported when its parent is on sys.path, and a script's own folder is
+                // sys.path[0]: examples/rl/train.py importing `agents` (examples/rl/agents/) or a package under projects/X/ installed
+                // from its own setup.py. So every folder on the way to a Python file names a local module, at any depth.
                 if (f.Extension is ".py" or ".pyx" or ".so")
                 {
-                    set.Add(parts[0]);
-                    if (parts.Length >= 3)
+                    for (var i = 0; i < parts.Length - 1; i++)
                     {
-                        set.Add(parts[1]);
+                        set.Add(parts[i]);
                     }
 
                     set.Add(parts[^1][..parts[^1].LastIndexOf('.')]);
