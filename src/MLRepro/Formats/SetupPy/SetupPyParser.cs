@@ -7,8 +7,10 @@ namespace MLRepro.Formats.SetupPy;
 
 /// <summary>
 /// Reads setup.py STATICALLY (it is never run): literal <c>install_requires=[…]</c> lists of string literals,
-/// a list bound to a name in the same file (<c>REQUIRED = […]</c> … <c>install_requires=REQUIRED</c>), and a
-/// literal <c>python_requires="…"</c>. Anything computed is reported as not readable statically.
+/// a list bound to a name in the same file (<c>REQUIRED = […]</c> … <c>install_requires=REQUIRED</c>), items looked up
+/// by name in a list of requirement strings of the same file (the Hugging Face idiom <c>_deps = ["torch>=2.6", …]</c>,
+/// <c>install_requires = [deps["torch"], …]</c>, <c>deps_list("pytest", …)</c>), and a literal
+/// <c>python_requires="…"</c>. Anything computed is reported as not readable statically.
 /// </summary>
 public static class SetupPyParser
 {
@@ -201,6 +203,12 @@ public static class SetupPyParser
                     diags.Add(new Diagnostic(source.Path, SourceSpan.At(t.Line), DiagnosticSeverity.Warning, "setuppy.requirement", error ?? "unreadable requirement"));
                 }
             }
+            else if (depth == 1 && t.Kind == Tok.Name && LookedUp(toks, k, source.Path, group) is { Count: > 0 } found)
+            {
+                // deps["torch"] or deps_list("pytest", "parameterized"): requirements named in the file's own table.
+                deps.AddRange(found.Deps);
+                k = found.End;
+            }
             else if (depth == 1 && t.Kind is Tok.Name or Tok.FString && t.Text is not "+" )
             {
                 diags.Add(new Diagnostic(source.Path, SourceSpan.At(t.Line), DiagnosticSeverity.Info, "setuppy.not-static", $"a list item ('{RequirementSpec.Clip(t.Text)}') is computed and could not be read statically"));
@@ -209,6 +217,80 @@ public static class SetupPyParser
 
         _ = close;
         return toks.Count;
+    }
+
+    /// <summary>
+    /// Requirements a list item names through the file's own table: <c>NAME["key"]</c> or <c>NAME("key", …)</c> where every
+    /// key is the name of a requirement string in a list literal bound to a name in the file (<c>_deps = [...]</c>).
+    /// </summary>
+    private static (int Count, List<Dependency> Deps, int End) LookedUp(List<Token> toks, int k, string path, string? group)
+    {
+        if (k + 3 >= toks.Count || toks[k + 1].Kind != Tok.Punct || toks[k + 1].Text is not "[" and not "(")
+        {
+            return default;
+        }
+
+        var close = toks[k + 1].Text == "[" ? "]" : ")";
+        var keys = new List<Token>();
+        var j = k + 2;
+        for (; j < toks.Count && !(toks[j].Kind == Tok.Punct && toks[j].Text == close); j++)
+        {
+            if (toks[j].Kind == Tok.Str)
+            {
+                keys.Add(toks[j]);
+            }
+            else if (!(toks[j].Kind == Tok.Punct && toks[j].Text == ","))
+            {
+                return default;
+            }
+        }
+
+        if (keys.Count == 0 || j >= toks.Count)
+        {
+            return default;
+        }
+
+        var table = RequirementTable(toks);
+        var found = new List<Dependency>();
+        foreach (var key in keys)
+        {
+            if (!table.TryGetValue(Dependency.Normalize(key.Text), out var text)
+                || PipRequirementToken.Parse(text, path, key.Line, DependencyKind.Manifest, false, group, out _) is not { } d)
+            {
+                return default;
+            }
+
+            found.Add(d);
+        }
+
+        return (found.Count, found, j);
+    }
+
+    /// <summary>Normalized name → requirement string, from every string of every list literal bound to a name.</summary>
+    private static Dictionary<string, string> RequirementTable(List<Token> toks) => s_tables.GetValue(toks, BuildRequirementTable);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<Token>, Dictionary<string, string>> s_tables = [];
+
+    private static Dictionary<string, string> BuildRequirementTable(List<Token> toks)
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < toks.Count; i++)
+        {
+            if (toks[i].Kind != Tok.Name || toks[i + 1].Text != "=" || toks[i + 2].Kind != Tok.Punct || toks[i + 2].Text != "[")
+            {
+                continue;
+            }
+
+            for (var j = i + 3; j < toks.Count && !(toks[j].Kind == Tok.Punct && toks[j].Text == "]"); j++)
+            {
+                if (toks[j].Kind == Tok.Str && PipRequirementToken.Parse(toks[j].Text, "", 0, DependencyKind.Manifest, false, null, out _) is { } d)
+                {
+                    table.TryAdd(Dependency.Normalize(d.Name), toks[j].Text);
+                }
+            }
+        }
+
+        return table;
     }
 
     private static List<Token> Lex(SourceText source)
