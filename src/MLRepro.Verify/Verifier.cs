@@ -184,7 +184,7 @@ public sealed class Verifier
         Directory.CreateDirectory(_work);
         // The fingerprint (an interpreter start, nvidia-smi) is collected while run 1 runs: it is off the critical path
         // whenever a core is free, and costs about 0.1 s of CPU when none is.
-        var fingerprintTask = _o.Fingerprint ? Task.Run(() => EnvironmentFingerprint.Collect(_sandbox.Python), cancel) : null;
+        var fingerprintTask = _o.Fingerprint ? Background.Run(() => EnvironmentFingerprint.Collect(_sandbox.Python), cancel) : null;
         var runs = new List<RunRecord>();
         var comparisons = new List<RunComparison>();
         var baseSettings = RunSettings.Base(_name);
@@ -209,9 +209,9 @@ public sealed class Verifier
             // Pipelined: run 2's copy and first snapshot are made while run 1 runs, and run 1's final snapshot (hashing its
             // outputs) and trace parsing happen while run 2 runs. Only the two processes stay on the critical path.
             var p1 = Prepare("run 1", baseSettings, null, cancel);
-            var p2Task = Task.Run(() => Prepare("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
+            var p2Task = Background.Run(() => Prepare("run 2", varied, null, cancel, traced: !_o.TraceOnlyFirstRun), cancel);
             var o1 = Execute(p1, cancel);
-            var f1 = Task.Run(() => Finish(p1, o1), cancel);
+            var f1 = Background.Run(() => Finish(p1, o1), cancel);
             var p2 = p2Task.GetAwaiter().GetResult();
             run2 = Finish(p2, Execute(p2, cancel));
             run1 = f1.GetAwaiter().GetResult();

@@ -108,8 +108,9 @@ internal static class VerifyCommand
             };
             Console.CancelKeyPress += onCancel;
             // The static half of the final assessment does not depend on the runs (they work in copies of an unchanged
-            // tree): build the model and run every check while run 1 runs, so only the merge is left at the end.
-            var staticModel = Task.Run(() =>
+            // tree): build the model and run every check while run 1 runs, so only the merge is left at the end. It runs at a
+            // lower priority so that it takes idle cores, not the run's (see Background).
+            var staticModel = Background.Run(() =>
             {
                 var m = MLRepro.Model.ProjectModel.Open(root);
                 MLRepro.Assessment.Assessor.Assess(m);
