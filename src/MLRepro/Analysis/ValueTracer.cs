@@ -58,12 +58,50 @@ public sealed partial class ValueTracer
     public (SeedOrigin Origin, string? ConfigKey) Trace(ModuleSummary module, CallArgument? arg, int line) =>
         arg is null ? (SeedOrigin.None, null) : Trace(module, arg.Text, arg.Literal, line, depth: 0);
 
+    /// <summary>
+    /// Most call sites of one function (or class) whose arguments are traced for a parameter: a name such as `forward`
+    /// or `__init__` in a project that vendors a model zoo has thousands, and tracing each through up to
+    /// <see cref="MaxParameterDepth"/> further levels of callers grows exponentially. The first ones in project order count.
+    /// </summary>
+    public const int MaxCallSites = 64;
+
+    // Results by (module, text, line, depth): the same argument is reached through many callers, and without this the
+    // search repeats whole subtrees (minutes on a project that vendors a copy of transformers).
+    private readonly Dictionary<(string Path, string Text, int Line, int Depth), (SeedOrigin, string?)> _memo = [];
+
     private (SeedOrigin, string?) Trace(ModuleSummary m, string text, PythonLiteral? literal, int line, int depth)
     {
         if (literal is not null)
         {
             return literal.Kind == LiteralKind.None ? (SeedOrigin.None, null) : (SeedOrigin.HardCoded, null);
         }
+
+        var key = (m.Path, text, line, depth);
+        lock (_memo)
+        {
+            if (_memo.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        Interlocked.Increment(ref _uncachedTraces);
+        var result = TraceUncached(m, text, line, depth);
+        lock (_memo)
+        {
+            _memo[key] = result;
+        }
+
+        return result;
+    }
+
+    private int _uncachedTraces;
+
+    /// <summary>How many traces were computed rather than answered from the memo (tests bound the search with it).</summary>
+    internal int UncachedTraces => Volatile.Read(ref _uncachedTraces);
+
+    private (SeedOrigin, string?) TraceUncached(ModuleSummary m, string text, int line, int depth)
+    {
 
         text = text.Trim();
         string? variable = null;
@@ -177,7 +215,7 @@ public sealed partial class ValueTracer
         var parameter = fn.Parameter(name)!;
         var position = fn.PositionalIndex(name);
         (SeedOrigin, string?)? best = null;
-        foreach (var (caller, call) in CallSites(fn.Name))
+        foreach (var (caller, call) in CallSites(fn.Name).Take(MaxCallSites))
         {
             if (caller == m && call.Line == fn.Line)
             {
@@ -305,14 +343,14 @@ public sealed partial class ValueTracer
         }
 
         var cls = m.Classes.Where(c => c.Line <= line).MaxBy(c => c.Line);
-        var projectClasses = _modules.SelectMany(x => x.Classes).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var projectClasses = ProjectClassNames;
         if (cls is null || cls.Bases.Length == 0 || cls.Bases.All(b => projectClasses.Contains(b[(b.LastIndexOf('.') + 1)..]) || !b.Contains('.', StringComparison.Ordinal)))
         {
             return (SeedOrigin.Unknown, null);
         }
 
         (SeedOrigin, string?)? best = null;
-        foreach (var (caller, call) in CallSites(cls.Name))
+        foreach (var (caller, call) in CallSites(cls.Name).Take(MaxCallSites))
         {
             var r = call.Keyword(attribute) is { } arg ? Trace(caller, arg.Text, arg.Literal, call.Line, depth + 1)
                 : call.Arguments.Any(x => x.Star == 2) ? (SeedOrigin.Unknown, null)
@@ -324,6 +362,22 @@ public sealed partial class ValueTracer
         }
 
         return best ?? (SeedOrigin.HardCoded, null);
+    }
+
+    private HashSet<string>? _projectClassNames;
+
+    private HashSet<string> ProjectClassNames
+    {
+        get
+        {
+            if (_projectClassNames is null)
+            {
+                var set = _modules.SelectMany(x => x.Classes).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                Interlocked.CompareExchange(ref _projectClassNames, set, null);
+            }
+
+            return _projectClassNames;
+        }
     }
 
     /// <summary>Traces source text that may be a literal (a number, None) or an expression.</summary>
