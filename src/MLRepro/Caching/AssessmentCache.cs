@@ -38,6 +38,7 @@ public sealed class AssessmentCache
 
     private static readonly JsonSerializerOptions s_json = CreateJsonOptions();
 
+    private readonly byte[]? _buildId;
     private long _hits;
     private long _misses;
     private long _writes;
@@ -47,7 +48,14 @@ public sealed class AssessmentCache
     /// <param name="directory">The cache folder (the summary cache's); entries go to <c>assessments/v{FormatVersion}/</c> under it.</param>
     /// <param name="maxBytes">Upper bound of the whole cache folder's entries (summaries and assessments together).</param>
     public AssessmentCache(string directory, long maxBytes = SummaryCache.DefaultMaxBytes)
+        : this(directory, maxBytes, null)
     {
+    }
+
+    /// <summary>A cache that keys for another build (tests: an entry of another build must be a miss).</summary>
+    internal AssessmentCache(string directory, long maxBytes, byte[]? buildId)
+    {
+        _buildId = buildId;
         Directory = Path.GetFullPath(directory);
         MaxBytes = maxBytes;
         EntriesDirectory = Path.Combine(Directory, FolderName, "v" + FormatVersion);
@@ -91,7 +99,7 @@ public sealed class AssessmentCache
     public Report GetOrAssess(string root, IndexOptions? options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs, Func<Report> assess)
     {
         options ??= IndexOptions.Default;
-        var key = AssessmentKey.Compute(root, options, extraInputs);
+        var key = AssessmentKey.Compute(root, options, extraInputs, _buildId);
         if (key is { } k && TryGet(k) is { } stored)
         {
             Interlocked.Increment(ref _hits);
@@ -104,7 +112,7 @@ public sealed class AssessmentCache
         {
             // Re-keying costs one more walk and read, a small part of a cold assessment, and is what makes a file edited
             // during the assessment harmless: its report is simply not stored.
-            if (AssessmentKey.Compute(root, options, extraInputs) == before)
+            if (AssessmentKey.Compute(root, options, extraInputs, _buildId) == before)
             {
                 Put(before, report);
             }
@@ -231,7 +239,7 @@ public sealed class AssessmentCache
         }
     }
 
-    private string EntryPath(UInt128 key)
+    internal string EntryPath(UInt128 key)
     {
         var hex = key.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
         return Path.Combine(EntriesDirectory, hex[..2], hex[2..] + ".bin");

@@ -65,7 +65,11 @@ internal static class AssessmentKey
     /// label and its bytes), or null when the folder cannot be keyed (it is not a folder, or it holds far more files
     /// than the index would walk: then caching is not worth its walk).
     /// </summary>
-    public static UInt128? Compute(string root, IndexOptions options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs = null)
+    /// <param name="root">The project folder.</param>
+    /// <param name="options">The index options of the assessment.</param>
+    /// <param name="extraInputs">Inputs besides the tree, each a label and its bytes.</param>
+    /// <param name="buildId">The build to key for (tests); null for <see cref="BuildId"/>.</param>
+    public static UInt128? Compute(string root, IndexOptions options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs = null, byte[]? buildId = null)
     {
         root = Path.GetFullPath(root);
         if (!Directory.Exists(root))
@@ -91,7 +95,7 @@ internal static class AssessmentKey
         });
 
         var h = new XxHash128();
-        h.Append(BuildId);
+        h.Append(buildId ?? BuildId);
         AppendString(h, root);
         AppendInt64(h, options.MaxTextFileBytes);
         AppendInt64(h, options.MaxFiles);
