@@ -34,7 +34,7 @@ namespace MLRepro.Caching;
 /// (HOME, GIT_*) act through its answers, which are hashed.
 /// </para>
 /// </remarks>
-internal static class AssessmentKey
+public static class AssessmentKey
 {
     /// <summary>Version of the key's layout; bump when what it hashes changes.</summary>
     public const int FormatVersion = 1;
