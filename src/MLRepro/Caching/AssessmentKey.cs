@@ -341,7 +341,8 @@ public static class AssessmentKey
                 var childRel = rel.Length == 0 ? child.Name : rel + "/" + child.Name;
                 try
                 {
-                    if (child.LinkTarget is { } target)
+                    // The attributes come with the listing; LinkTarget costs a readlink call, so only links pay it.
+                    if ((child.Attributes & FileAttributes.ReparsePoint) != 0 && child.LinkTarget is { } target)
                     {
                         Entries.Add(new Entry(EntrySymlink, childRel, child.FullName, 0, target + "\0" + LinkState(child, target)));
                         Count();
