@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -77,8 +78,28 @@ public static class AssessmentKey
             return null;
         }
 
+        // The walk lists folders on this thread while the files it has met are read and hashed on the others: on a
+        // large tree, listing costs about as much as reading, and the two overlap.
         var walk = new Walk(root, options);
-        walk.Directory(root, string.Empty, 0);
+        var digested = new ConcurrentBag<(int Index, FileDigest Digest)>();
+        using (var queue = new BlockingCollection<(int Index, Entry Entry)>())
+        {
+            walk.Files = queue;
+            var readers = Task.Run(() => Parallel.ForEach(
+                Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+                item => digested.Add((item.Index, DigestOf(item.Entry, options)))));
+            try
+            {
+                walk.Directory(root, string.Empty, 0);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                readers.GetAwaiter().GetResult();
+            }
+        }
+
         if (walk.Overflow)
         {
             return null;
@@ -86,13 +107,10 @@ public static class AssessmentKey
 
         var entries = walk.Entries;
         var digests = new FileDigest[entries.Count];
-        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
+        foreach (var (index, digest) in digested)
         {
-            if (entries[i].Kind == EntryFile)
-            {
-                digests[i] = DigestOf(entries[i], options);
-            }
-        });
+            digests[index] = digest;
+        }
 
         var h = new XxHash128();
         h.Append(buildId ?? BuildId);
@@ -296,6 +314,9 @@ public static class AssessmentKey
 
         public List<Entry> Entries { get; } = [];
 
+        /// <summary>Where each file met is handed to the readers, with its index in <see cref="Entries"/>.</summary>
+        public BlockingCollection<(int Index, Entry Entry)>? Files { get; set; }
+
         /// <summary>Whether the walk met more files than twice the index's limit (then no key).</summary>
         public bool Overflow { get; private set; }
 
@@ -354,7 +375,9 @@ public static class AssessmentKey
                     }
                     else if (child is FileInfo fi)
                     {
-                        Entries.Add(new Entry(EntryFile, childRel, fi.FullName, fi.Length, null));
+                        var entry = new Entry(EntryFile, childRel, fi.FullName, fi.Length, null);
+                        Entries.Add(entry);
+                        Files?.Add((Entries.Count - 1, entry));
                         Count();
                     }
                 }
