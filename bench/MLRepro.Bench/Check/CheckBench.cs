@@ -10,7 +10,9 @@ namespace MLRepro.Bench.Check;
 /// `check` sub-command: the cost of a whole `mlrepro check` and of each layer under it, against reading the same
 /// bytes, all measured in one run (medians after a warm-up, page cache warm):
 /// read = parallel File.ReadAllBytes of every indexed text file; index; index + Python summaries;
-/// index + Python + every other format (ParseAll); the full assessment (checks, scoring, report DTO).
+/// index + Python + every other format (ParseAll); the full assessment (checks, scoring, report DTO); the key of the
+/// whole-assessment cache (one walk that reads and hashes every input) and a full check answered by that cache.
+/// `--assessment-only` measures only read, index, the cold check, the key and the warm assessment, interleaved.
 /// </summary>
 internal static class CheckBench
 {
@@ -36,7 +38,7 @@ internal static class CheckBench
 
         if (roots.Count == 0)
         {
-            Console.Error.WriteLine("usage: MLRepro.Bench check [--stdlib DIR] [--corpus DIR [--files N]] [--runs R] [--per-check [--warm]]");
+            Console.Error.WriteLine("usage: MLRepro.Bench check [--stdlib DIR] [--corpus DIR [--files N]] [--runs R] [--per-check [--warm]] [--assessment-only]");
             return 2;
         }
 
@@ -46,8 +48,19 @@ internal static class CheckBench
         }
 
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine("| | files | read bytes (ms) | index | + Python | + all formats | full check, no cache | check filling an empty cache | + Python, warm cache | full check, warm cache | formats overhead | check ÷ read, cold | check ÷ read, warm |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var quick = args.Contains("--assessment-only");
+        if (quick)
+        {
+            // Only the columns the whole-assessment cache is judged by: many samples of them fit in a minute.
+            Console.WriteLine("| | files | read bytes (ms) | index | full check, no cache | assessment key (walk, read, hash) | full check, warm assessment cache | check ÷ read, cold | check ÷ read, warm assessment cache |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
+        else
+        {
+            Console.WriteLine("| | files | read bytes (ms) | index | + Python | + all formats | full check, no cache | check filling an empty cache | + Python, warm cache | full check, warm cache | formats overhead | check ÷ read, cold | check ÷ read, warm | assessment key (walk, read, hash) | full check, warm assessment cache | check ÷ read, warm assessment cache |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
+
         var cacheRoot = Path.Combine(Path.GetTempPath(), "mlrepro-bench-cache-" + Environment.ProcessId);
         try
         {
@@ -71,10 +84,43 @@ internal static class CheckBench
 
                 double PythonWarm() => Time(() => _ = ProjectModel.Open(root, options, warmCache).PythonModules.Count);
                 double CheckWarm() => Time(() => Assessor.Assess(root, options, warmCache));
-                _ = (Read(), Check(), Assessor.Assess(root, options, warmCache)); // warm-up: page cache, JIT; fills the warm cache
+                // The whole-assessment cache as `mlrepro check` uses it: walk, read and hash every input, read the entry back.
+                var assessments = AssessmentCache.Beside(warmCache);
+                double Key() => Time(() => AssessmentKey.Compute(root, options));
+                double AssessedWarm() => Time(() => assessments.GetOrAssess(root, options, [], () => throw new InvalidOperationException("the warm assessment cache missed")));
+                if (quick)
+                {
+                    // One cold check (it fills the assessment cache; at the time of writing a cold check takes minutes here),
+                    // then the cheap columns interleaved, so that a change of load moves each alike; then medians.
+                    _ = (Read(), Index(), Key());
+                    // --no-cold: only read, index and the key (the cost of a hit less one entry read), for a tree whose cold check
+                    // would not finish in the time at hand.
+                    var noCold = args.Contains("--no-cold");
+                    var cold = noCold ? double.NaN : Time(() => assessments.GetOrAssess(root, options, [], () => Assessor.Assess(root, options)));
+                    if (noCold && ArgS(args, "--entry-from") is { } stand)
+                    {
+                        // The hit path (key, entry read, checksum, decode) with the real report of a smaller project stored
+                        // under this tree's key: a report's size is bounded (16 findings, capped fact lists) but for its diagnostics.
+                        var standIn = Assessor.Assess(stand, options);
+                        _ = assessments.GetOrAssess(root, options, [], () => standIn);
+                        Console.Error.WriteLine($"{name}: stand-in entry from {stand}: {Directory.EnumerateFiles(assessments.EntriesDirectory, "*.bin", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)} bytes");
+                        noCold = false;
+                    }
+
+                    var samples = Enumerable.Range(0, runs).Select(_ => (Read(), Index(), Key(), noCold ? double.NaN : AssessedWarm())).ToList();
+                    double Med(Func<(double, double, double, double), double> f) => samples.Select(f).Order().ElementAt(samples.Count / 2);
+                    var (r, ix, k, a) = (Med(x => x.Item1), Med(x => x.Item2), Med(x => x.Item3), Med(x => x.Item4));
+                    Console.WriteLine($"| {name} | {files.Length} | {r:0.0} | {ix:0} | {cold:0} (1 run) | {k:0.0} | {a:0.0} | {cold / r:0}× | {a / r:0.00}× |");
+                    Console.Error.WriteLine($"{name}: per-run read / key / warm assessment (ms): {string.Join(", ", samples.Select(x => $"{x.Item1:0.0}/{x.Item3:0.0}/{x.Item4:0.0}"))}; assessment cache {assessments.Hits} hits, {assessments.Misses} misses; load {File.ReadAllText("/proc/loadavg").Trim()}");
+                    continue;
+                }
+
+                _ = (Read(), Check(), assessments.GetOrAssess(root, options, [], () => Assessor.Assess(root, options, warmCache))); // warm-up: page cache, JIT; fills both caches
+
                 var (read, index, python, all, check) = (Median(runs, Read), Median(runs, Index), Median(runs, Python), Median(runs, All), Median(runs, Check));
                 var (fill, pythonWarm, checkWarm) = (Median(runs, Fill), Median(runs, PythonWarm), Median(runs, CheckWarm));
-                Console.WriteLine($"| {name} | {files.Length} | {read:0} | {index:0} | {python:0} | {all:0} | {check:0} | {fill:0} | {pythonWarm:0} | {checkWarm:0} | {(all - python) / python:P0} | {check / read:0.0}× | {checkWarm / read:0.0}× |");
+                var (key, assessedWarm) = (Median(runs, Key), Median(runs, AssessedWarm));
+                Console.WriteLine($"| {name} | {files.Length} | {read:0} | {index:0} | {python:0} | {all:0} | {check:0} | {fill:0} | {pythonWarm:0} | {checkWarm:0} | {(all - python) / python:P0} | {check / read:0.0}× | {checkWarm / read:0.0}× | {key:0} | {assessedWarm:0} | {assessedWarm / read:0.00}× |");
                 long Live(SummaryCache? c)
                 {
                     var m = ProjectModel.Open(root, options, c);

@@ -19,8 +19,8 @@ internal static class CheckCommand
         var list = new Option<bool>("--list") { Description = "List the criteria and their ids, then exit." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var verification = new Option<string?>("--verification") { Description = "Merge a record written by `mlrepro verify --out FILE` (verified findings override found ones)." };
-        var noCache = new Option<bool>("--no-cache") { Description = $"Do not read or write the summary cache (also: {MLRepro.Caching.SummaryCache.DisableVariable}=1)." };
-        var cacheDir = new Option<string?>("--cache-dir") { Description = "Summary cache folder (default: $XDG_CACHE_HOME/mlrepro, else ~/.cache/mlrepro; never inside the project)." };
+        var noCache = new Option<bool>("--no-cache") { Description = $"Do not read or write the cache of summaries and assessments (also: {MLRepro.Caching.SummaryCache.DisableVariable}=1)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder (default: $XDG_CACHE_HOME/mlrepro, else ~/.cache/mlrepro; never inside the project)." };
         var cmd = new Command("check", "Rate a project on the five-star ML Reproducibility Scale by reading it (its code is never run).")
         {
             path, format, minStars, verbose, list, output, verification, noCache, cacheDir,
@@ -52,12 +52,16 @@ internal static class CheckCommand
             }
 
             var cache = r.GetValue(noCache) ? null : MLRepro.Caching.SummaryCache.For(root, r.GetValue(cacheDir));
-            MLRepro.Reporting.Report report;
+            // Whole assessments are cached beside the summaries: an unchanged tree (and record) is only walked and hashed.
+            Func<Report> assess = () => Assessor.Assess(root, null, cache);
+            var inputs = new List<KeyValuePair<string, byte[]>>();
             if (r.GetValue(verification) is { } recordPath)
             {
                 MLRepro.Verify.VerificationRecord? record;
                 try
                 {
+                    inputs.Add(new("verification record", File.ReadAllBytes(recordPath)));
+                    inputs.Add(new("verify build", typeof(MLRepro.Verify.VerificationMerge).Assembly.ManifestModule.ModuleVersionId.ToByteArray()));
                     record = MLRepro.Verify.VerificationRecord.Load(recordPath);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
@@ -72,12 +76,10 @@ internal static class CheckCommand
                     return CliApp.ExitUsage;
                 }
 
-                report = MLRepro.Verify.VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root, null, cache), record);
+                assess = () => MLRepro.Verify.VerificationMerge.Assess(MLRepro.Model.ProjectModel.Open(root, null, cache), record);
             }
-            else
-            {
-                report = Assessor.Assess(root, null, cache);
-            }
+
+            var report = cache is null ? assess() : MLRepro.Caching.AssessmentCache.Beside(cache).GetOrAssess(root, null, inputs, assess);
             var reporter = ReportFormats.Create(r.GetValue(format)!, r.GetValue(verbose), r.GetValue(output));
             Emit(reporter, report, r.GetValue(output), stdout);
             if (min is { } m && report.Stars < m)

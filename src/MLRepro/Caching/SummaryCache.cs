@@ -30,6 +30,9 @@ public sealed class SummaryCache
     /// <summary>The environment variable that disables the cache when set to 1 (or true).</summary>
     public const string DisableVariable = "MLREPRO_NO_CACHE";
 
+    /// <summary>Subfolder of the cache folder that holds the entries.</summary>
+    public const string FolderName = "summaries";
+
     private const uint Magic = 0x4352_4C4D; // "MLRC"
     private const int HeaderBytes = 4 + 4 + 4; // magic, format version, payload length
     private const int TrailerBytes = 8; // XxHash3 of the payload
@@ -47,7 +50,7 @@ public sealed class SummaryCache
     {
         Directory = System.IO.Path.GetFullPath(directory);
         MaxBytes = maxBytes;
-        EntriesDirectory = System.IO.Path.Combine(Directory, "summaries", "v" + FormatVersion);
+        EntriesDirectory = System.IO.Path.Combine(Directory, FolderName, "v" + FormatVersion);
     }
 
     /// <summary>The cache folder.</summary>
@@ -191,7 +194,7 @@ public sealed class SummaryCache
             }
             catch
             {
-                TryDelete(temp);
+                CacheTrim.TryDelete(temp);
                 throw;
             }
 
@@ -214,48 +217,11 @@ public sealed class SummaryCache
     }
 
     /// <summary>
-    /// Keeps the cache within <see cref="MaxBytes"/>: when over it, deletes the oldest-written entries (and stray
-    /// temporary files older than an hour) until three quarters of the bound remain.
+    /// Keeps the cache folder within <see cref="MaxBytes"/> (summaries and whole assessments together, see
+    /// <see cref="CacheTrim"/>): when over it, deletes the oldest-written entries (and stray temporary files older than an
+    /// hour) until three quarters of the bound remain.
     /// </summary>
-    public void Trim()
-    {
-        if (!System.IO.Directory.Exists(EntriesDirectory))
-        {
-            return;
-        }
-
-        try
-        {
-            var entries = new DirectoryInfo(EntriesDirectory).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-            var stale = DateTime.UtcNow.AddHours(-1);
-            foreach (var f in entries.Where(f => f.Name.EndsWith(".tmp", StringComparison.Ordinal) && f.LastWriteTimeUtc < stale))
-            {
-                TryDelete(f.FullName);
-            }
-
-            var live = entries.Where(f => !f.Name.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
-            var total = live.Sum(f => f.Length);
-            if (total <= MaxBytes)
-            {
-                return;
-            }
-
-            foreach (var f in live.OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal))
-            {
-                if (total <= MaxBytes / 4 * 3)
-                {
-                    break;
-                }
-
-                total -= f.Length;
-                TryDelete(f.FullName);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Another process trimming at the same time, or a folder we may not list: try again next run.
-        }
-    }
+    public void Trim() => CacheTrim.Trim(Directory, MaxBytes);
 
     /// <summary>An entry's bytes: header, the summary, a checksum of the summary.</summary>
     internal static byte[] Encode(ModuleSummary summary)
@@ -304,18 +270,6 @@ public sealed class SummaryCache
     {
         var hex = key.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
         return System.IO.Path.Combine(EntriesDirectory, hex[..2], hex[2..] + ".bin");
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Already gone, or in use: harmless.
-        }
     }
 
     private static byte[] ComputeBuildId()
