@@ -64,8 +64,8 @@ public sealed partial class RandomnessAnalysis
 
     private HashSet<string>? _seeded;
 
-    /// <summary>Uses that nothing seeds.</summary>
-    public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries));
+    /// <summary>Uses that nothing seeds (in their process, before they draw: see <see cref="Uncovered"/>).</summary>
+    public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries) || Uncovered.ContainsKey(u));
 
     /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
     /// <param name="modules">The Python modules to analyse.</param>
@@ -169,12 +169,17 @@ public sealed partial class RandomnessAnalysis
             }
         }
 
+        if (!settings.Any(s => s.Name == "PYTHONHASHSEED"))
+        {
+            uses.AddRange(HashOrderUses([.. modules.Where(m => !outsideRuns.Contains(m.Path))]));
+        }
+
         if (configs is not null && modules.Any(InstantiatesDynamically))
         {
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses) };
     }
 
     /// <summary>
