@@ -24,7 +24,11 @@ public sealed partial class RandomnessAnalysis
     public string? UncoveredReason(RandomUse use) => Uncovered.GetValueOrDefault(use);
 
     /// <summary>Judges, for every draw from a seeded global RNG, whether a seed runs in its process before it.</summary>
-    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses)
+    /// <param name="modules">The analysed modules.</param>
+    /// <param name="seeds">Seeding calls.</param>
+    /// <param name="uses">Draws.</param>
+    /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null: none known, no process is judged).</param>
+    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null)
     {
         var result = ImmutableDictionary.CreateBuilder<RandomUse, string>();
         var seeded = seeds.Where(s => s.Origin != SeedOrigin.None).ToList();
@@ -36,9 +40,10 @@ public sealed partial class RandomnessAnalysis
 
         var flows = new Flows(modules);
 
-        // Processes: every script (a __main__ guard) with the project modules it imports. Seeds in a module that no script
-        // imports (loaded by a framework by name, e.g. a Hydra _target_; a notebook) may run anywhere: they count everywhere.
-        // Notebooks are not judged as processes of their own: they are often exploration beside the real entry point.
+        // Processes: every script the project declares it runs (a dvc.yaml stage, a Makefile target, a README command), with
+        // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
+        // a Hydra _target_; a notebook; an undocumented helper script) may run anywhere: they count everywhere. Scripts that
+        // are only __main__ guards, and notebooks, are not judged as processes of their own: often exploration or tooling.
         var importers = ImportersByModule(modules);
         var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (target, froms) in importers)
@@ -49,7 +54,7 @@ public sealed partial class RandomnessAnalysis
             }
         }
 
-        var closures = modules.Where(m => m.MainGuardLine is not null && !m.IsNotebook)
+        var closures = modules.Where(m => !m.IsNotebook && declaredScripts is not null && declaredScripts.Contains(m.Path))
             .ToDictionary(m => m.Path, m => Reach(m.Path, imports), StringComparer.Ordinal);
         var inSomeProcess = closures.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 
@@ -85,6 +90,11 @@ public sealed partial class RandomnessAnalysis
 
         return result.ToImmutable();
     }
+
+    /// <summary>The Python scripts that declared entry points run (pipeline stages, MLproject, Makefile, README, workflows, shell scripts).</summary>
+    public static IReadOnlySet<string> DeclaredScripts(EntryPointAnalysis entryPoints) =>
+        entryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook) && !e.IsTooling && e.Script is not null)
+            .Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Reach(string root, Dictionary<string, List<string>> imports)
     {

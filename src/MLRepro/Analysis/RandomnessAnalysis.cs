@@ -71,7 +71,8 @@ public sealed partial class RandomnessAnalysis
     /// <param name="modules">The Python modules to analyse.</param>
     /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
     /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null)
+    /// <param name="declaredScripts">Scripts that a pipeline, Makefile, README or workflow runs: each is its own process (see <see cref="Uncovered"/>).</param>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
@@ -179,7 +180,7 @@ public sealed partial class RandomnessAnalysis
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses) };
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts) };
     }
 
     /// <summary>

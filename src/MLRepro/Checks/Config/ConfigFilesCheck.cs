@@ -29,11 +29,16 @@ public sealed class ConfigFilesCheck : CheckBase
         cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(m => m.Assignments.Count(a => a.IsModuleLevel));
 
     /// <summary>Whether the hard-coded hyperparameters are few beside the configured ones (none at all counts too).</summary>
-    internal static bool HardCodedIsIncidental(Analysis.ConfigAnalysis cfg)
+    /// <param name="cfg">The config analysis.</param>
+    /// <param name="relative">Also tolerate up to a tenth of the configured parameters (config.used: the code still takes
+    /// its parameters from the config, as with its tolerance of stale keys); config.files asks for every deliberately
+    /// set value, so it tolerates only <see cref="MaxIncidentalHardCoded"/>.</param>
+    internal static bool HardCodedIsIncidental(Analysis.ConfigAnalysis cfg, bool relative = false)
     {
         var hard = cfg.HardCoded.Length;
         var configured = Configured(cfg);
-        return hard == 0 || hard <= MaxIncidentalHardCoded && configured >= 2 * hard;
+        var tolerated = relative ? Math.Max(MaxIncidentalHardCoded, configured / 10) : MaxIncidentalHardCoded;
+        return hard == 0 || hard <= tolerated && configured >= 2 * hard;
     }
 
     /// <summary>Hard-coded hyperparameters tolerated beside a config that holds at least twice as many parameters.</summary>
