@@ -78,6 +78,13 @@ public sealed partial class RandomnessAnalysis
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
         var outsideRuns = OutsideTrainingRuns(modules);
+        if (declaredScripts is { Count: > 0 })
+        {
+            // Where the project declares its runs (a pipeline, a Makefile, README commands), notebooks none of them runs are
+            // exploration beside it: their draws and seeds are not the runs' (as config.files skips their values).
+            outsideRuns.UnionWith(modules.Where(m => m.IsNotebook && !declaredScripts.Contains(m.Path)).Select(m => m.Path));
+        }
+
         foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
         {
             foreach (var call in m.Calls)
