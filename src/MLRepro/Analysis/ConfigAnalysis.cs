@@ -448,9 +448,12 @@ public sealed partial class ConfigAnalysis
     {
         var lower = m.Path.ToLowerInvariant();
         var name = lower[(lower.LastIndexOf('/') + 1)..];
-        var inConfigDir = lower.StartsWith("config/", StringComparison.Ordinal) || lower.StartsWith("configs/", StringComparison.Ordinal) || lower.Contains("/config/", StringComparison.Ordinal) || lower.Contains("/configs/", StringComparison.Ordinal) || lower.StartsWith("conf/", StringComparison.Ordinal);
-        var configName = name is "config.py" or "configs.py" or "settings.py" or "hparams.py" or "hyperparams.py" or "hyperparameters.py" or "params.py" or "parameters.py" or "cfg.py" or "constants.py" or "defaults.py"
-            || name.StartsWith("config_", StringComparison.Ordinal) || name.EndsWith("_config.py", StringComparison.Ordinal) || name.EndsWith("_cfg.py", StringComparison.Ordinal);
+        var inConfigDir = lower.StartsWith("config/", StringComparison.Ordinal) || lower.StartsWith("configs/", StringComparison.Ordinal) || lower.Contains("/config/", StringComparison.Ordinal) || lower.Contains("/configs/", StringComparison.Ordinal) || lower.StartsWith("conf/", StringComparison.Ordinal)
+            || ConstantsFolder().IsMatch(lower);
+        // Constant modules (const.py, modeling_const.py, training_constants.py) of plain assignments are configs too.
+        var configName = name is "config.py" or "configs.py" or "settings.py" or "hparams.py" or "hyperparams.py" or "hyperparameters.py" or "params.py" or "parameters.py" or "cfg.py" or "constants.py" or "defaults.py" or "const.py" or "consts.py"
+            || name.StartsWith("config_", StringComparison.Ordinal) || name.EndsWith("_config.py", StringComparison.Ordinal) || name.EndsWith("_cfg.py", StringComparison.Ordinal)
+            || name.EndsWith("_const.py", StringComparison.Ordinal) || name.EndsWith("_consts.py", StringComparison.Ordinal) || name.EndsWith("_constants.py", StringComparison.Ordinal);
         if (!(inConfigDir || configName) || m.IsNotebook || name == "__init__.py" && !inConfigDir)
         {
             return false;
@@ -483,8 +486,13 @@ public sealed partial class ConfigAnalysis
     [GeneratedRegex(@"^(plt|sns|ax\w*|axs|axes|fig\w*)(\[[^\]]*\])?\.")]
     private static partial Regex PlotReceiver();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|""[^""]*"")\s*\])+$")]
+    /// <summary>`cfg.train.aug`, `cfg["train"]["aug"]`, also through a variable key (`config[model_name]["hyperparams"]`, a
+    /// sub-tree chosen at run time); the last part names a key.</summary>
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|""[^""]*""|[A-Za-z_][A-Za-z0-9_.]*)\s*\])*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|""[^""]*"")\s*\])$")]
     private static partial Regex AccessChain();
+
+    [GeneratedRegex(@"(?:^|/)(?:const|consts|constants)/[^/]+\.py$")]
+    private static partial Regex ConstantsFolder();
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();

@@ -64,19 +64,27 @@ public sealed partial class RandomnessAnalysis
 
     private HashSet<string>? _seeded;
 
-    /// <summary>Uses that nothing seeds.</summary>
-    public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries));
+    /// <summary>Uses that nothing seeds (in their process, before they draw: see <see cref="Uncovered"/>).</summary>
+    public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries) || Uncovered.ContainsKey(u));
 
     /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
     /// <param name="modules">The Python modules to analyse.</param>
     /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
     /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null)
+    /// <param name="declaredScripts">Scripts that a pipeline, Makefile, README or workflow runs: each is its own process (see <see cref="Uncovered"/>).</param>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
         var outsideRuns = OutsideTrainingRuns(modules);
+        if (declaredScripts is { Count: > 0 })
+        {
+            // Where the project declares its runs (a pipeline, a Makefile, README commands), notebooks none of them runs are
+            // exploration beside it: their draws and seeds are not the runs' (as config.files skips their values).
+            outsideRuns.UnionWith(modules.Where(m => m.IsNotebook && !declaredScripts.Contains(m.Path)).Select(m => m.Path));
+        }
+
         foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
         {
             foreach (var call in m.Calls)
@@ -169,12 +177,17 @@ public sealed partial class RandomnessAnalysis
             }
         }
 
+        if (!settings.Any(s => s.Name == "PYTHONHASHSEED"))
+        {
+            uses.AddRange(HashOrderUses([.. modules.Where(m => !outsideRuns.Contains(m.Path))]));
+        }
+
         if (configs is not null && modules.Any(InstantiatesDynamically))
         {
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable() };
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts) };
     }
 
     /// <summary>

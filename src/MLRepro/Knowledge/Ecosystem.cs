@@ -44,6 +44,11 @@ public static class Ecosystem
         new("tensorflow.contrib.summary", "TensorBoard"), new("tensorflow.compat.v1.summary", "TensorBoard"), new("tensorflow.compat.v2.summary", "TensorBoard"),
         new("tensorflow.keras.callbacks.TensorBoard", "TensorBoard"),
         new("polyaxon", "Polyaxon"), new("mlrun", "MLRun"),
+        // Training-loop callbacks that write every epoch's metrics to a file in the run's folder.
+        new("keras.callbacks.CSVLogger", "CSV metrics log"), new("tensorflow.keras.callbacks.CSVLogger", "CSV metrics log"),
+        new("pytorch_lightning.loggers.CSVLogger", "CSV metrics log"), new("lightning.pytorch.loggers.CSVLogger", "CSV metrics log"),
+        new("fastai.callback.progress.CSVLogger", "CSV metrics log"),
+        new("argus.callbacks.LoggingToFile", "metrics log file"), new("argus.callbacks.LoggingToCSV", "CSV metrics log"),
     ];
 
     /// <summary>Workflow orchestrators detected by import (pipelines defined in code).</summary>

@@ -26,7 +26,7 @@ public sealed partial class ProjectModel
     public IReadOnlyList<ProjectCommand> Commands => Once(ref _commands, BuildCommands);
 
     /// <summary>Randomness sources and their seeds.</summary>
-    public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles));
+    public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles, RandomnessAnalysis.DeclaredScripts(EntryPoints)));
 
     /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
     public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations()).Concat(ShellScriptRuns())]));

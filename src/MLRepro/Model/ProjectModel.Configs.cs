@@ -54,15 +54,38 @@ public sealed partial class ProjectModel
         return set;
     }
 
+    /// <summary>
+    /// Files a dvc.yaml stage writes (its outs, metrics and plots, e.g. a params.yml the training logger saves): a run's
+    /// output, not a file the run reads, even when it looks like parameters.
+    /// </summary>
+    private HashSet<string> StageOutputFiles()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in DvcPipelines.SelectMany(p => p.Stages))
+        {
+            var wdir = s.Wdir.Replace('\\', '/').Trim('/');
+            foreach (var o in s.Outs.Concat(s.Metrics).Concat(s.Plots))
+            {
+                var path = o.Path.Replace('\\', '/').TrimStart('.', '/');
+                set.Add(wdir.Length == 0 || wdir == "." ? path : wdir + "/" + path);
+            }
+        }
+
+        return set;
+    }
+
     private List<ConfigFile> LoadConfigFiles()
     {
         var list = new List<ConfigFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var loggerFolders = LoggerOutputFolders();
+        var stageOutputs = StageOutputFiles();
+        seen.UnionWith(stageOutputs);
         foreach (var f in Index.Files.Where(Eligible))
         {
             if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t
-                || loggerFolders.Contains(f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty))
+                || loggerFolders.Contains(f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty)
+                || stageOutputs.Contains(f.Path))
             {
                 continue;
             }

@@ -46,7 +46,7 @@ public sealed class CodeDeterministicCheck : CheckBase
         {
             var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} not seeded ({List(libs)}): two runs will give different outputs.",
-                unseeded.Select(Describe));
+                unseeded.Select(u => Describe(r, u)));
         }
 
         var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace", s.ValueText))
@@ -82,6 +82,9 @@ public sealed class CodeDeterministicCheck : CheckBase
     {
         "torch.use_deterministic_algorithms", "torch.backends.cudnn.deterministic", "tensorflow.config.experimental.enable_op_determinism",
     };
+
+    internal static Evidence Describe(RandomnessAnalysis r, RandomUse u) =>
+        r.UncoveredReason(u) is { } why ? Evidence.At(u.Path, u.Line, $"{Short(u.Target)} is not seeded: {why}", u.Target) : Describe(u);
 
     internal static Evidence Describe(RandomUse u) =>
         Evidence.At(u.Path, u.Line, u.Library is { } lib

@@ -34,7 +34,7 @@ public sealed class ConfigDeterministicCheck : CheckBase
         var unseeded = r.Unseeded.ToList();
         if (unseeded.Count > 0)
         {
-            return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} unseeded, so runs with the same config differ.", unseeded.Select(CodeDeterministicCheck.Describe));
+            return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} unseeded, so runs with the same config differ.", unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
         }
 
         if (CodeDeterministicCheck.TemplateValues(project) is { Count: > 0 } unset)

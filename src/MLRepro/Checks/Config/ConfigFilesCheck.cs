@@ -24,6 +24,26 @@ public sealed class ConfigFilesCheck : CheckBase
     /// <summary>How many comment lines above a key are searched for a FIXME/TODO marker.</summary>
     private const int MarkerLines = 6;
 
+    /// <summary>Parameters the config holds: entries of parameter files and module-level assignments of Python config modules.</summary>
+    internal static int Configured(Analysis.ConfigAnalysis cfg) =>
+        cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(m => m.Assignments.Count(a => a.IsModuleLevel));
+
+    /// <summary>Whether the hard-coded hyperparameters are few beside the configured ones (none at all counts too).</summary>
+    /// <param name="cfg">The config analysis.</param>
+    /// <param name="relative">Also tolerate up to a tenth of the configured parameters (config.used: the code still takes
+    /// its parameters from the config, as with its tolerance of stale keys); config.files asks for every deliberately
+    /// set value, so it tolerates only <see cref="MaxIncidentalHardCoded"/>.</param>
+    internal static bool HardCodedIsIncidental(Analysis.ConfigAnalysis cfg, bool relative = false)
+    {
+        var hard = cfg.HardCoded.Length;
+        var configured = Configured(cfg);
+        var tolerated = relative ? Math.Max(MaxIncidentalHardCoded, configured / 10) : MaxIncidentalHardCoded;
+        return hard == 0 || hard <= tolerated && configured >= 2 * hard;
+    }
+
+    /// <summary>Hard-coded hyperparameters tolerated beside a config that holds at least twice as many parameters.</summary>
+    internal const int MaxIncidentalHardCoded = 2;
+
     /// <summary>
     /// Empty values (`target_col: ""`, `name:`) under a comment that asks the user to fill them (FIXME, TODO,
     /// "REQUIRED"): the file is a template, not the parameters of a run.
@@ -97,6 +117,15 @@ public sealed class ConfigFilesCheck : CheckBase
         {
             return Found(Outcome.Partial, $"{Count(files.Count, "config file")} found, but {Count(unset.Count, "required value")} {(unset.Count == 1 ? "is" : "are")} left empty for the user to fill (a template): no run is fully defined yet.",
                 unset.Concat(hard).Concat(files), "Fill in the values marked FIXME/TODO so that the committed config defines a complete run.");
+        }
+
+        // A value or two left inline beside many configured ones (a batch size in a TrainingArguments call, an early-stopping
+        // patience) is incidental, not the experimented parameters living in code: the config still defines the run.
+        var configured = Configured(cfg);
+        if (hard.Count > 0 && HardCodedIsIncidental(cfg))
+        {
+            return Found(Outcome.Met, $"{Count(files.Count, "config file")} hold{(files.Count == 1 ? "s" : string.Empty)} {Count(configured, "parameter")}; {Count(hard.Count, "value")} {(hard.Count == 1 ? "is" : "are")} still inline in the code (incidental beside the configured ones).",
+                files.Concat(hard), "Move the inline values listed into the config file too, so that every deliberately set value is in one place.");
         }
 
         if (hard.Count > 0)

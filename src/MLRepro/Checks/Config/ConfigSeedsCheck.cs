@@ -27,30 +27,33 @@ public sealed class ConfigSeedsCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var r = project.Randomness;
+        // Hash-ordered sets are a code.deterministic and config.deterministic matter: no seed call or config value fixes
+        // them (only sorted(), or PYTHONHASHSEED set before Python starts).
+        var rngUses = r.Uses.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
         if (!r.Unseeded.Any() && CodeDeterministicCheck.TemplateValues(project) is { Count: > 0 } unset)
         {
             return Found(Outcome.Inconclusive, $"the committed config is a template ({Count(unset.Count, "required value")} left empty): which random components run, and their seeds, depend on what the user fills in.",
                 unset, "Fill in the template's required values, with a seed for every randomised step.");
         }
 
-        if (r.Uses.Length == 0)
+        if (rngUses.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
         }
 
-        var unseeded = r.Unseeded.ToList();
+        var unseeded = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
         if (unseeded.Count > 0)
         {
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "has" : "have")} no seed at all.",
-                unseeded.Select(CodeDeterministicCheck.Describe));
+                unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
         }
 
         // The seeds that matter: global seeds of the RNGs that are drawn from, and every local seed.
-        var usedLibraries = r.Uses.Where(u => u.LocalSeed is null or SeedOrigin.None && u.Library is not null).Select(u => u.Library!).ToHashSet(StringComparer.Ordinal);
+        var usedLibraries = rngUses.Where(u => u.LocalSeed is null or SeedOrigin.None && u.Library is not null).Select(u => u.Library!).ToHashSet(StringComparer.Ordinal);
         var relevant = r.Seeds.Where(s => s.Origin != SeedOrigin.None && s.Libraries.Any(usedLibraries.Contains))
             .Select(s => (s.Path, s.Line, s.Origin, s.ConfigKey, What: $"{s.Target}({s.ValueText})"))
-            .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None)
+            .Concat(rngUses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None)
                 .Select(u => (u.Path, u.Line, Origin: u.LocalSeed!.Value, u.ConfigKey, What: $"{CodeDeterministicCheck.Short(u.Target)} seed {u.ValueText}")))
             .ToList();
         var notFromConfig = relevant.Where(x => x.Origin != SeedOrigin.Config).ToList();

@@ -107,6 +107,15 @@ public sealed class ConfigUsedCheck : CheckBase
                 problems.Concat(evidence), "Read each listed key in the code (or pass it on the command line from the pipeline), or delete it.");
         }
 
+        // "Nothing is set ad hoc": a config the code reads, while the experimented hyperparameters are set in the code
+        // (more than a couple, or a tenth of the configured values), changes only part of the run when edited.
+        if (!ConfigFilesCheck.HardCodedIsIncidental(cfg, relative: true))
+        {
+            return Found(Outcome.Partial, $"the code loads its config, but {Count(cfg.HardCoded.Length, "hyperparameter")} {(cfg.HardCoded.Length == 1 ? "is" : "are")} set in the code instead: editing the config does not change them.",
+                cfg.HardCoded.Take(8).Select(h => Evidence.At(h.Path, h.Line, $"{h.Name}={h.Value} is set in the code, not read from the config", h.Snippet)).Concat(evidence),
+                "Read these values from the config file (or pass them from it on the command line).");
+        }
+
         var keys = cfg.Usage.Sum(u => u.UsedKeys.Length);
         return stale.Count == 0
             ? Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence)

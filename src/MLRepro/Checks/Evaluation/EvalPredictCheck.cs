@@ -64,6 +64,20 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// `exec(open('configurator.py').read())` where that file parses sys.argv: every module-level name becomes a command-line
     /// override (`--start="..."`); it takes user input when one of those names is data (start, prompt, input, image…).
     /// </summary>
+    /// <summary>Words that name an input to predict on rather than the training data (--prompt, --image, --text).</summary>
+    private static readonly HashSet<string> PredictionWords = ["image", "img", "text", "prompt", "query", "sentence", "start", "audio", "video", "question", "instruction", "photo", "picture", "string", "review", "message", "style", "url"];
+
+    private static bool NamesPredictionInput(CliOption o) =>
+        (o.Dest ?? o.Flags.FirstOrDefault() ?? string.Empty).TrimStart('-').Replace('-', '_').Split('_', StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => PredictionWords.Contains(w.ToLowerInvariant()));
+
+    /// <summary>Microphone or camera capture; cv2.VideoCapture only on a device number (a path is a video file).</summary>
+    private static bool IsLiveCapture(PythonCall c) =>
+        LiveCapture().IsMatch(c.Target) || c.Target == "cv2.VideoCapture" && c.PositionalAt(0)?.Literal is { Kind: LiteralKind.Int };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(sounddevice\.(InputStream|RawInputStream|rec)|pyaudio\.PyAudio|speech_recognition\.Microphone|picamera2?\.)")]
+    private static partial System.Text.RegularExpressions.Regex LiveCapture();
+
     private static bool ExecsArgvConfigurator(ProjectModel project, ModuleSummary m)
     {
         var exec = m.Calls.FirstOrDefault(c => c.Target == "exec" && c.Arguments.Any(a => a.Text.Contains("open(", StringComparison.Ordinal)));
@@ -124,8 +138,9 @@ public sealed partial class EvalPredictCheck : CheckBase
                 continue;
             }
 
-            // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) predicts nothing.
-            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)) && !m.CliOptions.Any(o => IsDataOption(o, named: true)))
+            // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) predicts nothing; its
+            // generic data options (--input-file, --data-path) name the training data, not an input to predict on.
+            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)) && !m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesPredictionInput(o)))
             {
                 continue;
             }
@@ -137,6 +152,18 @@ public sealed partial class EvalPredictCheck : CheckBase
         }
 
         var interactive = scripts.Where(s => s.UserInput).ToList();
+
+        // A live demo: a script that feeds microphone or camera input to the model (sounddevice.InputStream → predictor.predict).
+        var live = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
+            .Select(m => (M: m, Capture: m.Calls.FirstOrDefault(IsLiveCapture)))
+            .Where(x => x.Capture is not null && (x.M.Calls.Any(c => c.Target.EndsWith("predict", StringComparison.Ordinal) || c.Target.EndsWith(".generate", StringComparison.Ordinal))
+                || scripts.Any(s => x.M.Imports.Any(i => s.M.Path.EndsWith("/" + i.Module.Replace('.', '/') + ".py", StringComparison.Ordinal) || s.M.Path == i.Module.Replace('.', '/') + ".py"))))
+            .ToList();
+        if (interactive.Count == 0 && live.Count > 0)
+        {
+            return Found(Outcome.Met, $"{live[0].M.Path} runs the model on live input (microphone or camera) from the user.",
+                live.Select(x => Evidence.At(x.M.Path, x.Capture!.Line, "captures live input and predicts on it", x.Capture.RawTarget)));
+        }
         if (interactive.Count > 0)
         {
             return Found(Outcome.Met, $"{interactive[0].M.Path} loads the trained model and takes the input from the user.",

@@ -39,8 +39,9 @@ public static partial class ConfigClassifier
             return Excluded("DVC's own settings (read as DvcConfig)");
         }
 
-        // .mlem/, .vscode/, .idea/, .hydra/ (a run's saved copy): a tool's own settings or output, not the project's run parameters.
-        if (dirs.Length > 0 && dirs[0].StartsWith('.') && dirs[0] is not (".github" or ".gitlab" or ".circleci") && dirs[0].Length > 1 && dirs[0] != "..")
+        // .mlem/, .vscode/, .idea/, .hydra/ (a run's saved copy), app/.streamlit/: a tool's own settings or output, at any depth,
+        // not the project's run parameters.
+        if (dirs.Any(d => d.StartsWith('.') && d is not (".github" or ".gitlab" or ".circleci") && d.Length > 1 && d != ".."))
         {
             return Excluded("a tool's own settings folder, not parameters");
         }

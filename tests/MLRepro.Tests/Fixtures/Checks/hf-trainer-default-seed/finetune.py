@@ -1,18 +1,15 @@
-"""LoRA fine-tuning of a causal language model on an instruction dataset."""
+"""Full fine-tuning of a causal language model on an instruction dataset."""
 import fire
 import torch
 import transformers
 from datasets import load_dataset
-from peft import LoraConfig, get_peft_model
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 
-def train(base_model: str = "", data_path: str = "data/instructions.json", output_dir: str = "./lora-out",
+def train(base_model: str = "", data_path: str = "data/instructions.json", output_dir: str = "./ft-out",
           micro_batch_size: int = 4, num_epochs: int = 3, learning_rate: float = 3e-4, val_set_size: int = 200):
     tokenizer = AutoTokenizer.from_pretrained(base_model)
     model = AutoModelForCausalLM.from_pretrained(base_model, torch_dtype=torch.float16)
-    config = LoraConfig(r=8, lora_alpha=16, target_modules=["q_proj", "v_proj"], lora_dropout=0.05, task_type="CAUSAL_LM")
-    model = get_peft_model(model, config)
 
     data = load_dataset("json", data_files=data_path)
     split = data["train"].train_test_split(test_size=val_set_size, shuffle=True, seed=42)

@@ -1,0 +1,324 @@
+using System.Collections.Immutable;
+using MLRepro.Knowledge;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+/// <summary>
+/// Whether a seeding call really covers a draw: a global seed only affects the process that runs it (a seed in
+/// train.py does nothing for split.py, run as its own pipeline stage), and only the draws made after it (a model
+/// initialised before `set_seed(...)` is not seeded by it).
+/// </summary>
+public sealed partial class RandomnessAnalysis
+{
+    /// <summary>How deep calls are followed from a flow to the draws of the functions it calls.</summary>
+    public const int MaxCallDepth = 3;
+
+    /// <summary>Above this many draws or seeds the coverage analysis is skipped (the project-wide view stands).</summary>
+    public const int MaxCoverageItems = 2_000;
+
+    /// <summary>Draws that a global seed exists for, but that no seed covers, with the reason (another process; seeded too late).</summary>
+    public ImmutableDictionary<RandomUse, string> Uncovered { get; init; } = ImmutableDictionary<RandomUse, string>.Empty;
+
+    /// <summary>Why a use is not seeded although its library is seeded somewhere; null when it is covered (or unseeded anyway).</summary>
+    public string? UncoveredReason(RandomUse use) => Uncovered.GetValueOrDefault(use);
+
+    /// <summary>Judges, for every draw from a seeded global RNG, whether a seed runs in its process before it.</summary>
+    /// <param name="modules">The analysed modules.</param>
+    /// <param name="seeds">Seeding calls.</param>
+    /// <param name="uses">Draws.</param>
+    /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null: none known, no process is judged).</param>
+    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null)
+    {
+        var result = ImmutableDictionary.CreateBuilder<RandomUse, string>();
+        var seeded = seeds.Where(s => s.Origin != SeedOrigin.None).ToList();
+        var candidates = uses.Where(u => u.LocalSeed is null or SeedOrigin.None && u.Library is { } lib && seeded.Any(s => s.Libraries.Contains(lib))).ToList();
+        if (candidates.Count == 0 || candidates.Count > MaxCoverageItems || seeded.Count > MaxCoverageItems)
+        {
+            return result.ToImmutable();
+        }
+
+        var flows = new Flows(modules);
+
+        // Processes: every script the project declares it runs (a dvc.yaml stage, a Makefile target, a README command), with
+        // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
+        // a Hydra _target_; a notebook; an undocumented helper script) may run anywhere: they count everywhere. Scripts that
+        // are only __main__ guards, and notebooks, are not judged as processes of their own: often exploration or tooling.
+        var importers = ImportersByModule(modules);
+        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (target, froms) in importers)
+        {
+            foreach (var f in froms)
+            {
+                (imports.TryGetValue(f, out var l) ? l : imports[f] = []).Add(target);
+            }
+        }
+
+        var closures = modules.Where(m => !m.IsNotebook && declaredScripts is not null && declaredScripts.Contains(m.Path))
+            .ToDictionary(m => m.Path, m => Reach(m.Path, imports), StringComparer.Ordinal);
+        var inSomeProcess = closures.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var u in candidates)
+        {
+            var lib = u.Library!;
+            var covering = seeded.Where(s => s.Libraries.Contains(lib)).ToList();
+            var processes = closures.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
+            if (processes.Count > 0 && covering.All(s => inSomeProcess.Contains(s.Path)))
+            {
+                covering = covering.Where(s => processes.Any(p => closures[p].Contains(s.Path))).ToList();
+                if (covering.Count == 0)
+                {
+                    var other = seeded.First(s => s.Libraries.Contains(lib));
+                    result[u] = $"the {RandomnessTable.DisplayName(lib)} seed at {other.Path}:{other.Line} runs in another process, not in {processes[0]}, which runs this";
+                    continue;
+                }
+            }
+
+            if (!DrawsWhenCalled(u))
+            {
+                continue;
+            }
+
+            // Seeded too late: every covering seed runs only after the flow that leads to it has already made this draw.
+            var late = covering.Select(s => flows.SeededAfter(s.Path, s.Line, u)).ToList();
+            if (late.Count > 0 && late.All(l => l))
+            {
+                var first = covering[0];
+                result[u] = $"the {RandomnessTable.DisplayName(lib)} seed at {first.Path}:{first.Line} runs only after this draw";
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The Python scripts that declared entry points run (pipeline stages, MLproject, Makefile, README, workflows, shell scripts).</summary>
+    public static IReadOnlySet<string> DeclaredScripts(EntryPointAnalysis entryPoints) =>
+        entryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook) && !e.IsTooling && e.Script is not null)
+            .Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Reach(string root, Dictionary<string, List<string>> imports)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>([root]);
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            if (seen.Add(p))
+            {
+                foreach (var n in imports.GetValueOrDefault(p) ?? [])
+                {
+                    stack.Push(n);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>
+    /// Draws made when the call runs (weight initialisation, a data split, a sample), as opposed to objects that draw later
+    /// (a DataLoader when iterated, a Trainer or an estimator when fitted, a Dropout module in forward): a seed set after
+    /// creating those still covers their draws.
+    /// </summary>
+    internal static bool DrawsWhenCalled(RandomUse u)
+    {
+        if (RandomnessTable.Match(u.Target) is not { } api || !u.Path.EndsWith(".py", StringComparison.Ordinal) && !u.Path.EndsWith(".ipynb", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var last = u.Target[(u.Target.LastIndexOf('.') + 1)..];
+        return api.Kind switch
+        {
+            RandomnessKind.Use => u.Library is "random" or "numpy" or "torch" && !u.Target.StartsWith("fastai.", StringComparison.Ordinal)
+                && !last.EndsWith("Dropout", StringComparison.Ordinal) && !last.EndsWith("Trainer", StringComparison.Ordinal) && !last.EndsWith("Sampler", StringComparison.Ordinal),
+            RandomnessKind.Local => last is "train_test_split" or "shuffle" or "resample" or "permutation_test_score" || last.StartsWith("make_", StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
+    /// <summary>Function bodies as line ranges (a function ends where the next definition, module-level statement or __main__ guard starts) and the calls between them.</summary>
+    private sealed class Flows
+    {
+        private readonly Dictionary<string, ModuleSummary> _byPath;
+        private readonly Dictionary<string, List<ModuleSummary>> _byDotted = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string, int), (int Start, int End, PythonFunction? Fn)?> _enclosing = [];
+
+        public Flows(IReadOnlyList<ModuleSummary> modules)
+        {
+            _byPath = modules.GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var m in modules.Where(m => m.Path.EndsWith(".py", StringComparison.Ordinal)))
+            {
+                var parts = m.Path[..^3].Split('/').ToList();
+                if (parts[^1] == "__init__")
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    var key = string.Join('.', parts.Skip(i));
+                    (_byDotted.TryGetValue(key, out var l) ? l : _byDotted[key] = []).Add(m);
+                }
+            }
+        }
+
+        /// <summary>Whether a seed at path:line runs only after the draw: in its flow the draw is reached before it, or every call of the function holding it comes after the draw.</summary>
+        public bool SeededAfter(string path, int line, RandomUse draw) => SeededAfter(path, line, draw, 0);
+
+        private bool SeededAfter(string path, int line, RandomUse draw, int depth)
+        {
+            if (!_byPath.TryGetValue(path, out var m) || Enclosing(m, line) is not { } flow)
+            {
+                // Module-level code (runs at import, before any function): not judged.
+                return false;
+            }
+
+            if (Reaches(m, flow.Start, line, draw, 0, []))
+            {
+                return true;
+            }
+
+            if (flow.Fn is not { } fn || depth >= MaxCallDepth)
+            {
+                return false;
+            }
+
+            var sites = CallSites(m, fn).ToList();
+            return sites.Count > 0 && sites.All(s => SeededAfter(s.Module.Path, s.Line, draw, depth + 1));
+        }
+
+        /// <summary>Whether the calls of module m between start and end (exclusive) make the draw, directly or through called project functions.</summary>
+        private bool Reaches(ModuleSummary m, int start, int end, RandomUse draw, int depth, HashSet<(string, int)> visited)
+        {
+            if (draw.Path == m.Path && draw.Line > start && draw.Line < end)
+            {
+                return true;
+            }
+
+            if (depth >= MaxCallDepth || !visited.Add((m.Path, start)))
+            {
+                return false;
+            }
+
+            foreach (var c in m.Calls)
+            {
+                if (c.Line <= start || c.Line >= end)
+                {
+                    continue;
+                }
+
+                foreach (var (callee, fn) in Resolve(m, c))
+                {
+                    var range = Range(callee, fn);
+                    if (Reaches(callee, range.Start, range.End, draw, depth + 1, visited))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The project functions a call may run: a function of the same module (or method of self), a class's __init__, or a function of an imported project module.</summary>
+        private IEnumerable<(ModuleSummary Module, PythonFunction Fn)> Resolve(ModuleSummary m, PythonCall c)
+        {
+            var dot = c.Target.LastIndexOf('.');
+            var name = c.Target[(dot + 1)..];
+            var prefix = dot < 0 ? string.Empty : c.Target[..dot];
+            IEnumerable<ModuleSummary> owners = prefix.Length == 0 || prefix is "self" or "cls" ? [m] : _byDotted.GetValueOrDefault(prefix) is { Count: <= 2 } l ? l : [];
+            foreach (var owner in owners)
+            {
+                var isClass = owner.Classes.Any(k => k.Name == name);
+                foreach (var f in owner.Functions)
+                {
+                    var match = isClass ? f.ClassName == name && f.Name == "__init__"
+                        : f.Name == name && (prefix is "self" or "cls" ? f.ClassName is not null : f.IsModuleLevel);
+                    if (match)
+                    {
+                        yield return (owner, f);
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<(ModuleSummary Module, int Line)> CallSites(ModuleSummary owner, PythonFunction fn)
+        {
+            foreach (var m in _byPath.Values)
+            {
+                foreach (var c in m.Calls)
+                {
+                    if (c.Target.EndsWith(fn.Name, StringComparison.Ordinal) && Resolve(m, c).Any(r => r.Module == owner && r.Fn == fn))
+                    {
+                        yield return (m, c.Line);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The function (or __main__ block) whose body holds a line; null for other module-level code.</summary>
+        private (int Start, int End, PythonFunction? Fn)? Enclosing(ModuleSummary m, int line)
+        {
+            if (_enclosing.TryGetValue((m.Path, line), out var cached))
+            {
+                return cached;
+            }
+
+            (int, int, PythonFunction?)? found = null;
+            foreach (var f in m.Functions.Where(f => f.Line <= line).OrderByDescending(f => f.Line))
+            {
+                var r = Range(m, f);
+                if (line < r.End)
+                {
+                    found = (r.Start, r.End, f);
+                }
+
+                break;
+            }
+
+            if (found is null && m.MainGuardLine is { } g && line > g)
+            {
+                found = (g, m.LineCount + 1, null);
+            }
+
+            _enclosing[(m.Path, line)] = found;
+            return found;
+        }
+
+        private static (int Start, int End) Range(ModuleSummary m, PythonFunction f)
+        {
+            var end = m.LineCount + 1;
+            foreach (var other in m.Functions)
+            {
+                if (other.Line > f.Line && other.Line < end)
+                {
+                    end = other.Line;
+                }
+            }
+
+            foreach (var k in m.Classes)
+            {
+                if (k.Line > f.Line && k.Line < end)
+                {
+                    end = k.Line;
+                }
+            }
+
+            foreach (var a in m.Assignments)
+            {
+                if (a.IsModuleLevel && a.Line > f.Line && a.Line < end)
+                {
+                    end = a.Line;
+                }
+            }
+
+            if (m.MainGuardLine is { } g && g > f.Line && g < end)
+            {
+                end = g;
+            }
+
+            return (f.Line, end);
+        }
+    }
+}
