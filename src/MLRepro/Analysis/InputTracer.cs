@@ -250,6 +250,12 @@ internal sealed partial class InputTracer
             var arg = call.Keyword(name) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
             if (arg is null)
             {
+                // A call that passes nothing for it (load_data() for def load_data(path="../data/cora/")) runs on the default.
+                if (call.Arguments.Length == 0 && fn.Parameters.FirstOrDefault(p => p.Name == name) is { DefaultLiteral: { Kind: not LiteralKind.None } })
+                {
+                    found.Add(SeedOrigin.HardCoded);
+                }
+
                 continue;
             }
 
