@@ -84,6 +84,11 @@ public sealed partial class DataDocumentedCheck
             return "states the fields of each record";
         }
 
+        if (AnnotationFormat().IsMatch(sentence))
+        {
+            return "names the standard annotation format the data follows";
+        }
+
         if (ClassFolders().IsMatch(sentence))
         {
             return "states the folder layout (a folder per class)";
@@ -138,6 +143,13 @@ public sealed partial class DataDocumentedCheck
 
     [GeneratedRegex(@"(?i)\b(?:sub-?folders?|sub-?directories|sub-?dirs?|folders?|directories)\b[^.\n]{0,30}?\b(?:for|per)\s+(?:each\s+|every\s+)?(?:[\w-]+\s+)?(?:class|classes|category|categories|label|labels)\b|\b(?:folder|directory|sub-?folder|sub-?directory)\s+names?\s+(?:are|is|serve\s+as|gives?|as)\s+(?:the\s+)?(?:class|label|categor)|\b(?:folders?|directories)\s+named\s+(?:after|by)\s+(?:the\s+|their\s+|its\s+)?(?:class|label|categor)")]
     private static partial Regex ClassFolders();
+
+    /// <summary>
+    /// Annotations stated to follow a published annotation format ("the train annotations in VOC format", "labels in YOLO
+    /// format", "COCO-style JSON annotations"): the format's specification is the schema. Naming a dataset is not this.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:annotations?|labels?|masks?|bounding\s+boxes|boxes)\b[^.\n]{0,40}?\b(?:in|as|using|follows?|following)\s+(?:the\s+)?(?:Pascal\s+)?(?:VOC|COCO|YOLO|KITTI|LabelMe|CVAT|MOT)\b(?:\s*[-/]?\s*(?:XML|JSON|txt))?[- ](?:format|style)\b|\b(?:Pascal\s+)?(?:VOC|COCO|YOLO|KITTI|LabelMe)[- ](?:format|style)(?:ted)?\s+(?:XML\s+|JSON\s+|txt\s+)?(?:annotations?|labels?)\b")]
+    private static partial Regex AnnotationFormat();
 
     /// <summary>A line made of two or more placeholders: "&lt;paper_id&gt; &lt;word_attributes&gt;+ &lt;class_label&gt;".</summary>
     [GeneratedRegex(@"^\s*(?:<[A-Za-z][^<>\n]{0,40}>[+*?]?[\s,;|:\t]*){2,}$")]
