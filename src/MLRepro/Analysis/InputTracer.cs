@@ -103,6 +103,11 @@ internal sealed partial class InputTracer
             return SeedOrigin.Environment;
         }
 
+        if (DataclassParse(text) is { } parsed)
+        {
+            return parsed;
+        }
+
         var names = NamesIn(text);
         if (names.Count == 0)
         {
@@ -168,8 +173,30 @@ internal sealed partial class InputTracer
             return SeedOrigin.CommandLine;
         }
 
-        var assignment = m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)
-            ?? m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=").MinBy(a => a.Line);
+        // `model_args, data_args, training_args = parser.parse_args_into_dataclasses()`: dataclass fields are flags.
+        if (m.Assignments.FirstOrDefault(a => a.Operator == "=" && a.RawTarget.Contains(',', StringComparison.Ordinal)
+                && a.RawTarget.Trim('(', ')', '[', ']').Split(',').Contains(name, StringComparer.Ordinal)) is { } unpacked
+            && DataclassParse(unpacked.ValueText) is { } fromParser)
+        {
+            return fromParser;
+        }
+
+        // A parameter of the enclosing function shadows assignments elsewhere in the module (a dataclass field of the same
+        // name, another function's local): only assignments after its def count.
+        var enclosingDef = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
+        var isParameter = enclosingDef is not null && enclosingDef.Parameters.Any(p => p.Name == name);
+        var assignment = isParameter
+            ? m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && a.Line <= line && a.Line > enclosingDef!.Line).MaxBy(a => a.Line)
+            : m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)
+                ?? m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=").MinBy(a => a.Line);
+
+        // `f = open_helper(f, mode)`: on its own line the name still holds its earlier value (here, the parameter).
+        if (assignment is not null && assignment.Line == line && NamesIn(assignment.ValueText).Contains(name))
+        {
+            var def = m.Functions.Where(f => f.Line <= line).Select(f => f.Line).DefaultIfEmpty(0).Max();
+            assignment = m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && a.Line < line && a.Line > def).MaxBy(a => a.Line);
+        }
+
         if (assignment is not null)
         {
             if (assignment.IsModuleLevel && IsConfiguratorGlobal(m, assignment))
@@ -239,17 +266,37 @@ internal sealed partial class InputTracer
 
         var fn = enclosing[0];
 
-        var found = new List<SeedOrigin>();
-        foreach (var (caller, call) in _tracer.CallSites(fn.Name))
+        // A constructor's parameters are passed where the class is called (SupervisedDataset(data_path=...)).
+        var callee = fn.Name == "__init__" && fn.ClassName is not null ? fn.ClassName : fn.Name;
+
+        // The parameter's position among the positional ones (self/cls aside), to match positional arguments.
+        var parameters = fn.Parameters.Skip(fn.ClassName is not null && fn.Parameters.FirstOrDefault()?.Name is "self" or "cls" ? 1 : 0).ToList();
+        var position = parameters.FindIndex(p => p.Name == name);
+        if (position >= 0 && parameters.Take(position + 1).Any(p => p.Star > 0 || p.KeywordOnly))
         {
-            if (!IsCallOf(caller, call, m, fn))
+            position = -1;
+        }
+
+        var found = new List<SeedOrigin>();
+        foreach (var (caller, call) in _tracer.CallSites(callee))
+        {
+            if (!IsCallOf(caller, call, m, callee))
             {
                 continue;
             }
 
-            var arg = call.Keyword(name) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
+            var starred = call.Arguments.Any(a => a.Star > 0);
+            var arg = call.Keyword(name)
+                ?? (position >= 0 && !starred ? call.PositionalAt(position) : null)
+                ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
             if (arg is null)
             {
+                // A call that passes nothing for it (load_data() for def load_data(path="../data/cora/")) runs on the default.
+                if (call.Arguments.Length == 0 && position >= 0 && parameters[position].DefaultLiteral is { Kind: not LiteralKind.None })
+                {
+                    found.Add(SeedOrigin.HardCoded);
+                }
+
                 continue;
             }
 
@@ -265,18 +312,27 @@ internal sealed partial class InputTracer
         return found.Count > 0 && found.All(o => o == SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
     }
 
+    /// <summary>
+    /// Dataclass argument parsers (transformers' HfArgumentParser, simple_parsing): parse_args_into_dataclasses() reads the
+    /// command line, parse_json_file/parse_yaml_file/parse_dict a config. Null for anything else.
+    /// </summary>
+    private static SeedOrigin? DataclassParse(string text) =>
+        text.Contains(".parse_args_into_dataclasses(", StringComparison.Ordinal) ? SeedOrigin.CommandLine
+        : text.Contains(".parse_json_file(", StringComparison.Ordinal) || text.Contains(".parse_yaml_file(", StringComparison.Ordinal) ? SeedOrigin.Config
+        : null;
+
     /// <summary>Whether a call invokes the given function of the given module (by name, within the project).</summary>
-    private bool IsCallOf(ModuleSummary caller, PythonCall call, ModuleSummary owner, PythonFunction fn)
+    private bool IsCallOf(ModuleSummary caller, PythonCall call, ModuleSummary owner, string name)
     {
         var last = call.Target[(call.Target.LastIndexOf('.') + 1)..];
-        if (last != fn.Name)
+        if (last != name)
         {
             return false;
         }
 
-        if (call.Target == fn.Name)
+        if (call.Target == name)
         {
-            return caller.Path == owner.Path || caller.Imports.Any(i => (i.Alias ?? i.Name) == fn.Name);
+            return caller.Path == owner.Path || caller.Imports.Any(i => (i.Alias ?? i.Name) == name);
         }
 
         // A project module's function (madewithml.data.load_data), not a library's namesake (cv2.imread).

@@ -5,7 +5,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Data;
 
 /// <summary>data.documented — the dataset's structure/schema and requirements are documented.</summary>
-public sealed class DataDocumentedCheck : CheckBase
+public sealed partial class DataDocumentedCheck : CheckBase
 {
     /// <summary>Words in a table header that mark a schema table.</summary>
     private static readonly string[] SchemaHeaderWords = ["column", "field", "feature", "attribute", "variable", "name", "key", "label", "file"];
@@ -26,8 +26,10 @@ public sealed class DataDocumentedCheck : CheckBase
         "The dataset's structure/schema and requirements are documented, so another dataset with the same interface can be built.",
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
-        "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README or a data README. Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
-        "file), or a schema that is only implicit in code, is Partial.",
+        "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README or a data README, or a sentence stating the format " +
+        "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the fields of each record, " +
+        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
+        "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],
         ProvenOnlyByRunning: false);
@@ -52,6 +54,12 @@ public sealed class DataDocumentedCheck : CheckBase
         {
             return Found(Outcome.Met, "a table documents the data's columns.",
                 tables.Take(3).Select(x => Evidence.At(x.Path, x.Table.Line, $"table of {Count(x.Table.Rows.Length, "row")}: {string.Join(" | ", x.Table.Header)}")));
+        }
+
+        var statements = FormatStatements(project).Take(3).ToList();
+        if (statements.Count > 0)
+        {
+            return Found(Outcome.Met, "the documentation states the data's format (the interface another dataset must follow).", statements);
         }
 
         var partial = new List<Evidence>();
@@ -94,6 +102,13 @@ public sealed class DataDocumentedCheck : CheckBase
                     break;
                 }
             }
+        }
+
+        // A schema only implicit in configuration (column lists) or in committed files and the code reading them is Partial.
+        partial.AddRange(ConfigColumns(project).Take(2));
+        if (partial.Count == 0)
+        {
+            partial.AddRange(CommittedInputs(project));
         }
 
         partial.AddRange(project.Data.DocumentedInputs.Take(3).Select(d => Evidence.At(d.Doc, d.Line, $"describes the input {d.Read.Literal} that {d.Read.Path} reads, not its structure")));

@@ -26,7 +26,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
-        "scripts) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
+        "scripts, Python or shell such as scripts/finetune.sh beside scripts/generate.sh) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
         [],
         ProvenOnlyByRunning: false);
@@ -108,16 +108,28 @@ public sealed partial class DataPipelineCheck : CheckBase
         static string Stem(string path) => System.IO.Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         static bool Is(string stem, string[] roles) => roles.Any(r => stem == r || stem.StartsWith(r + "_", StringComparison.Ordinal) || stem.EndsWith("_" + r, StringComparison.Ordinal));
         var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal))
-            .DistinctBy(e => e.Script, StringComparer.Ordinal).ToList();
-        var train = scripts.Where(e => Is(Stem(e.Script!), TrainStages)).ToList();
-        var others = scripts.Where(e => Is(Stem(e.Script!), PrepareStages) || Is(Stem(e.Script!), LaterStages)).ToList();
+            .DistinctBy(e => e.Script, StringComparer.Ordinal).Select(e => (Path: e.Script!, Line: e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : (int?)null))
+            .Concat(ShellStageScripts(project).Select(p => (Path: p, Line: (int?)null))).ToList();
+        var train = scripts.Where(e => Is(Stem(e.Path), TrainStages)).ToList();
+        var others = scripts.Where(e => Is(Stem(e.Path), PrepareStages) || Is(Stem(e.Path), LaterStages)).ToList();
         if (train.Count == 0 || others.Count == 0)
         {
             return [];
         }
 
-        return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Script!, e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : null, "a separate stage script"))];
+        return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>
+    /// Committed shell scripts that run Python (scripts/finetune_7b.sh, scripts/generate.sh): each is one stage run on its
+    /// own, named after its role, even when every stage calls the same Python entry point with other flags.
+    /// </summary>
+    private static IEnumerable<string> ShellStageScripts(ProjectModel project) =>
+        project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path))
+            .Where(f => project.Text(f) is { } t && PythonRun().IsMatch(t.Text)).Select(f => f.Path);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[A-Z_]+=\S+\s+)*(?:python3?|accelerate\s+launch|torchrun|deepspeed)\s+\S+\.py\b")]
+    private static partial System.Text.RegularExpressions.Regex PythonRun();
 
     private static readonly string[] ArtifactLogs = ["mlflow.log_artifact", "mlflow.log_artifacts", ".log_model", "MLflowLoggerCallback", "wandb.log_artifact", "WandbLoggerCallback", ".log_artifact"];
 

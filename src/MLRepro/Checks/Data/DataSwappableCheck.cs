@@ -5,7 +5,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Data;
 
 /// <summary>data.swappable — another dataset meeting the documented interface can replace the one used.</summary>
-public sealed class DataSwappableCheck : CheckBase
+public sealed partial class DataSwappableCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -39,7 +39,9 @@ public sealed class DataSwappableCheck : CheckBase
         // A preparation script's fixed source (prepare.py downloading a corpus) is where the data came from; once the
         // training input is configurable, that is where another dataset plugs in.
         var preparation = data.PreparationModules.ToHashSet(StringComparer.Ordinal);
-        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && preparation.Contains(r.Path))).ToList();
+        // A fixed read that is one branch of a dispatch on a name (`elif name == "alpaca": return load_dataset("tatsu-lab/alpaca")`)
+        // is one entry of a menu chosen at run time; once some input is configurable (the menu's path fallback), it is no fixed input.
+        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && (preparation.Contains(r.Path) || IsDispatchBranch(project, r.Path, r.Line)))).ToList();
         var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && preparation.Contains(s.Path))).ToList();
         var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
             .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
@@ -75,6 +77,37 @@ public sealed class DataSwappableCheck : CheckBase
             $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code: another dataset can only replace the files in place (same names and format); changing it means editing code.",
             fixedEv);
     }
+
+    /// <summary>Whether the statement at a line is the first one of an <c>if/elif NAME == "literal":</c> (or <c>case "literal":</c>) branch.</summary>
+    internal static bool IsDispatchBranch(ProjectModel project, string path, int line)
+    {
+        if (!path.EndsWith(".py", StringComparison.Ordinal) || project.Text(path) is not { } text || line < 2 || line > text.LineCount)
+        {
+            return false;
+        }
+
+        var own = text.GetLine(line);
+        var indent = own.Length - own.TrimStart().Length;
+        for (var l = line - 1; l >= 1 && l >= line - MaxDispatchLookBack; l--)
+        {
+            var above = text.GetLine(l);
+            var trimmed = above.TrimStart();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+
+            return above.Length - trimmed.Length < indent && DispatchHeader().IsMatch(trimmed);
+        }
+
+        return false;
+    }
+
+    /// <summary>How many lines above a read the branch header is looked for (blank and comment lines between).</summary>
+    private const int MaxDispatchLookBack = 4;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:el)?if\s+(?!__name__)[\w.\[\]'""]+\s*(?:==|in)\s*[(\['""]|case\s+['""])")]
+    private static partial System.Text.RegularExpressions.Regex DispatchHeader();
 
     private static string Origin(SeedOrigin? o) => o switch
     {

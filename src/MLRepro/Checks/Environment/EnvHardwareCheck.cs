@@ -19,7 +19,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
         "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available()) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
+        "(torch.cuda.is_available(), or a --device option or device: key whose default is the CPU) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
         "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
@@ -73,7 +73,17 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// <summary>Places where the code picks the device at run time (torch.cuda.is_available() and the like).</summary>
     public static IEnumerable<Evidence> CpuFallbacks(ProjectModel project) =>
         project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
-            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)));
+            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)))
+        // A device option whose default is the CPU (--device cpu, device: cpu): the GPU is the user's choice, not a need.
+        .Concat(project.PythonModules.SelectMany(m => m.CliOptions.Where(o => IsDeviceOption(o.Dest, o.Flags) && IsCpuDevice(o.Default?.Literal?.AsString))
+            .Select(o => Evidence.At(m.Path, o.Line, "CPU fallback: the device is an option whose default is the CPU", string.Join("/", o.Flags)))))
+        .Concat(project.ConfigFiles.Where(f => f.HydraGroup is null).SelectMany(f => f.Entries.Where(e => e.KeyPath.Split('.')[^1] is "device" or "accelerator" or "device_type" && IsCpuDevice(e.Value))
+            .Select(e => Evidence.At(f.Path, e.Line, $"CPU fallback: the config runs on the CPU unless changed: {e.KeyPath}: {e.Value}"))));
+
+    private static bool IsDeviceOption(string? dest, IEnumerable<string> flags) =>
+        dest is "device" or "accelerator" or "device_type" || flags.Any(f => f.TrimStart('-') is "device" or "accelerator" or "device_type" or "device-type");
+
+    private static bool IsCpuDevice(string? value) => value?.Trim().ToLowerInvariant() is "cpu" or "auto" or "mps";
 
     /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
     public static bool HasCpuFallback(ProjectModel project) => s_hasCpuFallback.GetValue(project, p => new StrongBox<bool>(CpuFallbacks(p).Any())).Value;
@@ -179,6 +189,12 @@ public sealed partial class EnvHardwareCheck : CheckBase
                     continue;
                 }
 
+                // Comparing a device name (args.device.startswith("cuda")) tests for a GPU; it does not use one.
+                if (StringTest().IsMatch(c.Target))
+                {
+                    continue;
+                }
+
                 if (Ecosystem.IsGpuCall(c.Target)
                     || (c.Target == "tensorflow.device" && c.Arguments.Length > 0 && c.Arguments[0].Text.Contains("gpu", StringComparison.OrdinalIgnoreCase)) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
                 {
@@ -204,6 +220,9 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"\b(?:not|no|without|optional(?:ly)?|nor)\b|n't\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"\.(?:startswith|endswith|find|index|count|__eq__|__contains__|lower|upper|strip|split)$")]
+    private static partial Regex StringTest();
 
     [GeneratedRegex(@"\b(?:GPUs?|CUDA|NVIDIA)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VagueHardwareMention();

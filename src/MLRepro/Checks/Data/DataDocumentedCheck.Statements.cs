@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using MLRepro.Analysis;
+using MLRepro.Findings;
+using MLRepro.Formats.Config;
+using MLRepro.Model;
+
+namespace MLRepro.Checks.Data;
+
+/// <summary>
+/// Structure written in prose rather than as a table: the interface of text, graph and image data is usually a sentence
+/// ("one training item per line", "each line describes a link in the following format: &lt;cited&gt; &lt;citing&gt;",
+/// "train/test/val folders, each with a sub-folder per class"), not a column table. Such a sentence is what another
+/// dataset must follow, so it documents the structure.
+/// </summary>
+public sealed partial class DataDocumentedCheck
+{
+    /// <summary>Sentences longer than this are tables or code dumps, not a statement about the data.</summary>
+    private const int MaxStatementChars = 400;
+
+    /// <summary>Documentation files about the project's process, never about its data.</summary>
+    private static readonly string[] ProcessDocs = ["changelog", "contributing", "code_of_conduct", "security", "license", "licence", "history", "authors", "agents", "claude"];
+
+    /// <summary>Config keys whose values name the data's columns (features, target, categorical columns…).</summary>
+    private static readonly HashSet<string> ColumnKeys = new(StringComparer.Ordinal)
+    {
+        "target", "target_col", "target_column", "target_name", "label_col", "label_column", "label_name", "features", "feature_cols",
+        "feature_columns", "feature_names", "columns", "cols", "numeric", "numerical", "numeric_features", "numerical_features", "num_features",
+        "num_cols", "numeric_cols", "numerical_cols", "numeric_columns", "numerical_columns", "categorical", "categoric", "categorical_features",
+        "cat_features", "cat_cols", "categorical_cols", "categorical_columns", "text_column", "text_col", "id_col", "id_column", "drop_columns",
+        "to_drop", "date_column", "date_col", "ordinal", "nominal",
+    };
+
+    /// <summary>Sentences of the docs that state the data's format: line format, record fields, a class-per-folder layout, a record template.</summary>
+    internal static IEnumerable<Evidence> FormatStatements(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(d.Path).ToLowerInvariant();
+            if (ConfigAnalysis.IsTestOrTooling(d.Path) || ProcessDocs.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var s in d.Sections)
+            {
+                var sentences = StatementBreak().Split(s.Text);
+                for (var i = 0; i < sentences.Length; i++)
+                {
+                    var sentence = sentences[i].Trim();
+                    if (sentence.Length == 0 || sentence.Length > MaxStatementChars)
+                    {
+                        continue;
+                    }
+
+                    var context = s.Heading + "\n" + (i > 0 ? sentences[i - 1] : string.Empty) + "\n" + sentence;
+                    var note = Statement(sentence, context, s.Text);
+                    if (note is not null)
+                    {
+                        yield return Evidence.At(d.Path, s.Line, $"{note}: \"{Clip(sentence)}\"");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? Statement(string sentence, string context, string sectionText)
+    {
+        // "each line of the log" describes an output, not the data: a sentence about outputs counts only when it is also about the input.
+        // A sentence about a function's contract ("should return a Series with each row …") describes code, not the data.
+        var aboutOutput = OutputWord().IsMatch(sentence) && !InputWord().IsMatch(sentence);
+        if (aboutOutput || CodeWord().IsMatch(sentence))
+        {
+            return null;
+        }
+
+        if (LineFormat().IsMatch(sentence) && DataWord().IsMatch(context))
+        {
+            return "states the data's line format";
+        }
+
+        if (RecordFields().IsMatch(sentence) && DataWord().IsMatch(context))
+        {
+            return "states the fields of each record";
+        }
+
+        if (AnnotationFormat().IsMatch(sentence))
+        {
+            return "names the standard annotation format the data follows";
+        }
+
+        if (ClassFolders().IsMatch(sentence))
+        {
+            return "states the folder layout (a folder per class)";
+        }
+
+        if (TemplateLine().IsMatch(sentence) && !TemplateLine().Match(sentence).Value.Split('<').Skip(1).Any(p => HtmlTag().IsMatch(p))
+            && FormatWord().IsMatch(sectionText))
+        {
+            return "gives the record format";
+        }
+
+        return null;
+    }
+
+    private static string Clip(string s) => s.Length <= 120 ? s : s[..117] + "...";
+
+    /// <summary>Config entries that name the data's columns: the schema is implicit in the configuration.</summary>
+    internal static IEnumerable<Evidence> ConfigColumns(ProjectModel project)
+    {
+        foreach (var f in project.ConfigFiles.Where(f => !ConfigAnalysis.IsTestOrTooling(f.Path)))
+        {
+            var columns = f.Entries.Where(e => ColumnKeys.Contains(ConfigAnalysis.Leaf(e.KeyPath).ToLowerInvariant()) && IsColumnValue(e)).ToList();
+            var names = columns.SelectMany(e => e.Items ?? [e.Value!]).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count >= 2)
+            {
+                yield return Evidence.At(f.Path, columns[0].Line, $"names {Count(names.Count, "column")} ({List(names, 4)}) in configuration: the schema is implicit there, not documented");
+            }
+        }
+    }
+
+    private static bool IsColumnValue(ConfigEntry e) => e.Kind switch
+    {
+        ConfigValueKind.String => e.Value is { } v && ColumnName().IsMatch(v),
+        ConfigValueKind.List => e.Items is { Count: > 0 } items && items.All(i => ColumnName().IsMatch(i)),
+        _ => false,
+    };
+
+    /// <summary>Committed or tracked data files the code reads: their structure can be seen in the files and the code, though nothing writes it down.</summary>
+    internal static IEnumerable<Evidence> CommittedInputs(ProjectModel project) =>
+        project.Data.InputReads.Where(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked && r.Literal is not null && !DataAnalysis.IsConfigOrCode(r.Literal))
+            .DistinctBy(r => r.Literal, StringComparer.Ordinal).Take(3)
+            .Select(r => Evidence.At(r.Path, r.Line, $"reads the committed data {r.Literal}: its structure is only implicit in the files and this code", $"{r.Function}({r.Argument})"));
+
+    [GeneratedRegex(@"(?<=[.!?:])\s+|\n")]
+    private static partial Regex StatementBreak();
+
+    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:line|row)\b(?:\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?[\w.\-/]+(?:\s+file)?)?\s+(?:is|contains|describes|holds|represents|has|corresponds|should|must|gives|lists|consists|stands)\b|\b(?:one|a single)\s+(?:[\w-]+\s+){0,3}?per\s+(?:line|row)\b|\b(?:new)?line[- ](?:delimited|separated)\b")]
+    private static partial Regex LineFormat();
+
+    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:record|example|entry|item|sample|row|object|instance|data\s?point)\b[^.\n]{0,60}?\b(?:fields?|keys|columns|attributes|properties)\b|\b(?:list|array)\s+of\s+(?:dicts?|dictionaries|objects|records|json\s+objects)\s+with\b[^.\n]{0,30}?\b(?:fields?|keys|columns|attributes)\b")]
+    private static partial Regex RecordFields();
+
+    [GeneratedRegex(@"(?i)\b(?:sub-?folders?|sub-?directories|sub-?dirs?|folders?|directories)\b[^.\n]{0,30}?\b(?:for|per)\s+(?:each\s+|every\s+)?(?:[\w-]+\s+)?(?:class|classes|category|categories|label|labels)\b|\b(?:folder|directory|sub-?folder|sub-?directory)\s+names?\s+(?:are|is|serve\s+as|gives?|as)\s+(?:the\s+)?(?:class|label|categor)|\b(?:folders?|directories)\s+named\s+(?:after|by)\s+(?:the\s+|their\s+|its\s+)?(?:class|label|categor)")]
+    private static partial Regex ClassFolders();
+
+    /// <summary>
+    /// Annotations stated to follow a published annotation format ("the train annotations in VOC format", "labels in YOLO
+    /// format", "COCO-style JSON annotations"): the format's specification is the schema. Naming a dataset is not this.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:annotations?|labels?|masks?|bounding\s+boxes|boxes)\b[^.\n]{0,40}?\b(?:in|as|using|follows?|following)\s+(?:the\s+)?(?:Pascal\s+)?(?:VOC|COCO|YOLO|KITTI|LabelMe|CVAT|MOT)\b(?:\s*[-/]?\s*(?:XML|JSON|txt))?[- ](?:format|style)\b|\b(?:Pascal\s+)?(?:VOC|COCO|YOLO|KITTI|LabelMe)[- ](?:format|style)(?:ted)?\s+(?:XML\s+|JSON\s+|txt\s+)?(?:annotations?|labels?)\b")]
+    private static partial Regex AnnotationFormat();
+
+    /// <summary>A line made of two or more placeholders: "&lt;paper_id&gt; &lt;word_attributes&gt;+ &lt;class_label&gt;".</summary>
+    [GeneratedRegex(@"^\s*(?:<[A-Za-z][^<>\n]{0,40}>[+*?]?[\s,;|:\t]*){2,}$")]
+    private static partial Regex TemplateLine();
+
+    [GeneratedRegex(@"(?i)^/?(?:br|hr|p|div|img|a|b|i|em|strong|span|sub|sup|details|summary|center|table|tr|td|th|ul|ol|li|code|pre|h\d|font|kbd|video|source|picture|small|tt|u|s)\b")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"(?i)\b(?:format|formatted|line|lines|columns?|fields?)\b")]
+    private static partial Regex FormatWord();
+
+    [GeneratedRegex(@"(?i)\b(?:data|dataset|datasets|input|inputs|file|files|corpus|training|train|samples?|examples?|records?|text|txt|csv|tsv|jsonl?|images?|documents?)\b")]
+    private static partial Regex DataWord();
+
+    [GeneratedRegex(@"(?i)\b(?:output|outputs|log|logs|logging|logged|predictions?|submissions?|results?|metrics?|prints?|printed)\b")]
+    private static partial Regex OutputWord();
+
+    [GeneratedRegex(@"(?i)\b(?:returns?|function|method|parameters?|arguments?)\b")]
+    private static partial Regex CodeWord();
+
+    [GeneratedRegex(@"(?i)\b(?:input|inputs|training|train|dataset|datasets|data)\b")]
+    private static partial Regex InputWord();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_ .\-]{0,63}$")]
+    private static partial Regex ColumnName();
+}

@@ -1,0 +1,2 @@
+#!/bin/bash
+python tune.py --model ./output/pythia-1b --do_predict
