@@ -180,7 +180,7 @@ public sealed partial class DataAnalysis
             .SelectMany(p => p.Stages).SelectMany(s => s.Outs.Concat(s.Metrics).Concat(s.Plots)).Select(o => o.Path.TrimStart('.', '/'))
             .Distinct(StringComparer.Ordinal).ToList();
         var reads = ImmutableArray.CreateBuilder<DataRead>();
-        var inputTracer = new InputTracer(project.PythonModules, tracer);
+        var inputTracer = new InputTracer(project.PythonModules, tracer, project.LocalModules);
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
             foreach (var r in m.Reads.Where(r => r.Kind == ReadKind.Data && r.Path is not null))

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Knowledge;
 using MLRepro.Model;
@@ -28,71 +26,9 @@ public static partial class RunBlockers
     public const int MaxScannedChars = 400_000;
 
     /// <summary>
-    /// The project modules a script runs: itself and, transitively, the local modules it imports (a sibling module,
-    /// a package from the root or the script's folder, relative imports).
+    /// The project modules a script runs: itself and, transitively, the local modules it imports (see <see cref="LocalModules"/>).
     /// </summary>
-    /// <remarks>code.runs and env.hardware ask for the closures of the same scripts: computed once per model and script.</remarks>
-    public static IReadOnlySet<string> Closure(ProjectModel project, string script)
-    {
-        var closures = s_closures.GetValue(project, p => new Closures(p.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal)));
-        return closures.ByScript.GetOrAdd(script, s => ComputeClosure(closures.ByPath, s));
-    }
-
-    private sealed record Closures(Dictionary<string, ModuleSummary> ByPath)
-    {
-        public ConcurrentDictionary<string, IReadOnlySet<string>> ByScript { get; } = new(StringComparer.Ordinal);
-    }
-
-    private static readonly ConditionalWeakTable<ProjectModel, Closures> s_closures = [];
-
-    private static HashSet<string> ComputeClosure(Dictionary<string, ModuleSummary> byPath, string script)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([script]);
-        while (queue.Count > 0 && seen.Count < 5_000)
-        {
-            var path = queue.Dequeue();
-            if (!seen.Add(path) || !byPath.TryGetValue(path, out var m))
-            {
-                continue;
-            }
-
-            var dir = path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
-            foreach (var i in m.Imports)
-            {
-                var baseDirs = new List<string>();
-                if (i.Level > 0)
-                {
-                    var parts = dir.Length == 0 ? new List<string>() : [.. dir.Split('/')];
-                    for (var k = 1; k < i.Level && parts.Count > 0; k++)
-                    {
-                        parts.RemoveAt(parts.Count - 1);
-                    }
-
-                    baseDirs.Add(string.Join('/', parts));
-                }
-                else
-                {
-                    baseDirs.AddRange([dir, string.Empty, "src"]);
-                }
-
-                var mod = i.Module.Replace('.', '/');
-                foreach (var b in baseDirs.Distinct(StringComparer.Ordinal))
-                {
-                    var stem = b.Length == 0 ? mod : mod.Length == 0 ? b : b + "/" + mod;
-                    foreach (var candidate in new[] { stem + ".py", stem + "/__init__.py", i.Name is null ? string.Empty : stem + "/" + i.Name + ".py" })
-                    {
-                        if (candidate.Length > 0 && !candidate.StartsWith('/') && byPath.ContainsKey(candidate))
-                        {
-                            queue.Enqueue(candidate);
-                        }
-                    }
-                }
-            }
-        }
-
-        return seen;
-    }
+    public static IReadOnlySet<string> Closure(ProjectModel project, string script) => project.LocalModules.Closure(script);
 
     /// <summary>Uses of removed APIs in experiment code (tests and tooling excluded), unless a pinned version still has them.</summary>
     public static IEnumerable<RunBlocker> RemovedApiUses(ProjectModel project)
