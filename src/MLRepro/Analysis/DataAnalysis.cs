@@ -215,6 +215,14 @@ public sealed partial class DataAnalysis
                         continue;
                     }
 
+                    // The default run's path (an option's literal default, followed through call sites) counts when the
+                    // project has it: open(args.input_file) with --input-file defaulting to a committed names.txt.
+                    if (resolved is null && inputTracer.DefaultPath(m, arg.Text, r.Line) is { } d && !IsConfigOrCode(d)
+                        && ClassifyFrom(m.Path, d, index, tracked, produced) is DataPathStatus.Committed or DataPathStatus.Tracked)
+                    {
+                        resolved = d;
+                    }
+
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : ClassifyFrom(m.Path, resolved, index, tracked, produced), origin));
                 }
             }

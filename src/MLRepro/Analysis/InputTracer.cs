@@ -53,6 +53,56 @@ internal sealed partial class InputTracer
         return viaTracer is SeedOrigin.HardCoded && !IsBareParameter(m, arg.Text.Trim(), line) ? viaTracer : own;
     }
 
+    /// <summary>
+    /// The literal path a read gets on the default run, when the expression is an option with a literal default
+    /// (<c>open(args.input_file)</c> with <c>--input-file</c> defaulting to <c>names.txt</c>), a name assigned a literal,
+    /// or a function parameter every call site fills with one of those. Null when it cannot be told.
+    /// </summary>
+    public string? DefaultPath(ModuleSummary m, string text, int line) => DefaultPath(m, text.Trim(), line, 0);
+
+    private string? DefaultPath(ModuleSummary m, string text, int line, int depth)
+    {
+        if (depth > MaxDepth || !DottedIdentifier().IsMatch(text))
+        {
+            return null;
+        }
+
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            // args.input_file / opt.data: an argparse destination of this module.
+            var dest = text[(text.LastIndexOf('.') + 1)..];
+            var options = m.CliOptions.Where(o => o.Dest == dest).ToList();
+            return options.Count == 1 && options[0].Default?.Literal?.AsString is { Length: > 0 } d ? d : null;
+        }
+
+        var assignment = m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line);
+        if (assignment is not null)
+        {
+            return assignment.Literal?.AsString ?? (assignment.Line < line ? DefaultPath(m, assignment.ValueText.Trim(), assignment.Line, depth + 1) : null);
+        }
+
+        var fn = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
+        if (fn is null || fn.Parameter(text) is null)
+        {
+            return null;
+        }
+
+        string? value = null;
+        foreach (var (caller, call) in _tracer.CallSites(fn.Name).Where(c => IsCallOf(c.Item1, c.Item2, m, fn)))
+        {
+            var arg = call.Keyword(text) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
+            var v = arg is null ? null : arg.Literal?.AsString ?? DefaultPath(caller, arg.Text.Trim(), call.Line, depth + 1);
+            if (v is null || (value is not null && value != v))
+            {
+                return null;
+            }
+
+            value = v;
+        }
+
+        return value;
+    }
+
     /// <summary>Whether a path origin lets a user point the code at other data without editing it.</summary>
     public static bool IsConfigurable(SeedOrigin o) => o is SeedOrigin.Config or SeedOrigin.CommandLine or SeedOrigin.Environment;
 
@@ -384,4 +434,7 @@ internal sealed partial class InputTracer
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")]
+    private static partial Regex DottedIdentifier();
 }

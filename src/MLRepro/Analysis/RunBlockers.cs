@@ -30,6 +30,50 @@ public static partial class RunBlockers
     /// </summary>
     public static IReadOnlySet<string> Closure(ProjectModel project, string script) => project.LocalModules.Closure(script);
 
+    /// <summary>Folders that tools write under their own default names (no project code names them).</summary>
+    private static readonly HashSet<string> ToolDefaultOutputs = new(StringComparer.Ordinal)
+    {
+        "mlruns", "mlartifacts", "lightning_logs", "wandb", "outputs", "multirun", "runs", "dvclive", ".hydra", "catboost_info", "logs",
+    };
+
+    /// <summary>
+    /// Outputs a DVC stage declares that nothing in the project writes: no Python file, notebook or config names it (its
+    /// file name, or its stem), and the stage's command does not pass it. `dvc repro` runs the stage, then stops because
+    /// the declared output is missing. Outputs with templated names (${…}, wildcards) and tools' default folders are skipped.
+    /// </summary>
+    public static IEnumerable<RunBlocker> UnwrittenStageOutputs(ProjectModel project)
+    {
+        var stages = project.Pipelines.Where(p => p.Tool == PipelineTool.Dvc).SelectMany(p => p.Stages.Select(s => (Pipeline: p, Stage: s))).ToList();
+        if (stages.Count == 0)
+        {
+            yield break;
+        }
+
+        var texts = project.PythonModules.Select(m => m.Path)
+            .Concat(project.Index.Files.Where(f => f.Extension is ".yaml" or ".yml" or ".json" or ".toml" or ".cfg" or ".ini" or ".sh" or ".txt" or ".env" || f.Name is "Makefile")
+                .Where(f => !f.Path.StartsWith("dvc.", StringComparison.Ordinal) && !f.Path.Contains("/dvc.", StringComparison.Ordinal) && f.Size <= MaxScannedChars).Select(f => f.Path))
+            .Select(p => project.Text(p)?.Text).Where(t => t is not null).Select(t => t!).ToList();
+        bool Named(string s) => texts.Any(t => t.Contains(s, StringComparison.Ordinal));
+        foreach (var (pipeline, stage) in stages)
+        {
+            foreach (var o in stage.Outs)
+            {
+                var name = o.Path.TrimEnd('/');
+                name = name[(name.LastIndexOf('/') + 1)..];
+                if (name.Length < 3 || name.IndexOfAny(['$', '{', '*', '?']) >= 0 || ToolDefaultOutputs.Contains(name) || stage.Commands.Any(c => c.Contains(name, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
+                if (!Named(name) && (stem.Length < 3 || !Named(stem)))
+                {
+                    yield return new RunBlocker(pipeline.Path, stage.Line, $"stage '{stage.Name}' declares the output {o.Path}, but no code, config or command of the project writes anything of that name: `dvc repro` stops there with a missing output", o.Path);
+                }
+            }
+        }
+    }
+
     /// <summary>Uses of removed APIs in experiment code (tests and tooling excluded), unless a pinned version still has them.</summary>
     public static IEnumerable<RunBlocker> RemovedApiUses(ProjectModel project)
     {

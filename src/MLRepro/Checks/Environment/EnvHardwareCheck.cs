@@ -19,7 +19,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
         "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available()) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
+        "(torch.cuda.is_available(), or a --device option that defaults to cpu) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
         "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
@@ -70,10 +70,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
     }
 
-    /// <summary>Places where the code picks the device at run time (torch.cuda.is_available() and the like).</summary>
+    /// <summary>
+    /// Places where the code picks the device at run time (torch.cuda.is_available() and the like), and device options
+    /// whose default is the CPU (<c>--device</c> defaulting to "cpu", "auto"): the GPU is the user's choice, not a need.
+    /// </summary>
     public static IEnumerable<Evidence> CpuFallbacks(ProjectModel project) =>
         project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
-            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)));
+            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget))
+            .Concat(m.CliOptions.Where(o => o.Dest is "device" or "accelerator" or "device_type" && o.Default?.Literal?.AsString?.ToLowerInvariant() is "cpu" or "auto")
+                .Select(o => Evidence.At(m.Path, o.Line, $"CPU fallback: the device option defaults to {o.Default!.Literal!.AsString}", string.Join('/', o.Flags)))));
 
     /// <summary>Whether the code chooses between GPU and CPU at run time.</summary>
     public static bool HasCpuFallback(ProjectModel project) => s_hasCpuFallback.GetValue(project, p => new StrongBox<bool>(CpuFallbacks(p).Any())).Value;
@@ -175,6 +180,12 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 // Seeding CUDA or asking whether it exists does not use a GPU.
                 if (c.Target is "torch.cuda.is_available" or "torch.cuda.device_count" or "torch.cuda.manual_seed" or "torch.cuda.manual_seed_all" or "torch.cuda.is_bf16_supported"
                     || c.Target.StartsWith("torch.backends.cudnn.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Comparing a device name (args.device.startswith("cuda")) is a test, not a use.
+                if (c.Target.EndsWith(".startswith", StringComparison.Ordinal) || c.Target.EndsWith(".endswith", StringComparison.Ordinal))
                 {
                     continue;
                 }
