@@ -228,10 +228,47 @@ public sealed partial class DataAnalysis
         var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
         return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
-            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line)))];
+            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s))];
 
         static bool IsDoc(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A download in code whose target is a trained model, not data: the URL names a weights file (.pth, .ckpt, .h5…), or
+    /// the statement (its line and a continuation line) saves it to a model, weights or checkpoint path
+    /// (<c>gdown.download(url, str(model_path))</c> in a demo).
+    /// </summary>
+    private static bool DownloadsWeights(ProjectModel project, DataSource s)
+    {
+        if (s.Kind is not (DataSourceKind.DataUrl or DataSourceKind.FileHost or DataSourceKind.HttpDownload) || !s.Path.EndsWith(".py", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (WeightsFile().IsMatch(s.Value))
+        {
+            return true;
+        }
+
+        if (project.Text(s.Path) is not { } text || s.Line < 1 || s.Line > text.LineCount)
+        {
+            return false;
+        }
+
+        var statement = text.GetLine(s.Line);
+        if (statement.TrimEnd().EndsWith(',') || statement.TrimEnd().EndsWith('('))
+        {
+            statement += " " + (s.Line < text.LineCount ? text.GetLine(s.Line + 1) : string.Empty);
+        }
+
+        return WeightsTarget().IsMatch(statement.Replace(s.Value, string.Empty, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"\.(pth|pt|ckpt|h5|hdf5|onnx|pb|safetensors|tflite|caffemodel)(\?.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WeightsFile();
+
+    [GeneratedRegex(@"\b\w*(model|weights?|checkpoint|ckpt)\w*\b|\.(pth|pt|ckpt|h5|onnx|safetensors)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeightsTarget();
 
     /// <summary>Whether a line of a document lies inside a non-shell code block (the fences included).</summary>
     private static bool InCodeBlock(Formats.Markdown.MarkdownDocument doc, int line) =>

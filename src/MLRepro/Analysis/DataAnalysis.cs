@@ -180,7 +180,7 @@ public sealed partial class DataAnalysis
             .SelectMany(p => p.Stages).SelectMany(s => s.Outs.Concat(s.Metrics).Concat(s.Plots)).Select(o => o.Path.TrimStart('.', '/'))
             .Distinct(StringComparer.Ordinal).ToList();
         var reads = ImmutableArray.CreateBuilder<DataRead>();
-        var inputTracer = new InputTracer(project.PythonModules, tracer);
+        var inputTracer = new InputTracer(project.PythonModules, tracer, project.LocalModules);
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
             foreach (var r in m.Reads.Where(r => r.Kind == ReadKind.Data && r.Path is not null))
@@ -213,6 +213,14 @@ public sealed partial class DataAnalysis
                     if (resolved is not null && IsConfigOrCode(resolved))
                     {
                         continue;
+                    }
+
+                    // The default run's path (an option's literal default, followed through call sites) counts when the
+                    // project has it: open(args.input_file) with --input-file defaulting to a committed names.txt.
+                    if (resolved is null && inputTracer.DefaultPath(m, arg.Text, r.Line) is { } d && !IsConfigOrCode(d)
+                        && ClassifyFrom(m.Path, d, index, tracked, produced) is DataPathStatus.Committed or DataPathStatus.Tracked)
+                    {
+                        resolved = d;
                     }
 
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : ClassifyFrom(m.Path, resolved, index, tracked, produced), origin));

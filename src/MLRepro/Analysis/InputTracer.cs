@@ -23,42 +23,13 @@ internal sealed partial class InputTracer
 
     private readonly IReadOnlyList<ModuleSummary> _modules;
     private readonly ValueTracer _tracer;
-    private readonly Dictionary<string, ModuleSummary> _byDotted = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
+    private readonly LocalModules _local;
 
-    public InputTracer(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer)
+    public InputTracer(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, LocalModules local)
     {
         _modules = modules;
         _tracer = tracer;
-        foreach (var m in modules)
-        {
-            if (!m.Path.EndsWith(".py", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var dotted = m.Path[..^3].Replace('/', '.');
-            if (dotted.EndsWith(".__init__", StringComparison.Ordinal))
-            {
-                dotted = dotted[..^".__init__".Length];
-            }
-
-            // Reachable as written from the root and, for src layouts, without the leading folder.
-            _byDotted.TryAdd(dotted, m);
-            var dot = dotted.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0)
-            {
-                _byDotted.TryAdd(dotted[(dot + 1)..], m);
-            }
-
-            _topLevel.Add(dot > 0 ? dotted[..dot] : dotted);
-            if (dot > 0)
-            {
-                var rest = dotted[(dot + 1)..];
-                var dot2 = rest.IndexOf('.', StringComparison.Ordinal);
-                _topLevel.Add(dot2 > 0 ? rest[..dot2] : rest);
-            }
-        }
+        _local = local;
     }
 
     /// <summary>Origin of a path argument: config, command line or environment when any part of it is; hard-coded when every part is a literal.</summary>
@@ -80,6 +51,56 @@ internal sealed partial class InputTracer
         // A bare parameter of a helper (imread(filename)) is whatever its callers pass: the tracer's match by callee
         // name can hit an unrelated library function of the same name (cv2.imread), so trust the own trace there.
         return viaTracer is SeedOrigin.HardCoded && !IsBareParameter(m, arg.Text.Trim(), line) ? viaTracer : own;
+    }
+
+    /// <summary>
+    /// The literal path a read gets on the default run, when the expression is an option with a literal default
+    /// (<c>open(args.input_file)</c> with <c>--input-file</c> defaulting to <c>names.txt</c>), a name assigned a literal,
+    /// or a function parameter every call site fills with one of those. Null when it cannot be told.
+    /// </summary>
+    public string? DefaultPath(ModuleSummary m, string text, int line) => DefaultPath(m, text.Trim(), line, 0);
+
+    private string? DefaultPath(ModuleSummary m, string text, int line, int depth)
+    {
+        if (depth > MaxDepth || !DottedIdentifier().IsMatch(text))
+        {
+            return null;
+        }
+
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            // args.input_file / opt.data: an argparse destination of this module.
+            var dest = text[(text.LastIndexOf('.') + 1)..];
+            var options = m.CliOptions.Where(o => o.Dest == dest).ToList();
+            return options.Count == 1 && options[0].Default?.Literal?.AsString is { Length: > 0 } d ? d : null;
+        }
+
+        var assignment = m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line);
+        if (assignment is not null)
+        {
+            return assignment.Literal?.AsString ?? (assignment.Line < line ? DefaultPath(m, assignment.ValueText.Trim(), assignment.Line, depth + 1) : null);
+        }
+
+        var fn = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
+        if (fn is null || fn.Parameter(text) is null)
+        {
+            return null;
+        }
+
+        string? value = null;
+        foreach (var (caller, call) in _tracer.CallSites(fn.Name).Where(c => IsCallOf(c.Item1, c.Item2, m, fn.Name)))
+        {
+            var arg = call.Keyword(text) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
+            var v = arg is null ? null : arg.Literal?.AsString ?? DefaultPath(caller, arg.Text.Trim(), call.Line, depth + 1);
+            if (v is null || (value is not null && value != v))
+            {
+                return null;
+            }
+
+            value = v;
+        }
+
+        return value;
     }
 
     /// <summary>Whether a path origin lets a user point the code at other data without editing it.</summary>
@@ -337,7 +358,7 @@ internal sealed partial class InputTracer
 
         // A project module's function (madewithml.data.load_data), not a library's namesake (cv2.imread).
         var prefix = call.Target[..call.Target.LastIndexOf('.')];
-        return _byDotted.ContainsKey(prefix) || _topLevel.Contains(prefix.Split('.')[0]) || call.RawTarget.StartsWith("self.", StringComparison.Ordinal);
+        return _local.IsModuleName(prefix) || _local.IsTopLevelName(prefix.Split('.')[0]) || call.RawTarget.StartsWith("self.", StringComparison.Ordinal);
     }
 
     private static bool IsBareParameter(ModuleSummary m, string text, int line) =>
@@ -384,34 +405,10 @@ internal sealed partial class InputTracer
         }
 
         var dotted = imp.Name is null ? imp.Module : (imp.Module.Length > 0 ? imp.Module + "." : string.Empty) + imp.Name;
-        return Resolve(m, dotted, imp.Level);
+        return _local.Find(m.Path, dotted, imp.Level);
     }
 
-    private ModuleSummary? FindModule(ModuleSummary m, PythonImport import) => Resolve(m, import.Module, import.Level);
-
-    private ModuleSummary? Resolve(ModuleSummary from, string dotted, int level)
-    {
-        if (level > 0)
-        {
-            var parts = from.Path.Split('/').ToList();
-            parts.RemoveAt(parts.Count - 1);
-            for (var i = 1; i < level && parts.Count > 0; i++)
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-
-            dotted = string.Join('.', parts.Append(dotted).Where(p => p.Length > 0));
-        }
-
-        if (_byDotted.TryGetValue(dotted, out var hit))
-        {
-            return hit;
-        }
-
-        // A script importing a sibling module (`from params import X` next to it, run from its folder).
-        var dir = from.Path.Contains('/', StringComparison.Ordinal) ? from.Path[..from.Path.LastIndexOf('/')].Replace('/', '.') + "." : string.Empty;
-        return dir.Length > 0 && _byDotted.TryGetValue(dir + dotted, out var sibling) ? sibling : null;
-    }
+    private ModuleSummary? FindModule(ModuleSummary m, PythonImport import) => _local.Find(m.Path, import.Module, import.Level);
 
     /// <summary>
     /// The names an expression reads, with their attribute and string-subscript chains (<c>args.data</c>,
@@ -493,4 +490,7 @@ internal sealed partial class InputTracer
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")]
+    private static partial Regex DottedIdentifier();
 }

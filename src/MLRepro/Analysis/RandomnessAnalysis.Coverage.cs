@@ -28,7 +28,8 @@ public sealed partial class RandomnessAnalysis
     /// <param name="seeds">Seeding calls.</param>
     /// <param name="uses">Draws.</param>
     /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null: none known, no process is judged).</param>
-    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null)
+    /// <param name="localModules">The import resolver (built from <paramref name="modules"/> when not given).</param>
+    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null)
     {
         var result = ImmutableDictionary.CreateBuilder<RandomUse, string>();
         var seeded = seeds.Where(s => s.Origin != SeedOrigin.None).ToList();
@@ -44,7 +45,7 @@ public sealed partial class RandomnessAnalysis
         // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
         // a Hydra _target_; a notebook; an undocumented helper script) may run anywhere: they count everywhere. Scripts that
         // are only __main__ guards, and notebooks, are not judged as processes of their own: often exploration or tooling.
-        var importers = ImportersByModule(modules);
+        var importers = (localModules ?? new LocalModules(modules)).Importers;
         var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (target, froms) in importers)
         {

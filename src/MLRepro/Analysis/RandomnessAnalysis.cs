@@ -72,12 +72,14 @@ public sealed partial class RandomnessAnalysis
     /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
     /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
     /// <param name="declaredScripts">Scripts that a pipeline, Makefile, README or workflow runs: each is its own process (see <see cref="Uncovered"/>).</param>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null)
+    /// <param name="localModules">The modules' import resolver (built from <paramref name="modules"/> when not given).</param>
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
-        var outsideRuns = OutsideTrainingRuns(modules);
+        localModules ??= new LocalModules(modules);
+        var outsideRuns = OutsideTrainingRuns(modules, localModules);
         if (declaredScripts is { Count: > 0 })
         {
             // Where the project declares its runs (a pipeline, a Makefile, README commands), notebooks none of them runs are
@@ -187,7 +189,7 @@ public sealed partial class RandomnessAnalysis
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts) };
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules) };
     }
 
     /// <summary>
@@ -195,10 +197,10 @@ public sealed partial class RandomnessAnalysis
     /// benchmarks, and modules imported only (directly or through other modules) by export/conversion scripts —
     /// e.g. a Keras re-implementation that an export script fills with the trained weights.
     /// </summary>
-    internal static HashSet<string> OutsideTrainingRuns(IReadOnlyList<ModuleSummary> modules)
+    internal static HashSet<string> OutsideTrainingRuns(IReadOnlyList<ModuleSummary> modules, LocalModules local)
     {
         var outside = modules.Where(m => IsTestOrDocs(m.Path)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
-        var importers = ImportersByModule(modules);
+        var importers = local.Importers;
         var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (target, froms) in importers)
         {
@@ -263,66 +265,6 @@ public sealed partial class RandomnessAnalysis
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(export|convert)(_.*)?$|_(export|convert|onnx|tflite|coreml|tensorrt|torchscript)$|^(to|2)_?(onnx|tflite|coreml|tensorrt|torchscript)$")]
     private static partial System.Text.RegularExpressions.Regex ExportName();
-
-    /// <summary>Project modules by path → the project modules that import them (absolute imports matched by dotted suffix).</summary>
-    private static Dictionary<string, List<string>> ImportersByModule(IReadOnlyList<ModuleSummary> modules)
-    {
-        var byDotted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var m in modules.Where(m => !m.IsNotebook && m.Path.EndsWith(".py", StringComparison.Ordinal)))
-        {
-            var parts = m.Path[..^3].Split('/').ToList();
-            if (parts[^1] == "__init__")
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-
-            // Every suffix: src/pkg/mod.py is imported as pkg.mod (src layout) or mod (script folder on sys.path).
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var key = string.Join('.', parts.Skip(i));
-                if (!byDotted.TryGetValue(key, out var list))
-                {
-                    byDotted[key] = list = [];
-                }
-
-                list.Add(m.Path);
-            }
-        }
-
-        var importers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var m in modules)
-        {
-            var dir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')].Split('/').ToList() : [];
-            foreach (var imp in m.Imports)
-            {
-                var baseParts = imp.Level > 0 ? dir.Take(Math.Max(0, dir.Count - (imp.Level - 1))).ToList() : [];
-                var module = imp.Level > 0 ? string.Join('.', baseParts.Concat(imp.Module.Length == 0 ? [] : imp.Module.Split('.'))) : imp.Module;
-                var candidates = imp.Name is { } n and not "*" ? new[] { module + "." + n, module } : [module];
-                foreach (var c in candidates.Where(c => c.Length > 0))
-                {
-                    if (byDotted.TryGetValue(c, out var targets) && targets.Count <= 2)
-                    {
-                        foreach (var t in targets.Where(t => t != m.Path))
-                        {
-                            if (!importers.TryGetValue(t, out var list))
-                            {
-                                importers[t] = list = [];
-                            }
-
-                            if (!list.Contains(m.Path))
-                            {
-                                list.Add(m.Path);
-                            }
-                        }
-
-                        break;
-                    }
-                }
-            }
-        }
-
-        return importers;
-    }
 
     /// <summary>Code that builds objects from names in config: importlib.import_module, Hydra's instantiate, pydoc.locate.</summary>
     private static bool InstantiatesDynamically(ModuleSummary m) =>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Knowledge;
 using MLRepro.Model;
@@ -28,70 +26,52 @@ public static partial class RunBlockers
     public const int MaxScannedChars = 400_000;
 
     /// <summary>
-    /// The project modules a script runs: itself and, transitively, the local modules it imports (a sibling module,
-    /// a package from the root or the script's folder, relative imports).
+    /// The project modules a script runs: itself and, transitively, the local modules it imports (see <see cref="LocalModules"/>).
     /// </summary>
-    /// <remarks>code.runs and env.hardware ask for the closures of the same scripts: computed once per model and script.</remarks>
-    public static IReadOnlySet<string> Closure(ProjectModel project, string script)
-    {
-        var closures = s_closures.GetValue(project, p => new Closures(p.PythonModules.ToDictionary(m => m.Path, StringComparer.Ordinal)));
-        return closures.ByScript.GetOrAdd(script, s => ComputeClosure(closures.ByPath, s));
-    }
+    public static IReadOnlySet<string> Closure(ProjectModel project, string script) => project.LocalModules.Closure(script);
 
-    private sealed record Closures(Dictionary<string, ModuleSummary> ByPath)
+    /// <summary>Folders that tools write under their own default names (no project code names them).</summary>
+    private static readonly HashSet<string> ToolDefaultOutputs = new(StringComparer.Ordinal)
     {
-        public ConcurrentDictionary<string, IReadOnlySet<string>> ByScript { get; } = new(StringComparer.Ordinal);
-    }
+        "mlruns", "mlartifacts", "lightning_logs", "wandb", "outputs", "multirun", "runs", "dvclive", ".hydra", "catboost_info", "logs",
+    };
 
-    private static readonly ConditionalWeakTable<ProjectModel, Closures> s_closures = [];
-
-    private static HashSet<string> ComputeClosure(Dictionary<string, ModuleSummary> byPath, string script)
+    /// <summary>
+    /// Outputs a DVC stage declares that nothing in the project writes: no Python file, notebook or config names it (its
+    /// file name, or its stem), and the stage's command does not pass it. `dvc repro` runs the stage, then stops because
+    /// the declared output is missing. Outputs with templated names (${…}, wildcards) and tools' default folders are skipped.
+    /// </summary>
+    public static IEnumerable<RunBlocker> UnwrittenStageOutputs(ProjectModel project)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([script]);
-        while (queue.Count > 0 && seen.Count < 5_000)
+        var stages = project.Pipelines.Where(p => p.Tool == PipelineTool.Dvc).SelectMany(p => p.Stages.Select(s => (Pipeline: p, Stage: s))).ToList();
+        if (stages.Count == 0)
         {
-            var path = queue.Dequeue();
-            if (!seen.Add(path) || !byPath.TryGetValue(path, out var m))
-            {
-                continue;
-            }
+            yield break;
+        }
 
-            var dir = path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
-            foreach (var i in m.Imports)
+        var texts = project.PythonModules.Select(m => m.Path)
+            .Concat(project.Index.Files.Where(f => f.Extension is ".yaml" or ".yml" or ".json" or ".toml" or ".cfg" or ".ini" or ".sh" or ".txt" or ".env" || f.Name is "Makefile")
+                .Where(f => !f.Path.StartsWith("dvc.", StringComparison.Ordinal) && !f.Path.Contains("/dvc.", StringComparison.Ordinal) && f.Size <= MaxScannedChars).Select(f => f.Path))
+            .Select(p => project.Text(p)?.Text).Where(t => t is not null).Select(t => t!).ToList();
+        bool Named(string s) => texts.Any(t => t.Contains(s, StringComparison.Ordinal));
+        foreach (var (pipeline, stage) in stages)
+        {
+            foreach (var o in stage.Outs)
             {
-                var baseDirs = new List<string>();
-                if (i.Level > 0)
+                var name = o.Path.TrimEnd('/');
+                name = name[(name.LastIndexOf('/') + 1)..];
+                if (name.Length < 3 || name.IndexOfAny(['$', '{', '*', '?']) >= 0 || ToolDefaultOutputs.Contains(name) || stage.Commands.Any(c => c.Contains(name, StringComparison.Ordinal)))
                 {
-                    var parts = dir.Length == 0 ? new List<string>() : [.. dir.Split('/')];
-                    for (var k = 1; k < i.Level && parts.Count > 0; k++)
-                    {
-                        parts.RemoveAt(parts.Count - 1);
-                    }
-
-                    baseDirs.Add(string.Join('/', parts));
-                }
-                else
-                {
-                    baseDirs.AddRange([dir, string.Empty, "src"]);
+                    continue;
                 }
 
-                var mod = i.Module.Replace('.', '/');
-                foreach (var b in baseDirs.Distinct(StringComparer.Ordinal))
+                var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
+                if (!Named(name) && (stem.Length < 3 || !Named(stem)))
                 {
-                    var stem = b.Length == 0 ? mod : mod.Length == 0 ? b : b + "/" + mod;
-                    foreach (var candidate in new[] { stem + ".py", stem + "/__init__.py", i.Name is null ? string.Empty : stem + "/" + i.Name + ".py" })
-                    {
-                        if (candidate.Length > 0 && !candidate.StartsWith('/') && byPath.ContainsKey(candidate))
-                        {
-                            queue.Enqueue(candidate);
-                        }
-                    }
+                    yield return new RunBlocker(pipeline.Path, stage.Line, $"stage '{stage.Name}' declares the output {o.Path}, but no code, config or command of the project writes anything of that name: `dvc repro` stops there with a missing output", o.Path);
                 }
             }
         }
-
-        return seen;
     }
 
     /// <summary>Uses of removed APIs in experiment code (tests and tooling excluded), unless a pinned version still has them.</summary>

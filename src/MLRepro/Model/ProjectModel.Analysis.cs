@@ -18,6 +18,10 @@ public sealed partial class ProjectModel
     private ValueTracer? _tracer;
     private IReadOnlyList<ProjectCommand>? _commands;
     private ToolUsage? _tools;
+    private LocalModules? _localModules;
+
+    /// <summary>The project's own modules by import name: which files each import loads.</summary>
+    public LocalModules LocalModules => Once(ref _localModules, () => new LocalModules(PythonModules, Index));
 
     /// <summary>Frameworks, apps, trackers and orchestrators the code uses.</summary>
     public ToolUsage Tools => Once(ref _tools, () => ToolUsage.Build(PythonModules, Index));
@@ -26,7 +30,7 @@ public sealed partial class ProjectModel
     public IReadOnlyList<ProjectCommand> Commands => Once(ref _commands, BuildCommands);
 
     /// <summary>Randomness sources and their seeds.</summary>
-    public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles, RandomnessAnalysis.DeclaredScripts(EntryPoints)));
+    public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles, RandomnessAnalysis.DeclaredScripts(EntryPoints), LocalModules));
 
     /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
     public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations()).Concat(ShellScriptRuns())]));

@@ -46,4 +46,14 @@ public sealed class RemovedApisTests
         RemovedApis.ForLine("x = np.zeros(3, dtype=np.float)").Should().ContainSingle(a => a.Package == "numpy");
         RemovedApis.ForLine("x = np.zeros(3, dtype=np.float32)").Should().BeEmpty();
     }
+
+    [Fact]
+    public void Later_library_removals_are_known()
+    {
+        RemovedApis.ForImport("sklearn.metrics", "plot_confusion_matrix")!.RemovedIn.Should().Be("1.2");
+        RemovedApis.ForImport("sklearn.metrics", "ConfusionMatrixDisplay").Should().BeNull();
+        RemovedApis.ForImport("datasets", "load_metric")!.Package.Should().Be("datasets");
+        RemovedApis.ForLine("    args = TrainingArguments(output_dir=out, evaluation_strategy=\"epoch\")").Should().ContainSingle(a => a.Package == "transformers");
+        RemovedApis.ForLine("    args = TrainingArguments(output_dir=out, eval_strategy=\"epoch\")").Should().BeEmpty();
+    }
 }

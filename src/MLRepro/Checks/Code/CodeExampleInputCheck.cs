@@ -20,7 +20,10 @@ public sealed class CodeExampleInputCheck : CheckBase
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
         "input only linked by a readme next to the script, is Partial. Reads in " +
-        "deploy/serving helpers, UI apps and CI scripts, installer URLs and URLs in the documentation's configuration examples do not count.",
+        "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
+        "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +
+        "followed to the file. Data tracked by DVC whose remote needs the owner's credentials (s3, gs, azure, ssh without anonymous access), " +
+        "with nothing else shipping or fetching an input, is Partial.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
         [],
@@ -116,7 +119,32 @@ public sealed class CodeExampleInputCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.Index.Files.Length, "file")} for committed, DVC- or LFS-tracked data, download scripts, data URLs and dataset ids"));
         }
 
+        // Committed results of pipeline stages (a feature-importance plot's CSV) are outputs, not the input.
+        if (!committed.Any(f => !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && retrievable.Count == 0 && tracking.DownloadScripts.Length == 0 && tracking.LfsPointers.Length == 0
+            && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote) && CredentialedDvcRemote(project) is { } remote)
+        {
+            return Found(Outcome.Partial, "the input is tracked by DVC, but only the owner can pull it: its remote needs credentials, and nothing else fetches the data.",
+                [remote, .. evidence], "Give the DVC remote a public (HTTPS) address, or add a download script for the data.");
+        }
+
         return Found(Outcome.Met, "an example input is available with the project.", evidence);
+    }
+
+    /// <summary>
+    /// The DVC remote that data added with <c>dvc add</c> (a .dvc file) is pulled from, when it needs the owner's credentials
+    /// (an s3/gs/azure/ssh remote without anonymous access); null when there is no such data or the remote is public.
+    /// </summary>
+    internal static Evidence? CredentialedDvcRemote(ProjectModel project)
+    {
+        if (project.DvcConfig is not { } config || !project.DvcFiles.Any(f => f.Outs.Count > 0))
+        {
+            return null;
+        }
+
+        var remote = config.Remotes.FirstOrDefault(r => r.Name == config.DefaultRemote) ?? (config.Remotes.Count == 1 ? config.Remotes[0] : null);
+        return remote is { NeedsCredentials: true }
+            ? Evidence.At(config.Path, remote.Line, $"DVC remote '{remote.Name}' is {remote.Url}: pulling from it needs the owner's credentials")
+            : null;
     }
 
     /// <summary>Built-in dataset sources (file, name) that the code uses without downloading them.</summary>

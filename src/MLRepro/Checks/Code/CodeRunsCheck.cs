@@ -22,7 +22,9 @@ public sealed class CodeRunsCheck : CheckBase
         "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
         "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
         "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
-        "scripts where few reach it, that is a problem, not a blocker; and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
+        "scripts where few reach it, or in a side script the documented command never reaches (an eval/ helper), that is a problem, not a " +
+        "blocker, unless a pipeline stage reaches it (the pipeline stops there); a DVC stage " +
+        "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
         "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
         "entry point is a script, notebooks it never reaches (research/, demos). Undeclared packages are " +
         "env.packages' concern. Only a run proves it: " +
@@ -92,16 +94,27 @@ public sealed class CodeRunsCheck : CheckBase
             var closures = entries.Where(e => e.Script is not null && e.Script.EndsWith(".py", StringComparison.Ordinal)).Select(e => e.Script!).Distinct(StringComparer.Ordinal)
                 .Select(s => RunBlockers.Closure(project, s)).ToList();
             var hit = closures.Count(c => removed.Any(b => c.Contains(b.Path)));
-            var fewScriptsHit = closures.Count >= MinScriptsForCollection && hit * 3 <= closures.Count;
+
+            // Pipeline stages are not independent examples: when one stage fails, the pipeline stops there.
+            var stageHit = entries.Any(e => e.Kind == EntryPointKind.Pipeline && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal)
+                && removed.Any(b => RunBlockers.Closure(project, s).Contains(b.Path)));
+            var fewScriptsHit = closures.Count >= MinScriptsForCollection && hit * 3 <= closures.Count && !stageHit;
             foreach (var b in removed)
             {
-                (fewScriptsHit ? minor : blocking).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+                // A side script the documented entry point never reaches (an eval/ helper with its own README) fails alone.
+                var aside = primaryClosure is not null && !primaryClosure.Contains(b.Path) && !stageHit;
+                (fewScriptsHit || aside ? minor : blocking).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
             }
         }
 
         foreach (var b in RunBlockers.EmptyRequiredValues(project).Take(RunBlockers.MaxPerKind).Concat(RunBlockers.StubHooks(project).Take(RunBlockers.MaxPerKind)))
         {
             blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
+        foreach (var b in RunBlockers.UnwrittenStageOutputs(project).Take(RunBlockers.MaxPerKind))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))

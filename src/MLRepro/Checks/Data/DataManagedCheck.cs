@@ -19,7 +19,10 @@ public sealed class DataManagedCheck : CheckBase
         "Met when the data the code reads is committed, tracked by DVC (with a remote), Git LFS, lakeFS or Dolt, or fetched by code or " +
         "a script from a stable id (Hugging Face, Kaggle, a built-in loader that downloads, a URL). A URL only in the README, a built-in " +
         "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
-        "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet.",
+        "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet. A committed file the code reads as " +
+        "its input counts whatever its extension (names.txt given as an option's default). DVC-tracked data whose remote needs the owner's " +
+        "credentials (s3, gs, azure, ssh without allow_anonymous_login), when nothing else ships or fetches it, is Partial; downloads of model " +
+        "weights (a .pth URL, gdown to a model path) are not data.",
         "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
         "script that fetches a fixed version.",
         [],
@@ -44,6 +47,10 @@ public sealed class DataManagedCheck : CheckBase
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
         }
+
+        // A committed file the code reads as its input is data kept with the code, whatever its extension (names.txt).
+        var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal)).ToList();
+        evidence.AddRange(readCommitted.Take(3).Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal}, committed with the code", $"{r.Function}({r.Argument})")));
 
         var dvcFiles = project.DvcFiles.Where(f => f.Outs.Count > 0 || f.Deps.Count > 0).ToList();
         var dvcTracked = tracking.DvcOuts.Length + dvcFiles.Count;
@@ -75,7 +82,7 @@ public sealed class DataManagedCheck : CheckBase
         evidence.AddRange(tracking.LakeFsConfigs.Select(p => Evidence.At(p, null, "lakeFS configuration")));
         evidence.AddRange(tracking.DoltRepos.Select(p => Evidence.At(p, null, "Dolt repository")));
 
-        var managed = committed.Count > 0 || dvcTracked > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
+        var managed = committed.Count > 0 || readCommitted.Count > 0 || dvcTracked > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
             || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0;
         if (!managed && userFetched.Count > 0)
         {
@@ -99,6 +106,14 @@ public sealed class DataManagedCheck : CheckBase
         if (against.Count > 0)
         {
             return Found(Outcome.Partial, "some data is managed, but the code also reads data that only the author has.", against.Concat(evidence));
+        }
+
+        // Committed results of pipeline stages (a feature-importance plot's CSV) are outputs, not the input.
+        if (!committed.Any(f => !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && readCommitted.Count == 0 && codeSources.Count == 0 && tracking.DownloadScripts.Length == 0 && tracking.LfsPointers.Length == 0
+            && tracking.LakeFsConfigs.Length == 0 && tracking.DoltRepos.Length == 0 && CodeExampleInputCheck.CredentialedDvcRemote(project) is { } privateRemote)
+        {
+            return Found(Outcome.Partial, "the data is tracked by DVC, but its remote needs the owner's credentials, so others cannot pull it.", [privateRemote, .. evidence],
+                "Give the DVC remote a public (HTTPS) address, or add a download script (or a DVC import) that others can run.");
         }
 
         return Found(Outcome.Met, "the data is retrievable from the project.", evidence);

@@ -6,7 +6,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Environment;
 
 /// <summary>env.example — an example environment in which the project runs (most easily a Docker image).</summary>
-public sealed class EnvExampleCheck : CheckBase
+public sealed partial class EnvExampleCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -19,7 +19,9 @@ public sealed class EnvExampleCheck : CheckBase
         "Python version, or a lock file with the project's Python constraint (poetry.lock + python = \">=3.8,<3.11\") is Met; one complete " +
         "environment is enough. Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
         "project does not commit (it cannot build), an environment file without a Python version, or a project whose code uses a GPU " +
-        "while no environment states the CUDA version (a pinned GPU image does) are Partial.",
+        "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
+        "installs the dependencies and runs the project when it is the only environment. An environment file that cannot be created as " +
+        "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
         [],
@@ -63,6 +65,42 @@ public sealed class EnvExampleCheck : CheckBase
         }
     }
 
+    /// <summary>
+    /// A CI workflow that sets up Python (a python-version), installs the dependencies and runs one of the project's own
+    /// entry points (not only tests or linters): its Python setup, install and run steps as evidence; null when none does.
+    /// </summary>
+    private static List<Evidence>? CiEnvironment(ProjectModel project)
+    {
+        foreach (var r in project.Runtimes.Where(r => r.Source == Formats.Runtime.RuntimeSource.GitHubActions))
+        {
+            var run = project.EntryPoints.All.FirstOrDefault(e => e.Kind == Analysis.EntryPointKind.Workflow && !e.IsTooling && e.DeclaredIn == r.Path);
+            var install = project.Commands.FirstOrDefault(c => c.Path == r.Path && InstallCommand().IsMatch(c.Text));
+            if (run is not null && install is not null)
+            {
+                return
+                [
+                    Evidence.At(r.Path, r.Line, $"CI sets up Python {r.Version}"),
+                    Evidence.At(install.Path, install.Line, "CI installs the dependencies", install.Text),
+                    Evidence.At(run.DeclaredIn, run.Line, "CI runs the project", run.Command),
+                ];
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:pip3?\s+install\s+(?:-r|--requirement|-e|\.)|python3?\s+-m\s+pip\s+install\s+(?:-r|-e|\.)|poetry\s+install|uv\s+sync|pipenv\s+install|conda\s+env\s+(?:create|update))")]
+    private static partial System.Text.RegularExpressions.Regex InstallCommand();
+
+    /// <summary>
+    /// Why a declared package cannot be installed today, or null: a git:// URL (GitHub stopped serving the unauthenticated
+    /// git protocol in 2022), or the `sklearn` stub, which PyPI turned into an install error (use scikit-learn).
+    /// </summary>
+    internal static string? Uninstallable(Formats.Dependencies.Dependency d) =>
+        d.Url is { } u && (u.StartsWith("git+git://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("git://", StringComparison.OrdinalIgnoreCase))
+            ? $"{u}: GitHub no longer serves the git:// protocol, so the environment cannot be created as written"
+            : d.Name == "sklearn" && d.Ecosystem == "pypi" ? "the `sklearn` package is a deprecated stub that fails to install (use scikit-learn)" : null;
+
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
@@ -103,6 +141,8 @@ public sealed class EnvExampleCheck : CheckBase
             {
                 good.Add(Evidence.At(env.Path, py.Line, $"conda environment with python{py.Specifier}"));
             }
+
+            problems.AddRange(env.Dependencies.Select(d => (d, Why: Uninstallable(d))).Where(x => x.Why is not null).Select(x => Evidence.At(env.Path, x.d.Line, x.Why!)));
         }
 
         var pythonPinned = runtimes.FirstOrDefault(r => r.Source is Formats.Runtime.RuntimeSource.PythonVersionFile or Formats.Runtime.RuntimeSource.RuntimeTxt);
@@ -113,6 +153,14 @@ public sealed class EnvExampleCheck : CheckBase
         if (pythonPinned is not null && lockFile is not null)
         {
             good.Add(Evidence.At(lockFile.Path, null, $"locked environment with Python {pythonPinned.Version} ({pythonPinned.Path})"));
+        }
+
+        if (good.Count == 0 && problems.Count == 0 && CiEnvironment(project) is { } ci)
+        {
+            // A CI job that sets up Python, installs the dependencies and runs the project recreates an environment in which
+            // it runs, on a hosted runner the project does not pin: an example, but not one to run locally.
+            return Found(Outcome.Partial, "the only example environment is a CI workflow that sets up Python, installs the dependencies and runs the project; no container or environment file.",
+                ci, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
         }
 
         if (good.Count == 0 && problems.Count == 0)
@@ -130,7 +178,7 @@ public sealed class EnvExampleCheck : CheckBase
 
         if (problems.Count > 0)
         {
-            return Found(Outcome.Partial, good.Count > 0 ? "an example environment exists, but it is not fully pinned." : "the environment definition is incomplete.",
+            return Found(Outcome.Partial, good.Count > 0 ? "an example environment exists, but it is not fully pinned or cannot be built as written." : "the environment definition is incomplete.",
                 problems.Concat(good));
         }
 

@@ -70,7 +70,10 @@ public sealed partial class EnvHardwareCheck : CheckBase
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
     }
 
-    /// <summary>Places where the code picks the device at run time (torch.cuda.is_available() and the like).</summary>
+    /// <summary>
+    /// Places where the code picks the device at run time (torch.cuda.is_available() and the like), and device options
+    /// whose default is the CPU (<c>--device</c> defaulting to "cpu", "auto"): the GPU is the user's choice, not a need.
+    /// </summary>
     public static IEnumerable<Evidence> CpuFallbacks(ProjectModel project) =>
         project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
             || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)))

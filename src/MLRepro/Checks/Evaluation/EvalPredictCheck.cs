@@ -111,7 +111,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         {
             // An app that imports a project module which is not there (src.eval_utils when the file is src/utils/eval_utils.py)
             // fails on start: users cannot try it as committed.
-            var broken = project.Tools.Apps.Select(a => (App: a, Missing: MissingLocalImport(project, a.Path))).Where(x => x.Missing is not null).ToList();
+            var broken = project.Tools.Apps.Select(a => (App: a, Missing: project.LocalModules.MissingLocalImport(a.Path))).Where(x => x.Missing is not null).ToList();
             if (broken.Count > 0 && broken.Count == project.Tools.Apps.Length)
             {
                 return Found(Outcome.Partial, "an app or API is there, but it imports a project module that does not exist, so it fails as committed.",
@@ -190,37 +190,6 @@ public sealed partial class EvalPredictCheck : CheckBase
 
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
-    }
-
-    /// <summary>
-    /// The first absolute import of a project package (its top folder or module exists at the root or next to the file)
-    /// that resolves to no module or package there: a broken local import. Null when every local import resolves.
-    /// </summary>
-    private static PythonImport? MissingLocalImport(ProjectModel project, string path)
-    {
-        if (project.PythonModules.FirstOrDefault(m => m.Path == path) is not { } module)
-        {
-            return null;
-        }
-
-        var dir = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
-        string[] bases = dir.Length > 0 ? ["", dir] : [""];
-        foreach (var i in module.Imports.Where(i => i.Level == 0))
-        {
-            var parts = i.Module.Split('.');
-            if (parts.Length < 2 || !bases.Any(b => project.Index.ContainsDirectory(b + parts[0])))
-            {
-                continue;
-            }
-
-            var rel = string.Join('/', parts);
-            if (!bases.Any(b => project.Index.Contains(b + rel + ".py") || project.Index.ContainsDirectory(b + rel)))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>

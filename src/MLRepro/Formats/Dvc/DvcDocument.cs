@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MLRepro.Formats.Config;
 using MLRepro.Text;
 
@@ -61,7 +62,22 @@ public sealed record DvcImport(string Path, string? RepoUrl, string? Rev, string
 public sealed record DvcFileDocument(string Path, IReadOnlyList<DvcHashedPath> Outs, IReadOnlyList<DvcImport> Deps, bool Frozen, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>A DVC remote.</summary>
-public sealed record DvcRemote(string Name, string? Url, int Line);
+/// <param name="Name">The remote's name.</param>
+/// <param name="Url">Its URL (s3://bucket/path, https://…, a local folder).</param>
+/// <param name="Line">The line of its section.</param>
+/// <param name="AllowsAnonymous">Whether it is set to fall back to anonymous access (allow_anonymous_login = true): a public bucket.</param>
+public sealed record DvcRemote(string Name, string? Url, int Line, bool AllowsAnonymous = false)
+{
+    /// <summary>
+    /// Whether pulling from it needs credentials that a stranger does not have: a cloud bucket or a server reached with the
+    /// owner's keys (s3, gs, azure, ssh, hdfs, oss…), unless anonymous access is allowed. HTTP(S) remotes (a public
+    /// bucket's web address, DagsHub) can be read by anyone.
+    /// </summary>
+    [JsonIgnore]
+    public bool NeedsCredentials =>
+        !AllowsAnonymous && Url is { } u && u.IndexOf("://", StringComparison.Ordinal) is > 0 and var i
+        && u[..i].ToLowerInvariant() is "s3" or "gs" or "gcs" or "azure" or "az" or "ssh" or "sftp" or "hdfs" or "webhdfs" or "oss";
+}
 
 /// <summary>A parsed .dvc/config.</summary>
 public sealed record DvcConfigDocument(string Path, string? DefaultRemote, IReadOnlyList<DvcRemote> Remotes, IReadOnlyList<Diagnostic> Diagnostics);

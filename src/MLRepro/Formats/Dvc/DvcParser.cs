@@ -369,7 +369,7 @@ public static partial class DvcParser
             }
             else if (RemoteSection().Match(s.Name) is { Success: true } m)
             {
-                remotes.Add(new DvcRemote(m.Groups[1].Value, s.Get("url"), s.Line));
+                remotes.Add(new DvcRemote(m.Groups[1].Value, s.Get("url"), s.Line, s.Get("allow_anonymous_login")?.Trim().ToLowerInvariant() is "true"));
             }
         }
 

@@ -1,0 +1,5 @@
+import os
+
+BASE = os.getcwd()
+MODEL_DIR = os.path.join(BASE, "model")
+CHECKPOINT_DIR = os.path.join(BASE, "checkpoints")
