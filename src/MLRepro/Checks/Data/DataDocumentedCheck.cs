@@ -62,12 +62,19 @@ public sealed partial class DataDocumentedCheck : CheckBase
             return Found(Outcome.Met, "the documentation states the data's format (the interface another dataset must follow).", statements);
         }
 
+        var dictionaries = DataDictionaries(project).Take(3).ToList();
+        if (dictionaries.Count > 0)
+        {
+            return Found(Outcome.Met, "a data dictionary describes the data's fields.", dictionaries);
+        }
+
         var partial = new List<Evidence>();
         foreach (var d in project.Docs)
         {
             foreach (var s in d.SectionsMatching("data", "dataset", "input format", "schema"))
             {
-                if (s.Text.Length > 80)
+                // "Distributed Data Parallel", "Data loaders": the heading names a technique, not the data.
+                if (s.Text.Length > 80 && !NotAboutData().IsMatch(s.Heading))
                 {
                     partial.Add(Evidence.At(d.Path, s.Line, $"section \"{s.Heading}\" describes the data in prose"));
                 }
@@ -120,4 +127,47 @@ public sealed partial class DataDocumentedCheck : CheckBase
         return Found(Outcome.NotMet, "no description of the data's structure was found.",
             Evidence.Repo($"searched {Count(project.Docs.Count, "document")} for schema tables and data sections, and the project for datapackage.json, Croissant, JSON Schema, dataset cards and pandera/Great Expectations schemas"));
     }
+
+    /// <summary>Most field-list lines a plain-text data description needs before it counts as a field list.</summary>
+    internal const int MinFieldLines = 5;
+
+    /// <summary>
+    /// Committed data dictionaries: a file named as one (HomeCredit_columns_description.xls, *_definitions.pdf,
+    /// data_dictionary.csv, codebook.txt), or a plain-text description beside the data (data/Readme.txt, a UCI dataset
+    /// description) that lists at least <see cref="MinFieldLines"/> fields as "- name : meaning" lines.
+    /// </summary>
+    internal static IEnumerable<Evidence> DataDictionaries(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files)
+        {
+            var name = f.Path[(f.Path.LastIndexOf('/') + 1)..];
+            var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
+            if (Analysis.ConfigAnalysis.IsTestOrTooling(f.Path) || f.Path.Split('/').Any(p => p.StartsWith('.')))
+            {
+                continue;
+            }
+
+            if (f.Extension is ".xls" or ".xlsx" or ".csv" or ".pdf" or ".txt" or ".md" or ".json" or ".html" && DictionaryName().IsMatch(stem))
+            {
+                yield return Evidence.At(f.Path, null, "a data dictionary (its name says it describes the data's fields)");
+                continue;
+            }
+
+            var inDataFolder = f.Path.Split('/')[..^1].Any(p => p.ToLowerInvariant() is "data" or "dataset" or "datasets" or "input" or "raw");
+            if (f.Extension is ".txt" or "" && (inDataFolder || stem.Contains("readme", StringComparison.OrdinalIgnoreCase))
+                && project.Text(f) is { } text && FieldLine().Count(text.Text) >= MinFieldLines)
+            {
+                yield return Evidence.At(f.Path, null, $"a plain-text description of the data listing its fields ({FieldLine().Count(text.Text)} \"name : meaning\" lines)");
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[_ .-])(?:(?:columns?|fields?|variables?|features?|attributes?|data)[_ -]?(?:descriptions?|definitions?|dictionary|dict|codebook)|codebook|data[_ -]?dictionary|definitions)(?:$|[_ .-])")]
+    private static partial System.Text.RegularExpressions.Regex DictionaryName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*[-*+][ \t]*[A-Za-z_][\w]{0,30}[ \t]*:[ \t]*\S")]
+    private static partial System.Text.RegularExpressions.Regex FieldLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\bdata\s*(?:parallel|loaders?|collators?)\b|\bdistributed\b")]
+    private static partial System.Text.RegularExpressions.Regex NotAboutData();
 }

@@ -20,7 +20,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, long training ({LongTrainingEpochs}+ epochs configured), " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, long training ({LongTrainingEpochs}+ epochs configured, or a deep-learning script whose options default to {LongTrainingSteps:N0}+ training steps), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), or documentation stating hours/days of training or {LargeGpuMemoryGb}+ GB of GPU memory. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
@@ -283,6 +283,48 @@ public sealed partial class DataPipelineCheck : CheckBase
             }
         }
 
+        // The training script's own defaults: `--num_iters 200000` on a deep-learning framework.
+        if (LongTrainingOption(project) is { } option)
+        {
+            return (true, option);
+        }
+
         return (false, string.Empty);
+    }
+
+    /// <summary>Training steps (iterations, not epochs) from which a deep-learning training is long: hours on a GPU.</summary>
+    public const int LongTrainingSteps = 100_000;
+
+    private static readonly HashSet<string> StepOptions = new(StringComparer.Ordinal) { "num_iters", "max_iters", "n_iters", "iters", "iterations", "num_iterations", "max_iter", "max_steps", "num_steps", "total_steps", "train_steps", "num_train_steps", "n_steps", "total_iters", "niter", "total_iterations" };
+    private static readonly HashSet<string> DeepLearningModules = new(StringComparer.Ordinal) { "torch", "tensorflow", "keras", "jax", "flax", "mxnet", "paddle" };
+
+    /// <summary>A command-line option of training code whose default trains long (iterations), in a deep-learning project.</summary>
+    private static string? LongTrainingOption(ProjectModel project)
+    {
+        var code = project.PythonModules.Where(m => !m.IsNotebook && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
+        {
+            return null;
+        }
+
+        foreach (var m in code)
+        {
+            foreach (var o in m.CliOptions)
+            {
+                var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                if (o.Default?.Literal?.AsInt is not { } n)
+                {
+                    continue;
+                }
+
+                // Epochs say little without the data's size (200 epochs of a GCN on Cora take seconds); steps of a network do.
+                if (StepOptions.Contains(name) && n >= LongTrainingSteps)
+                {
+                    return $"{m.Path}:{o.Line} trains {n:N0} steps by default ({string.Join('/', o.Flags)})";
+                }
+            }
+        }
+
+        return null;
     }
 }

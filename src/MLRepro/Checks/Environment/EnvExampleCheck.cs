@@ -163,6 +163,14 @@ public sealed partial class EnvExampleCheck : CheckBase
                 ci, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
         }
 
+        if (good.Count == 0 && problems.Count == 0 && DocumentedEnvironment(project) is { } documented)
+        {
+            // `conda create -n x python=3.6.9` in the README: the environment is recreated by hand from the instructions,
+            // with the Python version stated, but no file fixes it.
+            return Found(Outcome.Partial, "the documentation says how to create the environment, with its Python version, but no file defines it.",
+                [documented], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
+        }
+
         if (good.Count == 0 && problems.Count == 0)
         {
             return Found(Outcome.NotMet, "no example environment: no Dockerfile, devcontainer, conda/uv environment or similar.",
@@ -184,4 +192,28 @@ public sealed partial class EnvExampleCheck : CheckBase
 
         return Found(Outcome.Met, $"an example environment is defined ({List(good.Select(g => g.Path).Distinct())}).", good);
     }
+
+    /// <summary>A documented command that creates an environment with a stated Python version (conda create … python=3.9, pyenv install/local 3.8.1, uv venv --python 3.11, virtualenv -p python3.8).</summary>
+    private static Evidence? DocumentedEnvironment(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            if (project.Text(d.Path) is not { } text)
+            {
+                continue;
+            }
+
+            var match = EnvCreation().Match(text.Text);
+            if (match.Success)
+            {
+                var line = text.Text.AsSpan(0, match.Index).Count('\n') + 1;
+                return Evidence.At(d.Path, line, "documented environment with its Python version", match.Value.Trim());
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[^\n]*?\b(?:conda\s+create\b[^\n]*?\bpython\s*=+\s*\d+\.\d+|pyenv\s+(?:install|local|global|virtualenv)\s+\d+\.\d+|uv\s+venv\b[^\n]*?--python\s+\d+\.\d+|virtualenv\b[^\n]*?-p\s*python\d+\.\d+)[^\n]*")]
+    private static partial System.Text.RegularExpressions.Regex EnvCreation();
 }

@@ -7,7 +7,7 @@ namespace MLRepro.Checks.Evaluation;
 /// <summary>eval.compare — the performance of different runs can easily be compared.</summary>
 public sealed partial class EvalCompareCheck : CheckBase
 {
-    private static readonly string[] WriteSuffixes = ["json.dump", "yaml.dump", "yaml.safe_dump", ".to_csv", ".to_json", "numpy.savetxt", ".write_text", "csv.writer", "toml.dump"];
+    private static readonly string[] WriteSuffixes = ["json.dump", "yaml.dump", "yaml.safe_dump", ".to_csv", ".to_json", "numpy.savetxt", "numpy.save", "numpy.savez", ".write_text", "csv.writer", "toml.dump"];
 
     /// <summary>Hugging Face trainer classes (transformers, TRL) that log to trainer_state.json and installed integrations by default.</summary>
     private static readonly string[] HfTrainers = ["transformers.Trainer", "transformers.Seq2SeqTrainer", "trl.SFTTrainer", "trl.DPOTrainer", "trl.RewardTrainer"];
@@ -191,7 +191,8 @@ public sealed partial class EvalCompareCheck : CheckBase
     private static bool IsMetricPath(string s)
     {
         var l = s.ToLowerInvariant();
-        return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal))
+        return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)
+                || l.EndsWith(".npy", StringComparison.Ordinal) || l.EndsWith(".npz", StringComparison.Ordinal))
             && MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal));
     }
 }
