@@ -71,7 +71,10 @@ public sealed class CodeRunsCheck : CheckBase
             }
         }
 
-        foreach (var u in project.Imports.Unresolved)
+        // A broken import only stops a run that imports its module: not in tests (a test fixture may break an import on
+        // purpose), nor in a module no entry script reaches.
+        var reached = scripts.Count == 0 ? null : scripts.SelectMany(project.LocalModules.Closure).ToHashSet(StringComparer.Ordinal);
+        foreach (var u in project.Imports.Unresolved.Where(u => !Analysis.ConfigAnalysis.IsTestOrTooling(u.Path) && (reached is null || reached.Contains(u.Path))))
         {
             blocking.Add(Evidence.At(u.Path, u.Line, $"`{u.Import}` resolves to no file of the project"));
         }

@@ -1,0 +1,1 @@
+from .does_not_exist import x  # the config loader test checks this import fails cleanly
