@@ -59,7 +59,8 @@ public sealed partial class ConfigAnalysis
     /// <param name="commands">Commands that pipelines, Makefiles, MLproject entry points, CI and READMEs run (file, line, text).</param>
     public static ConfigAnalysis Build(IReadOnlyList<ConfigFile> configFiles, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands)
     {
-        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0).ToImmutableArray();
+        // Test fixtures (tests/fixtures/config_dpo_full.yaml) are inputs of the tests, not parameters of a run.
+        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && !IsTestPath(c.Path)).ToImmutableArray();
         var pyConfigs = modules.Where(IsPythonConfig).ToImmutableArray();
         var pyConfigPaths = pyConfigs.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var leafKeys = paramFiles.SelectMany(f => f.Entries).Select(e => Leaf(e.KeyPath)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -293,6 +294,13 @@ public sealed partial class ConfigAnalysis
             loaded.Add((file.Path, 1, "loaded by MLflow Recipes (Recipe(profile=...)) for every step"));
         }
 
+        // A file of Hugging Face TrainingArguments-style keys (per_device_train_batch_size, gradient_accumulation_steps…) in a
+        // project that parses its arguments with HfArgumentParser or TRL's TrlParser: the parser maps every key onto a field
+        // of its dataclasses (TrainingArguments, SFTConfig, ModelConfig, which live in the library, not the project) and
+        // refuses unknown keys, so each key is read or the run stops.
+        var dataclassParsed = loaded.Count > 0 && file.Entries.Any(e => HfArgumentKeys.Contains(Leaf(e.KeyPath)))
+            && modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) || c.Target.EndsWith("TrlParser", StringComparison.Ordinal)));
+
         var hydraInstantiates = project.HydraInstantiates;
         var hasTargets = hydraInstantiates && file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal));
 
@@ -316,7 +324,7 @@ public sealed partial class ConfigAnalysis
             // `augmentations = params.train.augmentations` … `aug_transforms(**augmentations)`, `cols = schema.COLUMNS` …
             // `cols.keys()`: the mapping is taken whole, so each of its keys is read wherever the variable goes.
             var parentTaken = parts.Length >= 2 && wholeRead.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || dataclassParsed || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -465,6 +473,13 @@ public sealed partial class ConfigAnalysis
         return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments;
     }
 
+    /// <summary>Test folders (their configs are fixtures of the tests).</summary>
+    private static bool IsTestPath(string path)
+    {
+        var p = path.ToLowerInvariant();
+        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal);
+    }
+
     /// <summary>Tests, docs and packaging scripts are not experiment code.</summary>
     public static bool IsTestOrTooling(string path)
     {
@@ -496,4 +511,11 @@ public sealed partial class ConfigAnalysis
 
     [GeneratedRegex(@"\$\{[A-Za-z_]")]
     private static partial Regex DvcInterpolation();
+
+    /// <summary>Keys only Hugging Face's argument dataclasses have (TrainingArguments and its TRL subclasses, ModelArguments).</summary>
+    private static readonly HashSet<string> HfArgumentKeys = new(StringComparer.Ordinal)
+    {
+        "per_device_train_batch_size", "per_device_eval_batch_size", "gradient_accumulation_steps", "num_train_epochs", "lr_scheduler_type",
+        "model_name_or_path", "gradient_checkpointing", "save_strategy", "eval_strategy", "evaluation_strategy", "logging_steps", "warmup_ratio",
+    };
 }
