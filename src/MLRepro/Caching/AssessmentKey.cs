@@ -331,14 +331,7 @@ public static class AssessmentKey
             List<FileSystemInfo> children;
             try
             {
-                children = [.. new DirectoryInfo(full).EnumerateFileSystemInfos("*", new EnumerationOptions
-                {
-                    AttributesToSkip = 0,
-                    IgnoreInaccessible = false,
-                    RecurseSubdirectories = false,
-                    ReturnSpecialDirectories = false,
-                    MatchType = MatchType.Simple,
-                })];
+                children = [.. new DirectoryInfo(full).EnumerateFileSystemInfos("*", Indexing.IndexWalker.Listing)];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {

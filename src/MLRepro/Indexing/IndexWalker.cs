@@ -6,6 +6,16 @@ namespace MLRepro.Indexing;
 /// <summary>The single filesystem walk behind <see cref="RepoIndex"/>.</summary>
 internal sealed class IndexWalker
 {
+    /// <summary>How a folder is listed: one level, hidden and system entries included, errors reported (the assessment key lists the same way).</summary>
+    internal static readonly EnumerationOptions Listing = new()
+    {
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+        ReturnSpecialDirectories = false,
+        MatchType = MatchType.Simple,
+    };
+
     private readonly string _root;
     private readonly IndexOptions _options;
     private readonly List<Diagnostic> _diagnostics = [];
@@ -88,14 +98,7 @@ internal sealed class IndexWalker
         List<FileSystemInfo> children;
         try
         {
-            children = [.. new DirectoryInfo(full).EnumerateFileSystemInfos("*", new EnumerationOptions
-            {
-                AttributesToSkip = 0,
-                IgnoreInaccessible = false,
-                RecurseSubdirectories = false,
-                ReturnSpecialDirectories = false,
-                MatchType = MatchType.Simple,
-            })];
+            children = [.. new DirectoryInfo(full).EnumerateFileSystemInfos("*", Listing)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
