@@ -51,6 +51,9 @@ public sealed partial class ConfigAnalysis
     /// <summary>Whether there is any config at all.</summary>
     public bool HasConfig => ParameterFiles.Length > 0 || PythonConfigModules.Length > 0;
 
+    /// <summary>Most entries a parameter file has; larger mappings (vocabularies, lookup tables) are data.</summary>
+    public const int MaxParameterEntries = 2_000;
+
     private static readonly HashSet<ConfigRole> ParameterRoles = [ConfigRole.Params, ConfigRole.General, ConfigRole.Hyperparameters, ConfigRole.Hydra, ConfigRole.KedroParameters];
 
     /// <summary>Builds the analysis.</summary>
@@ -59,8 +62,9 @@ public sealed partial class ConfigAnalysis
     /// <param name="commands">Commands that pipelines, Makefiles, MLproject entry points, CI and READMEs run (file, line, text).</param>
     public static ConfigAnalysis Build(IReadOnlyList<ConfigFile> configFiles, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands)
     {
-        // Test fixtures (tests/fixtures/config_dpo_full.yaml) are inputs of the tests, not parameters of a run.
-        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && !IsTestPath(c.Path)).ToImmutableArray();
+        // Test fixtures (tests/fixtures/config_dpo_full.yaml) are inputs of the tests, not parameters of a run; a mapping of
+        // thousands of keys (a tokenizer's vocab.json, a label map) is data the code looks up, not parameters set by hand.
+        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && c.Entries.Count <= MaxParameterEntries && !IsTestPath(c.Path)).ToImmutableArray();
         var pyConfigs = modules.Where(IsPythonConfig).ToImmutableArray();
         var pyConfigPaths = pyConfigs.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var leafKeys = paramFiles.SelectMany(f => f.Entries).Select(e => Leaf(e.KeyPath)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
