@@ -513,10 +513,6 @@ public static class DataTrackingParser
         return fetched ? (DataSourceKind.HttpDownload, url) : null;
     }
 
-    /// <summary>
-    /// Software installers and package repositories (Miniconda/Anaconda installers, get-pip.py, apt signing keys, CUDA and
-    /// PyTorch wheel repositories, Docker/NVIDIA apt lists): fetched during setup, never the project's data.
-    /// </summary>
     /// <summary>File extensions of model weights and checkpoints.</summary>
     private static readonly string[] WeightExtensions = [".pth", ".pt", ".ckpt", ".weights", ".safetensors", ".onnx", ".caffemodel", ".tflite", ".pth.tar"];
 
@@ -527,6 +523,10 @@ public static class DataTrackingParser
         return WeightExtensions.Any(e => path.EndsWith(e, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Software installers and package repositories (Miniconda/Anaconda installers, get-pip.py, apt signing keys, CUDA and
+    /// PyTorch wheel repositories, Docker/NVIDIA apt lists): fetched during setup, never the project's data.
+    /// </summary>
     internal static bool IsSoftwareInstaller(string lowerUrl)
     {
         var path = lowerUrl.Split('?', '#')[0];
