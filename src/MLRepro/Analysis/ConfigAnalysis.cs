@@ -164,9 +164,10 @@ public sealed partial class ConfigAnalysis
     /// <summary>
     /// Project-wide facts <see cref="UsageOf"/> needs for every config file, computed once rather than once per file (a
     /// project with thousands of config files and modules made this quadratic): which modules can name a file (by the
-    /// file name their literals end with), which have a Hydra main, and whether Kedro or Hydra's instantiate is used.
+    /// file name their literals end with), which have a Hydra main, and whether Kedro, Hydra's instantiate or a Hugging Face
+    /// argument parser (HfArgumentParser, TRL's TrlParser) is used.
     /// </summary>
-    private sealed record LoadIndex(Dictionary<string, List<int>> ModulesNaming, List<int> HydraModules, bool KedroImported, bool HydraInstantiates)
+    private sealed record LoadIndex(Dictionary<string, List<int>> ModulesNaming, List<int> HydraModules, bool KedroImported, bool HydraInstantiates, bool HfArgumentParsed)
     {
         public static LoadIndex Of(IReadOnlyList<ModuleSummary> modules)
         {
@@ -214,7 +215,8 @@ public sealed partial class ConfigAnalysis
                 naming,
                 hydra,
                 modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal))),
-                modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal))));
+                modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal))),
+                modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) || c.Target.EndsWith("TrlParser", StringComparison.Ordinal))));
         }
 
         /// <summary>Indexes of the modules that may load a config file of this name, in module order.</summary>
@@ -302,8 +304,7 @@ public sealed partial class ConfigAnalysis
         // project that parses its arguments with HfArgumentParser or TRL's TrlParser: the parser maps every key onto a field
         // of its dataclasses (TrainingArguments, SFTConfig, ModelConfig, which live in the library, not the project) and
         // refuses unknown keys, so each key is read or the run stops.
-        var dataclassParsed = loaded.Count > 0 && file.Entries.Any(e => HfArgumentKeys.Contains(Leaf(e.KeyPath)))
-            && modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) || c.Target.EndsWith("TrlParser", StringComparison.Ordinal)));
+        var dataclassParsed = project.HfArgumentParsed && loaded.Count > 0 && file.Entries.Any(e => HfArgumentKeys.Contains(Leaf(e.KeyPath)));
 
         var hydraInstantiates = project.HydraInstantiates;
         var hasTargets = hydraInstantiates && file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal));

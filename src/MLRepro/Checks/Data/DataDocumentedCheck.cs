@@ -155,9 +155,9 @@ public sealed partial class DataDocumentedCheck : CheckBase
 
             var inDataFolder = f.Path.Split('/')[..^1].Any(p => p.ToLowerInvariant() is "data" or "dataset" or "datasets" or "input" or "raw");
             if (f.Extension is ".txt" or "" && (inDataFolder || stem.Contains("readme", StringComparison.OrdinalIgnoreCase))
-                && project.Text(f) is { } text && FieldLine().Count(text.Text) >= MinFieldLines)
+                && project.Text(f) is { } text && FieldLine().Count(text.Text) is var fields and >= MinFieldLines)
             {
-                yield return Evidence.At(f.Path, null, $"a plain-text description of the data listing its fields ({FieldLine().Count(text.Text)} \"name : meaning\" lines)");
+                yield return Evidence.At(f.Path, null, $"a plain-text description of the data listing its fields ({fields} \"name : meaning\" lines)");
             }
         }
     }
