@@ -80,6 +80,9 @@ public sealed class LocalModules
         return dotted.EndsWith(".__init__", StringComparison.Ordinal) ? dotted[..^".__init__".Length] : dotted == "__init__" ? null : dotted;
     }
 
+    /// <summary>The .py files whose dotted path ends with a dotted name (<c>data.loader</c> → <c>src/data/loader.py</c>), in module order.</summary>
+    public IReadOnlyList<string> WithSuffix(string dotted) => _bySuffix.TryGetValue(dotted, out var paths) ? paths : [];
+
     /// <summary>Whether a dotted name (a call target's prefix) names a project module, under any sys.path root.</summary>
     public bool IsModuleName(string dotted) => _bySuffix.ContainsKey(dotted);
 

@@ -39,13 +39,14 @@ public sealed partial class RandomnessAnalysis
             return result.ToImmutable();
         }
 
-        var flows = new Flows(modules);
+        localModules ??= new LocalModules(modules);
+        var flows = new Flows(localModules);
 
         // Processes: every script the project declares it runs (a dvc.yaml stage, a Makefile target, a README command), with
         // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
         // a Hydra _target_; a notebook; an undocumented helper script) may run anywhere: they count everywhere. Scripts that
         // are only __main__ guards, and notebooks, are not judged as processes of their own: often exploration or tooling.
-        var importers = (localModules ?? new LocalModules(modules)).Importers;
+        var importers = localModules.Importers;
         var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (target, froms) in importers)
         {
@@ -141,27 +142,14 @@ public sealed partial class RandomnessAnalysis
     /// <summary>Function bodies as line ranges (a function ends where the next definition, module-level statement or __main__ guard starts) and the calls between them.</summary>
     private sealed class Flows
     {
-        private readonly Dictionary<string, ModuleSummary> _byPath;
-        private readonly Dictionary<string, List<ModuleSummary>> _byDotted = new(StringComparer.Ordinal);
+        private readonly LocalModules _local;
+        private readonly IReadOnlyDictionary<string, ModuleSummary> _byPath;
         private readonly Dictionary<(string, int), (int Start, int End, PythonFunction? Fn)?> _enclosing = [];
 
-        public Flows(IReadOnlyList<ModuleSummary> modules)
+        public Flows(LocalModules local)
         {
-            _byPath = modules.GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var m in modules.Where(m => m.Path.EndsWith(".py", StringComparison.Ordinal)))
-            {
-                var parts = m.Path[..^3].Split('/').ToList();
-                if (parts[^1] == "__init__")
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-
-                for (var i = 0; i < parts.Count; i++)
-                {
-                    var key = string.Join('.', parts.Skip(i));
-                    (_byDotted.TryGetValue(key, out var l) ? l : _byDotted[key] = []).Add(m);
-                }
-            }
+            _local = local;
+            _byPath = local.ByPath;
         }
 
         /// <summary>Whether a seed at path:line runs only after the draw: in its flow the draw is reached before it, or every call of the function holding it comes after the draw.</summary>
@@ -228,7 +216,7 @@ public sealed partial class RandomnessAnalysis
             var dot = c.Target.LastIndexOf('.');
             var name = c.Target[(dot + 1)..];
             var prefix = dot < 0 ? string.Empty : c.Target[..dot];
-            IEnumerable<ModuleSummary> owners = prefix.Length == 0 || prefix is "self" or "cls" ? [m] : _byDotted.GetValueOrDefault(prefix) is { Count: <= 2 } l ? l : [];
+            IEnumerable<ModuleSummary> owners = prefix.Length == 0 || prefix is "self" or "cls" ? [m] : _local.WithSuffix(prefix) is { Count: <= LocalModules.MaxSuffixMatches } l ? l.Select(p => _byPath[p]) : [];
             foreach (var owner in owners)
             {
                 var isClass = owner.Classes.Any(k => k.Name == name);
