@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using MLRepro.Indexing;
 using MLRepro.Model;
 using MLRepro.Python;
@@ -223,6 +224,16 @@ public sealed partial class DataAnalysis
                         resolved = d;
                     }
 
+                    // load_dataset(cfg["data"]["dataset"]) with the configs (or the option's default) naming a Hub id: the
+                    // default run fetches that dataset by name, as a literal id would.
+                    if (resolved is null && IsHubLoader(r.Function) && arg.Keyword is not ("data_files" or "data_dir")
+                        && HubIdFor(project, inputTracer, m, arg.Text, r.Line) is { } hubId
+                        && ClassifyFrom(m.Path, hubId, index, tracked, produced) == DataPathStatus.Missing)
+                    {
+                        reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, hubId, DataPathStatus.Remote, origin));
+                        continue;
+                    }
+
                     reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : ClassifyFrom(m.Path, resolved, index, tracked, produced), origin));
                 }
             }
@@ -322,6 +333,52 @@ public sealed partial class DataAnalysis
         || function.EndsWith("snapshot_download", StringComparison.Ordinal) || function.EndsWith("fetch_openml", StringComparison.Ordinal)
         || function.EndsWith("tensorflow_datasets.load", StringComparison.Ordinal) || function.EndsWith("kagglehub.dataset_download", StringComparison.Ordinal)
         || function.EndsWith("get_file", StringComparison.Ordinal) || function.EndsWith("download_url", StringComparison.Ordinal);
+
+    /// <summary>Loaders whose argument is an <c>owner/name</c> id on a dataset hub (Hugging Face, Kaggle).</summary>
+    private static bool IsHubLoader(string function) =>
+        function.EndsWith("load_dataset", StringComparison.Ordinal) || function.EndsWith("hf_hub_download", StringComparison.Ordinal)
+        || function.EndsWith("snapshot_download", StringComparison.Ordinal) || function.EndsWith("kagglehub.dataset_download", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The Hub id a loader's non-literal argument stands for in the default run: the literal default of the option it comes
+    /// from, or else the value of the config key it reads (the last name or string subscript of <c>self.config["data"]["dataset"]</c>,
+    /// <c>cfg.data.dataset</c>) in a parameter file, when that value is an <c>owner/name</c> id.
+    /// </summary>
+    private static string? HubIdFor(ProjectModel project, InputTracer tracer, ModuleSummary m, string text, int line)
+    {
+        static bool IsHubId(string v) => HubId().IsMatch(v) && !LocalFolders.Contains(v[..v.IndexOf('/')].ToLowerInvariant());
+        if (tracer.DefaultPath(m, text, line) is { } d && IsHubId(d))
+        {
+            return d;
+        }
+
+        if (LastKey().Match(text) is not { Success: true } key)
+        {
+            return null;
+        }
+
+        var name = key.Groups[1].Success ? key.Groups[1].Value : key.Groups[2].Value;
+        return project.ConfigFiles
+            .SelectMany(f => f.Entries)
+            .Where(e => (e.KeyPath == name || e.KeyPath.EndsWith("." + name, StringComparison.Ordinal)) && e.Value is { } v && IsHubId(v))
+            .Select(e => e.Value)
+            .FirstOrDefault();
+    }
+
+    /// <summary>First folders of local data paths (<c>data/train</c>), which are no Hub owner.</summary>
+    private static readonly HashSet<string> LocalFolders = new(StringComparer.Ordinal)
+    {
+        "data", "dataset", "datasets", "input", "inputs", "raw", "processed", "output", "outputs", "models", "model", "checkpoints",
+        "ckpt", "artifacts", "results", "assets", "resources", "corpus", "files", "tmp", "cache", "samples", "images", "img",
+    };
+
+    /// <summary>An <c>owner/name</c> id: two path-safe segments, no file extension on the last, nothing relative.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w-]*(?:\.[\w-]+)*$(?<!\.(?:csv|tsv|json|jsonl|txt|parquet|pkl|zip|gz|tar|npy|npz|h5|arrow))")]
+    private static partial Regex HubId();
+
+    /// <summary>The last key an expression reads: a string subscript (<c>["dataset"]</c>) or an attribute (<c>.dataset</c>).</summary>
+    [GeneratedRegex(@"(?:\[\s*['""]([A-Za-z_][\w-]*)['""]\s*\]|\.([A-Za-z_]\w*))\s*$")]
+    private static partial Regex LastKey();
 
     /// <summary>The expression last assigned to a name before a line (file_name = osp.join("templates", …)).</summary>
     private static string? ResolveAssignment(ModuleSummary m, string text, int line) =>

@@ -37,7 +37,10 @@ public sealed class CodeExampleInputCheck : CheckBase
         var evidence = new List<Evidence>();
         var against = new List<Evidence>();
         var documented = data.DocumentedInputs.Select(d => d.Read).ToHashSet();
-        foreach (var r in data.InputReads)
+        // A configurable path read in one branch of a dataset menu (`elif opt.dataset == "path": ImageFolder(opt.data_folder)`)
+        // is where the user plugs in their own data; the default run takes another branch.
+        var optional = data.InputReads.Where(r => IsUserDataOption(project, r)).ToHashSet();
+        foreach (var r in data.InputReads.Where(r => !optional.Contains(r)))
         {
             switch (r.Status)
             {
@@ -73,6 +76,11 @@ public sealed class CodeExampleInputCheck : CheckBase
 
         var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || tracking.DownloadScripts.Length > 0
             || data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote);
+        if (!hasInput)
+        {
+            // Without another input, the menu's custom-data branch is the only way to feed the code.
+            against.AddRange(optional.Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal ?? r.Argument}, which a fresh clone does not have", $"{r.Function}({r.Argument})")));
+        }
 
         // The user must fetch these by hand: a built-in dataset the code does not download (torchvision's download
         // defaults to False), or a file that a readme next to the script links.
@@ -129,6 +137,14 @@ public sealed class CodeExampleInputCheck : CheckBase
 
         return Found(Outcome.Met, "an example input is available with the project.", evidence);
     }
+
+    /// <summary>
+    /// Whether a read the project cannot satisfy is one entry of a dataset menu chosen at run time: the first statement of an
+    /// <c>if/elif NAME == "literal":</c> branch (<c>elif opt.dataset == "path": ImageFolder(opt.data_folder)</c>). Callers count it
+    /// against the project only when no other input is available.
+    /// </summary>
+    internal static bool IsUserDataOption(ProjectModel project, DataRead r) =>
+        r.Status is DataPathStatus.Missing or DataPathStatus.LocalOnly && Data.DataSwappableCheck.IsDispatchBranch(project, r.Path, r.Line);
 
     /// <summary>
     /// The DVC remote that data added with <c>dvc add</c> (a .dvc file) is pulled from, when it needs the owner's credentials

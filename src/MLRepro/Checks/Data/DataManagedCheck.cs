@@ -34,7 +34,8 @@ public sealed class DataManagedCheck : CheckBase
         var data = project.Data;
         var tracking = project.DataTracking;
         var evidence = new List<Evidence>();
-        var against = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly)
+        var optional = data.InputReads.Where(r => CodeExampleInputCheck.IsUserDataOption(project, r)).ToList();
+        var against = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly && !optional.Contains(r))
             .Select(r => Evidence.At(r.Path, r.Line, r.Status switch
             {
                 DataPathStatus.Absolute => $"reads {r.Literal} from an absolute path outside the project",
@@ -82,8 +83,17 @@ public sealed class DataManagedCheck : CheckBase
         evidence.AddRange(tracking.LakeFsConfigs.Select(p => Evidence.At(p, null, "lakeFS configuration")));
         evidence.AddRange(tracking.DoltRepos.Select(p => Evidence.At(p, null, "Dolt repository")));
 
+        // A dataset the code fetches by an id that a config names (load_dataset(cfg["data"]["dataset"])): no literal source, but
+        // the default run retrieves it all the same.
+        var remoteReads = data.InputReads.Where(r => r.Status == DataPathStatus.Remote && !codeSources.Any(s => s.Value == r.Literal)).ToList();
+        evidence.AddRange(remoteReads.Take(3).Select(r => Evidence.At(r.Path, r.Line, $"fetched by code: {r.Literal}", $"{r.Function}({r.Argument})")));
         var managed = committed.Count > 0 || readCommitted.Count > 0 || dvcTracked > 0 || tracking.LfsPointers.Length > 0 || codeSources.Count > 0 || tracking.DownloadScripts.Length > 0
-            || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0;
+            || tracking.LakeFsConfigs.Length > 0 || tracking.DoltRepos.Length > 0 || remoteReads.Count > 0;
+        if (!managed)
+        {
+            against.AddRange(optional.Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal ?? r.Argument}, which nothing in the project provides", $"{r.Function}({r.Argument})")));
+        }
+
         if (!managed && userFetched.Count > 0)
         {
             return Found(Outcome.Partial, "the data is a standard or documented dataset, but the user must fetch it by hand.", userFetched.Concat(against),
