@@ -38,7 +38,7 @@ public static class Ecosystem
     public static IReadOnlyList<KnownTool> Trackers { get; } =
     [
         new("mlflow", "MLflow"), new("wandb", "Weights & Biases"), new("dvclive", "DVCLive"), new("torch.utils.tensorboard", "TensorBoard"),
-        new("tensorboardX", "TensorBoard"), new("tensorboard", "TensorBoard"), new("aim", "Aim"), new("clearml", "ClearML"),
+        new("tensorboardX", "TensorBoard"), new("tensorboard", "TensorBoard"), new("tensorboard_logger", "TensorBoard"), new("aim", "Aim"), new("clearml", "ClearML"),
         new("neptune", "Neptune"), new("comet_ml", "Comet"), new("sacred", "Sacred"), new("guild", "Guild AI"),
         new("optuna", "Optuna"), new("tensorflow.summary", "TensorBoard"), new("keras.callbacks.TensorBoard", "TensorBoard"),
         new("tensorflow.contrib.summary", "TensorBoard"), new("tensorflow.compat.v1.summary", "TensorBoard"), new("tensorflow.compat.v2.summary", "TensorBoard"),

@@ -62,7 +62,7 @@ public sealed partial class DataDocumentedCheck : CheckBase
             return Found(Outcome.Met, "the documentation states the data's format (the interface another dataset must follow).", statements);
         }
 
-        var dictionaries = DataDictionaries(project).Take(3).ToList();
+        var dictionaries = DataDictionaries(project).Concat(NotebookFieldLists(project)).Take(3).ToList();
         if (dictionaries.Count > 0)
         {
             return Found(Outcome.Met, "a data dictionary describes the data's fields.", dictionaries);
@@ -161,6 +161,44 @@ public sealed partial class DataDocumentedCheck : CheckBase
             }
         }
     }
+
+    /// <summary>
+    /// A notebook's data section that lists the fields: a markdown cell whose heading is about the data ("Dataset information",
+    /// "Data description", "About the data") followed, in it or in the next markdown cell, by at least
+    /// <see cref="MinFieldLines"/> "- name : meaning" lines, where a name may be several words (<c>- parental level of education : …</c>).
+    /// </summary>
+    internal static IEnumerable<Evidence> NotebookFieldLists(ProjectModel project)
+    {
+        foreach (var nb in project.Notebooks.Where(n => !Analysis.ConfigAnalysis.IsTestOrTooling(n.Path)))
+        {
+            var markdown = nb.Cells.Where(c => c.Kind == Formats.Notebook.NotebookCellKind.Markdown).ToList();
+            for (var i = 0; i < markdown.Count; i++)
+            {
+                if (!DataHeading().IsMatch(markdown[i].Source))
+                {
+                    continue;
+                }
+
+                var fields = NotebookFieldLine().Count(markdown[i].Source);
+                if (fields < MinFieldLines && i + 1 < markdown.Count && markdown[i + 1].Index <= markdown[i].Index + 3)
+                {
+                    fields = NotebookFieldLine().Count(markdown[i + 1].Source);
+                }
+
+                if (fields >= MinFieldLines)
+                {
+                    yield return Evidence.At(nb.Path, null, $"markdown cell {markdown[i].Index + 1} describes the data's fields ({fields} \"name : meaning\" lines)");
+                    break;
+                }
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[ \t]*#{1,6}[ \t]*(?:[\d.)]+[ \t]*)?(?:data(?:set)?[ \t]+(?:information|description|dictionary|overview|fields|columns|attributes)|about[ \t]+the[ \t]+data(?:set)?|(?:column|feature|attribute|field)[ \t]+(?:descriptions?|information))\b")]
+    private static partial System.Text.RegularExpressions.Regex DataHeading();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*[-*+][ \t]*[A-Za-z_][\w /&().'-]{0,48}?[ \t]*(?::|->|–|—)[ \t]*\S")]
+    private static partial System.Text.RegularExpressions.Regex NotebookFieldLine();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[_ .-])(?:(?:columns?|fields?|variables?|features?|attributes?|data)[_ -]?(?:descriptions?|definitions?|dictionary|dict|codebook)|codebook|data[_ -]?dictionary|definitions)(?:$|[_ .-])")]
     private static partial System.Text.RegularExpressions.Regex DictionaryName();

@@ -20,7 +20,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         "environment is enough. Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
         "project does not commit (it cannot build), an environment file without a Python version, or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
-        "installs the dependencies and runs the project when it is the only environment. An environment file that cannot be created as " +
+        "installs the dependencies and runs (or deploys) the project when it is the only environment. An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
@@ -84,10 +84,26 @@ public sealed partial class EnvExampleCheck : CheckBase
                     Evidence.At(run.DeclaredIn, run.Line, "CI runs the project", run.Command),
                 ];
             }
+
+            // A deploy workflow builds the environment the app runs in (Azure/App Engine/Heroku deploy actions, a deploy job).
+            if (install is not null && project.Text(r.Path) is { } text && DeployStep().Match(text.Text) is { Success: true } deploy)
+            {
+                var line = text.Text[..deploy.Index].Count(ch => ch == '\n') + 1;
+                return
+                [
+                    Evidence.At(r.Path, r.Line, $"CI sets up Python {r.Version}"),
+                    Evidence.At(install.Path, install.Line, "CI installs the dependencies", install.Text),
+                    Evidence.At(r.Path, line, "CI deploys the project", deploy.Value.Trim()),
+                ];
+            }
         }
 
         return null;
     }
+
+    /// <summary>A deployment in a workflow: a deploy action (<c>uses: azure/webapps-deploy@v2</c>) or a job named deploy.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[ \t]*-?[ \t]*uses:[ \t]*[\w.-]+/[\w.-]*deploy[\w.-]*@\S+|^[ \t]{2,4}deploy[\w-]*:[ \t]*$")]
+    private static partial System.Text.RegularExpressions.Regex DeployStep();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:pip3?\s+install\s+(?:-r|--requirement|-e|\.)|python3?\s+-m\s+pip\s+install\s+(?:-r|-e|\.)|poetry\s+install|uv\s+sync|pipenv\s+install|conda\s+env\s+(?:create|update))")]
     private static partial System.Text.RegularExpressions.Regex InstallCommand();
@@ -159,7 +175,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         {
             // A CI job that sets up Python, installs the dependencies and runs the project recreates an environment in which
             // it runs, on a hosted runner the project does not pin: an example, but not one to run locally.
-            return Found(Outcome.Partial, "the only example environment is a CI workflow that sets up Python, installs the dependencies and runs the project; no container or environment file.",
+            return Found(Outcome.Partial, "the only example environment is a CI workflow that sets up Python, installs the dependencies and runs or deploys the project; no container or environment file.",
                 ci, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
         }
 

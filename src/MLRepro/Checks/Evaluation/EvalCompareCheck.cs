@@ -9,6 +9,9 @@ public sealed partial class EvalCompareCheck : CheckBase
 {
     private static readonly string[] WriteSuffixes = ["json.dump", "yaml.dump", "yaml.safe_dump", ".to_csv", ".to_json", "numpy.savetxt", "numpy.save", "numpy.savez", ".write_text", "csv.writer", "toml.dump"];
 
+    /// <summary>Calls whose first argument is the path they write.</summary>
+    private static readonly string[] PathWriters = ["numpy.save", "numpy.savetxt", "numpy.savez", "numpy.savez_compressed", ".to_csv", ".to_json"];
+
     /// <summary>Hugging Face trainer classes (transformers, TRL) that log to trainer_state.json and installed integrations by default.</summary>
     private static readonly string[] HfTrainers = ["transformers.Trainer", "transformers.Seq2SeqTrainer", "trl.SFTTrainer", "trl.DPOTrainer", "trl.RewardTrainer"];
 
@@ -84,6 +87,13 @@ public sealed partial class EvalCompareCheck : CheckBase
 
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
+            // np.save(f"{outdir}/loss.npy", losses): a composed path into the run's folder names its file in the f-string's tail.
+            if (m.Calls.FirstOrDefault(c => PathWriters.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal))
+                    && c.PositionalAt(0) is { Literal: null } a && ComposedFileName().Match(a.Text) is { Success: true } n && IsMetricPath(n.Groups[1].Value)) is { } composed)
+            {
+                evidence.Add(Evidence.At(m.Path, composed.Line, $"writes metrics to {ComposedFileName().Match(composed.PositionalAt(0)!.Text).Groups[1].Value} in each run's folder", composed.RawTarget));
+            }
+
             var metricPaths = m.StringLiterals.Where(l => IsMetricPath(l.Value)).ToList();
             if (metricPaths.Count == 0)
             {
@@ -193,6 +203,14 @@ public sealed partial class EvalCompareCheck : CheckBase
         var l = s.ToLowerInvariant();
         return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)
                 || l.EndsWith(".npy", StringComparison.Ordinal) || l.EndsWith(".npz", StringComparison.Ordinal))
-            && MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal));
+            && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
     }
+
+    /// <summary>The file name at the end of an f-string or concatenated path (<c>f"{outdir}/loss.npy"</c>, <c>out + "/metrics.json"</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[/\\{}'""]([\w.-]+\.(?:json|csv|ya?ml|tsv|txt|npy|npz))['""]\s*\)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ComposedFileName();
+
+    /// <summary>A file name that records a training curve per run (loss.npy, train_losses.csv, history.json): a word of its own, not "glossary".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:loss(?:es)?|history|learning_curves?)(?:[_.-]|$)")]
+    private static partial System.Text.RegularExpressions.Regex CurveName();
 }
