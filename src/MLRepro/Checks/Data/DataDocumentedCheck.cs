@@ -26,7 +26,7 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "The dataset's structure/schema and requirements are documented, so another dataset with the same interface can be built.",
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
-        "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README or a data README, or a sentence stating the format " +
+        "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README, a data README, a data dictionary file or a notebook's data section, or a sentence stating the format " +
         "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the fields of each record, " +
         "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
