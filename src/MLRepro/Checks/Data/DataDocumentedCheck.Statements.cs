@@ -89,7 +89,7 @@ public sealed partial class DataDocumentedCheck
             return "names the standard annotation format the data follows";
         }
 
-        if (ClassFolders().IsMatch(sentence))
+        if (ClassFolders().IsMatch(sentence) || ClassPathTemplate().IsMatch(sentence))
         {
             return "states the folder layout (a folder per class)";
         }
@@ -143,6 +143,13 @@ public sealed partial class DataDocumentedCheck
 
     [GeneratedRegex(@"(?i)\b(?:sub-?folders?|sub-?directories|sub-?dirs?|folders?|directories)\b[^.\n]{0,30}?\b(?:for|per)\s+(?:each\s+|every\s+)?(?:[\w-]+\s+)?(?:class|classes|category|categories|label|labels)\b|\b(?:folder|directory|sub-?folder|sub-?directory)\s+names?\s+(?:are|is|serve\s+as|gives?|as)\s+(?:the\s+)?(?:class|label|categor)|\b(?:folders?|directories)\s+named\s+(?:after|by)\s+(?:the\s+|their\s+|its\s+)?(?:class|label|categor)")]
     private static partial Regex ClassFolders();
+
+    /// <summary>
+    /// A path template with a class folder ("./path/label/xxx.png", "root/&lt;class_name&gt;/img.jpg", "data/train/{class}/*.wav"), or
+    /// torchvision's ImageFolder convention named as the layout: one sub-folder per class.
+    /// </summary>
+    [GeneratedRegex(@"(?i)[\w.~]*/(?:train/|val/|test/)?[<{\[]?(?:label|labels|class|classes|class_?name|class_?id|category|categories|cls)[>}\]]?/[\w<>{}*.-]*\.(?:png|jpe?g|bmp|gif|tiff?|webp|wav|flac|mp3|txt|npy)\b|\bImageFolder\b[^.\n]{0,40}?\b(?:conven|format|structure|layout|style)")]
+    private static partial Regex ClassPathTemplate();
 
     /// <summary>
     /// Annotations stated to follow a published annotation format ("the train annotations in VOC format", "labels in YOLO
