@@ -139,7 +139,7 @@ public sealed partial class DataAnalysis
     private static ImmutableArray<StandardDatasetUse> StandardDatasetsOf(ProjectModel project, InputTracer tracer)
     {
         var result = ImmutableArray.CreateBuilder<StandardDatasetUse>();
-        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !IsAuxiliaryModule(m)))
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !IsAuxiliaryModule(m) && !project.IsVendoredPackagePath(m.Path)))
         {
             foreach (var c in m.Calls.Where(c => IsStandardDatasetCall(c.Target)))
             {
@@ -224,7 +224,8 @@ public sealed partial class DataAnalysis
 
     private static ImmutableArray<DataSource> SourcesOf(ProjectModel project)
     {
-        var sources = project.DataTracking.Sources;
+        // A vendored copy of another project (its demo's dataset URL, its tests' iris) says nothing of this project's data.
+        var sources = project.DataTracking.Sources.Where(s => !project.IsVendoredPackagePath(s.Path)).ToList();
         var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
         return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
@@ -290,4 +291,16 @@ public sealed partial class DataAnalysis
 
     [GeneratedRegex(@"\b(wget|curl|gdown|aria2c|urlretrieve|download|dvc|kaggle)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Fetcher();
+
+    /// <summary>A shell command that fetches a file (<c>wget URL -O data.tar</c>, <c>curl -L URL</c>, <c>gdown ID</c>, <c>kaggle datasets download</c>).</summary>
+    [GeneratedRegex(@"^\s*(?:\$\s*|!)?(?:wget|curl|gdown|aria2c|kaggle\s+(?:datasets|competitions)\s+download|huggingface-cli\s+download|hf\s+download|aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|dvc\s+(?:get|import))\b")]
+    private static partial Regex FetchCommand();
+
+    /// <summary>
+    /// Whether a documentation source is a download command in a code block (<c>wget "https://…/data.tar" -O data.tar</c>):
+    /// the reader copies one command to get the input, unlike a link to a page they must find the data on.
+    /// </summary>
+    public static bool IsDocumentedFetchCommand(ProjectModel project, DataSource s) =>
+        FetchCommand().IsMatch(s.Snippet) && project.Docs.FirstOrDefault(d => d.Path == s.Path) is { } doc
+        && doc.CodeBlocks.Any(b => s.Line > b.Line && s.Line <= b.Line + b.Text.Count(c => c == '\n') + 1);
 }

@@ -182,7 +182,7 @@ public sealed partial class DataAnalysis
             .Distinct(StringComparer.Ordinal).ToList();
         var reads = ImmutableArray.CreateBuilder<DataRead>();
         var inputTracer = new InputTracer(project.PythonModules, tracer, project.LocalModules);
-        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path)))
         {
             foreach (var r in m.Reads.Where(r => r.Kind == ReadKind.Data && r.Path is not null))
             {

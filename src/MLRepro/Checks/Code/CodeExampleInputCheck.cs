@@ -15,11 +15,14 @@ public sealed class CodeExampleInputCheck : CheckBase
         "Example input available",
         "There is an example input the code runs on: a dataset saved in, or downloadable by, the project (for an object-detection " +
         "project, some images the model runs on).",
-        "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script, a data URL, a " +
+        "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script or a download command " +
+        "in a README code block such as `wget URL -O data.tar`, a data URL, a " +
         "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
-        "input only linked by a readme next to the script, is Partial. Reads in " +
+        "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
+        "input is available. Reads in " +
+        "vendored copies of other projects (a sub-folder with its own setup.py or pyproject.toml and licence), " +
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
         "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +
         "followed to the file. Data tracked by DVC whose remote needs the owner's credentials (s3, gs, azure, ssh without anonymous access), " +
@@ -69,7 +72,9 @@ public sealed class CodeExampleInputCheck : CheckBase
         var notFetched = NotDownloaded(data);
         // A dataset only linked from the documentation (a Kaggle competition page, a download link in the README) is fetched
         // by hand, as data.managed says; only sources the code, scripts or configs fetch make the input retrievable.
-        var linkedOnly = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        // A download command in a README code block (`wget URL -O data.tar`) is a one-line download script: retrievable.
+        var linkedOnly = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            && !DataAnalysis.IsDocumentedFetchCommand(project, s)).ToList();
         var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value)) && !linkedOnly.Contains(s)).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));

@@ -17,12 +17,14 @@ public sealed class DataManagedCheck : CheckBase
         "The dataset is managed with the code — pre-downloaded or streamed, but retrievable from the project's context so an end-to-end " +
         "run is easy. For append-only tabular data, the query and time filter that produced the training subset can be enough.",
         "Met when the data the code reads is committed, tracked by DVC (with a remote), Git LFS, lakeFS or Dolt, or fetched by code or " +
-        "a script from a stable id (Hugging Face, Kaggle, a built-in loader that downloads, a URL). A URL only in the README, a built-in " +
+        "a script from a stable id (Hugging Face, Kaggle, a built-in loader that downloads, a URL), including an id a config gives the loader " +
+        "(load_dataset(cfg[\"data\"][\"dataset\"])). A URL only in the README (a link or a wget command), a built-in " +
         "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
         "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet. A committed file the code reads as " +
         "its input counts whatever its extension (names.txt given as an option's default). DVC-tracked data whose remote needs the owner's " +
         "credentials (s3, gs, azure, ssh without allow_anonymous_login), when nothing else ships or fetches it, is Partial; downloads of model " +
-        "weights (a .pth URL, gdown to a model path) are not data.",
+        "weights (a .pth URL, gdown to a model path) are not data, and neither are the sources of vendored copies of other projects (a " +
+        "sub-folder with its own setup.py or pyproject.toml and licence).",
         "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
         "script that fetches a fixed version.",
         [],
