@@ -241,6 +241,12 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
         }
 
+        // bitsandbytes quantised loading, a raise without CUDA, a second GPU in the config: no CPU path, whatever fallback other scripts have.
+        if (Environment.EnvHardwareCheck.GpuRequirements(project).FirstOrDefault() is { } required)
+        {
+            return (true, $"it requires a GPU ({required.Path}:{required.Span?.Line})");
+        }
+
         // Fine-tuning a large pretrained model (LoRA/PEFT, 8-bit loading, TRL, DeepSpeed) takes GPU hours whatever the fallback.
         if (project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Imports.Select(i => (m, i)))
             .FirstOrDefault(x => x.i.Level == 0 && FineTuningModules.Contains(x.i.Module.Split('.')[0])) is { m: not null } ft)
