@@ -36,12 +36,12 @@ public sealed class WellKnownDatasetsTests
         // The data.pipeline threshold: COCO, ImageNet, STL-10 and CelebA are over 1 GB to download; CIFAR-10 (170 MB) and MNIST are not.
         foreach (var big in new[] { "coco", "imagenet", "stl10", "celeba", "cityscapes", "voc" })
         {
-            WellKnownDatasets.Find(big)!.Bytes.Should().BeGreaterThan(Checks.Data.DataPipelineCheck.LargeDatasetBytes, big);
+            WellKnownDatasets.Find(big)!.Bytes.Should().BeGreaterThan(MLRepro.Checks.Data.DataPipelineCheck.LargeDatasetBytes, big);
         }
 
         foreach (var small in new[] { "cifar10", "cifar100", "mnist", "fashionmnist", "svhn" })
         {
-            WellKnownDatasets.Find(small)!.Bytes.Should().BeLessThan(Checks.Data.DataPipelineCheck.LargeDatasetBytes, small);
+            WellKnownDatasets.Find(small)!.Bytes.Should().BeLessThan(MLRepro.Checks.Data.DataPipelineCheck.LargeDatasetBytes, small);
         }
     }
 }
