@@ -198,8 +198,11 @@ public sealed partial class EnvHardwareCheck : CheckBase
         return rest;
     }
 
-    /// <summary>Whether the line runs whenever its function (or the module) does: its enclosing block is a def, with or try, not an if or loop.</summary>
-    private static bool IsUnconditional(SourceText text, int line)
+    /// <summary>
+    /// Whether the line runs whenever its function (or the module) does: its enclosing block is a def, with or try, not an if
+    /// or loop (nor a try, for an import that may fail: <paramref name="tryIsOptional"/>).
+    /// </summary>
+    private static bool IsUnconditional(SourceText text, int line, bool tryIsOptional = false)
     {
         var indent = Indent(text.GetLine(line));
         for (var back = line - 1; back >= 1 && indent > 0; back--)
@@ -210,7 +213,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 continue;
             }
 
-            return !ConditionalHeader().IsMatch(l);
+            return !ConditionalHeader().IsMatch(l) && !(tryIsOptional && TryHeader().IsMatch(l));
         }
 
         return true;
@@ -239,24 +242,28 @@ public sealed partial class EnvHardwareCheck : CheckBase
     {
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
-            foreach (var i in m.Imports.Where(i => i.Level == 0 && i.TopLevelPackage == "bitsandbytes").Take(1))
+            // A line under an if (`if args.load_8bit:`) or a try (an optional import) is a choice, not a requirement.
+            var text = m.IsNotebook ? null : project.Text(m.Path);
+            bool Always(int line, bool tryIsOptional = false) => text is null || IsUnconditional(text, line, tryIsOptional);
+
+            foreach (var i in m.Imports.Where(i => i.Level == 0 && i.TopLevelPackage == "bitsandbytes" && Always(i.Line, tryIsOptional: true)).Take(1))
             {
                 yield return Evidence.At(m.Path, i.Line, "requires a CUDA GPU: bitsandbytes' quantisation kernels have no CPU path", i.ToString());
             }
 
             foreach (var c in m.Calls)
             {
-                if (c.Arguments.FirstOrDefault(a => a.Keyword is "load_in_8bit" or "load_in_4bit" && a.Literal?.Value is true) is { } quantised)
+                if (c.Arguments.FirstOrDefault(a => a.Keyword is "load_in_8bit" or "load_in_4bit" && a.Literal?.Value is true) is { } quantised && Always(c.Line))
                 {
                     yield return Evidence.At(m.Path, c.Line, $"requires a CUDA GPU: {quantised.Keyword}=True loads the model quantised by bitsandbytes", c.RawTarget);
                 }
-                else if (c.Keyword("device_map") is { } map && GpuIndexMap().IsMatch(map.Text))
+                else if (c.Keyword("device_map") is { } map && GpuIndexMap().IsMatch(map.Text) && Always(c.Line))
                 {
                     yield return Evidence.At(m.Path, c.Line, $"requires a GPU: device_map={map.Text} places the model on a GPU index", c.RawTarget);
                 }
             }
 
-            if (m.IsNotebook || project.Text(m.Path) is not { } text)
+            if (text is null)
             {
                 continue;
             }
@@ -458,6 +465,9 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"\.cuda\(|\.to\(|\bdevice\b|[""']cuda|DataParallel|set_device|\bcuda\s*=")]
     private static partial Regex DeviceUse();
+
+    [GeneratedRegex(@"^\s*try\s*:")]
+    private static partial Regex TryHeader();
 
     [GeneratedRegex(@"^\s*else\s*:")]
     private static partial Regex ElseLine();
