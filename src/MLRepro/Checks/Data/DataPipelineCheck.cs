@@ -20,7 +20,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB, long training ({LongTrainingEpochs}+ epochs configured, or a deep-learning script whose options default to {LongTrainingSteps:N0}+ training steps), " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
+        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, or a deep-learning script whose options default to {LongTrainingSteps:N0}+ training steps), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), or documentation stating hours/days of training or {LargeGpuMemoryGb}+ GB of GPU memory. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
@@ -241,6 +242,12 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
         }
 
+        // bitsandbytes quantised loading, a raise without CUDA, a second GPU in the config: no CPU path, whatever fallback other scripts have.
+        if (Environment.EnvHardwareCheck.GpuRequirements(project).FirstOrDefault() is { } required)
+        {
+            return (true, $"it requires a GPU ({required.Path}:{required.Span?.Line})");
+        }
+
         // Fine-tuning a large pretrained model (LoRA/PEFT, 8-bit loading, TRL, DeepSpeed) takes GPU hours whatever the fallback.
         if (project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Imports.Select(i => (m, i)))
             .FirstOrDefault(x => x.i.Level == 0 && FineTuningModules.Contains(x.i.Module.Split('.')[0])) is { m: not null } ft)
@@ -257,6 +264,11 @@ public sealed partial class DataPipelineCheck : CheckBase
         if (project.Data.TotalBytes > IntensiveDataBytes)
         {
             return (true, $"{CodeExampleInputCheck.Bytes(project.Data.TotalBytes)} of data");
+        }
+
+        if (LargeStandardDataset(project) is { } dataset)
+        {
+            return (true, dataset);
         }
 
         if (DocumentedCost(project) is { } cost)
@@ -290,6 +302,58 @@ public sealed partial class DataPipelineCheck : CheckBase
         }
 
         return (false, string.Empty);
+    }
+
+    /// <summary>A well-known dataset from this download size on (STL-10, COCO, ImageNet) is more data than a quick run handles; CIFAR and MNIST are well below.</summary>
+    public const long LargeDatasetBytes = 1000L * 1000 * 1000;
+
+    private static readonly HashSet<string> DatasetOptions = new(StringComparer.Ordinal) { "dataset", "dataset_name", "datasetname", "data", "data_name", "dataname", "data_config", "data_cfg", "dataset_config", "dataset_type", "db" };
+
+    /// <summary>
+    /// A well-known dataset over <see cref="LargeDatasetBytes"/> the project trains on (datasets.tsv): named by a loader class
+    /// (torchvision.datasets.STL10, torchaudio.datasets.LIBRISPEECH), a dataset hub load (tfds.load("coco/2017"),
+    /// load_dataset("imagenet-1k")), the default of a dataset option (--dataset-name stl10, --data config/coco.data), or a
+    /// config's dataset key. Loaders in a few optional scripts of a collection do not count. Null when none.
+    /// </summary>
+    internal static string? LargeStandardDataset(ProjectModel project)
+    {
+        var code = new List<(Evidence At, Knowledge.WellKnownDataset Dataset)>();
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                var name = c.Target.StartsWith("torchvision.datasets.", StringComparison.Ordinal) || c.Target.StartsWith("torchaudio.datasets.", StringComparison.Ordinal)
+                    ? c.Target[(c.Target.LastIndexOf('.') + 1)..]
+                    : c.Target is "tensorflow_datasets.load" or "tensorflow_datasets.builder" or "datasets.load_dataset" ? c.PositionalAt(0)?.Literal?.AsString : null;
+                if (Knowledge.WellKnownDatasets.Find(name) is { Bytes: > LargeDatasetBytes } d)
+                {
+                    code.Add((Evidence.At(m.Path, c.Line, $"trains on {d.Name}", c.RawTarget), d));
+                }
+            }
+
+            foreach (var o in m.CliOptions)
+            {
+                var dest = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                if (DatasetOptions.Contains(dest) && Knowledge.WellKnownDatasets.Find(o.Default?.Literal?.AsString) is { Bytes: > LargeDatasetBytes } d)
+                {
+                    code.Add((Evidence.At(m.Path, o.Line, $"trains on {d.Name} by default", string.Join('/', o.Flags)), d));
+                }
+            }
+        }
+
+        // In a collection of independent scripts, a dataset a few of them load is an optional example's, not the project's.
+        if (code.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, [.. code.Select(x => x.At)]) is not null)
+        {
+            code.Clear();
+        }
+
+        var configs = project.Config.ParameterFiles.SelectMany(f => f.Entries
+            .Where(e => DatasetOptions.Contains(Analysis.ConfigAnalysis.Leaf(e.KeyPath).ToLowerInvariant()))
+            .Select(e => (At: Evidence.At(f.Path, e.Line, $"trains on {e.Value}"), Dataset: Knowledge.WellKnownDatasets.Find(e.Value))))
+            .Where(x => x.Dataset is not null).Select(x => (x.At, Dataset: x.Dataset!));
+
+        return code.Concat(configs).Where(x => x.Dataset.Bytes > LargeDatasetBytes).OrderByDescending(x => x.Dataset.Bytes).Select(x =>
+            $"it trains on {x.Dataset.Name}, about {CodeExampleInputCheck.Bytes(x.Dataset.Bytes)} to download ({x.At.Path}:{x.At.Span?.Line})").FirstOrDefault();
     }
 
     /// <summary>Training steps (iterations, not epochs) from which a deep-learning training is long: hours on a GPU.</summary>

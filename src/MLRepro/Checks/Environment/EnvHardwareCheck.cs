@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
 using MLRepro.Model;
+using MLRepro.Python;
+using MLRepro.Text;
 
 namespace MLRepro.Checks.Environment;
 
@@ -19,9 +21,12 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
         "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available(), or a --device option or device: key whose default is the CPU) makes it not applicable, and so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
+        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless the code also " +
+        "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
+        "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
-        "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial.",
+        "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
+        "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
         ProvenOnlyByRunning: false);
@@ -36,26 +41,36 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for CUDA/GPU APIs and device strings, and the environment definitions for GPU requests"));
         }
 
+        // A requirement (bitsandbytes quantised loading, a raise without CUDA, a second GPU in the config) leaves no CPU path,
+        // whatever fallback other scripts have; without one, a fallback makes the GPU the user's choice, unless the docs
+        // state the hardware the training needs or ran on ("1/2/4 days on a single V100"): then the docs describe it.
+        var required = GpuRequirements(project).ToList();
+        var fallbacks = required.Count == 0 ? CpuFallbacks(project).ToList() : [];
+        if (fallbacks.Count > 0 && !TrainingHardwareDocs(project).Any())
+        {
+            return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallbacks.Take(3).Concat(uses.Take(3)));
+        }
+
         var docs = HardwareDocs(project).Concat(EnvironmentCudaPins(project)).ToList();
+        if (docs.Count > 0 && SecondGpuDevices(project).FirstOrDefault() is { } second && !DocMatches(project, MultiGpuMention(), "documents several GPUs").Any())
+        {
+            return Found(Outcome.Partial, "the docs describe the GPU, but the project runs on a second GPU (a device index of 1 or more) and the docs do not say that several GPUs are needed.",
+                [second, .. docs.Take(3)], "State in the README how many GPUs the configs expect, or default the device to cuda:0.");
+        }
+
         if (docs.Count > 0)
         {
             return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
         }
 
-        var code = CodeGpuUses(project).Concat(ConfigGpuUses(project)).ToList();
+        var code = CodeGpuUses(project).Concat(ConfigGpuUses(project)).Concat(required).ToList();
         if (code.Count == 0)
         {
             // A GPU base image speeds the container up; the code itself asks for no GPU, so it runs on a CPU too.
             return Found(Outcome.NotApplicable, "only the container asks for a GPU (a GPU base image or device request); the code uses no GPU API, so it runs on a CPU.", uses.Take(3));
         }
 
-        var fallback = CpuFallbacks(project).ToList();
-        if (fallback.Count > 0)
-        {
-            return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallback.Take(3).Concat(uses.Take(3)));
-        }
-
-        if (OptionalGpuScripts(project, code) is { } optional)
+        if (required.Count == 0 && OptionalGpuScripts(project, code) is { } optional)
         {
             return Found(Outcome.NotApplicable, $"only {optional} of the project's independent scripts use a GPU (optional examples); the rest run on a CPU.", code.Take(3));
         }
@@ -75,13 +90,218 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// whose default is the CPU (<c>--device</c> defaulting to "cpu", "auto"): the GPU is the user's choice, not a need.
     /// </summary>
     public static IEnumerable<Evidence> CpuFallbacks(ProjectModel project) =>
-        project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
-            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)))
+        project.PythonModules.SelectMany(m => m.Calls.Where(c => (c.Target is "torch.cuda.is_available" or "torch.backends.mps.is_available" or "tensorflow.test.is_gpu_available"
+            || c.Target.EndsWith("list_physical_devices", StringComparison.Ordinal)) && ChoosesDevice(project, m, c.Line)).Select(c => Evidence.At(m.Path, c.Line, "CPU fallback: the device is chosen at run time", c.RawTarget)))
         // A device option whose default is the CPU (--device cpu, device: cpu): the GPU is the user's choice, not a need.
         .Concat(project.PythonModules.SelectMany(m => m.CliOptions.Where(o => IsDeviceOption(o.Dest, o.Flags) && IsCpuDevice(o.Default?.Literal?.AsString))
             .Select(o => Evidence.At(m.Path, o.Line, "CPU fallback: the device is an option whose default is the CPU", string.Join("/", o.Flags)))))
         .Concat(project.ConfigFiles.Where(f => f.HydraGroup is null).SelectMany(f => f.Entries.Where(e => e.KeyPath.Split('.')[^1] is "device" or "accelerator" or "device_type" && IsCpuDevice(e.Value))
             .Select(e => Evidence.At(f.Path, e.Line, $"CPU fallback: the config runs on the CPU unless changed: {e.KeyPath}: {e.Value}"))));
+
+    /// <summary>
+    /// Whether the availability test on this line picks the device: not when it picks a dtype or reports memory
+    /// (<c>dtype = 'bfloat16' if torch.cuda.is_available() …</c>), nor when it stops the script without CUDA
+    /// (<c>if not torch.cuda.is_available(): raise …</c>, <c>assert torch.cuda.is_available()</c>), which is a requirement.
+    /// </summary>
+    private static bool ChoosesDevice(ProjectModel project, ModuleSummary module, int line)
+    {
+        if (module.IsNotebook || project.Text(module.Path) is not { } text)
+        {
+            return true;
+        }
+
+        var code = text.GetLine(line);
+        if (NotADeviceChoice().IsMatch(code) || StopsWithoutCuda(text, line))
+        {
+            return false;
+        }
+
+        // `if torch.cuda.is_available():` guards a device choice only when its block moves something to the GPU
+        // (not when it logs memory or records the GPU's name in a report).
+        return !IfAvailable().IsMatch(code) || BlockLines(text, line).Any(l => DeviceUse().IsMatch(l) && !NotADeviceChoice().IsMatch(l));
+    }
+
+    /// <summary>The lines of the block a header opens (more indented than the header, up to <see cref="MaxBlockLines"/>).</summary>
+    private static IEnumerable<string> BlockLines(SourceText text, int header)
+    {
+        var indent = Indent(text.GetLine(header));
+        for (var next = header + 1; next <= Math.Min(text.LineCount, header + MaxBlockLines); next++)
+        {
+            var l = text.GetLine(next);
+            if (l.Trim().Length == 0 || l.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (Indent(l) <= indent)
+            {
+                yield break;
+            }
+
+            yield return l;
+        }
+    }
+
+    /// <summary>
+    /// Whether the script stops without CUDA at this line, outside any condition (a check inside <c>elif device:</c> only
+    /// guards a GPU the user asked for): <c>assert …is_available()</c>, <c>if not …is_available():</c> followed by a raise or
+    /// exit, or <c>if …is_available():</c> whose <c>else:</c> raises (<c>raise NotImplementedError('This code requires GPU')</c>).
+    /// </summary>
+    private static bool StopsWithoutCuda(SourceText text, int line)
+    {
+        var code = text.GetLine(line);
+        if (!IsUnconditional(text, line))
+        {
+            return false;
+        }
+
+        if (AssertAvailable().IsMatch(code))
+        {
+            return true;
+        }
+
+        if (IfNotAvailable().IsMatch(code))
+        {
+            return StopStatement().IsMatch(BodyAfter(text, line, code));
+        }
+
+        if (!IfAvailable().IsMatch(code))
+        {
+            return false;
+        }
+
+        // The else of this if: the next line back at the if's indentation.
+        var indent = Indent(code);
+        for (var next = line + 1; next <= Math.Min(text.LineCount, line + MaxBlockLines); next++)
+        {
+            var l = text.GetLine(next);
+            if (l.Trim().Length == 0 || l.TrimStart().StartsWith('#') || Indent(l) > indent)
+            {
+                continue;
+            }
+
+            return Indent(l) == indent && ElseLine().IsMatch(l) && StopStatement().IsMatch(BodyAfter(text, next, l));
+        }
+
+        return false;
+    }
+
+    /// <summary>The statement after a block header's colon: on the same line, or the next non-blank line.</summary>
+    private static string BodyAfter(SourceText text, int line, string code)
+    {
+        var rest = code[(code.LastIndexOf(':') + 1)..];
+        for (var next = line + 1; rest.Trim().Length == 0 && next <= Math.Min(text.LineCount, line + MaxGuardLookahead); next++)
+        {
+            rest = text.GetLine(next);
+        }
+
+        return rest;
+    }
+
+    /// <summary>
+    /// Whether the line runs whenever its function (or the module) does: its enclosing block is a def, with or try, not an if
+    /// or loop (nor a try, for an import that may fail: <paramref name="tryIsOptional"/>).
+    /// </summary>
+    private static bool IsUnconditional(SourceText text, int line, bool tryIsOptional = false)
+    {
+        var indent = Indent(text.GetLine(line));
+        for (var back = line - 1; back >= 1 && indent > 0; back--)
+        {
+            var l = text.GetLine(back);
+            if (l.Trim().Length == 0 || l.TrimStart().StartsWith('#') || Indent(l) >= indent)
+            {
+                continue;
+            }
+
+            return !ConditionalHeader().IsMatch(l) && !(tryIsOptional && TryHeader().IsMatch(l));
+        }
+
+        return true;
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ', '\t').Length;
+
+    /// <summary>Lines scanned for the else of an <c>if torch.cuda.is_available():</c>.</summary>
+    private const int MaxBlockLines = 200;
+
+    /// <summary>Lines scanned after an <c>if not torch.cuda.is_available():</c> for its body.</summary>
+    private const int MaxGuardLookahead = 3;
+
+    /// <summary>
+    /// GPU requirements the code has no CPU path for: bitsandbytes (CUDA kernels for 8-bit/4-bit quantised loading and 8-bit
+    /// optimizers; <c>load_in_8bit=True</c>, <c>load_in_4bit=True</c>, <c>import bitsandbytes</c>), a model placed on a GPU index
+    /// (<c>device_map={"": 0}</c>, <c>{"": local_rank}</c>), a script that stops without CUDA, and a config whose device is a
+    /// second GPU (<c>device = "cuda:1"</c>). Tests and tooling aside.
+    /// </summary>
+    public static IEnumerable<Evidence> GpuRequirements(ProjectModel project) =>
+        s_gpuRequirements.GetValue(project, p => [.. FindGpuRequirements(p)]);
+
+    private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<Evidence>> s_gpuRequirements = [];
+
+    private static IEnumerable<Evidence> FindGpuRequirements(ProjectModel project)
+    {
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            // A line under an if (`if args.load_8bit:`) or a try (an optional import) is a choice, not a requirement.
+            var text = m.IsNotebook ? null : project.Text(m.Path);
+            bool Always(int line, bool tryIsOptional = false) => text is null || IsUnconditional(text, line, tryIsOptional);
+
+            foreach (var i in m.Imports.Where(i => i.Level == 0 && i.TopLevelPackage == "bitsandbytes" && Always(i.Line, tryIsOptional: true)).Take(1))
+            {
+                yield return Evidence.At(m.Path, i.Line, "requires a CUDA GPU: bitsandbytes' quantisation kernels have no CPU path", i.ToString());
+            }
+
+            foreach (var c in m.Calls)
+            {
+                if (c.Arguments.FirstOrDefault(a => a.Keyword is "load_in_8bit" or "load_in_4bit" && a.Literal?.Value is true) is { } quantised && Always(c.Line))
+                {
+                    yield return Evidence.At(m.Path, c.Line, $"requires a CUDA GPU: {quantised.Keyword}=True loads the model quantised by bitsandbytes", c.RawTarget);
+                }
+                else if (c.Keyword("device_map") is { } map && GpuIndexMap().IsMatch(map.Text) && Always(c.Line))
+                {
+                    yield return Evidence.At(m.Path, c.Line, $"requires a GPU: device_map={map.Text} places the model on a GPU index", c.RawTarget);
+                }
+            }
+
+            if (text is null)
+            {
+                continue;
+            }
+
+            foreach (var c in m.Calls.Where(c => c.Target == "torch.cuda.is_available"))
+            {
+                if (StopsWithoutCuda(text, c.Line))
+                {
+                    yield return Evidence.At(m.Path, c.Line, "requires a GPU: the script stops when CUDA is unavailable", text.GetLine(c.Line).Trim());
+                }
+            }
+        }
+
+        foreach (var second in SecondGpuDevices(project))
+        {
+            yield return second;
+        }
+    }
+
+    /// <summary>
+    /// Config entries and device options whose default is a GPU index of 1 or more (<c>device = "cuda:1"</c>): the run needs a
+    /// second GPU, and fails with an invalid device ordinal on a machine with one.
+    /// </summary>
+    public static IEnumerable<Evidence> SecondGpuDevices(ProjectModel project) =>
+        project.ConfigFiles.Where(f => f.HydraGroup is null).SelectMany(f => f.Entries.Where(e => e.KeyPath.Split('.')[^1] is "device" or "device_type" && IsSecondGpu(e.Value))
+            .Select(e => Evidence.At(f.Path, e.Line, $"the config runs on a second GPU: {e.KeyPath}: {e.Value}")))
+        .Concat(project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.CliOptions.Where(o => IsDeviceOption(o.Dest, o.Flags) && IsSecondGpu(o.Default?.Literal?.AsString))
+            .Select(o => Evidence.At(m.Path, o.Line, $"the device option defaults to a second GPU: {o.Default!.Literal!.AsString}", string.Join("/", o.Flags)))));
+
+    private static bool IsSecondGpu(string? value) => value is not null && SecondGpu().IsMatch(value.Trim());
+
+    /// <summary>
+    /// Sentences of the docs that name hardware in the context of training ("training times are 1/2/4 days on a single V100",
+    /// "trained on 4xA100"): the authors state what the training needs, which a CPU fallback for inference or debugging does not lift.
+    /// </summary>
+    private static IEnumerable<Evidence> TrainingHardwareDocs(ProjectModel project) =>
+        project.Docs.SelectMany(d => d.Sections.SelectMany(s => SentenceBreak().Split(s.Text).Where(t => TrainingWord().IsMatch(t) && HardwareMention().IsMatch(t)).Take(1)
+            .Select(t => Evidence.At(d.Path, s.Line, $"documents the training hardware: \"{HardwareMention().Match(t).Value.Trim()}\""))));
 
     private static bool IsDeviceOption(string? dest, IEnumerable<string> flags) =>
         dest is "device" or "accelerator" or "device_type" || flags.Any(f => f.TrimStart('-') is "device" or "accelerator" or "device_type" or "device-type");
@@ -98,7 +318,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     /// <summary>Evidence of GPU use in code and environments.</summary>
     public static IEnumerable<Evidence> GpuUses(ProjectModel project) =>
-        s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(ConfigGpuUses(p)).Concat(ContainerGpuUses(p)).Concat(DeclaredGpuNeeds(p))]);
+        s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(GpuRequirements(p)).Concat(ConfigGpuUses(p)).Concat(ContainerGpuUses(p)).Concat(DeclaredGpuNeeds(p))
+            .DistinctBy(e => (e.Path, e.Span?.Line))]);
 
     /// <summary>A config file that sets the run's device to a GPU ("device: cuda"): the code places the model wherever the config says.</summary>
     public static IEnumerable<Evidence> ConfigGpuUses(ProjectModel project) =>
@@ -229,4 +450,47 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"\b(?:GPUs?|CUDA|NVIDIA)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VagueHardwareMention();
+
+    [GeneratedRegex(@"\b(?:dtype|bf16|bfloat16|float16|fp16|half|memory_\w+|mem)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotADeviceChoice();
+
+    [GeneratedRegex(@"^\s*assert\s+[\w.]*cuda\.is_available\(\)")]
+    private static partial Regex AssertAvailable();
+
+    [GeneratedRegex(@"^\s*(?:el)?if\s+not\s+[\w.]*cuda\.is_available\(\)\s*:")]
+    private static partial Regex IfNotAvailable();
+
+    [GeneratedRegex(@"^\s*if\s+[\w.]*cuda\.is_available\(\)\s*:\s*(?:#.*)?$")]
+    private static partial Regex IfAvailable();
+
+    [GeneratedRegex(@"\.cuda\(|\.to\(|\bdevice\b|[""']cuda|DataParallel|set_device|\bcuda\s*=")]
+    private static partial Regex DeviceUse();
+
+    [GeneratedRegex(@"^\s*try\s*:")]
+    private static partial Regex TryHeader();
+
+    [GeneratedRegex(@"^\s*else\s*:")]
+    private static partial Regex ElseLine();
+
+    [GeneratedRegex(@"^\s*(?:if|elif|else|for|while|except)\b")]
+    private static partial Regex ConditionalHeader();
+
+    [GeneratedRegex(@"^\s*(?:raise\b|(?:sys\.)?exit\(|quit\()")]
+    private static partial Regex StopStatement();
+
+    // {"": 0}, {'': local_rank}, {"": int(os.environ.get("LOCAL_RANK") or 0)}, {"": torch.cuda.current_device()}, {"": accelerator.process_index}
+    [GeneratedRegex(@"^\{\s*(?:""""|'')\s*:\s*(?:[0-9]+\s*\}|[^}]*(?:rank|RANK|current_device|process_index))")]
+    private static partial Regex GpuIndexMap();
+
+    [GeneratedRegex(@"^(?:cuda|gpu):\s*[1-9][0-9]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondGpu();
+
+    [GeneratedRegex(@"(?<=[.!?;])\s+|\n")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\b(?:train(?:s|ed|ing)?|(?:pre|re)-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TrainingWord();
+
+    [GeneratedRegex(@"\b(?:(?:[2-9]|[1-9][0-9]+)\s?(?:x\s?)?(?:[\w-]+\s){0,2}GPUs|(?:two|three|four|eight|several|multiple)\s(?:[\w-]+\s){0,2}GPUs|multi-?GPUs?|[2-9]\s?x\s?(?:[ABHV]100|A6000|RTX\s?[0-9]{4}))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MultiGpuMention();
 }
