@@ -25,7 +25,7 @@ public static partial class RunBlockers
     /// Uses of a conventional module name as `name.attr` in modules that never bind the name: no import, and the name never
     /// appears otherwise than followed by a dot (every binding — assignment, def, class, parameter, for/with/except/as target,
     /// global, del, walrus, keyword — writes the bare name followed by something else). Modules with a star import, or that
-    /// touch globals()/builtins/exec (names injected at run time), are skipped, as is every module when any module of the
+    /// touch globals()/locals()/vars()/builtins/exec/sys.modules (names injected at run time), are skipped, as is every module when any module of the
     /// project injects names into builtins. One use (the first) per name and module, and only where it runs: at module level, or in a function some code calls (by name).
     /// </summary>
     /// <param name="project">The project.</param>
@@ -42,7 +42,7 @@ public static partial class RunBlockers
         foreach (var m in candidates)
         {
             var names = ConventionalModuleNames.Where(n => m.Names.Contains(n) && !Bound(m, n)).ToList();
-            if (names.Count == 0 || m.Imports.Any(i => i.Name == "*") || m.Names.Contains("globals") || m.Names.Contains("exec") || m.Names.Contains("builtins")
+            if (names.Count == 0 || m.Imports.Any(i => i.Name == "*") || InjectsNames(m)
                 || project.Text(m.Path) is not { } text || text.Text.Length > MaxScannedChars)
             {
                 continue;
@@ -70,6 +70,11 @@ public static partial class RunBlockers
             }
         }
     }
+
+    /// <summary>Ways a module may bind globals without naming them: globals()/locals()/vars() updates, exec, builtins, sys.modules[__name__].</summary>
+    private static bool InjectsNames(ModuleSummary m) =>
+        m.Names.Contains("globals") || m.Names.Contains("locals") || m.Names.Contains("vars") || m.Names.Contains("exec") || m.Names.Contains("builtins")
+        || (m.Names.Contains("modules") && m.Names.Contains("__name__"));
 
     /// <summary>Whether an import binds the name (import os, import os.path, import numpy as np, from x import np).</summary>
     private static bool Bound(ModuleSummary m, string name) =>

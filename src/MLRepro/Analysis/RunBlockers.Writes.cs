@@ -42,8 +42,12 @@ public static partial class RunBlockers
                     continue;
                 }
 
-                var literalChars = Regex.Replace(pattern, @"\(\?:\.\+\)|\\", string.Empty).Length;
-                if (literalChars >= MinLiteralCharsInWrittenPath && (pattern.Contains('/', StringComparison.Ordinal) || pattern.Contains("\\.", StringComparison.Ordinal)))
+                // The file name itself must be spelled out (frames.npy), not only its extension ({i:04}.png), or the pattern
+                // would swallow inputs of the same type that someone must supply.
+                var literal = Regex.Replace(pattern, @"\(\?:\.\+\)|\\", string.Empty);
+                var fileName = Regex.Replace(pattern[(pattern.LastIndexOf('/') + 1)..], @"\(\?:\.\+\)|\\", string.Empty);
+                var stem = fileName.Contains('.', StringComparison.Ordinal) ? fileName[..fileName.LastIndexOf('.')] : fileName;
+                if (literal.Length >= MinLiteralCharsInWrittenPath && stem.Length >= 2)
                 {
                     patterns.Add(new Regex("^(?:\\./)?" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)));
                 }
