@@ -26,8 +26,13 @@ public sealed class CodeRunsCheck : CheckBase
         "blocker, unless a pipeline stage reaches it (the pipeline stops there); a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
         "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
-        "entry point is a script, notebooks it never reaches (research/, demos). Undeclared packages are " +
-        "env.packages' concern. Only a run proves it: " +
+        "entry point is a script, notebooks it never reaches (research/, demos). A file the project's own code saves (a notebook " +
+        "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Problems (Partial): a " +
+        "conventional module name used as `name.attr` without any binding in its module, in code that runs (NameError; at module level of " +
+        "the primary entry point's modules it blocks); a path with Windows separators to a file the project has under the '/' form; a " +
+        "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
+        "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
+        "(no makedirs/mkdir naming it, no `mkdir` command). Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -79,6 +84,15 @@ public sealed class CodeRunsCheck : CheckBase
             blocking.Add(Evidence.At(u.Path, u.Line, $"`{u.Import}` resolves to no file of the project"));
         }
 
+        // A module name used without its import (os.path.join with no `import os`): NameError when the line runs. At module
+        // level of a module the primary entry point runs, the run stops there; inside a function, only when it is called.
+        var primaryReach = primary.Script is { } pr && pr.EndsWith(".py", StringComparison.Ordinal) ? RunBlockers.Closure(project, pr) : null;
+        foreach (var u in RunBlockers.UnboundModuleNames(project, reached ?? new HashSet<string>(StringComparer.Ordinal)).Take(RunBlockers.MaxPerKind))
+        {
+            (u.AtImport && primaryReach is not null && primaryReach.Contains(u.Blocker.Path) ? blocking : minor)
+                .Add(Evidence.At(u.Blocker.Path, u.Blocker.Line, u.Blocker.Problem, u.Blocker.Snippet));
+        }
+
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Absolute))
         {
             blocking.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine", $"{r.Function}({r.Argument})"));
@@ -120,10 +134,18 @@ public sealed class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
+        IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
             if (SideNotebook(r.Path))
             {
+                continue;
+            }
+
+            written ??= RunBlockers.WrittenPathPatterns(project);
+            if (r.Literal is { } produced && RunBlockers.WrittenByProject(written, produced))
+            {
+                // A result the project's own code saves (a notebook plotting what train.py wrote): running that code makes it.
                 continue;
             }
 
@@ -143,6 +165,41 @@ public sealed class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, which is not in the project and no stage produces it", $"{r.Function}({r.Argument})"));
         }
 
+        // A Windows path ('notebook\\data\\x.csv', no os.path.join) to a file the project has under the '/' form: on Linux and
+        // macOS the backslashes are part of one file name, so the open fails there.
+        foreach (var r in project.Data.Reads.Where(r => r.Literal is { } l && l.Contains('\\', StringComparison.Ordinal) && !l.Contains("://", StringComparison.Ordinal)
+            && r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Produced or DataPathStatus.LocalOnly && !SideNotebook(r.Path) && !IsDeployHelper(r.Path)))
+        {
+            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal} with Windows separators: on Linux and macOS no file has that name (use '/' or os.path.join)", $"{r.Function}({r.Argument})"));
+        }
+
+        // A package the documented run imports that no dependency file declares: a fresh install from those files cannot run
+        // it. Only a documented or declared entry point's modules count (not a __main__ block picked by path): side scripts and
+        // add-ons (a Flask demo, a vendored baseline) often document their own extras.
+        if (primaryClosure is not null && project.Dependencies.Length > 0)
+        {
+            foreach (var t in project.Imports.UndeclaredRequired.Where(t => t.RequiredIn.Any(primaryClosure.Contains)).Take(RunBlockers.MaxPerKind))
+            {
+                var at = t.RequiredIn.First(primaryClosure.Contains);
+                var line = at == t.FirstPath ? t.FirstLine : (int?)null;
+                minor.Add(Evidence.At(at, line, $"imports {t.Module}, which no dependency file declares ({t.Distributions.FirstOrDefault() ?? t.Module}): a fresh install cannot run it"));
+            }
+        }
+
+        // A save into a folder a fresh clone lacks and nothing creates (joblib.dump to models/ with models/ git-ignored).
+        // Only the documented or declared run: a sub-project's README often has the user lay out its data/ folder first.
+        var runModules = new HashSet<string>(primaryClosure ?? (IEnumerable<string>)[], StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.Makefile or EntryPointKind.MLproject
+            && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            runModules.UnionWith(RunBlockers.Closure(project, e.Script!));
+        }
+
+        foreach (var b in RunBlockers.SavesIntoMissingFolders(project, runModules).Take(RunBlockers.MaxPerKind))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
         if (blocking.Count > 0)
         {
             return Found(Outcome.NotMet, $"the entry point cannot run as committed: {blocking.Count} blocking problem(s).", blocking.Concat(minor).Concat(evidence));
@@ -151,7 +208,7 @@ public sealed class CodeRunsCheck : CheckBase
         if (minor.Count > 0)
         {
             return Found(Outcome.Partial, $"an entry point exists, but {Count(minor.Count, "problem")} may stop a fresh run.", minor.Concat(evidence),
-                "Commit (or track with DVC) every file the code opens, and fix the commands the documentation gives.");
+                "Commit (or track with DVC) every file the code opens, fix the commands the documentation gives, and fix each problem listed (missing imports, Windows paths, undeclared packages, output folders nothing creates).");
         }
 
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));

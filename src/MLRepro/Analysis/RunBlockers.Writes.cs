@@ -1,0 +1,359 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MLRepro.Model;
+using MLRepro.Python;
+
+namespace MLRepro.Analysis;
+
+public static partial class RunBlockers
+{
+    /// <summary>Nesting depth up to which a variable in a written path is followed back to its assignment.</summary>
+    public const int MaxPathResolveDepth = 4;
+
+    /// <summary>A written path needs at least this many literal characters (placeholders aside) to be matched against reads.</summary>
+    public const int MinLiteralCharsInWrittenPath = 6;
+
+    /// <summary>Calls that write a file, and which positional argument (or keyword) names it.</summary>
+    private static readonly (string Suffix, int Position, string? Keyword)[] FileWriters =
+    [
+        ("numpy.save", 0, "file"), ("numpy.savez", 0, "file"), ("numpy.savez_compressed", 0, "file"), ("numpy.savetxt", 0, "fname"),
+        ("torch.save", 1, "f"), ("joblib.dump", 1, "filename"), (".savefig", 0, "fname"), (".to_csv", 0, "path_or_buf"),
+        (".to_parquet", 0, "path"), (".to_json", 0, "path_or_buf"), (".to_pickle", 0, "path"), (".to_excel", 0, "excel_writer"),
+        (".to_feather", 0, "path"), ("imageio.imwrite", 0, "uri"), ("imageio.mimsave", 0, "uri"), ("cv2.imwrite", 0, "filename"),
+    ];
+
+    /// <summary>
+    /// The files the project's own code writes, as patterns: a literal path, or an f-string / os.path.join whose variables are
+    /// followed back to their assignments and whose other placeholders match anything (np.save(f"{outdir}/frames.npy") with
+    /// outdir = f"exps/{config.experiment_name}" → exps/…/frames.npy). A notebook that plots what the training script saved
+    /// reads results of a run, not inputs someone must supply.
+    /// </summary>
+    public static IReadOnlyList<Regex> WrittenPathPatterns(ProjectModel project)
+    {
+        var patterns = new List<Regex>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                var arg = WrittenArgument(c);
+                if (arg is null || PathPattern(m, arg.Text, c.Line, 0) is not { } pattern || !seen.Add(pattern))
+                {
+                    continue;
+                }
+
+                // The file name itself must be spelled out (frames.npy), not only its extension ({i:04}.png), or the pattern
+                // would swallow inputs of the same type that someone must supply.
+                var literal = Regex.Replace(pattern, @"\(\?:\.\+\)|\\", string.Empty);
+                var fileName = Regex.Replace(pattern[(pattern.LastIndexOf('/') + 1)..], @"\(\?:\.\+\)|\\", string.Empty);
+                var stem = fileName.Contains('.', StringComparison.Ordinal) ? fileName[..fileName.LastIndexOf('.')] : fileName;
+                if (literal.Length >= MinLiteralCharsInWrittenPath && stem.Length >= 2)
+                {
+                    patterns.Add(new Regex("^(?:\\./)?" + pattern + "$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)));
+                }
+            }
+        }
+
+        return patterns;
+    }
+
+    /// <summary>Calls that create folders (os.makedirs, Path(…).mkdir, pathlib's mkdir, distutils' mkpath).</summary>
+    private static bool MakesFolder(PythonCall c) =>
+        c.Target.EndsWith("makedirs", StringComparison.Ordinal) || c.Target.EndsWith("mkdir", StringComparison.Ordinal) || c.Target.EndsWith("mkpath", StringComparison.Ordinal)
+        || c.Target.EndsWith("copytree", StringComparison.Ordinal) || c.RawTarget.EndsWith(".mkdir", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Files the run saves (torch.save, joblib.dump, np.save, savefig, to_csv, open(…, "w")) into a folder that a fresh clone
+    /// lacks (no committed file lies under it: absent, or git-ignored) and that nothing creates: no code reads missing inputs from
+    /// it (the user makes it when supplying them), no makedirs/mkdir call in
+    /// the project names it, no mkdir call of the writing module takes a path this cannot follow (os.makedirs(os.path.dirname(p))),
+    /// and no command, script or document runs `mkdir` on it. These writers do not create folders, so the save raises
+    /// FileNotFoundError. The path is a literal (or a followed f-string/variable without placeholders) or a config value.
+    /// </summary>
+    /// <param name="project">The project.</param>
+    /// <param name="modules">The modules the documented run executes.</param>
+    public static IEnumerable<RunBlocker> SavesIntoMissingFolders(ProjectModel project, IReadOnlySet<string> modules)
+    {
+        var writers = project.PythonModules.Where(m => !m.IsNotebook && modules.Contains(m.Path) && !ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        if (writers.Count == 0)
+        {
+            yield break;
+        }
+
+        // Folders some code creates (literal or followed paths), and modules that create a folder this cannot name.
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var opaqueMkdir = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in project.PythonModules)
+        {
+            foreach (var c in m.Calls.Where(MakesFolder))
+            {
+                var arg = c.PositionalAt(0) ?? c.Keyword("name") ?? c.Keyword("path");
+                var dir = c.RawTarget.EndsWith(".mkdir", StringComparison.Ordinal) && !c.Target.StartsWith("os.", StringComparison.Ordinal)
+                    ? ReceiverPath(m, c) : arg is null ? null : WrittenPath(project, m, arg, c.Line);
+                if (dir is null)
+                {
+                    opaqueMkdir.Add(m.Path);
+                }
+                else
+                {
+                    created.Add(Normalize(dir));
+                }
+            }
+        }
+
+        // Folders the code also reads inputs from that the project lacks (data/ of a README's "put the files here" layout):
+        // the user makes them when supplying those inputs, and the missing inputs are reported as such.
+        var inputFolders = project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing or DataPathStatus.LocalOnly && r.Literal is not null)
+            .Select(r => Normalize(r.Literal!)).ToList();
+
+        string? shellText = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in writers.Where(m => !opaqueMkdir.Contains(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                if (WrittenArgument(c) is not { } arg || WrittenPath(project, m, arg, c.Line) is not { } path)
+                {
+                    continue;
+                }
+
+                path = Normalize(path);
+                var slash = path.LastIndexOf('/');
+                if (slash <= 0 || path.StartsWith('/') || path.StartsWith('~') || path.Contains("..", StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var folder = path[..slash];
+                if (!seen.Add(folder) || InFreshClone(project, folder) || created.Any(d => d == folder || d.StartsWith(folder + "/", StringComparison.Ordinal))
+                    || inputFolders.Any(i => i.StartsWith(folder + "/", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                shellText ??= ShellText(project);
+                if (Regex.IsMatch(shellText, @"\bmkdir\b[^\n]*?(?<![\w./-])(?:\./)?" + Regex.Escape(folder) + @"(?![\w.-])"))
+                {
+                    continue;
+                }
+
+                yield return new RunBlocker(m.Path, c.Line, $"saves {path}, but {folder}/ is not in a fresh clone and nothing creates it: FileNotFoundError", c.RawTarget + "(…)");
+            }
+        }
+    }
+
+    /// <summary>The argument naming the file a call writes, when the call writes one.</summary>
+    private static CallArgument? WrittenArgument(PythonCall c)
+    {
+        if (c.Target is "open" or "io.open" or "builtins.open")
+        {
+            var mode = c.PositionalAt(1) ?? c.Keyword("mode");
+            return mode?.Literal?.AsString is { Length: <= 3 } md && (md.Contains('w', StringComparison.Ordinal) || md.Contains('x', StringComparison.Ordinal))
+                ? c.PositionalAt(0) ?? c.Keyword("file") : null;
+        }
+
+        foreach (var (suffix, position, keyword) in FileWriters)
+        {
+            if (c.Target == suffix || (suffix[0] == '.' && c.Target.EndsWith(suffix, StringComparison.Ordinal)) || c.Target.EndsWith("." + suffix, StringComparison.Ordinal))
+            {
+                return c.PositionalAt(position) ?? (keyword is null ? null : c.Keyword(keyword));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The concrete path an argument stands for: a literal or followed variable without placeholders, or a config value.</summary>
+    private static string? WrittenPath(ProjectModel project, ModuleSummary m, CallArgument arg, int line)
+    {
+        if (arg.Literal?.AsString is { Length: > 0 } lit)
+        {
+            return lit;
+        }
+
+        if (PathPattern(m, arg.Text, line, 0) is { } pattern)
+        {
+            return pattern.Contains(Any, StringComparison.Ordinal) ? null : Regex.Unescape(pattern);
+        }
+
+        var (origin, key) = project.Tracer.Trace(m, arg, line);
+        if (origin == SeedOrigin.Config && key is not null)
+        {
+            // The tracer names the key as the code spells it (a leaf, or a dotted path): every entry it may stand for must agree.
+            var values = project.ConfigFiles.SelectMany(f => f.Entries).Where(e => e.KeyPath == key || e.KeyPath.EndsWith("." + key, StringComparison.Ordinal))
+                .Select(e => e.Value).Where(v => v is { Length: > 0 }).Distinct(StringComparer.Ordinal).ToList();
+            return values.Count == 1 && !values[0]!.Contains('$', StringComparison.Ordinal) && !values[0]!.Contains('{', StringComparison.Ordinal) ? values[0] : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The path of Path("x").mkdir(…) or of a variable holding Path("x"), when literal.</summary>
+    private static string? ReceiverPath(ModuleSummary m, PythonCall c)
+    {
+        var receiver = c.RawTarget[..c.RawTarget.LastIndexOf('.')];
+        var value = Identifier().IsMatch(receiver) ? m.Assignments.Where(a => a.RawTarget == receiver && a.Line <= c.Line).MaxBy(a => a.Line)?.ValueText : receiver;
+        return value is not null && PathCall().Match(value.Trim()) is { Success: true } pm ? pm.Groups["p"].Value : null;
+    }
+
+    private static string Normalize(string path)
+    {
+        var p = path.Replace('\\', '/').TrimEnd('/');
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p[2..];
+        }
+
+        return p;
+    }
+
+    /// <summary>Whether a committed file lies under the folder (a clone has the folder).</summary>
+    private static bool InFreshClone(ProjectModel project, string folder) =>
+        project.Index.ContainsDirectory(folder) && project.Index.FilesUnder(folder).Any(f => f.Git is Indexing.GitStatus.Tracked or Indexing.GitStatus.NotInRepo);
+
+    /// <summary>Shell commands of the project: pipeline stages, Makefiles, CI, documented and notebook commands, and shell scripts.</summary>
+    private static string ShellText(ProjectModel project)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in project.Commands)
+        {
+            sb.Append(c.Text).Append('\n');
+        }
+
+        foreach (var f in project.Index.Files.Where(f => (f.Extension is ".sh" or ".bash" || f.Name is "Makefile" or "Dockerfile") && f.Size <= MaxScannedChars))
+        {
+            sb.Append(project.Text(f.Path)?.Text).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Whether a path a module reads is one the project's code writes (see <see cref="WrittenPathPatterns"/>).</summary>
+    public static bool WrittenByProject(IReadOnlyList<Regex> patterns, string literal)
+    {
+        var p = literal.Replace('\\', '/');
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p[2..];
+        }
+
+        return patterns.Any(r => r.IsMatch(p));
+    }
+
+    /// <summary>A regex for the path an expression builds, or null when it is not a path expression this follows.</summary>
+    private static string? PathPattern(ModuleSummary m, string text, int line, int depth)
+    {
+        var t = text.Trim();
+        if (depth > MaxPathResolveDepth || t.Length == 0)
+        {
+            return null;
+        }
+
+        if (FString().Match(t) is { Success: true } f)
+        {
+            var body = f.Groups["body"].Value;
+            var sb = new StringBuilder();
+            var i = 0;
+            while (i < body.Length)
+            {
+                var open = body.IndexOf('{', i);
+                if (open < 0)
+                {
+                    sb.Append(Regex.Escape(body[i..]));
+                    break;
+                }
+
+                sb.Append(Regex.Escape(body[i..open]));
+                var close = body.IndexOf('}', open);
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                var expr = body[(open + 1)..close].Split(':')[0].Split('!')[0].Trim();
+                sb.Append(Identifier().IsMatch(expr) && PathPattern(m, expr, line, depth + 1) is { } inner ? inner : Any);
+                i = close + 1;
+            }
+
+            return sb.ToString();
+        }
+
+        if (PlainString().Match(t) is { Success: true } s)
+        {
+            return Regex.Escape(s.Groups["body"].Value);
+        }
+
+        if (Identifier().IsMatch(t))
+        {
+            var a = m.Assignments.Where(x => x.RawTarget == t && x.Operator == "=" && x.Line <= line).MaxBy(x => x.Line);
+            return a is null ? null : PathPattern(m, a.ValueText, a.Line, depth + 1);
+        }
+
+        if (t.StartsWith("os.path.join(", StringComparison.Ordinal) && t.EndsWith(')'))
+        {
+            var parts = SplitTopLevel(t["os.path.join(".Length..^1]);
+            var resolved = parts.Select(p => PathPattern(m, p, line, depth + 1) ?? Any).ToList();
+            return resolved.All(r => r == Any) ? null : string.Join("/", resolved);
+        }
+
+        return null;
+    }
+
+    private const string Any = "(?:.+)";
+
+    /// <summary>Splits call arguments at top-level commas (not inside brackets or quotes).</summary>
+    private static List<string> SplitTopLevel(string s)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        char? quote = null;
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var ch = s[i];
+            if (quote is { } q)
+            {
+                if (ch == '\\')
+                {
+                    i++;
+                }
+                else if (ch == q)
+                {
+                    quote = null;
+                }
+            }
+            else if (ch is '"' or '\'')
+            {
+                quote = ch;
+            }
+            else if (ch is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (ch is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (ch == ',' && depth == 0)
+            {
+                parts.Add(s[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(s[start..]);
+        return parts.Where(p => p.Trim().Length > 0).ToList();
+    }
+
+    [GeneratedRegex(@"^(?:[rR]?[fF]|[fF][rR])(?<q>""|')(?<body>[^""']*)\k<q>$")]
+    private static partial Regex FString();
+
+    [GeneratedRegex(@"^[rR]?(?<q>""|')(?<body>[^""'{}]*)\k<q>$")]
+    private static partial Regex PlainString();
+
+    [GeneratedRegex(@"^(?:pathlib\.)?Path\(\s*[rR]?(?<q>""|')(?<p>[^""']+)\k<q>\s*\)$")]
+    private static partial Regex PathCall();
+
+    [GeneratedRegex(@"^[A-Za-z_]\w*$")]
+    private static partial Regex Identifier();
+}
