@@ -156,7 +156,7 @@ public sealed partial class RandomnessAnalysis
                         break;
                     }
 
-                    case RandomnessKind.Local when DrawsRandomness(call, target, configuredSolver):
+                    case RandomnessKind.Local when DrawsRandomness(m, call, target, configuredSolver):
                     {
                         var arg = api.Param is { } p ? call.Keyword(p) : null;
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
@@ -419,10 +419,11 @@ public sealed partial class RandomnessAnalysis
             && (e.Value is { } v && s_randomSolvers.Contains(v) || e.Items is { } items && items.Any(s_randomSolvers.Contains))));
 
     /// <summary>APIs with a seed parameter that only draw randomness in some configurations.</summary>
+    /// <param name="m">The calling module.</param>
     /// <param name="call">The call.</param>
     /// <param name="target">Its canonical target.</param>
     /// <param name="configuredSolver">Whether a parameter file names a shuffling LogisticRegression solver.</param>
-    private static bool DrawsRandomness(PythonCall call, string target, bool configuredSolver)
+    private static bool DrawsRandomness(ModuleSummary m, PythonCall call, string target, bool configuredSolver)
     {
         var last = target[(target.LastIndexOf('.') + 1)..];
         bool KwTrue(string k) => call.Keyword(k) is { } a && a.Literal is not { Value: false } && a.Literal is not { Kind: LiteralKind.None };
@@ -433,6 +434,12 @@ public sealed partial class RandomnessAnalysis
             "SVC" => KwTrue("probability"),
             "PCA" or "TruncatedSVD" => call.Keyword("svd_solver")?.Literal?.AsString is "randomized" or "arpack" || last == "TruncatedSVD",
             "KFold" or "StratifiedKFold" => KwTrue("shuffle"),
+            // A method of an object (the table's *.shuffle / *.train_test_split rows): a Hugging Face datasets Dataset when the
+            // module imports `datasets` and nothing is passed by position (numpy's rng.shuffle(x), random.Random(s).shuffle(x)
+            // take the array); its own generator= seeds it.
+            "shuffle" or "train_test_split" when !target.StartsWith("sklearn.", StringComparison.Ordinal) =>
+                m.ImportsModule("datasets") && !call.Positional.Any() && call.Keyword("generator") is null or { Literal.Kind: LiteralKind.None }
+                && call.Keyword("shuffle")?.Literal is not { Value: false },
             // random_state only shuffles for the sag/saga/liblinear solvers; a solver not written here may come from config.
             "LogisticRegression" => call.Keyword("solver") is { Literal.AsString: { } solver } ? s_randomSolvers.Contains(solver) : configuredSolver,
             // The SGD family starts from zero weights: random_state shuffles the data (shuffle=True, the default) and
