@@ -64,7 +64,7 @@ public sealed partial class ConfigAnalysis
     {
         // Test fixtures (tests/fixtures/config_dpo_full.yaml) are inputs of the tests, not parameters of a run; a mapping of
         // thousands of keys (a tokenizer's vocab.json, a label map) is data the code looks up, not parameters set by hand.
-        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && c.Entries.Count <= MaxParameterEntries && !IsTestPath(c.Path)).ToImmutableArray();
+        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && c.Entries.Count <= MaxParameterEntries && !IsTestPath(c.Path) && !IsResultsReport(c)).ToImmutableArray();
         var pyConfigs = modules.Where(IsPythonConfig).ToImmutableArray();
         var pyConfigPaths = pyConfigs.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var leafKeys = paramFiles.SelectMany(f => f.Entries).Select(e => Leaf(e.KeyPath)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -479,6 +479,28 @@ public sealed partial class ConfigAnalysis
     }
 
     /// <summary>Test folders (their configs are fixtures of the tests).</summary>
+    /// <summary>
+    /// A run's report of results, not parameters: every value a number and most keys summary statistics of a metric
+    /// (`"r2-mean": 0.56, "r2-std": 0.002, "rmse-count": 10` for each split), as an evaluation over several seeds writes.
+    /// Reading one figure of it (a later script comparing runs) does not make its other keys dead config.
+    /// </summary>
+    internal static bool IsResultsReport(ConfigFile file)
+    {
+        if (file.Format != ConfigFormat.Json || file.Entries.Count < MinReportEntries || file.Entries.Any(e => e.Kind != ConfigValueKind.Number))
+        {
+            return false;
+        }
+
+        var statistics = file.Entries.Count(e => StatisticKey().IsMatch(Leaf(e.KeyPath)));
+        return statistics * 4 >= file.Entries.Count * 3;
+    }
+
+    /// <summary>Fewest numbers a results report holds (a metric's mean and std over two splits).</summary>
+    private const int MinReportEntries = 4;
+
+    [GeneratedRegex(@"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*[-_](?:mean|std|count|median|var|sem)$")]
+    private static partial Regex StatisticKey();
+
     private static bool IsTestPath(string path)
     {
         var p = path.ToLowerInvariant();
