@@ -60,11 +60,12 @@ public sealed partial class ConfigAnalysis
     /// <param name="configFiles">Parsed config files.</param>
     /// <param name="modules">Python modules.</param>
     /// <param name="commands">Commands that pipelines, Makefiles, MLproject entry points, CI and READMEs run (file, line, text).</param>
-    public static ConfigAnalysis Build(IReadOnlyList<ConfigFile> configFiles, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands)
+    /// <param name="vendoredRoots">Folders holding a copy of another project (see <see cref="VendoredRoots"/>): their literals are that project's defaults.</param>
+    public static ConfigAnalysis Build(IReadOnlyList<ConfigFile> configFiles, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, IReadOnlySet<string>? vendoredRoots = null)
     {
         // Test fixtures (tests/fixtures/config_dpo_full.yaml) are inputs of the tests, not parameters of a run; a mapping of
         // thousands of keys (a tokenizer's vocab.json, a label map) is data the code looks up, not parameters set by hand.
-        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && c.Entries.Count <= MaxParameterEntries && !IsTestPath(c.Path)).ToImmutableArray();
+        var paramFiles = configFiles.Where(c => ParameterRoles.Contains(c.Role) && c.Entries.Count > 0 && c.Entries.Count <= MaxParameterEntries && !IsTestPath(c.Path) && !IsResultsReport(c)).ToImmutableArray();
         var pyConfigs = modules.Where(IsPythonConfig).ToImmutableArray();
         var pyConfigPaths = pyConfigs.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var leafKeys = paramFiles.SelectMany(f => f.Entries).Select(e => Leaf(e.KeyPath)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +80,8 @@ public sealed partial class ConfigAnalysis
         var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
         // Where there are scripts, notebooks are exploration and analysis, not the runs the config drives.
         var hasScripts = modules.Any(m => !m.IsNotebook && m.MainGuardLine is not null && !IsTestOrTooling(m.Path));
-        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook) && !RandomnessAnalysis.IsExportScript(m.Path)))
+        foreach (var m in modules.Where(m => !pyConfigPaths.Contains(m.Path) && !IsTestOrTooling(m.Path) && !(hasScripts && m.IsNotebook) && !RandomnessAnalysis.IsExportScript(m.Path)
+            && !(vendoredRoots is { Count: > 0 } && vendoredRoots.Any(r => m.Path.StartsWith(r + "/", StringComparison.Ordinal)))))
         {
             // nanoGPT-style configurator: globals assigned before `exec(open("configurator.py").read())` are defaults
             // that config files and --key=value flags override, like argparse defaults.
@@ -479,6 +481,39 @@ public sealed partial class ConfigAnalysis
     }
 
     /// <summary>Test folders (their configs are fixtures of the tests).</summary>
+    /// <summary>
+    /// Sub-folders that carry their own licence file (CTAB-GAN/LICENSE beside the project's own): a copy of another project
+    /// (a baseline, a vendored library), whose inline values are its authors' defaults, not parameters this project set.
+    /// </summary>
+    public static IReadOnlySet<string> VendoredRoots(IEnumerable<string> paths) =>
+        paths.Where(p => p.Contains('/', StringComparison.Ordinal) && LicenceFile().IsMatch(p[(p.LastIndexOf('/') + 1)..]))
+            .Select(p => p[..p.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^(?i:licen[cs]e|copying)(\.(?i:txt|md|rst))?$")]
+    private static partial Regex LicenceFile();
+
+    /// <summary>
+    /// A run's report of results, not parameters: every value a number and most keys summary statistics of a metric
+    /// (`"r2-mean": 0.56, "r2-std": 0.002, "rmse-count": 10` for each split), as an evaluation over several seeds writes.
+    /// Reading one figure of it (a later script comparing runs) does not make its other keys dead config.
+    /// </summary>
+    internal static bool IsResultsReport(ConfigFile file)
+    {
+        if (file.Format != ConfigFormat.Json || file.Entries.Count < MinReportEntries || file.Entries.Any(e => e.Kind != ConfigValueKind.Number))
+        {
+            return false;
+        }
+
+        var statistics = file.Entries.Count(e => StatisticKey().IsMatch(Leaf(e.KeyPath)));
+        return statistics * 4 >= file.Entries.Count * 3;
+    }
+
+    /// <summary>Fewest numbers a results report holds (a metric's mean and std over two splits).</summary>
+    private const int MinReportEntries = 4;
+
+    [GeneratedRegex(@"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*[-_](?:mean|std|count|median|var|sem)$")]
+    private static partial Regex StatisticKey();
+
     private static bool IsTestPath(string path)
     {
         var p = path.ToLowerInvariant();

@@ -180,7 +180,7 @@ public sealed partial class RandomnessAnalysis
         /// <summary>Whether the calls of module m between start and end (exclusive) make the draw, directly or through called project functions.</summary>
         private bool Reaches(ModuleSummary m, int start, int end, RandomUse draw, int depth, HashSet<(string, int)> visited)
         {
-            if (draw.Path == m.Path && draw.Line > start && draw.Line < end)
+            if (draw.Path == m.Path && draw.Line > start && draw.Line < end && !InNestedDefinition(m, start, end, draw.Line))
             {
                 return true;
             }
@@ -192,7 +192,7 @@ public sealed partial class RandomnessAnalysis
 
             foreach (var c in m.Calls)
             {
-                if (c.Line <= start || c.Line >= end)
+                if (c.Line <= start || c.Line >= end || InNestedDefinition(m, start, end, c.Line))
                 {
                     continue;
                 }
@@ -209,6 +209,11 @@ public sealed partial class RandomnessAnalysis
 
             return false;
         }
+
+        /// <summary>Whether a line of the body start..end lies in a function defined inside it (a nested helper, a method of a
+        /// local class): that code runs only when called, not where it is written.</summary>
+        private static bool InNestedDefinition(ModuleSummary m, int start, int end, int line) =>
+            m.Functions.Any(f => f.Line > start && f.EndLine > 0 && f.EndLine < end && f.Line <= line && line <= f.EndLine);
 
         /// <summary>The project functions a call may run: a function of the same module (or method of self), a class's __init__, or a function of an imported project module.</summary>
         private IEnumerable<(ModuleSummary Module, PythonFunction Fn)> Resolve(ModuleSummary m, PythonCall c)
@@ -255,6 +260,24 @@ public sealed partial class RandomnessAnalysis
             }
 
             (int, int, PythonFunction?)? found = null;
+            if (m.Functions.Length > 0 && m.Functions.All(f => f.EndLine > 0))
+            {
+                // Bodies with known ends: the innermost function holding the line (a method of a class defined inside a
+                // function, or a nested helper, does not cut the outer function's flow short).
+                var inner = m.Functions.Where(f => f.Line <= line && line <= f.EndLine).MaxBy(f => f.Line);
+                if (inner is not null)
+                {
+                    found = (inner.Line, inner.EndLine + 1, inner);
+                }
+                else if (m.MainGuardLine is { } guard && line > guard)
+                {
+                    found = (guard, m.LineCount + 1, null);
+                }
+
+                _enclosing[(m.Path, line)] = found;
+                return found;
+            }
+
             foreach (var f in m.Functions.Where(f => f.Line <= line).OrderByDescending(f => f.Line))
             {
                 var r = Range(m, f);
@@ -277,6 +300,11 @@ public sealed partial class RandomnessAnalysis
 
         private static (int Start, int End) Range(ModuleSummary m, PythonFunction f)
         {
+            if (f.EndLine > 0)
+            {
+                return (f.Line, f.EndLine + 1);
+            }
+
             var end = m.LineCount + 1;
             foreach (var other in m.Functions)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using MLRepro.Formats.Config;
 using MLRepro.Knowledge;
@@ -79,6 +80,7 @@ public sealed partial class RandomnessAnalysis
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
         var settings = ImmutableArray.CreateBuilder<DeterminismSetting>();
         localModules ??= new LocalModules(modules);
+        var configuredSolver = ConfiguresRandomSolver(configs);
         var outsideRuns = OutsideTrainingRuns(modules, localModules);
         if (declaredScripts is { Count: > 0 })
         {
@@ -111,6 +113,12 @@ public sealed partial class RandomnessAnalysis
 
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
                         seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, arg?.Text, origin, key));
+                        if (target.EndsWith(".improve_reproducibility", StringComparison.Ordinal))
+                        {
+                            // libzero/DeLU's improve_reproducibility also sets cudnn.deterministic = True and benchmark = False.
+                            settings.Add(new DeterminismSetting(m.Path, call.Line, "torch.backends.cudnn.deterministic", true, call.RawTarget + "(...)"));
+                        }
+
                         break;
                     }
 
@@ -118,6 +126,12 @@ public sealed partial class RandomnessAnalysis
                     {
                         // A generator object: seeded by its argument, else fresh OS entropy every run.
                         var arg = SeedArgument(call, api);
+                        if (arg is null && StateOverwritten(m, call))
+                        {
+                            // RandomState() then .set_state(...): a holder for a copied state, whose entropy is never drawn.
+                            break;
+                        }
+
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
                         uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, arg?.Text, key, api.Note));
                         break;
@@ -142,7 +156,7 @@ public sealed partial class RandomnessAnalysis
                         break;
                     }
 
-                    case RandomnessKind.Local when DrawsRandomness(call, target):
+                    case RandomnessKind.Local when DrawsRandomness(m, call, target, configuredSolver):
                     {
                         var arg = api.Param is { } p ? call.Keyword(p) : null;
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
@@ -292,7 +306,7 @@ public sealed partial class RandomnessAnalysis
                 }
 
                 var last = target[(target.LastIndexOf('.') + 1)..];
-                if (last is "DataLoader" or "sample" or "SVC" or "PCA" or "KFold" or "StratifiedKFold")
+                if (last is "DataLoader" or "sample" or "SVC" or "PCA" or "KFold" or "StratifiedKFold" or "LogisticRegression" or "SGDClassifier" or "SGDRegressor" or "Perceptron" or "PassiveAggressiveClassifier")
                 {
                     // Random only with some arguments (shuffle=True, probability=True…); not judged from config.
                     continue;
@@ -319,6 +333,29 @@ public sealed partial class RandomnessAnalysis
         static string Parent(string keyPath) => keyPath.LastIndexOf('.') is var i and >= 0 ? keyPath[..i] : string.Empty;
         static string Leaf(string keyPath) => keyPath[(keyPath.LastIndexOf('.') + 1)..];
     }
+
+    /// <summary>
+    /// Whether the generator an unseeded factory call creates is assigned to a name whose state the same module then
+    /// replaces (`rs = np.random.RandomState(); rs.set_state(np.random.get_state())`, `g = torch.Generator(); g.set_state(...)`):
+    /// the object only carries a copied state, so its own fresh entropy never reaches a draw.
+    /// </summary>
+    internal static bool StateOverwritten(ModuleSummary m, PythonCall call)
+    {
+        var assigned = m.Assignments.FirstOrDefault(a => a.Line == call.Line && a.Operator == "=" && a.ValueText.StartsWith(call.RawTarget + "(", StringComparison.Ordinal));
+        if (assigned is null || !IdentifierName().IsMatch(assigned.RawTarget))
+        {
+            return false;
+        }
+
+        return m.Calls.Any(c => c.Line > call.Line && c.Line <= call.Line + StateCopyWindow && c.Arguments.Length > 0
+            && c.RawTarget == assigned.RawTarget + ".set_state");
+    }
+
+    /// <summary>Lines after the factory call within which the state must be replaced (the next statement or two).</summary>
+    private const int StateCopyWindow = 3;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][A-Za-z_0-9]*$")]
+    private static partial System.Text.RegularExpressions.Regex IdentifierName();
 
     private static CallArgument? SeedArgument(PythonCall call, RandomnessApi api) =>
         (api.Param is { } p ? call.Keyword(p) : null) ?? (api.Position is { } pos ? call.PositionalAt(pos) : null);
@@ -369,8 +406,24 @@ public sealed partial class RandomnessAnalysis
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+\.)*(Constant|Zeros|Ones|constant|zeros|ones)\(")]
     private static partial System.Text.RegularExpressions.Regex ConstantInitializer();
 
+    /// <summary>scikit-learn's LogisticRegression solvers that shuffle the data with random_state (its documentation:
+    /// "Used when solver == 'sag', 'saga' or 'liblinear' to shuffle the data"); the default lbfgs and the others draw nothing.</summary>
+    private static readonly FrozenSet<string> s_randomSolvers = FrozenSet.Create(StringComparer.Ordinal, "sag", "saga", "liblinear");
+
+    /// <summary>Whether a parameter file sets a `solver` key (a value, or a searched grid's list) to a shuffling solver: a
+    /// LogisticRegression whose solver is not written in the call may then get it from there (a GridSearchCV param_grid,
+    /// a **kwargs spread).</summary>
+    private static bool ConfiguresRandomSolver(IReadOnlyList<ConfigFile>? configs) =>
+        configs is not null && configs.Any(f => f.Entries.Any(e =>
+            e.KeyPath[(e.KeyPath.LastIndexOf('.') + 1)..] is var leaf && (leaf == "solver" || leaf.EndsWith("__solver", StringComparison.Ordinal))
+            && (e.Value is { } v && s_randomSolvers.Contains(v) || e.Items is { } items && items.Any(s_randomSolvers.Contains))));
+
     /// <summary>APIs with a seed parameter that only draw randomness in some configurations.</summary>
-    private static bool DrawsRandomness(PythonCall call, string target)
+    /// <param name="m">The calling module.</param>
+    /// <param name="call">The call.</param>
+    /// <param name="target">Its canonical target.</param>
+    /// <param name="configuredSolver">Whether a parameter file names a shuffling LogisticRegression solver.</param>
+    private static bool DrawsRandomness(ModuleSummary m, PythonCall call, string target, bool configuredSolver)
     {
         var last = target[(target.LastIndexOf('.') + 1)..];
         bool KwTrue(string k) => call.Keyword(k) is { } a && a.Literal is not { Value: false } && a.Literal is not { Kind: LiteralKind.None };
@@ -381,6 +434,17 @@ public sealed partial class RandomnessAnalysis
             "SVC" => KwTrue("probability"),
             "PCA" or "TruncatedSVD" => call.Keyword("svd_solver")?.Literal?.AsString is "randomized" or "arpack" || last == "TruncatedSVD",
             "KFold" or "StratifiedKFold" => KwTrue("shuffle"),
+            // A method of an object (the table's *.shuffle / *.train_test_split rows): a Hugging Face datasets Dataset when the
+            // module imports `datasets` and nothing is passed by position (numpy's rng.shuffle(x), random.Random(s).shuffle(x)
+            // take the array); its own generator= seeds it.
+            "shuffle" or "train_test_split" when !target.StartsWith("sklearn.", StringComparison.Ordinal) =>
+                m.ImportsModule("datasets") && !call.Positional.Any() && call.Keyword("generator") is null or { Literal.Kind: LiteralKind.None }
+                && call.Keyword("shuffle")?.Literal is not { Value: false },
+            // random_state only shuffles for the sag/saga/liblinear solvers; a solver not written here may come from config.
+            "LogisticRegression" => call.Keyword("solver") is { Literal.AsString: { } solver } ? s_randomSolvers.Contains(solver) : configuredSolver,
+            // The SGD family starts from zero weights: random_state shuffles the data (shuffle=True, the default) and
+            // draws the early-stopping validation split.
+            "SGDClassifier" or "SGDRegressor" or "Perceptron" or "PassiveAggressiveClassifier" => call.Keyword("shuffle")?.Literal is not { Value: false } || KwTrue("early_stopping"),
             _ => true,
         };
     }

@@ -33,7 +33,8 @@ public sealed partial class ProjectModel
     public RandomnessAnalysis Randomness => Once(ref _randomness, () => RandomnessAnalysis.Build(PythonModules, Tracer, Config.ParameterFiles, RandomnessAnalysis.DeclaredScripts(EntryPoints), LocalModules));
 
     /// <summary>Config files, their use by code, and hard-coded hyperparameters.</summary>
-    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations()).Concat(ShellScriptRuns())]));
+    public ConfigAnalysis Config => Once(ref _config, () => ConfigAnalysis.Build(ConfigFiles, PythonModules, [.. Commands.Select(c => (c.Path, c.Line, c.Text)).Concat(PipelineInterpolations()).Concat(ShellScriptRuns())],
+        VendoredPackages.ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>Whether any config drives the run: parameter files, Python config modules, or MLproject parameters.</summary>
     public bool HasAnyConfig => Config.HasConfig || Pipelines.Any(p => p.Tool == PipelineTool.MLflow && p.Stages.Any(s => s.Params.Count > 0));

@@ -58,6 +58,10 @@ internal sealed class ModuleSummaryBuilder
     private readonly List<PythonDecorator> _decorators = [];
     private readonly List<PythonFunction> _functions = [];
     private readonly List<PythonClass> _classes = [];
+
+    /// <summary>Definitions whose body is still open while walking: (is a class, index in its list, indent of the def,
+    /// whether its indented body has started).</summary>
+    private readonly List<(bool IsClass, int Index, int Indent, bool HasBody)> _openDefinitions = [];
     private readonly List<Diagnostic> _diags = [];
     private readonly Queue<(FStringField Field, int Depth)> _fieldQueue;
     private readonly StringBuilder _sb;
@@ -507,6 +511,12 @@ internal sealed class ModuleSummaryBuilder
             switch (tk.Kind)
             {
                 case TokenKind.Newline or TokenKind.EndMarker:
+                    if (!expression && _openDefinitions.Count > 0 && !_openDefinitions[^1].HasBody && (i + 1 >= t.Length || t[i + 1].Kind != TokenKind.Indent))
+                    {
+                        // `def f(): return 1`: a body on the header's line ends with it.
+                        CloseDefinitions(_openDefinitions[^1].Indent, tk.Line);
+                    }
+
                     CloseAll(t, frames, i);
                     if (!expression && i > stmtStart)
                     {
@@ -518,6 +528,11 @@ internal sealed class ModuleSummaryBuilder
                     continue;
                 case TokenKind.Indent:
                     indent++;
+                    if (!expression && _openDefinitions.Count > 0 && !_openDefinitions[^1].HasBody)
+                    {
+                        _openDefinitions[^1] = _openDefinitions[^1] with { HasBody = true };
+                    }
+
                     stmtStart = i + 1;
                     continue;
                 case TokenKind.Dedent:
@@ -525,6 +540,11 @@ internal sealed class ModuleSummaryBuilder
                     while (classStack.Count > 0 && classStack[^1].Indent >= indent)
                     {
                         classStack.RemoveAt(classStack.Count - 1);
+                    }
+
+                    if (!expression)
+                    {
+                        CloseDefinitions(indent, LastCodeLine(t, i));
                     }
 
                     stmtStart = i + 1;
@@ -656,6 +676,42 @@ internal sealed class ModuleSummaryBuilder
         }
 
         CloseAll(t, frames, t.Length);
+        if (!expression)
+        {
+            CloseDefinitions(0, LastCodeLine(t, t.Length));
+        }
+    }
+
+    /// <summary>Ends the bodies of the open definitions at or deeper than an indent (a dedent to it, or the end of the module).</summary>
+    private void CloseDefinitions(int indent, int endLine)
+    {
+        while (_openDefinitions.Count > 0 && _openDefinitions[^1].Indent >= indent)
+        {
+            var (isClass, index, _, _) = _openDefinitions[^1];
+            _openDefinitions.RemoveAt(_openDefinitions.Count - 1);
+            if (isClass)
+            {
+                _classes[index] = _classes[index] with { EndLine = endLine };
+            }
+            else
+            {
+                _functions[index] = _functions[index] with { EndLine = endLine };
+            }
+        }
+    }
+
+    /// <summary>The line of the last code token before index i (a body ends with its last statement, not at the dedent).</summary>
+    private static int LastCodeLine(Toks t, int i)
+    {
+        for (var j = Math.Min(i, t.Length) - 1; j >= 0; j--)
+        {
+            if (t[j].Kind is not (TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.EndMarker))
+            {
+                return t[j].Line;
+            }
+        }
+
+        return 0;
     }
 
     private Frame RentFrame()
@@ -1247,6 +1303,7 @@ internal sealed class ModuleSummaryBuilder
         {
             string? cls = classStack.Count > 0 && classStack[^1].Indent == indent - 1 ? classStack[^1].Name : null;
             _functions.Add(new PythonFunction(t[k + 1].Text(_s), t[k].Line, cls, isAsync, indent == 0, Parameters(t, k + 2)));
+            _openDefinitions.Add((false, _functions.Count - 1, indent, false));
         }
         else if (w.SequenceEqual("class") && k + 1 < t.Length && IsPlainName(t[k + 1]))
         {
@@ -1282,7 +1339,8 @@ internal sealed class ModuleSummaryBuilder
                 }
             }
 
-            _classes.Add(new PythonClass(name, t[k].Line, bases.ToImmutable()));
+            _classes.Add(new PythonClass(name, t[k].Line, bases.ToImmutable(), 0, indent == 0));
+            _openDefinitions.Add((true, _classes.Count - 1, indent, false));
             classStack.Add((name, indent));
         }
         else if (w.SequenceEqual("if") && k + 4 < t.Length && IsOp(t[k + 4], ':'))

@@ -172,7 +172,8 @@ public sealed record PythonDecorator(string Target, string RawTarget, int Line, 
 /// <param name="IsAsync">Whether <c>async def</c>.</param>
 /// <param name="IsModuleLevel">Whether defined at module level.</param>
 /// <param name="Parameters">The parameters in order (<c>self</c> included), with their defaults.</param>
-public sealed record PythonFunction(string Name, int Line, string? ClassName, bool IsAsync, bool IsModuleLevel, ImmutableArray<PythonParameter> Parameters)
+/// <param name="EndLine">1-based last line of the body (0 when unknown).</param>
+public sealed record PythonFunction(string Name, int Line, string? ClassName, bool IsAsync, bool IsModuleLevel, ImmutableArray<PythonParameter> Parameters, int EndLine = 0)
 {
     /// <summary>A parameter by name.</summary>
     public PythonParameter? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
@@ -215,7 +216,9 @@ public sealed record PythonParameter(string Name, string? Default, PythonLiteral
 /// <param name="Name">The class name.</param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Bases">Base-class expressions as written, resolved through imports.</param>
-public sealed record PythonClass(string Name, int Line, ImmutableArray<string> Bases);
+/// <param name="EndLine">1-based last line of the body (0 when unknown).</param>
+/// <param name="IsModuleLevel">Whether defined at module level (not inside a function or another class).</param>
+public sealed record PythonClass(string Name, int Line, ImmutableArray<string> Bases, int EndLine = 0, bool IsModuleLevel = true);
 
 /// <summary>A command-line option declared with argparse, click or typer.</summary>
 /// <param name="Framework">"argparse", "click" or "typer".</param>

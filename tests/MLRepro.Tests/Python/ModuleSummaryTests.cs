@@ -147,6 +147,31 @@ public sealed class ModuleSummaryTests
     }
 
     [Fact]
+    public void Function_and_class_bodies_end_at_their_last_statement()
+    {
+        var s = Parse("""
+            def train(model):
+                def tokenize(x):
+                    return x
+
+                class SaveCallback(Base):
+                    def on_save(self, args):
+                        print(args)
+                        return None
+
+                trainer = Trainer(model)
+                trainer.train()
+
+            def short(): return 1
+            class Empty: pass
+            if __name__ == "__main__":
+                train(None)
+            """);
+        s.Functions.Select(f => (f.Name, f.Line, f.EndLine)).Should().Equal(("train", 1, 11), ("tokenize", 2, 3), ("on_save", 6, 8), ("short", 13, 13));
+        s.Classes.Select(c => (c.Name, c.Line, c.EndLine, c.IsModuleLevel)).Should().Equal(("SaveCallback", 5, 8, false), ("Empty", 14, 14, true));
+    }
+
+    [Fact]
     public void Function_parameters_with_defaults_stars_and_annotations()
     {
         var s = Parse("""

@@ -22,7 +22,7 @@ public sealed class CodeExampleInputCheck : CheckBase
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
         "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
         "input is available. Reads in " +
-        "vendored copies of other projects (a sub-folder with its own setup.py or pyproject.toml and licence), " +
+        "vendored copies of other projects (a sub-folder of code with its own licence file), " +
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
         "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +
         "followed to the file. Data tracked by DVC whose remote needs the owner's credentials (s3, gs, azure, ssh without anonymous access), " +

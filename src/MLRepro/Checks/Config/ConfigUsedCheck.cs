@@ -16,7 +16,8 @@ public sealed class ConfigUsedCheck : CheckBase
         "Statically: each parameter file must be loaded (yaml/json/toml loads, OmegaConf, Hydra's config_path, a path literal naming " +
         "it, a pipeline or Makefile command passing its values; a file with the same keys as a loaded one is an alternative the same code " +
         "reads) and each of its keys referenced in code or commands (a mapping assigned whole, Hydra's own keys and `class` count as read). " +
-        "A dead hyperparameter, an unloaded file, or more than a few stale keys (over 2 and over a tenth) make it Partial; unused keys are listed. `mlrepro verify` mutates config values and checks that the outputs change (dead config is NotMet, verified).",
+        "A dead hyperparameter, an unloaded file, or more than a few stale keys (over 2 and over a tenth) make it Partial; unused keys are listed. Where dvc.yaml stages declare their `params:`, a hyperparameter the code reads that " +
+        "no stage declares is Partial too (`dvc repro` does not rerun when it changes). `mlrepro verify` mutates config values and checks that the outputs change (dead config is NotMet, verified).",
         "Load the config file in the training code and read every key from it; delete keys nothing reads.",
         [],
         ProvenOnlyByRunning: true);
@@ -116,11 +117,47 @@ public sealed class ConfigUsedCheck : CheckBase
                 "Read these values from the config file (or pass them from it on the command line).");
         }
 
+        if (UndeclaredDvcParams(project) is { Count: > 0 } undeclared)
+        {
+            return Found(Outcome.Partial, $"the code reads its config, but {Count(undeclared.Count, "hyperparameter")} it reads {(undeclared.Count == 1 ? "is" : "are")} declared by no dvc.yaml stage under params: editing {(undeclared.Count == 1 ? "it" : "them")} does not make `dvc repro` rerun anything.",
+                undeclared.Take(8).Concat(evidence), "List every key a stage's script reads under that stage's `params:` in dvc.yaml (or the whole file: `- params.yaml:`).");
+        }
+
         var keys = cfg.Usage.Sum(u => u.UsedKeys.Length);
         return stale.Count == 0
             ? Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence)
             : Found(Outcome.Met, $"the code loads its config and references {Count(keys, "key")}; {Count(stale.Count, "stale key")} that {(stale.Count == 1 ? "is" : "are")} no hyperparameter {(stale.Count == 1 ? "is" : "are")} never read (not verified by running).",
                 evidence.Concat(stale));
+    }
+
+    /// <summary>
+    /// Where dvc.yaml stages declare the parameters they depend on (`params:`), the hyperparameters the code reads from such a
+    /// parameter file that no stage declares (nor a parent key, nor the whole file): DVC tracks only declared parameters, so a
+    /// changed value leaves every stage up to date and the run is never redone with it.
+    /// </summary>
+    internal static List<Evidence> UndeclaredDvcParams(ProjectModel project)
+    {
+        var declared = project.DvcPipelines.SelectMany(p => p.Stages).SelectMany(s => s.Params).GroupBy(d => d.File.TrimStart('.', '/'), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var result = new List<Evidence>();
+        foreach (var u in project.Config.Usage.Where(u => u.IsLoaded))
+        {
+            if (!declared.TryGetValue(u.File.Path, out var keys) || keys.Any(k => k.Key is null))
+            {
+                continue;
+            }
+
+            foreach (var e in u.UsedKeys)
+            {
+                var covered = keys.Any(k => e.KeyPath == k.Key || e.KeyPath.StartsWith(k.Key + ".", StringComparison.Ordinal) || e.KeyPath.StartsWith(k.Key + "[", StringComparison.Ordinal));
+                if (!covered && Knowledge.Hyperparameters.IsHyperparameter(Analysis.ConfigAnalysis.Leaf(e.KeyPath)))
+                {
+                    result.Add(Evidence.At(u.File.Path, e.Line, $"key {e.KeyPath} is read by the code but declared by no dvc.yaml stage"));
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Stale non-hyperparameter keys tolerated in any project (more are tolerated up to a tenth of the keys).</summary>

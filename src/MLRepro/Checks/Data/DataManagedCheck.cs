@@ -24,7 +24,7 @@ public sealed class DataManagedCheck : CheckBase
         "its input counts whatever its extension (names.txt given as an option's default). DVC-tracked data whose remote needs the owner's " +
         "credentials (s3, gs, azure, ssh without allow_anonymous_login), when nothing else ships or fetches it, is Partial; downloads of model " +
         "weights (a .pth URL, gdown to a model path) are not data, and neither are the sources of vendored copies of other projects (a " +
-        "sub-folder with its own setup.py or pyproject.toml and licence).",
+        "sub-folder of code with its own licence file).",
         "Track the dataset with DVC (`dvc add data/`, `dvc remote add -d …`, commit the .dvc file) or Git LFS, or add a download " +
         "script that fetches a fixed version.",
         [],

@@ -1,0 +1,1 @@
+from .util import load_config, keep_rng_state
