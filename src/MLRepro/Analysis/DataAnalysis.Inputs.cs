@@ -292,6 +292,13 @@ public sealed partial class DataAnalysis
     [GeneratedRegex(@"\b(wget|curl|gdown|aria2c|urlretrieve|download|dvc|kaggle)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Fetcher();
 
+    /// <summary>
+    /// A URL of a file rather than a web page: its last path segment has an archive or data extension (data.tar, train.csv.gz), or
+    /// its query asks for the download (Dropbox ?dl=, Google Drive export=download). A Kaggle dataset page fetched with wget is HTML.
+    /// </summary>
+    [GeneratedRegex(@"(?i)^[^?#]*/[^/?#]+\.(?:tar|tgz|gz|bz2|xz|zst|zip|7z|rar|csv|tsv|json|jsonl|parquet|feather|arrow|h5|hdf5|npy|npz|pkl|pickle|txt|xml|mat|wav|flac|mp3|jpe?g|png|tiff?)(?:[?#].*)?$|[?&](?:dl|download|export)=")]
+    private static partial Regex FileUrl();
+
     /// <summary>A shell command that fetches a file (<c>wget URL -O data.tar</c>, <c>curl -L URL</c>, <c>gdown ID</c>, <c>kaggle datasets download</c>).</summary>
     [GeneratedRegex(@"^\s*(?:\$\s*|!)?(?:wget|curl|gdown|aria2c|kaggle\s+(?:datasets|competitions)\s+download|huggingface-cli\s+download|hf\s+download|aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|dvc\s+(?:get|import))\b")]
     private static partial Regex FetchCommand();
@@ -301,6 +308,6 @@ public sealed partial class DataAnalysis
     /// the reader copies one command to get the input, unlike a link to a page they must find the data on.
     /// </summary>
     public static bool IsDocumentedFetchCommand(ProjectModel project, DataSource s) =>
-        FetchCommand().IsMatch(s.Snippet) && project.Docs.FirstOrDefault(d => d.Path == s.Path) is { } doc
+        FetchCommand().IsMatch(s.Snippet) && (!s.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || FileUrl().IsMatch(s.Value)) && project.Docs.FirstOrDefault(d => d.Path == s.Path) is { } doc
         && doc.CodeBlocks.Any(b => s.Line > b.Line && s.Line <= b.Line + b.Text.Count(c => c == '\n') + 1);
 }

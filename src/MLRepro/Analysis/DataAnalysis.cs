@@ -243,6 +243,18 @@ public sealed partial class DataAnalysis
         var bytes = dataFiles.Where(f => !f.IsLfsPointer).Sum(f => f.Size)
             + project.DataTracking.LfsPointers.Sum(p => p.Size ?? 0)
             + project.DvcLockOutSizes();
+        // A missing file that the project's own code writes (a notebook plotting the exps/<run>/frames.npy a script saved) is
+        // the output of a run, not an input someone must supply.
+        IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (reads[i] is { Status: DataPathStatus.Missing, Literal: { } missing }
+                && RunBlockers.WrittenByProject(written ??= RunBlockers.WrittenPathPatterns(project), missing))
+            {
+                reads[i] = reads[i] with { Status = DataPathStatus.Produced };
+            }
+        }
+
         var allReads = reads.ToImmutable();
         return new DataAnalysis
         {

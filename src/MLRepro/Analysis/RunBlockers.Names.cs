@@ -90,13 +90,29 @@ public static partial class RunBlockers
         (int Line, bool AtImport, string? Function)? first = null;
         var depth = 0;
         var functions = new List<(string Name, int Depth)>();
+        // The statement keyword that opened each enclosing block: a use under if/elif/else/except/case runs only on that branch
+        // (warnings.warn in an argument check), so it cannot be said to stop a run.
+        var blocks = new List<string>();
+        string? lineKeyword = null;
+        var atLineStart = true;
         string? pendingDef = null;
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
+            if (t.Kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent)
+            {
+                atLineStart = true;
+            }
+            else if (atLineStart)
+            {
+                lineKeyword = t.Kind == TokenKind.Name ? t.Text(source) : null;
+                atLineStart = false;
+            }
+
             if (t.Kind == TokenKind.Indent)
             {
                 depth++;
+                blocks.Add(lineKeyword ?? string.Empty);
                 if (pendingDef is not null)
                 {
                     functions.Add((pendingDef, depth));
@@ -106,6 +122,11 @@ public static partial class RunBlockers
             else if (t.Kind == TokenKind.Dedent)
             {
                 depth--;
+                if (blocks.Count > 0)
+                {
+                    blocks.RemoveAt(blocks.Count - 1);
+                }
+
                 functions.RemoveAll(f => f.Depth > depth);
             }
             else if (t.Kind == TokenKind.Newline && pendingDef is not null && i + 1 < tokens.Length && tokens[i + 1].Kind != TokenKind.Indent)
@@ -126,6 +147,11 @@ public static partial class RunBlockers
             if (i + 1 >= tokens.Length || !tokens[i + 1].IsOp(source, '.'))
             {
                 return null;
+            }
+
+            if (blocks.Any(b => b is "if" or "elif" or "else" or "except" or "case"))
+            {
+                continue;
             }
 
             var function = pendingDef ?? (functions.Count > 0 ? functions[^1].Name : null);

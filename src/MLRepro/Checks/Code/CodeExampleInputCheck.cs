@@ -21,7 +21,8 @@ public sealed class CodeExampleInputCheck : CheckBase
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
         "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
-        "input is available. Reads in " +
+        "input is available. A file the project's own code writes (np.save(f\"{outdir}/frames.npy\"), followed to its assignments) is an " +
+        "output, not a missing input. Reads in " +
         "vendored copies of other projects (a sub-folder of code with its own licence file), " +
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
         "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +

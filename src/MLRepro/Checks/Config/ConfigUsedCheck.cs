@@ -4,7 +4,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Config;
 
 /// <summary>config.used — the code reads its parameters from the config file; nothing is set ad hoc.</summary>
-public sealed class ConfigUsedCheck : CheckBase
+public sealed partial class ConfigUsedCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -139,6 +139,10 @@ public sealed class ConfigUsedCheck : CheckBase
     {
         var declared = project.DvcPipelines.SelectMany(p => p.Stages).SelectMany(s => s.Params).GroupBy(d => d.File.TrimStart('.', '/'), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Values a dvc.yaml interpolates (`${train.epochs}` in a cmd, `${data.output_folder}` in outs) come from params.yaml or the
+        // `vars:` files, and DVC tracks every interpolated key as a parameter of the stage without a `params:` entry.
+        var interpolated = project.DvcPipelines.Select(p => project.Text(p.Path)?.Text).Where(t => t is not null)
+            .SelectMany(t => Interpolation().Matches(t!).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
         var result = new List<Evidence>();
         foreach (var u in project.Config.Usage.Where(u => u.IsLoaded))
         {
@@ -149,7 +153,8 @@ public sealed class ConfigUsedCheck : CheckBase
 
             foreach (var e in u.UsedKeys)
             {
-                var covered = keys.Any(k => e.KeyPath == k.Key || e.KeyPath.StartsWith(k.Key + ".", StringComparison.Ordinal) || e.KeyPath.StartsWith(k.Key + "[", StringComparison.Ordinal));
+                bool Under(string? key) => key is not null && (e.KeyPath == key || e.KeyPath.StartsWith(key + ".", StringComparison.Ordinal) || e.KeyPath.StartsWith(key + "[", StringComparison.Ordinal));
+                var covered = keys.Any(k => Under(k.Key)) || interpolated.Any(Under);
                 if (!covered && Knowledge.Hyperparameters.IsHyperparameter(Analysis.ConfigAnalysis.Leaf(e.KeyPath)))
                 {
                     result.Add(Evidence.At(u.File.Path, e.Line, $"key {e.KeyPath} is read by the code but declared by no dvc.yaml stage"));
@@ -159,6 +164,10 @@ public sealed class ConfigUsedCheck : CheckBase
 
         return result;
     }
+
+    /// <summary>A dvc.yaml interpolation of a parameter (<c>${train.epochs}</c>, <c>${ data.path }</c>); the key path in group 1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{\s*([A-Za-z_][\w.-]*(?:\[\d+\])*)\s*\}")]
+    private static partial System.Text.RegularExpressions.Regex Interpolation();
 
     /// <summary>Stale non-hyperparameter keys tolerated in any project (more are tolerated up to a tenth of the keys).</summary>
     internal const int MaxStaleKeys = 2;

@@ -7,7 +7,8 @@ import numpy as np
 def train(num_epochs, lr):
     frames = []
     losses = []
-    w = np.zeros(2)
+    points = np.loadtxt("static/points.tsv", delimiter="\t", skiprows=1)
+    w = points.mean(axis=0)
     for epoch in range(num_epochs):
         w = w - lr * (w - 1.0)
         losses.append(float(((w - 1.0) ** 2).sum()))
