@@ -300,7 +300,10 @@ public sealed partial class DataAnalysis
     private static partial Regex FileUrl();
 
     /// <summary>A shell command that fetches a file (<c>wget URL -O data.tar</c>, <c>curl -L URL</c>, <c>gdown ID</c>, <c>kaggle datasets download</c>).</summary>
-    [GeneratedRegex(@"^\s*(?:\$\s*|!)?(?:wget|curl|gdown|aria2c|kaggle\s+(?:datasets|competitions)\s+download|huggingface-cli\s+download|hf\s+download|aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|dvc\s+(?:get|import))\b")]
+    [GeneratedRegex(@"https?://[^\s'""<>)]+")]
+    private static partial Regex UrlIn();
+
+    [GeneratedRegex(@"^\s*(?:\$\s*|!)?(wget|curl|gdown|aria2c|kaggle\s+(?:datasets|competitions)\s+download|huggingface-cli\s+download|hf\s+download|aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|dvc\s+(?:get|import))\b")]
     private static partial Regex FetchCommand();
 
     /// <summary>
@@ -308,6 +311,9 @@ public sealed partial class DataAnalysis
     /// the reader copies one command to get the input, unlike a link to a page they must find the data on.
     /// </summary>
     public static bool IsDocumentedFetchCommand(ProjectModel project, DataSource s) =>
-        FetchCommand().IsMatch(s.Snippet) && (!s.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || FileUrl().IsMatch(s.Value)) && project.Docs.FirstOrDefault(d => d.Path == s.Path) is { } doc
+        FetchCommand().Match(s.Snippet) is { Success: true } fetch
+        // wget/curl of a page (a Kaggle dataset page) saves HTML: only a file URL is a download.
+        && (fetch.Groups[1].Value.ToLowerInvariant() is not ("wget" or "curl" or "aria2c") || (UrlIn().Match(s.Snippet) is { Success: true } url && FileUrl().IsMatch(url.Value)))
+        && project.Docs.FirstOrDefault(d => d.Path == s.Path) is { } doc
         && doc.CodeBlocks.Any(b => s.Line > b.Line && s.Line <= b.Line + b.Text.Count(c => c == '\n') + 1);
 }

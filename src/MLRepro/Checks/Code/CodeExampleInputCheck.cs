@@ -108,6 +108,13 @@ public sealed class CodeExampleInputCheck : CheckBase
                 return Found(Outcome.Partial, "the input is documented next to the script, but the user must fetch it by hand.", userFetched.Concat(against));
             }
 
+            // The documentation links the dataset (a Kaggle page) and the code reads it from a relative path: the user
+            // fetches it by hand into place. An absolute path on the author's machine would need editing code too.
+            if (!hasInput && linkedOnly.Count > 0 && !data.InputReads.Any(r => r.Status is DataPathStatus.Absolute && !optional.Contains(r)))
+            {
+                return Found(Outcome.Partial, "the documentation links the input, but the user must fetch it by hand into the path the code reads.", userFetched.Concat(against));
+            }
+
             return Found(hasInput ? Outcome.Partial : Outcome.NotMet,
                 hasInput ? "some input is available, but the code also reads data that a fresh clone does not have." : "the input the code reads is not available from the project.",
                 against.Concat(evidence));
