@@ -108,14 +108,19 @@ public static partial class RunBlockers
                 }
             }
 
-            if (m.IsNotebook || project.Text(m.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            // A notebook's cells are scanned as its joined code (magics and shell escapes already left out).
+            var source = m.Notebook is { } nb ? nb.Code : m.IsNotebook ? null : project.Text(m.Path)?.Text;
+            if (source is null || source.Length > MaxScannedChars)
             {
                 continue;
             }
 
-            for (var line = 1; line <= text.LineCount; line++)
+            var roots = m.Imports.Where(i => i.Level == 0).Select(i => i.Module.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+            var lineNo = 0;
+            foreach (var raw in source.Split('\n'))
             {
-                var code = CodeOf(text.GetLine(line));
+                lineNo++;
+                var code = CodeOf(raw.TrimEnd('\r'));
                 if (code.Length == 0)
                 {
                     continue;
@@ -123,9 +128,16 @@ public static partial class RunBlockers
 
                 foreach (var api in RemovedApis.ForLine(code))
                 {
+                    // A line pattern names an attribute or keyword of one library (env.seed( of gym, .iteritems() of pandas):
+                    // it counts only in a module that imports that library.
+                    if (api.Package != "python" && !Knowledge.ImportPackages.ModulesFor(api.Package).Any(roots.Contains) && !roots.Contains(api.Package))
+                    {
+                        continue;
+                    }
+
                     if (seen.Add(api) && Applies(api))
                     {
-                        yield return Blocker(m.Path, line, api, code.Trim());
+                        yield return Blocker(m.Path, lineNo, api, code.Trim());
                     }
                 }
             }
@@ -143,7 +155,13 @@ public static partial class RunBlockers
             return project.Runtimes.Length > 0 && project.Runtimes.All(r => RemovedApis.AllowsOnlyBefore(r.Version, api.RemovedIn));
         }
 
-        var names = api.Package == "tensorflow" ? new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" } : [api.Package];
+        // conda names PyTorch `pytorch` (a conda export's pytorch=1.4.0=py3.7_cuda10.0…).
+        var names = api.Package switch
+        {
+            "tensorflow" => new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" },
+            "torch" => ["torch", "pytorch"],
+            _ => [api.Package],
+        };
         var declared = project.Dependencies.Where(d => names.Contains(d.Name)).ToList();
         if (declared.Count > 0)
         {

@@ -9,7 +9,7 @@ public sealed partial class ProjectModel
 {
     /// <summary>Folder names whose contents are third-party or generated code, never the project's own.</summary>
     public static readonly ImmutableHashSet<string> VendoredFolders =
-        ImmutableHashSet.Create(StringComparer.Ordinal, ".venv", "venv", "site-packages", "node_modules", ".tox", ".nox", "__pycache__", ".git");
+        ImmutableHashSet.Create(StringComparer.Ordinal, ".venv", "venv", "site-packages", "node_modules", ".tox", ".nox", "__pycache__", ".git", ".ipynb_checkpoints");
 
     private ImmutableArray<ModuleSummary>? _pythonModules;
     private Dictionary<string, ModuleSummary>? _pythonByPath;
