@@ -14,6 +14,9 @@ public sealed partial class RandomnessAnalysis
     /// <summary>How deep calls are followed from a flow to the draws of the functions it calls.</summary>
     public const int MaxCallDepth = 3;
 
+    /// <summary>Call sites of one function followed when judging whether a seed comes too late (the same bound as ValueTracer's).</summary>
+    public const int MaxCallSites = 64;
+
     /// <summary>Above this many draws or seeds the coverage analysis is skipped (the project-wide view stands).</summary>
     public const int MaxCoverageItems = 2_000;
 
@@ -29,7 +32,8 @@ public sealed partial class RandomnessAnalysis
     /// <param name="uses">Draws.</param>
     /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null: none known, no process is judged).</param>
     /// <param name="localModules">The import resolver (built from <paramref name="modules"/> when not given).</param>
-    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null)
+    /// <param name="flows">The seed-order questions' cache (a fresh one when not given; tests pass theirs to count the work).</param>
+    internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null, Flows? flows = null)
     {
         var result = ImmutableDictionary.CreateBuilder<RandomUse, string>();
         var seeded = seeds.Where(s => s.Origin != SeedOrigin.None).ToList();
@@ -40,7 +44,7 @@ public sealed partial class RandomnessAnalysis
         }
 
         localModules ??= new LocalModules(modules);
-        var flows = new Flows(localModules);
+        flows ??= new Flows(localModules);
 
         // Processes: every script the project declares it runs (a dvc.yaml stage, a Makefile target, a README command), with
         // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
@@ -140,11 +144,22 @@ public sealed partial class RandomnessAnalysis
     }
 
     /// <summary>Function bodies as line ranges (a function ends where the next definition, module-level statement or __main__ guard starts) and the calls between them.</summary>
-    private sealed class Flows
+    internal sealed class Flows
     {
+        /// <summary>Seed-order answers computed (not taken from the memo): bounded by the number of distinct sites asked about.</summary>
+        public int Computations { get; private set; }
+
         private readonly LocalModules _local;
         private readonly IReadOnlyDictionary<string, ModuleSummary> _byPath;
         private readonly Dictionary<(string, int), (int Start, int End, PythonFunction? Fn)?> _enclosing = [];
+
+        /// <summary>Calls of the project by the last name of their target, built once: finding a function's call sites
+        /// scans only the calls that could name it, not every call of every module.</summary>
+        private Dictionary<string, List<(ModuleSummary Module, PythonCall Call)>>? _callsByName;
+
+        /// <summary>Answers already computed, per (seed path, seed line, draw): a project whose helper seeds from hundreds
+        /// of places (a vendored library's examples all calling set_seed) asks the same question for every draw.</summary>
+        private readonly Dictionary<(string, int, RandomUse), bool> _seededAfter = [];
 
         public Flows(LocalModules local)
         {
@@ -157,24 +172,40 @@ public sealed partial class RandomnessAnalysis
 
         private bool SeededAfter(string path, int line, RandomUse draw, int depth)
         {
-            if (!_byPath.TryGetValue(path, out var m) || Enclosing(m, line) is not { } flow)
+            // Memoized regardless of depth (like ValueTracer's traces): the answer for a site seldom depends on how deep
+            // the question came from, and without it the call-site fan-out multiplies at every level.
+            if (_seededAfter.TryGetValue((path, line, draw), out var known))
             {
-                // Module-level code (runs at import, before any function): not judged.
-                return false;
+                return known;
             }
 
-            if (Reaches(m, flow.Start, line, draw, 0, []))
-            {
-                return true;
-            }
+            Computations++;
+            var result = Compute();
+            _seededAfter[(path, line, draw)] = result;
+            return result;
 
-            if (flow.Fn is not { } fn || depth >= MaxCallDepth)
+            bool Compute()
             {
-                return false;
-            }
+                if (!_byPath.TryGetValue(path, out var m) || Enclosing(m, line) is not { } flow)
+                {
+                    // Module-level code (runs at import, before any function): not judged.
+                    return false;
+                }
 
-            var sites = CallSites(m, fn).ToList();
-            return sites.Count > 0 && sites.All(s => SeededAfter(s.Module.Path, s.Line, draw, depth + 1));
+                if (Reaches(m, flow.Start, line, draw, 0, []))
+                {
+                    return true;
+                }
+
+                if (flow.Fn is not { } fn || depth >= MaxCallDepth)
+                {
+                    return false;
+                }
+
+                // A function called from more places than can be followed is not judged late (the seed counts).
+                var sites = CallSites(m, fn).Take(MaxCallSites + 1).ToList();
+                return sites.Count > 0 && sites.Count <= MaxCallSites && sites.All(s => SeededAfter(s.Module.Path, s.Line, draw, depth + 1));
+            }
         }
 
         /// <summary>Whether the calls of module m between start and end (exclusive) make the draw, directly or through called project functions.</summary>
@@ -239,14 +270,36 @@ public sealed partial class RandomnessAnalysis
 
         private IEnumerable<(ModuleSummary Module, int Line)> CallSites(ModuleSummary owner, PythonFunction fn)
         {
-            foreach (var m in _byPath.Values)
+            if (_callsByName is null)
             {
-                foreach (var c in m.Calls)
+                _callsByName = new Dictionary<string, List<(ModuleSummary, PythonCall)>>(StringComparer.Ordinal);
+                foreach (var m in _byPath.Values.OrderBy(m => m.Path, StringComparer.Ordinal))
                 {
-                    if (c.Target.EndsWith(fn.Name, StringComparison.Ordinal) && Resolve(m, c).Any(r => r.Module == owner && r.Fn == fn))
+                    foreach (var c in m.Calls)
                     {
-                        yield return (m, c.Line);
+                        var name = c.Target[(c.Target.LastIndexOf('.') + 1)..];
+                        if (!_callsByName.TryGetValue(name, out var list))
+                        {
+                            _callsByName[name] = list = [];
+                        }
+
+                        list.Add((m, c));
                     }
+                }
+            }
+
+            // A class's __init__ is called by the class's name.
+            var called = fn.Name == "__init__" && fn.ClassName is { } cls ? cls : fn.Name;
+            if (!_callsByName.TryGetValue(called, out var calls))
+            {
+                yield break;
+            }
+
+            foreach (var (m, c) in calls)
+            {
+                if (Resolve(m, c).Any(r => r.Module == owner && r.Fn == fn))
+                {
+                    yield return (m, c.Line);
                 }
             }
         }

@@ -74,7 +74,11 @@ public sealed partial class RandomnessAnalysis
     /// <param name="configs">Parameter files: classes they name for dynamic instantiation are randomness sources too.</param>
     /// <param name="declaredScripts">Scripts that a pipeline, Makefile, README or workflow runs: each is its own process (see <see cref="Uncovered"/>).</param>
     /// <param name="localModules">The modules' import resolver (built from <paramref name="modules"/> when not given).</param>
-    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null)
+    public static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs = null, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null) =>
+        Build(modules, tracer, configs, declaredScripts, localModules, null);
+
+    /// <summary>Builds the analysis with a given seed-order cache (tests pass one to count its work).</summary>
+    internal static RandomnessAnalysis Build(IReadOnlyList<ModuleSummary> modules, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs, IReadOnlySet<string>? declaredScripts, LocalModules? localModules, Flows? flows)
     {
         var seeds = ImmutableArray.CreateBuilder<SeedingCall>();
         var uses = ImmutableArray.CreateBuilder<RandomUse>();
@@ -203,7 +207,7 @@ public sealed partial class RandomnessAnalysis
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules) };
+        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules, flows) };
     }
 
     /// <summary>
