@@ -23,8 +23,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         StarLevel.Evaluation,
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
-        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots, or " +
-        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows or a logging handler on a results " +
+        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
+        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
         "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
