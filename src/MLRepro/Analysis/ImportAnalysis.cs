@@ -58,6 +58,12 @@ public sealed partial class ImportAnalysis
             {
                 declared[d.Name] = d;
             }
+
+            // conda names some packages differently (pytorch provides `import torch`); only conda entries, since pip's `pytorch` is not PyTorch.
+            if (d.Kind == DependencyKind.Conda && Knowledge.CondaNames.PyPiNameOf(d.Name) is { } pypi && (!declared.TryGetValue(pypi, out var had) || (!had.IsPinned && d.IsPinned)))
+            {
+                declared[pypi] = d;
+            }
         }
 
         var localTop = LocalTopLevelNames(index);

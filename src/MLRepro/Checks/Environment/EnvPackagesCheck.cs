@@ -15,7 +15,7 @@ public sealed class EnvPackagesCheck : CheckBase
         "There is a list of all software packages used (for Python, e.g. requirements.txt), and the versions can be recovered.",
         "Every third-party import (mapped to its distribution: sklearn→scikit-learn, cv2→opencv-python, PIL→Pillow, yaml→PyYAML…; " +
         "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
-        "Pipfile or a lock file. Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
+        "Pipfile or a lock file (conda names count for what they provide: pytorch→torch; a `conda list --export` saved as requirements.txt is read as conda pins). Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
         "unpinned or lower-bound-only list is Partial; a README-only list is Partial; missing packages are NotMet, but packages that only " +
         "optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
         "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",

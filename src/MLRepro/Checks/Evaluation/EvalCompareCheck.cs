@@ -23,8 +23,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         StarLevel.Evaluation,
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
-        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots, or " +
-        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows or a logging handler on a results " +
+        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
+        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
         "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
@@ -94,6 +94,19 @@ public sealed partial class EvalCompareCheck : CheckBase
                 evidence.Add(Evidence.At(m.Path, composed.Line, $"writes metrics to {ComposedFileName().Match(composed.PositionalAt(0)!.Text).Groups[1].Value} in each run's folder", composed.RawTarget));
             }
 
+            // np.save(f"./results/{run_name}", evaluations): numpy adds .npy itself, so the path names only a results folder; the saved array names the metric.
+            if (m.Calls.FirstOrDefault(c => (c.Target.EndsWith("numpy.save", StringComparison.Ordinal) || c.Target.EndsWith("numpy.savetxt", StringComparison.Ordinal))
+                    && c.PositionalAt(0) is { } p && c.PositionalAt(1) is { } v && ResultFolder().IsMatch(p.Text) && MetricValue().IsMatch(v.Text)) is { } saved)
+            {
+                evidence.Add(Evidence.At(m.Path, saved.Line, $"saves {saved.PositionalAt(1)!.Text} into a results folder on every run", saved.RawTarget));
+            }
+
+            // A hand-written CSV log: f.write("epoch,loss,ppl,accuracy\n") opens a per-run table of metrics.
+            if (m.Calls.FirstOrDefault(c => c.Target.EndsWith(".write", StringComparison.Ordinal) && c.PositionalAt(0)?.Literal?.AsString is { } header && CsvMetricHeader().IsMatch(header)) is { } table)
+            {
+                evidence.Add(Evidence.At(m.Path, table.Line, $"writes a per-run metrics table ({table.PositionalAt(0)!.Literal!.AsString!.Trim()})", table.RawTarget));
+            }
+
             var metricPaths = m.StringLiterals.Where(l => IsMetricPath(l.Value)).ToList();
             if (metricPaths.Count == 0)
             {
@@ -113,6 +126,17 @@ public sealed partial class EvalCompareCheck : CheckBase
             if (project.Text(f.Path) is { } text && KedroTracking().Match(text.Text) is { Success: true } k)
             {
                 evidence.Add(Evidence.At(f.Path, text.Text[..k.Index].Count(ch => ch == '\n') + 1, $"Kedro experiment tracking dataset ({k.Groups[1].Value.Trim()})"));
+            }
+        }
+
+        // Stages declared through the DVC command line (`dvc stage add … --metrics reports/metrics.json`, legacy `dvc run -m`) in a script
+        // or the README's instructions write dvc.yaml when they are run: `dvc metrics diff` and `dvc exp show` then compare runs.
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".md" or ".bash").Take(300))
+        {
+            if (project.Text(f.Path) is { } text && DvcCliMetrics().Match(text.Text) is { Success: true } d)
+            {
+                var at = d.Groups["flag"].Index;
+                evidence.Add(Evidence.At(f.Path, text.Text[..at].Count(ch => ch == '\n') + 1, $"a DVC stage is declared with {d.Groups["flag"].Value} {d.Groups["path"].Value}"));
             }
         }
 
@@ -185,6 +209,22 @@ public sealed partial class EvalCompareCheck : CheckBase
 
         return false;
     }
+
+    /// <summary>`dvc run` / `dvc stage add` with a metrics or plots option, across backslash-continued lines.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bdvc\s+(?:run|stage\s+add)\b(?:[^\n\\]|\\\r?\n)*?(?<=\s)(?<flag>--metrics(?:-no-cache)?|-[mM]|--plots(?:-no-cache)?)[\s=]+(?:\\\r?\n\s*)?(?<path>[^\s\\]+)")]
+    private static partial System.Text.RegularExpressions.Regex DvcCliMetrics();
+
+    /// <summary>A path into a results or metrics folder (<c>f"./results/{name}"</c>, <c>"metrics/" + run</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[""'/{}])(?:results?|metrics?|scores?|curves?|evaluations?)/")]
+    private static partial System.Text.RegularExpressions.Regex ResultFolder();
+
+    /// <summary>A variable named like a metric series (evaluations, episode_rewards, val_acc, losses).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^[\w.\[\]]*(?:eval|return|reward|score|metric|acc|loss|result|curve|histor|perf)[\w.\[\]]*$")]
+    private static partial System.Text.RegularExpressions.Regex MetricValue();
+
+    /// <summary>A CSV header of a step column and a metric column (<c>epoch,loss,ppl,accuracy</c>; tabs too).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^\s*(?:epoch|step|iter(?:ation)?|episode|round)s?\s*[,\t](?:[^\n,\t]*[,\t])*?\s*\w*(?:loss|acc|accuracy|ppl|perplexity|f1|auc|reward|return|score|bleu|mae|rmse|mse)\w*\s*(?:[,\t]|\\n|\n|$)")]
+    private static partial System.Text.RegularExpressions.Regex CsvMetricHeader();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*type:\s*((?:kedro_datasets\.|kedro\.extras\.datasets\.)?tracking\.(?:Metrics|JSON)Data[Ss]et)\s*$")]
     private static partial System.Text.RegularExpressions.Regex KedroTracking();

@@ -24,7 +24,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags; a training " +
-        "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file, or a saved model with no code to use it " +
+        "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
@@ -188,9 +188,23 @@ public sealed partial class EvalPredictCheck : CheckBase
             return Found(Outcome.Partial, "the model is saved, but nothing shows how to use it on new input.", saves.Take(4));
         }
 
+        // Batch scoring of the fixed test file into a submission (df_sub.to_csv(...), sample_submission.csv): predictions, but not on the user's input.
+        var batch = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.Any(c => c.Target.EndsWith("predict", StringComparison.Ordinal) || c.Target.EndsWith("predict_proba", StringComparison.Ordinal) || c.Target.Contains("predict_", StringComparison.Ordinal)))
+            .SelectMany(m => m.Calls.Where(c => c.Target.EndsWith(".to_csv", StringComparison.Ordinal) && (SubmissionName().IsMatch(c.RawTarget) || c.Arguments.Any(a => SubmissionName().IsMatch(a.Text))))
+                .Select(c => Evidence.At(m.Path, c.Line, "writes predictions for the fixed test set to a submission file", c.RawTarget))).Take(3).ToList();
+        if (batch.Count > 0)
+        {
+            return Found(Outcome.Partial, "the model only scores the fixed test file in batch (a submission file); there is no way to give it a custom input.", batch,
+                "Save the trained model and add a predict script or app that takes the user's input.");
+        }
+
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
     }
+
+    /// <summary>A submission file or frame (df_sub, submission_file, sample_submission.csv).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[\W_])sub(?:mission)?s?(?:[\W_]|$)|submission")]
+    private static partial System.Text.RegularExpressions.Regex SubmissionName();
 
     /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]

@@ -62,6 +62,15 @@ public static partial class RequirementsParser
             return;
         }
 
+        // `conda list --export` (name=version=build) saved as requirements.txt, at times as a YAML list ("  - numpy=1.18.1=py37_0"):
+        // pip rejects a single '=', so the line is conda's and pins the package (conda create --file reads it).
+        if (CondaExportLine().Match(line) is { Success: true } conda
+            && CondaSpec.Parse(conda.Groups[1].Value, path, lineNo, DependencyKind.Conda, out _) is { } condaDep)
+        {
+            deps.Add(condaDep);
+            return;
+        }
+
         var first = tokens[0];
         if (first.StartsWith('-'))
         {
@@ -203,4 +212,8 @@ public static partial class RequirementsParser
 
     [GeneratedRegex(@"://[^/@\s]+@")]
     private static partial Regex CredentialRegex();
+
+    /// <summary>A conda export entry: name=version or name=version=build, optionally as a YAML list item.</summary>
+    [GeneratedRegex(@"^(?:-\s+)?([A-Za-z0-9_][A-Za-z0-9_.-]*=[A-Za-z0-9_.+!*-]+(?:=[A-Za-z0-9_.+*-]+)?)$")]
+    private static partial Regex CondaExportLine();
 }

@@ -1,0 +1,5 @@
+TRAIN = "input/train_folds.csv"
+TEST = "input/test.csv"
+SAMPLE = "input/sample_submission.csv"
+OUTPUTS = "../outputs"
+TARGET = "stroke"
