@@ -383,6 +383,14 @@ public sealed partial class DataPipelineCheck : CheckBase
             return null;
         }
 
+        // Module-level step counts (num_frames = 1000000 in a notebook); in a collection of independent tutorials, a few
+        // long examples are optional ones, not the project's cost.
+        var settings = code.SelectMany(m => m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && StepOptions.Contains(a.Target.ToLowerInvariant())
+            && WholeNumber(a.Literal) >= LongTrainingSteps).Select(a => (m, a))).ToList();
+        var settingsCount = settings.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, [.. settings.Select(x => Evidence.At(x.m.Path, x.a.Line, "long training"))]) is null
+            ? settings.Select(x => $"{x.m.Path}:{x.a.Line} trains {WholeNumber(x.a.Literal):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
+            : null;
+
         foreach (var m in code)
         {
             foreach (var o in m.CliOptions)
@@ -395,17 +403,9 @@ public sealed partial class DataPipelineCheck : CheckBase
                     return $"{m.Path}:{o.Line} trains {n:N0} steps by default ({string.Join('/', o.Flags)})";
                 }
             }
-
-            foreach (var a in m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "="))
-            {
-                if (StepOptions.Contains(a.Target.ToLowerInvariant()) && WholeNumber(a.Literal) is { } n && n >= LongTrainingSteps)
-                {
-                    return $"{m.Path}:{a.Line} trains {n:N0} steps ({a.Target} = {a.ValueText})";
-                }
-            }
         }
 
-        return null;
+        return settingsCount;
     }
 
     /// <summary>
