@@ -403,6 +403,16 @@ public sealed partial class DataAnalysis
         return a?.Literal?.AsString;
     }
 
+    /// <summary>
+    /// A folder whose name ends in the word "data" or "dataset(s)" (example-datasets/, sample_data/, training-data/; not
+    /// data_utils/): its non-code files are data, whatever their extension (the .txt corpora a fine-tuning UI offers as examples).
+    /// </summary>
+    private static bool DataFolderName(string path)
+    {
+        var folders = path.Split('/');
+        return folders.Take(folders.Length - 1).Any(d => d.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets");
+    }
+
     /// <summary>Whether a file is data: under a data-like folder, or a data extension outside code/doc folders.</summary>
     public static bool IsDataFile(IndexedFile f)
     {
@@ -421,7 +431,7 @@ public sealed partial class DataAnalysis
 
         var inDataDir = p.StartsWith("data/", StringComparison.Ordinal) || p.StartsWith("datasets/", StringComparison.Ordinal) || p.StartsWith("dataset/", StringComparison.Ordinal)
             || p.Contains("/data/", StringComparison.Ordinal) || p.StartsWith("input/", StringComparison.Ordinal) || p.StartsWith("samples/", StringComparison.Ordinal)
-            || p.StartsWith("example_data/", StringComparison.Ordinal) || p.StartsWith("examples/data/", StringComparison.Ordinal);
+            || p.StartsWith("example_data/", StringComparison.Ordinal) || p.StartsWith("examples/data/", StringComparison.Ordinal) || DataFolderName(p);
         if (inDataDir)
         {
             return f.Extension is not (".py" or ".md" or ".yaml" or ".yml" or ".ipynb" or ".sh" or ".dvc" or ".gitignore");

@@ -21,7 +21,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
-        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, or a deep-learning script whose options default to {LongTrainingSteps:N0}+ training steps), " +
+        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
+        $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), or documentation stating hours/days of training or {LargeGpuMemoryGb}+ GB of GPU memory. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
@@ -301,6 +302,12 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, option);
         }
 
+        // The documented or scripted training command sets the epochs: `python train.py ... -epoch 400` in the README.
+        if (CommandEpochs(project) is { } command)
+        {
+            return (true, command);
+        }
+
         return (false, string.Empty);
     }
 
@@ -359,36 +366,87 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>Training steps (iterations, not epochs) from which a deep-learning training is long: hours on a GPU.</summary>
     public const int LongTrainingSteps = 100_000;
 
-    private static readonly HashSet<string> StepOptions = new(StringComparer.Ordinal) { "num_iters", "max_iters", "n_iters", "iters", "iterations", "num_iterations", "max_iter", "max_steps", "num_steps", "total_steps", "train_steps", "num_train_steps", "n_steps", "total_iters", "niter", "total_iterations" };
+    private static readonly HashSet<string> StepOptions = new(StringComparer.Ordinal) { "num_iters", "max_iters", "n_iters", "iters", "iterations", "num_iterations", "max_iter", "max_steps", "num_steps", "total_steps", "train_steps", "num_train_steps", "n_steps", "total_iters", "niter", "total_iterations",
+        // Reinforcement learning counts environment steps or frames: TD3's --max_timesteps 1e6, a DQN notebook's num_frames = 1000000.
+        "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps" };
     private static readonly HashSet<string> DeepLearningModules = new(StringComparer.Ordinal) { "torch", "tensorflow", "keras", "jax", "flax", "mxnet", "paddle" };
 
-    /// <summary>A command-line option of training code whose default trains long (iterations), in a deep-learning project.</summary>
+    /// <summary>
+    /// A command-line option of training code whose default trains long (iterations; `default=1e6, type=int` counts), or a
+    /// module-level step count of a script or notebook (num_frames = 1000000), in a deep-learning project.
+    /// </summary>
     private static string? LongTrainingOption(ProjectModel project)
     {
-        var code = project.PythonModules.Where(m => !m.IsNotebook && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
         if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
         {
             return null;
         }
+
+        // Module-level step counts (num_frames = 1000000 in a notebook); in a collection of independent tutorials, a few
+        // long examples are optional ones, not the project's cost.
+        var settings = code.SelectMany(m => m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && StepOptions.Contains(a.Target.ToLowerInvariant())
+            && WholeNumber(a.Literal) >= LongTrainingSteps).Select(a => (m, a))).ToList();
+        var settingsCount = settings.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, [.. settings.Select(x => Evidence.At(x.m.Path, x.a.Line, "long training"))]) is null
+            ? settings.Select(x => $"{x.m.Path}:{x.a.Line} trains {WholeNumber(x.a.Literal):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
+            : null;
 
         foreach (var m in code)
         {
             foreach (var o in m.CliOptions)
             {
                 var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
-                if (o.Default?.Literal?.AsInt is not { } n)
-                {
-                    continue;
-                }
 
                 // Epochs say little without the data's size (200 epochs of a GCN on Cora take seconds); steps of a network do.
-                if (StepOptions.Contains(name) && n >= LongTrainingSteps)
+                if (StepOptions.Contains(name) && WholeNumber(o.Default?.Literal) is { } n && n >= LongTrainingSteps)
                 {
                     return $"{m.Path}:{o.Line} trains {n:N0} steps by default ({string.Join('/', o.Flags)})";
                 }
             }
         }
 
+        return settingsCount;
+    }
+
+    /// <summary>
+    /// A training command in the documentation or a committed shell script that runs a deep-learning script for
+    /// <see cref="LongTrainingEpochs"/>+ epochs (`python train.py -data_pkl m30k.pkl -epoch 400`): the value the authors chose,
+    /// like a config file's. Null when none.
+    /// </summary>
+    private static string? CommandEpochs(ProjectModel project)
+    {
+        var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
+        {
+            return null;
+        }
+
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".md" or ".rst" or ".txt" or ".sh" or ".bash" && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path)))
+        {
+            if (project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match c in EpochCommand().Matches(LineContinuation().Replace(text.Text, " ")))
+            {
+                if (int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= LongTrainingEpochs)
+                {
+                    return $"{f.Path} runs {c.Groups["script"].Value} for {n} epochs";
+                }
+            }
+        }
+
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\\r?\n")]
+    private static partial System.Text.RegularExpressions.Regex LineContinuation();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)\b(?:python3?|torchrun|accelerate\s+launch|deepspeed)\s+(?:-\S+\s+)*(?<script>\S+\.py)\b[^\n]*?\s--?(?:epochs?|num_epochs|n_epochs|max_epochs|num_train_epochs|nepochs?)[= ]+(?<n>\d+)\b")]
+    private static partial System.Text.RegularExpressions.Regex EpochCommand();
+
+    /// <summary>An integer literal, or a float literal with a whole value (1e6, 25e3): how step counts are often written.</summary>
+    private static long? WholeNumber(Python.PythonLiteral? literal) =>
+        literal?.AsInt ?? (literal?.AsDouble is { } d && d == Math.Floor(d) && d is > 0 and < long.MaxValue ? (long)d : null);
 }
