@@ -404,6 +404,12 @@ public sealed partial class DataAnalysis
         return a?.Literal?.AsString;
     }
 
+    /// <summary>Top-level folders that hold example or sample data by their name ('-' read as '_'): example-datasets/, sample_data/.</summary>
+    private static readonly HashSet<string> ExampleDataFolders = new(StringComparer.Ordinal)
+    {
+        "example_data", "example_dataset", "example_datasets", "examples_data", "sample_data", "sample_dataset", "sample_datasets", "demo_data", "toy_data",
+    };
+
     /// <summary>Whether a file is data: under a data-like folder, or a data extension outside code/doc folders.</summary>
     public static bool IsDataFile(IndexedFile f)
     {
@@ -422,7 +428,7 @@ public sealed partial class DataAnalysis
 
         var inDataDir = p.StartsWith("data/", StringComparison.Ordinal) || p.StartsWith("datasets/", StringComparison.Ordinal) || p.StartsWith("dataset/", StringComparison.Ordinal)
             || p.Contains("/data/", StringComparison.Ordinal) || p.StartsWith("input/", StringComparison.Ordinal) || p.StartsWith("samples/", StringComparison.Ordinal)
-            || p.StartsWith("example_data/", StringComparison.Ordinal) || p.StartsWith("examples/data/", StringComparison.Ordinal);
+            || p.StartsWith("examples/data/", StringComparison.Ordinal) || (p.Contains('/', StringComparison.Ordinal) && ExampleDataFolders.Contains(p[..p.IndexOf('/')].Replace('-', '_')));
         if (inDataDir)
         {
             return f.Extension is not (".py" or ".md" or ".yaml" or ".yml" or ".ipynb" or ".sh" or ".dvc" or ".gitignore");

@@ -27,7 +27,7 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
         "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README, a data README, a data dictionary file or a notebook's data section, or a sentence stating the format " +
-        "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the fields of each record, " +
+        "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the separator between samples (\"separate each sample with 2 blank lines\"), the fields of each record, " +
         "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset, a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
