@@ -15,6 +15,14 @@ namespace MLRepro.Analysis;
 /// <param name="Root">The root argument's text, if any.</param>
 public sealed record StandardDatasetUse(string Path, int Line, string Name, bool Downloads, SeedOrigin RootOrigin, string? Root);
 
+/// <summary>A simulated environment the code creates (gym.make("CartPole-v1")): the input of an RL agent is the experience it generates.</summary>
+/// <param name="Path">Module.</param>
+/// <param name="Line">Line of the call.</param>
+/// <param name="Call">The factory, e.g. <c>gym.make</c>.</param>
+/// <param name="Id">The environment id's text (a literal's value, or the expression).</param>
+/// <param name="Origin">Where the id comes from (HardCoded when a literal or traced to one).</param>
+public sealed record SimulatedEnvironment(string Path, int Line, string Call, string Id, SeedOrigin Origin);
+
 /// <summary>A data input declared in configuration rather than code (a Kedro catalog entry, an MLflow Recipes ingest step).</summary>
 /// <param name="Path">The config file.</param>
 /// <param name="Line">Line.</param>
@@ -39,6 +47,9 @@ public sealed partial class DataAnalysis
 
     /// <summary>Standard datasets built into libraries, with whether the code downloads them and where their root comes from.</summary>
     public ImmutableArray<StandardDatasetUse> StandardDatasets { get; init; } = [];
+
+    /// <summary>Simulated environments the training code creates (environments.tsv), with where their id comes from.</summary>
+    public ImmutableArray<SimulatedEnvironment> Environments { get; init; } = [];
 
     /// <summary>Data inputs declared in configuration (Kedro catalog file paths, MLflow Recipes ingest steps).</summary>
     public ImmutableArray<DeclaredInput> DeclaredInputs { get; init; } = [];
@@ -151,6 +162,30 @@ public sealed partial class DataAnalysis
                 var origin = root is null || root.Literal is not null ? SeedOrigin.HardCoded : tracer.Trace(m, root, c.Line);
                 result.Add(new StandardDatasetUse(m.Path, c.Line, c.Target.EndsWith(".load_data", StringComparison.Ordinal) ? c.Target[..^".load_data".Length] : c.Target,
                     downloads, origin, root?.Text));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Environment factories by call target, with the keyword of their id argument (environments.tsv).</summary>
+    private static readonly Lazy<Dictionary<string, string>> s_environmentFactories = new(() =>
+        Knowledge.KnowledgeTable.Read("environments.tsv").Where(r => r.Length >= 2).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal));
+
+    private static ImmutableArray<SimulatedEnvironment> EnvironmentsOf(ProjectModel project, InputTracer tracer)
+    {
+        var result = ImmutableArray.CreateBuilder<SimulatedEnvironment>();
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !IsAuxiliaryModule(m) && !project.IsVendoredPackagePath(m.Path)))
+        {
+            foreach (var c in m.Calls)
+            {
+                if (!s_environmentFactories.Value.TryGetValue(c.Target, out var keyword) || (c.Keyword(keyword) ?? c.PositionalAt(0)) is not { } id)
+                {
+                    continue;
+                }
+
+                var origin = id.Literal is not null ? SeedOrigin.HardCoded : tracer.Trace(m, id, c.Line);
+                result.Add(new SimulatedEnvironment(m.Path, c.Line, c.Target, id.Literal?.AsString ?? id.Text, origin));
             }
         }
 

@@ -261,6 +261,7 @@ public sealed partial class DataAnalysis
             Reads = allReads,
             InputReads = InputReadsOf(project, allReads),
             StandardDatasets = StandardDatasetsOf(project, inputTracer),
+            Environments = EnvironmentsOf(project, inputTracer),
             DeclaredInputs = DeclaredInputsOf(project),
             DocumentedInputs = DocumentedInputsOf(project, allReads),
             Sources = SourcesOf(project),

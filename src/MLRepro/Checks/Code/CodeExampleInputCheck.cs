@@ -17,7 +17,8 @@ public sealed class CodeExampleInputCheck : CheckBase
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script or a download command " +
         "in a README code block such as `wget URL -O data.tar`, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True). " +
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True), or, for a project that reads " +
+        "no data, a simulated environment it creates (gym.make). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
         "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
@@ -126,6 +127,14 @@ public sealed class CodeExampleInputCheck : CheckBase
             // project neither ships nor fetches any data for it.
             return Found(Outcome.NotMet, "the configuration declares an input, but the project ships or fetches no data for it.",
                 data.DeclaredInputs.Take(5).Select(d => Evidence.At(d.Path, d.Line, d.Description)));
+        }
+
+        if (!hasInput && data.InputReads.Length == 0 && data.Environments.Length > 0)
+        {
+            // An RL agent learns from the experience a simulated environment generates (gym.make("CartPole-v1")): the
+            // environment library provides the example input; no data file is needed.
+            return Found(Outcome.Met, "the input is a simulated environment the code creates; no data file is needed.",
+                data.Environments.DistinctBy(e => e.Id).Take(5).Select(e => Evidence.At(e.Path, e.Line, $"creates the simulated environment {e.Id}", $"{e.Call}({e.Id})")));
         }
 
         if (!hasInput && data.InputReads.Length == 0)

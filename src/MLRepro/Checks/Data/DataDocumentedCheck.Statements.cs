@@ -84,6 +84,16 @@ public sealed partial class DataDocumentedCheck
             return "states the fields of each record";
         }
 
+        if (ChineseLineFormat().IsMatch(sentence))
+        {
+            return "states the data's line format";
+        }
+
+        if (SeparatorFormat().IsMatch(sentence))
+        {
+            return "states how the samples are delimited";
+        }
+
         if (AnnotationFormat().IsMatch(sentence))
         {
             return "names the standard annotation format the data follows";
@@ -140,6 +150,20 @@ public sealed partial class DataDocumentedCheck
 
     [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:record|example|entry|item|sample|row|object|instance|data\s?point)\b[^.\n]{0,60}?\b(?:fields?|keys|columns|attributes|properties)\b|\b(?:list|array)\s+of\s+(?:dicts?|dictionaries|objects|records|json\s+objects)\s+with\b[^.\n]{0,30}?\b(?:fields?|keys|columns|attributes)\b")]
     private static partial Regex RecordFields();
+
+    /// <summary>
+    /// The same statement in a Chinese README: "每一行的数据格式如下" (the format of each line is as follows), "每条样本包含…字段"
+    /// (each sample holds the fields …), with a data word (数据 data, 样本 sample, a file format) in the sentence.
+    /// </summary>
+    [GeneratedRegex(@"(?:每一?行|每一?条(?:数据|样本|记录)?|每个样本)[^。\n]{0,12}?(?:格式|字段|包含|由)(?=[^\n]*(?:数据|样本|jsonl|json|csv|tsv|txt))|(?:数据|样本|jsonl|json|csv|tsv|txt)[^。\n]{0,20}?(?:每一?行|每一?条)[^。\n]{0,12}?(?:格式|字段|包含|由)")]
+    private static partial Regex ChineseLineFormat();
+
+    /// <summary>
+    /// A plain-text corpus's record separator: "separate each sample with 2 blank lines", "examples are separated by an empty
+    /// line" (the interface of raw-text fine-tuning data, as "one item per line" is of line data).
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:samples?|examples?|records?|entries|documents?|items?|conversations?|dialogues?|passages?|prompts?)\b[^.\n]{0,30}?\b(?:are|is)?\s*(?:separated|delimited|split)\s+(?:by|with)\s+(?:a\s+|an\s+|one\s+|two\s+|three\s+|double\s+|triple\s+|\d\s+)?(?:blank|empty|new)[ -]?lines?\b|\bseparat(?:e|ing)\s+(?:each|every|the|your)\s+(?:training\s+)?(?:samples?|examples?|records?|entries|documents?|items?|conversations?)\s+(?:with|by)\s+(?:a\s+|an\s+|one\s+|two\s+|three\s+|double\s+|triple\s+|\d\s+)?(?:blank|empty|new)[ -]?lines?\b")]
+    private static partial Regex SeparatorFormat();
 
     [GeneratedRegex(@"(?i)\b(?:sub-?folders?|sub-?directories|sub-?dirs?|folders?|directories)\b[^.\n]{0,30}?\b(?:for|per)\s+(?:each\s+|every\s+)?(?:[\w-]+\s+)?(?:class|classes|category|categories|label|labels)\b|\b(?:folder|directory|sub-?folder|sub-?directory)\s+names?\s+(?:are|is|serve\s+as|gives?|as)\s+(?:the\s+)?(?:class|label|categor)|\b(?:folders?|directories)\s+named\s+(?:after|by)\s+(?:the\s+|their\s+|its\s+)?(?:class|label|categor)")]
     private static partial Regex ClassFolders();

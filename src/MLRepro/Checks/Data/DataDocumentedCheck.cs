@@ -27,8 +27,8 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "Met by a written schema: a datapackage.json, Croissant file, JSON Schema, dataset card features, pandera or Great Expectations " +
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
         "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README, a data README, a data dictionary file or a notebook's data section, or a sentence stating the format " +
-        "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the fields of each record, " +
-        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset or the data's source (a dataset URL in code or config, a readme linking the input " +
+        "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the separator between samples (\"separate each sample with 2 blank lines\"), the fields of each record, " +
+        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset, a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],
@@ -83,6 +83,11 @@ public sealed partial class DataDocumentedCheck : CheckBase
 
         var named = project.Data.Sources.Where(s => s.Kind is DataSourceKind.StandardDataset or DataSourceKind.HuggingFaceDataset or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition).ToList();
         partial.AddRange(named.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"names a standard dataset ({s.Value}): its structure is known elsewhere, not written here")));
+
+        // An RL agent's input is a simulated environment (gym.make("CartPole-v1")): naming it is like naming a standard
+        // dataset; its observation and action spaces are defined by the environment library, not written here.
+        partial.AddRange(project.Data.Environments.DistinctBy(e => e.Id).Take(3)
+            .Select(e => Evidence.At(e.Path, e.Line, $"creates the simulated environment {e.Id}: its observation and action spaces are defined by the environment library, not written here", $"{e.Call}({e.Id})")));
 
         // Naming where the data comes from (a dataset URL in a code comment or config, a `dvc get` of a registry) says
         // which dataset it is, without its structure.

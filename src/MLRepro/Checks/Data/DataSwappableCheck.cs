@@ -17,7 +17,8 @@ public sealed partial class DataSwappableCheck : CheckBase
         "configurator that overrides globals, a Kedro catalog, an MLflow Recipes ingest step), not string literals buried in code. Reads " +
         "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
-        "dataset can only replace the files in place. Only a run with another dataset proves it.",
+        "dataset can only replace the files in place. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
+        "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
         ProvenOnlyByRunning: true);
@@ -46,6 +47,18 @@ public sealed partial class DataSwappableCheck : CheckBase
         var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
             .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
             .ToList();
+
+        if (inputs.Count == 0 && standard.Count == 0 && swappable == 0 && data.Environments.Length > 0)
+        {
+            // An RL agent's input is a simulated environment: another environment with the same interface swaps in when
+            // its id comes from config or the command line (gym.make(args.env)); a literal id means editing code.
+            var envConfigurable = data.Environments.Where(e => InputTracer.IsConfigurable(e.Origin)).ToList();
+            return envConfigurable.Count > 0
+                ? Found(Outcome.Met, "the simulated environment's id comes from config or the command line (not verified by running with another environment).",
+                    envConfigurable.Take(5).Select(e => Evidence.At(e.Path, e.Line, $"environment id from {Origin(e.Origin)}", $"{e.Call}({e.Id})")))
+                : Found(Outcome.Partial, "the simulated environment is fixed in code: another environment means editing code.",
+                    data.Environments.DistinctBy(e => e.Id).Take(5).Select(e => Evidence.At(e.Path, e.Line, $"environment {e.Id} chosen in code", $"{e.Call}({e.Id})")));
+        }
 
         if (inputs.Count == 0 && standard.Count == 0 && swappable == 0)
         {

@@ -10,7 +10,7 @@ namespace MLRepro.Formats.DataTracking;
 /// .py/.ipynb/.sh/.md/config text, with line numbers. It does not resolve Python names; the Python analysis
 /// elsewhere can refine it. Never throws on content.
 /// </summary>
-public static class DataTrackingParser
+public static partial class DataTrackingParser
 {
     /// <summary>Longest line scanned; longer lines are scanned up to this many characters.</summary>
     public const int MaxScanLineChars = 20_000;
@@ -540,8 +540,17 @@ public static class DataTrackingParser
             || path.Contains("developer.download.nvidia.com/compute/cuda/repos", StringComparison.Ordinal)
             || path.Contains("download.pytorch.org/whl", StringComparison.Ordinal) || path.Contains("nvidia.github.io/", StringComparison.Ordinal)
             || path.Contains("download.docker.com", StringComparison.Ordinal) || path.Contains("sh.rustup.rs", StringComparison.Ordinal)
-            || path.Contains("astral.sh/uv", StringComparison.Ordinal) || path.Contains("install.python-poetry.org", StringComparison.Ordinal);
+            || path.Contains("astral.sh/uv", StringComparison.Ordinal) || path.Contains("install.python-poetry.org", StringComparison.Ordinal)
+            // Conda packages (an explicit spec written by `conda list --explicit` lists one URL per package): a channel
+            // host, the .conda format, or a .tar.bz2 under a conda platform sub-directory.
+            || path.Contains("conda.anaconda.org/", StringComparison.Ordinal) || name.EndsWith(".conda", StringComparison.Ordinal)
+            || (name.EndsWith(".tar.bz2", StringComparison.Ordinal) && CondaSubdir().IsMatch(path))
+            // Shell set-up (git's prompt and completion scripts sourced from .bashrc in a dev container).
+            || (name.EndsWith(".sh", StringComparison.Ordinal) && (path.Contains("/completion/", StringComparison.Ordinal) || name.Contains("completion", StringComparison.Ordinal) || name.Contains("prompt", StringComparison.Ordinal)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/(?:noarch|linux-64|linux-aarch64|linux-ppc64le|osx-64|osx-arm64|win-64|win-32)/[^/]+$")]
+    private static partial System.Text.RegularExpressions.Regex CondaSubdir();
 
     private static bool HasDataExtension(string path)
     {
