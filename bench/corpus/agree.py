@@ -10,20 +10,24 @@ same commit do not agree on every judgement call either.
 """
 import sys
 
-import yaml
-
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from run import CRITERIA, lenient_equal  # noqa: E402
+from run import CRITERIA, lenient_equal, load_labels  # noqa: E402
 
 
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
         return 2
-    first = {r["repo"]: r for r in yaml.safe_load(open(argv[1]))["repos"]}
+    def load(path):
+        repos, errors = load_labels(path)
+        for e in errors:
+            print(f"warning: {e}", file=sys.stderr)
+        return repos
+
+    first = {r["repo"]: r for r in load(argv[1])}
     second = {}
     for path in argv[2:]:
-        for r in yaml.safe_load(open(path))["repos"]:
+        for r in load(path):
             second[r["repo"]] = r
     common = [repo for repo in first if repo in second]
     per = {c: [0, 0, 0] for c in CRITERIA}
