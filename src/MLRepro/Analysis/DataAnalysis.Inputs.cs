@@ -264,7 +264,7 @@ public sealed partial class DataAnalysis
         var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
         return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
-            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s) && !DownloadsSoftware(s))];
+            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s))];
 
         static bool IsDoc(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
     }
@@ -299,17 +299,6 @@ public sealed partial class DataAnalysis
 
         return WeightsTarget().IsMatch(statement.Replace(s.Value, string.Empty, StringComparison.Ordinal));
     }
-
-    /// <summary>
-    /// A download of software, not data: a package from a package index (the URLs of a conda explicit spec file,
-    /// conda.anaconda.org/…/ca-certificates-….tar.bz2; files.pythonhosted.org) or a script or installer
-    /// (curl …/git-prompt.sh in a Dockerfile, get-pip.py, a .deb or .whl).
-    /// </summary>
-    private static bool DownloadsSoftware(DataSource s) =>
-        s.Kind is DataSourceKind.DataUrl or DataSourceKind.FileHost or DataSourceKind.HttpDownload && SoftwareUrl().IsMatch(s.Value);
-
-    [GeneratedRegex(@"^https?://(?:conda\.anaconda\.org|repo\.anaconda\.com|repo\.continuum\.io|files\.pythonhosted\.org|pypi\.org|download\.pytorch\.org/whl)/|\.(?:sh|bash|ps1|py|exe|msi|deb|rpm|whl|conda|dmg|pkg)(?:\?.*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex SoftwareUrl();
 
     [GeneratedRegex(@"\.(pth|pt|ckpt|h5|hdf5|onnx|pb|safetensors|tflite|caffemodel)(\?.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex WeightsFile();

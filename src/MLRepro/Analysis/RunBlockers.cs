@@ -155,14 +155,10 @@ public static partial class RunBlockers
             return project.Runtimes.Length > 0 && project.Runtimes.All(r => RemovedApis.AllowsOnlyBefore(r.Version, api.RemovedIn));
         }
 
-        // conda names PyTorch `pytorch` (a conda export's pytorch=1.4.0=py3.7_cuda10.0…).
-        var names = api.Package switch
-        {
-            "tensorflow" => new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" },
-            "torch" => ["torch", "pytorch"],
-            _ => [api.Package],
-        };
-        var declared = project.Dependencies.Where(d => names.Contains(d.Name)).ToList();
+        var names = api.Package == "tensorflow" ? new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" } : [api.Package];
+        // A conda entry counts under its PyPI name (conda-names.tsv: a conda export's pytorch=1.4.0=py3.7_cuda10.0… pins torch).
+        var declared = project.Dependencies.Where(d => names.Contains(d.Name)
+            || (d.Kind == Formats.Dependencies.DependencyKind.Conda && Knowledge.CondaNames.PyPiNameOf(d.Name) is { } pypi && names.Contains(pypi))).ToList();
         if (declared.Count > 0)
         {
             return declared.All(d => RemovedApis.AllowsOnlyBefore(d.Specifier, api.RemovedIn));

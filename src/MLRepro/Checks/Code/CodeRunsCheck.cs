@@ -134,18 +134,12 @@ public sealed class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
-        IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
+        // A result the project's own code saves (a notebook plotting what train.py wrote) is already Produced, not Missing
+        // (DataAnalysis follows RunBlockers.WrittenPathPatterns): running that code makes it.
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Missing))
         {
             if (SideNotebook(r.Path))
             {
-                continue;
-            }
-
-            written ??= RunBlockers.WrittenPathPatterns(project);
-            if (r.Literal is { } produced && RunBlockers.WrittenByProject(written, produced))
-            {
-                // A result the project's own code saves (a notebook plotting what train.py wrote): running that code makes it.
                 continue;
             }
 
@@ -252,7 +246,7 @@ public sealed class CodeRunsCheck : CheckBase
                 var after = at + name.Length < text.Text.Length ? text.Text[at + name.Length] : ' ';
                 if (!char.IsLetterOrDigit(before) && before != '_' && !char.IsLetterOrDigit(after) && after != '_')
                 {
-                    return (d.Path, text.Text[..at].Count(ch => ch == '\n') + 1);
+                    return (d.Path, text.GetPosition(at).Line);
                 }
 
                 at = text.Text.IndexOf(name, at + 1, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed partial class EnvExampleCheck : CheckBase
             // A deploy workflow builds the environment the app runs in (Azure/App Engine/Heroku deploy actions, a deploy job).
             if (install is not null && project.Text(r.Path) is { } text && DeployStep().Match(text.Text) is { Success: true } deploy)
             {
-                var line = text.Text[..deploy.Index].Count(ch => ch == '\n') + 1;
+                var line = text.GetPosition(deploy.Index).Line;
                 return
                 [
                     Evidence.At(r.Path, r.Line, $"CI sets up Python {r.Version}"),

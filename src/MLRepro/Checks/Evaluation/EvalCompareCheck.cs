@@ -125,7 +125,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         {
             if (project.Text(f.Path) is { } text && KedroTracking().Match(text.Text) is { Success: true } k)
             {
-                evidence.Add(Evidence.At(f.Path, text.Text[..k.Index].Count(ch => ch == '\n') + 1, $"Kedro experiment tracking dataset ({k.Groups[1].Value.Trim()})"));
+                evidence.Add(Evidence.At(f.Path, text.GetPosition(k.Index).Line, $"Kedro experiment tracking dataset ({k.Groups[1].Value.Trim()})"));
             }
         }
 
@@ -136,7 +136,7 @@ public sealed partial class EvalCompareCheck : CheckBase
             if (project.Text(f.Path) is { } text && DvcCliMetrics().Match(text.Text) is { Success: true } d)
             {
                 var at = d.Groups["flag"].Index;
-                evidence.Add(Evidence.At(f.Path, text.Text[..at].Count(ch => ch == '\n') + 1, $"a DVC stage is declared with {d.Groups["flag"].Value} {d.Groups["path"].Value}"));
+                evidence.Add(Evidence.At(f.Path, text.GetPosition(at).Line, $"a DVC stage is declared with {d.Groups["flag"].Value} {d.Groups["path"].Value}"));
             }
         }
 

@@ -546,8 +546,13 @@ public static partial class DataTrackingParser
             || path.Contains("conda.anaconda.org/", StringComparison.Ordinal) || name.EndsWith(".conda", StringComparison.Ordinal)
             || (name.EndsWith(".tar.bz2", StringComparison.Ordinal) && CondaSubdir().IsMatch(path))
             // Shell set-up (git's prompt and completion scripts sourced from .bashrc in a dev container).
-            || (name.EndsWith(".sh", StringComparison.Ordinal) && (path.Contains("/completion/", StringComparison.Ordinal) || name.Contains("completion", StringComparison.Ordinal) || name.Contains("prompt", StringComparison.Ordinal)));
+            || (name.EndsWith(".sh", StringComparison.Ordinal) && (path.Contains("/completion/", StringComparison.Ordinal) || name.Contains("completion", StringComparison.Ordinal) || name.Contains("prompt", StringComparison.Ordinal)))
+            // Other package indexes, and scripts or installers by their extension (get-pip.py, setup.exe, a .rpm).
+            || SoftwareUrl().IsMatch(path);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https?://(?:repo\.continuum\.io|files\.pythonhosted\.org|pypi\.org)/|\.(?:sh|bash|ps1|py|exe|msi|rpm|dmg|pkg)$")]
+    private static partial System.Text.RegularExpressions.Regex SoftwareUrl();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"/(?:noarch|linux-64|linux-aarch64|linux-ppc64le|osx-64|osx-arm64|win-64|win-32)/[^/]+$")]
     private static partial System.Text.RegularExpressions.Regex CondaSubdir();
