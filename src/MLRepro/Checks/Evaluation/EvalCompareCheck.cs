@@ -24,8 +24,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
         "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
-        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
-        "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
+        "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
+        "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
         "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
@@ -304,8 +304,8 @@ public sealed partial class EvalCompareCheck : CheckBase
             && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]) || MetricName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
     }
 
-    /// <summary>A file name that is a metric's own name as a word (FID_01000_latent.json, bleu.json, val_f1.csv; "fidelity" is not).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:fid|lpips|psnr|ssim|bleu|rouge|f1|auc|iou|miou|wer|ppl|perplexity|acc|rmse|mae)(?:[_.%-]|\d|$)")]
+    /// <summary>A file name that is a metric's own name as a word (FID_01000_latent.json, bleu.json, val_acc.csv; "fidelity" is not).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:fid|lpips|psnr|ssim|bleu|rouge|auc|iou|miou|wer|ppl|perplexity|acc|rmse|mae)(?:[_.%-]|\d|$)")]
     private static partial System.Text.RegularExpressions.Regex MetricName();
 
     /// <summary>The file name at the end of an f-string or concatenated path (<c>f"{outdir}/loss.npy"</c>, <c>out + "/metrics.json"</c>).</summary>

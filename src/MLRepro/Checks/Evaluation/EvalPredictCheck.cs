@@ -23,7 +23,8 @@ public sealed partial class EvalPredictCheck : CheckBase
         "The project's output model can easily be used to predict or generate from a custom user input: anything from a simple API to a full UI.",
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
-        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags; a training " +
+        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
+        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) with the model loaded by the modules it imports, counts; a training " +
         "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
