@@ -58,7 +58,7 @@ public static class Ecosystem
     /// </summary>
     public static IReadOnlyList<(string Target, int Position, string Keyword)> EpisodeMonitors { get; } =
     [
-        ("stable_baselines3.common.monitor.Monitor", 1, "filename"), ("stable_baselines3.common.Monitor", 1, "filename"),
+        ("stable_baselines3.common.monitor.Monitor", 1, "filename"),
         ("stable_baselines.bench.Monitor", 1, "filename"), ("stable_baselines.bench.monitor.Monitor", 1, "filename"),
         ("baselines.bench.Monitor", 1, "filename"), ("baselines.bench.monitor.Monitor", 1, "filename"),
         ("stable_baselines3.common.env_util.make_vec_env", -1, "monitor_dir"), ("stable_baselines3.common.env_util.make_atari_env", -1, "monitor_dir"),
