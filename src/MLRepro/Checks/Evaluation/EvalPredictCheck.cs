@@ -131,7 +131,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             {
                 // An entry script whose --mode offers prediction (`main.py --mode sample --src_dir … --ref_dir …`) often loads the
                 // model through the project modules it imports (a solver, a checkpoint helper) rather than in its own body.
-                if (OffersPredictionMode(m) && m.CliOptions.Any(o => IsDataOption(o, named: true)) && project.LocalModules.Closure(m.Path).Where(p => p != m.Path)
+                if (OffersPredictionMode(project, m) && m.CliOptions.Any(o => IsDataOption(o, named: true)) && project.LocalModules.Closure(m.Path).Where(p => p != m.Path)
                         .Order(StringComparer.Ordinal).Select(p => project.LocalModules.ByPath[p]).FirstOrDefault(o => o.Calls.Any(IsModelLoad)) is { } loader)
                 {
                     scripts.Add((m, m.CliOptions.First(IsPredictionModeOption).Line, $"{loader.Calls.First(IsModelLoad).RawTarget} in {loader.Path}, through its prediction mode", true));
@@ -216,12 +216,36 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// <summary>Modes a run-mode option offers for using a trained model on new input (not "test"/"eval": those score the fixed test set).</summary>
     private static readonly HashSet<string> PredictionModes = new(StringComparer.Ordinal) { "sample", "predict", "prediction", "infer", "inference", "demo", "generate", "translate", "synthesize" };
 
-    private static bool IsPredictionModeOption(CliOption o) =>
-        (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? string.Empty).TrimStart('-').Replace('-', '_') is "mode" or "phase" or "run_mode" or "action" or "task";
+    private static string OptionName(CliOption o) => (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? string.Empty).TrimStart('-').Replace('-', '_');
 
-    /// <summary>Whether the script has a run-mode option and compares it with a prediction mode (<c>elif args.mode == 'sample':</c>).</summary>
-    private static bool OffersPredictionMode(ModuleSummary m) =>
-        m.CliOptions.Any(IsPredictionModeOption) && m.StringLiterals.Any(l => PredictionModes.Contains(l.Value));
+    private static bool IsPredictionModeOption(CliOption o) => OptionName(o) is "mode" or "phase" or "run_mode" or "action" or "task";
+
+    /// <summary>Lines after an option's add_argument line that its choices may still be on.</summary>
+    private const int MaxOptionContinuationLines = 3;
+
+    /// <summary>
+    /// Whether the script has a run-mode option offering a prediction mode: among its choices (<c>choices=['train', 'sample']</c>,
+    /// on the add_argument lines) or compared with it (<c>elif args.mode == 'sample':</c>).
+    /// </summary>
+    private static bool OffersPredictionMode(ProjectModel project, ModuleSummary m)
+    {
+        if (m.IsNotebook || project.Text(m.Path) is not { } text)
+        {
+            return false;
+        }
+
+        foreach (var o in m.CliOptions.Where(IsPredictionModeOption))
+        {
+            var name = OptionName(o);
+            if (m.StringLiterals.Any(l => PredictionModes.Contains(l.Value) && l.Line >= 1 && l.Line <= text.LineCount
+                && ((l.Line >= o.Line && l.Line <= o.Line + MaxOptionContinuationLines) || System.Text.RegularExpressions.Regex.IsMatch(text.GetLine(l.Line), $@"\b{name}\b\W*(?:==|!=|\bin\b)"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A submission file or frame (df_sub, submission_file, sample_submission.csv).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[\W_])sub(?:mission)?s?(?:[\W_]|$)|submission")]
