@@ -47,6 +47,9 @@ public static partial class RunBlockers
         return found.DistinctBy(b => b.Path).Take(MaxPerKind);
     }
 
+    /// <summary>Files searched for a server start (scripts, documents, compose and container files), a guard against data-heavy trees.</summary>
+    public const int MaxServerSearchFiles = 2_000;
+
     private static bool NeedsServer(string uri) =>
         uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || uri.Equals("databricks", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("databricks://", StringComparison.OrdinalIgnoreCase);
@@ -59,8 +62,8 @@ public static partial class RunBlockers
             return true;
         }
 
-        foreach (var f in project.Index.Files.Where(f => f.Size <= MaxScannedChars && (f.Extension is ".sh" or ".bash" or ".md" or ".rst" or ".txt" or ".yml" or ".yaml" or ".toml" or ".cfg" or ".ini"
-            || f.Name is "Makefile" or "Dockerfile" or "Procfile" || f.Name.StartsWith("Dockerfile", StringComparison.Ordinal))))
+        foreach (var f in project.Index.Files.Where(f => f.Size <= MaxScannedChars && (f.Extension is ".sh" or ".bash" or ".md" or ".rst" or ".yml" or ".yaml" or ".toml"
+            || f.Name is "Makefile" or "Dockerfile" or "Procfile" || f.Name.StartsWith("Dockerfile", StringComparison.Ordinal))).Take(MaxServerSearchFiles))
         {
             if (project.Text(f.Path)?.Text is { } text && ServerStart().IsMatch(text))
             {
