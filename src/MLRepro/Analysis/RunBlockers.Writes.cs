@@ -200,7 +200,15 @@ public static partial class RunBlockers
 
     private static string Normalize(string path)
     {
-        var p = path.Replace('\\', '/').TrimEnd('/');
+        var p = path.Replace('\\', '/');
+
+        // POSIX treats repeated separators and "/./" as one: f"{out_dir}/x.csv" with out_dir = "data/processed/" writes into data/processed.
+        while (p.Contains("//", StringComparison.Ordinal) || p.Contains("/./", StringComparison.Ordinal))
+        {
+            p = p.Replace("//", "/", StringComparison.Ordinal).Replace("/./", "/", StringComparison.Ordinal);
+        }
+
+        p = p.TrimEnd('/');
         while (p.StartsWith("./", StringComparison.Ordinal))
         {
             p = p[2..];

@@ -483,9 +483,45 @@ public sealed partial class ValueTracer
         _ => 5,
     };
 
-    private static bool IsArgparseNamespace(ModuleSummary m, string name) =>
-        m.Assignments.Any(a => a.RawTarget == name && (a.ValueText.Contains("parse_args", StringComparison.Ordinal) || a.ValueText.Contains("parse_known_args", StringComparison.Ordinal)))
+    private bool IsArgparseNamespace(ModuleSummary m, string name) =>
+        m.Assignments.Any(a => a.RawTarget == name && (a.ValueText.Contains("parse_args", StringComparison.Ordinal) || a.ValueText.Contains("parse_known_args", StringComparison.Ordinal)
+            || (NoArgumentCall().Match(a.ValueText) is { Success: true } f && ArgumentFactories.Contains(f.Groups["f"].Value))))
         || (name is "args" or "opt" or "opts" or "FLAGS" or "flags" && m.CliOptions.Length > 0);
+
+    private HashSet<string>? _argumentFactories;
+
+    /// <summary>
+    /// Project functions that build the command-line parser and return its namespace (<c>def get_args(): … return parser.parse_args()</c>
+    /// in arguments.py): <c>args = get_args()</c> in the script is then an argparse namespace too.
+    /// </summary>
+    private HashSet<string> ArgumentFactories
+    {
+        get
+        {
+            if (_argumentFactories is null)
+            {
+                var set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var m in _modules.Where(x => x.CliOptions.Length > 0))
+                {
+                    foreach (var c in m.Calls.Where(c => c.Target.EndsWith("parse_args", StringComparison.Ordinal) || c.Target.EndsWith("parse_known_args", StringComparison.Ordinal)))
+                    {
+                        if (m.Functions.Where(f => f.Line < c.Line && c.Line <= f.EndLine).MaxBy(f => f.Line) is { } f)
+                        {
+                            set.Add(f.Name);
+                        }
+                    }
+                }
+
+                Interlocked.CompareExchange(ref _argumentFactories, set, null);
+            }
+
+            return _argumentFactories;
+        }
+    }
+
+    /// <summary>A call with no arguments (<c>get_args()</c>, <c>arguments.get_args()</c>), the callee's last name in group f.</summary>
+    [GeneratedRegex(@"^(?:[A-Za-z_]\w*\.)*(?<f>[A-Za-z_]\w*)\(\s*\)$")]
+    private static partial Regex NoArgumentCall();
 
     private static bool IsConfigObject(ModuleSummary m, string name) =>
         m.Assignments.Any(a => a.RawTarget == name && ConfigLoad().IsMatch(a.ValueText))

@@ -51,6 +51,20 @@ public static class Ecosystem
         new("argus.callbacks.LoggingToFile", "metrics log file"), new("argus.callbacks.LoggingToCSV", "CSV metrics log"),
     ];
 
+    /// <summary>
+    /// Reinforcement-learning environment wrappers that append every episode's reward, length and time to a CSV
+    /// (<c>&lt;filename&gt;.monitor.csv</c>) when given a file name, and write nothing without one (eval.compare).
+    /// Position and keyword of that argument as the libraries document them.
+    /// </summary>
+    public static IReadOnlyList<(string Target, int Position, string Keyword)> EpisodeMonitors { get; } =
+    [
+        ("stable_baselines3.common.monitor.Monitor", 1, "filename"),
+        ("stable_baselines.bench.Monitor", 1, "filename"), ("stable_baselines.bench.monitor.Monitor", 1, "filename"),
+        ("baselines.bench.Monitor", 1, "filename"), ("baselines.bench.monitor.Monitor", 1, "filename"),
+        ("stable_baselines3.common.env_util.make_vec_env", -1, "monitor_dir"), ("stable_baselines3.common.env_util.make_atari_env", -1, "monitor_dir"),
+        ("stable_baselines3.common.cmd_util.make_vec_env", -1, "monitor_dir"), ("stable_baselines3.common.cmd_util.make_atari_env", -1, "monitor_dir"),
+    ];
+
     /// <summary>Workflow orchestrators detected by import (pipelines defined in code).</summary>
     public static IReadOnlyList<KnownTool> Orchestrators { get; } =
     [

@@ -32,7 +32,8 @@ public sealed class CodeRunsCheck : CheckBase
         "the primary entry point's modules it blocks); a path with Windows separators to a file the project has under the '/' form; a " +
         "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
-        "(no makedirs/mkdir naming it, no `mkdir` command). Only a run proves it: " +
+        "(no makedirs/mkdir naming it, no `mkdir` command); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
+        "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`). Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -190,6 +191,12 @@ public sealed class CodeRunsCheck : CheckBase
         }
 
         foreach (var b in RunBlockers.SavesIntoMissingFolders(project, runModules).Take(RunBlockers.MaxPerKind))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
+        // A tracking server the run logs to that nothing starts or documents (set_tracking_uri("http://host.docker.internal:5000")).
+        foreach (var b in RunBlockers.UnprovidedTrackingServers(project, runModules))
         {
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }

@@ -24,8 +24,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
         "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
-        "to metrics files written by the code (JSON/CSV/YAML named like metrics, scores, results; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
-        "file), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
+        "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
+        "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
         "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
@@ -85,8 +85,20 @@ public sealed partial class EvalCompareCheck : CheckBase
             }
         }
 
+        var helpers = WriterHelpers(project);
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
+            // RL episode monitors (stable-baselines3/baselines Monitor(env, filename)) append each episode's reward to <filename>.monitor.csv.
+            foreach (var c in m.Calls)
+            {
+                if (Ecosystem.EpisodeMonitors.FirstOrDefault(t => c.Target == t.Target) is { Target: not null } monitor
+                    && ((monitor.Position >= 0 ? c.PositionalAt(monitor.Position) : null) ?? c.Keyword(monitor.Keyword)) is { } file && file.Text != "None")
+                {
+                    evidence.Add(Evidence.At(m.Path, c.Line, $"an episode monitor writes each episode's reward to {file.Text} (.monitor.csv)", c.RawTarget));
+                    break;
+                }
+            }
+
             // np.save(f"{outdir}/loss.npy", losses): a composed path into the run's folder names its file in the f-string's tail.
             if (m.Calls.FirstOrDefault(c => PathWriters.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal))
                     && c.PositionalAt(0) is { Literal: null } a && ComposedFileName().Match(a.Text) is { Success: true } n && IsMetricPath(n.Groups[1].Value)) is { } composed)
@@ -113,7 +125,7 @@ public sealed partial class EvalCompareCheck : CheckBase
                 continue;
             }
 
-            var write = m.Calls.FirstOrDefault(c => WriteSuffixes.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal)) || c.Target == "open" && c.Arguments.Any(a => a.Literal?.AsString is "w" or "a"));
+            var write = m.Calls.FirstOrDefault(c => IsFileWrite(c) || CallsWriterHelper(project, m, c, helpers));
             if (write is not null)
             {
                 evidence.Add(Evidence.At(m.Path, metricPaths[0].Line, $"writes metrics to {metricPaths[0].Value}", write.RawTarget));
@@ -174,6 +186,52 @@ public sealed partial class EvalCompareCheck : CheckBase
             .Select(c => Evidence.At(m.Path, c.Line, "metrics only printed to the console", c.RawTarget + "(…)"))).Take(3).ToList();
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Take(5).Select(t => t.Name))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
+    }
+
+    private static bool IsFileWrite(Python.PythonCall c) =>
+        WriteSuffixes.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal)) || c.Target == "open" && c.Arguments.Any(a => a.Literal?.AsString is "w" or "a");
+
+    /// <summary>
+    /// The project's own functions that write a file (<c>def save_json(d, path): with open(path, "w") as f: json.dump(d, f)</c>),
+    /// by name, with the modules that define them: metrics are often written through such a helper from another module.
+    /// </summary>
+    private static Dictionary<string, List<string>> WriterHelpers(ProjectModel project)
+    {
+        var helpers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in project.PythonModules.Where(m => !m.IsNotebook && m.Functions.Length > 0))
+        {
+            foreach (var c in m.Calls.Where(IsFileWrite))
+            {
+                // The innermost definition around the write.
+                if (m.Functions.Where(f => f.Line < c.Line && c.Line <= f.EndLine).MaxBy(f => f.Line) is { } f)
+                {
+                    if (!helpers.TryGetValue(f.Name, out var paths))
+                    {
+                        helpers[f.Name] = paths = [];
+                    }
+
+                    if (!paths.Contains(m.Path))
+                    {
+                        paths.Add(m.Path);
+                    }
+                }
+            }
+        }
+
+        return helpers;
+    }
+
+    /// <summary>Whether a call reaches one of the writer helpers: by bare name or self. in its own module, or through a module that defines it.</summary>
+    private static bool CallsWriterHelper(ProjectModel project, Python.ModuleSummary m, Python.PythonCall c, Dictionary<string, List<string>> helpers)
+    {
+        var dot = c.Target.LastIndexOf('.');
+        if (!helpers.TryGetValue(c.Target[(dot + 1)..], out var paths))
+        {
+            return false;
+        }
+
+        var prefix = dot < 0 ? "" : c.Target[..dot];
+        return prefix is "" or "self" or "cls" ? paths.Contains(m.Path) : project.LocalModules.WithSuffix(prefix).Any(paths.Contains);
     }
 
     /// <summary>Whether the line lies in an `if` block on a flag (not `if __name__ == "__main__":`, not an availability check such as find_spec).</summary>
@@ -243,8 +301,12 @@ public sealed partial class EvalCompareCheck : CheckBase
         var l = s.ToLowerInvariant();
         return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)
                 || l.EndsWith(".npy", StringComparison.Ordinal) || l.EndsWith(".npz", StringComparison.Ordinal))
-            && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
+            && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]) || MetricName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
     }
+
+    /// <summary>A file name that is a metric's own name as a word (FID_01000_latent.json, bleu.json, val_acc.csv; "fidelity" is not).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:fid|lpips|psnr|ssim|bleu|rouge|auc|iou|miou|wer|ppl|perplexity|acc|rmse|mae)(?:[_.%-]|\d|$)")]
+    private static partial System.Text.RegularExpressions.Regex MetricName();
 
     /// <summary>The file name at the end of an f-string or concatenated path (<c>f"{outdir}/loss.npy"</c>, <c>out + "/metrics.json"</c>).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"[/\\{}'""]([\w.-]+\.(?:json|csv|ya?ml|tsv|txt|npy|npz))['""]\s*\)?\s*$")]

@@ -9,7 +9,7 @@ namespace MLRepro.Checks.Evaluation;
 /// <summary>eval.predict — the output model can easily be used to predict on a custom user input.</summary>
 public sealed partial class EvalPredictCheck : CheckBase
 {
-    private static readonly string[] PredictNames = ["predict", "infer", "inference", "demo", "serve", "serving", "app", "api", "server", "generate", "sample", "detect", "classify", "handler", "service"];
+    private static readonly string[] PredictNames = ["predict", "infer", "inference", "demo", "serve", "serving", "app", "api", "server", "generate", "sample", "detect", "classify", "handler", "service", "enjoy"];
 
     private static readonly string[] ModelLoadSuffixes = [".load_model", ".from_pretrained", ".load_from_checkpoint", ".load_state_dict", "joblib.load", "pickle.load", "torch.load", "torch.jit.load", "onnxruntime.InferenceSession", "xgboost.Booster", "dill.load", "cloudpickle.load", "load_learner", ".pyfunc.load_model", "tensorflow.saved_model.load"];
 
@@ -23,7 +23,8 @@ public sealed partial class EvalPredictCheck : CheckBase
         "The project's output model can easily be used to predict or generate from a custom user input: anything from a simple API to a full UI.",
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
-        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags; a training " +
+        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
+        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) with the model loaded by the modules it imports, counts; a training " +
         "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
@@ -122,12 +123,20 @@ public sealed partial class EvalPredictCheck : CheckBase
             return Found(Outcome.Met, "an app or API lets users try the model on their own input.", apps);
         }
 
-        var scripts = new List<(ModuleSummary M, PythonCall Load, bool UserInput)>();
+        var scripts = new List<(ModuleSummary M, int Line, string Load, bool UserInput)>();
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
-            var load = m.Calls.FirstOrDefault(c => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal)));
+            var load = m.Calls.FirstOrDefault(IsModelLoad);
             if (load is null)
             {
+                // An entry script whose --mode offers prediction (`main.py --mode sample --src_dir … --ref_dir …`) often loads the
+                // model through the project modules it imports (a solver, a checkpoint helper) rather than in its own body.
+                if (OffersPredictionMode(project, m) && m.CliOptions.Any(o => IsDataOption(o, named: true)) && project.LocalModules.Closure(m.Path).Where(p => p != m.Path)
+                        .Order(StringComparer.Ordinal).Select(p => project.LocalModules.ByPath[p]).FirstOrDefault(o => o.Calls.Any(IsModelLoad)) is { } loader)
+                {
+                    scripts.Add((m, m.CliOptions.First(IsPredictionModeOption).Line, $"{loader.Calls.First(IsModelLoad).RawTarget} in {loader.Path}, through its prediction mode", true));
+                }
+
                 continue;
             }
 
@@ -148,7 +157,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
             var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" or "fire.Fire" or "typer.run")
                 || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m);
-            scripts.Add((m, load, userInput));
+            scripts.Add((m, load.Line, load.RawTarget, userInput));
         }
 
         var interactive = scripts.Where(s => s.UserInput).ToList();
@@ -167,13 +176,13 @@ public sealed partial class EvalPredictCheck : CheckBase
         if (interactive.Count > 0)
         {
             return Found(Outcome.Met, $"{interactive[0].M.Path} loads the trained model and takes the input from the user.",
-                interactive.Select(s => Evidence.At(s.M.Path, s.Load.Line, $"loads the model ({s.Load.RawTarget}) and accepts {(s.M.CliOptions.Length > 0 ? Count(s.M.CliOptions.Length, "command-line option") : "user input")}")));
+                interactive.Select(s => Evidence.At(s.M.Path, s.Line, $"loads the model ({s.Load}) and accepts {(s.M.CliOptions.Length > 0 ? Count(s.M.CliOptions.Length, "command-line option") : "user input")}")));
         }
 
         if (scripts.Count > 0)
         {
             return Found(Outcome.Partial, "a script runs the model, but only on a fixed input: users must edit code to try their own.",
-                scripts.Select(s => Evidence.At(s.M.Path, s.Load.Line, $"loads the model ({s.Load.RawTarget}) without taking user input")),
+                scripts.Select(s => Evidence.At(s.M.Path, s.Line, $"loads the model ({s.Load}) without taking user input")),
                 "Let the script take the input path or values from the command line.");
         }
 
@@ -200,6 +209,42 @@ public sealed partial class EvalPredictCheck : CheckBase
 
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
+    }
+
+    private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>Modes a run-mode option offers for using a trained model on new input (not "test"/"eval": those score the fixed test set).</summary>
+    private static readonly HashSet<string> PredictionModes = new(StringComparer.Ordinal) { "sample", "predict", "prediction", "infer", "inference", "demo", "generate", "translate", "synthesize" };
+
+    private static string OptionName(CliOption o) => (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? string.Empty).TrimStart('-').Replace('-', '_');
+
+    private static bool IsPredictionModeOption(CliOption o) => OptionName(o) is "mode" or "phase" or "run_mode" or "action" or "task";
+
+    /// <summary>Lines after an option's add_argument line that its choices may still be on.</summary>
+    private const int MaxOptionContinuationLines = 3;
+
+    /// <summary>
+    /// Whether the script has a run-mode option offering a prediction mode: among its choices (<c>choices=['train', 'sample']</c>,
+    /// on the add_argument lines) or compared with it (<c>elif args.mode == 'sample':</c>).
+    /// </summary>
+    private static bool OffersPredictionMode(ProjectModel project, ModuleSummary m)
+    {
+        if (m.IsNotebook || project.Text(m.Path) is not { } text)
+        {
+            return false;
+        }
+
+        foreach (var o in m.CliOptions.Where(IsPredictionModeOption))
+        {
+            var name = OptionName(o);
+            if (m.StringLiterals.Any(l => PredictionModes.Contains(l.Value) && l.Line >= 1 && l.Line <= text.LineCount
+                && ((l.Line >= o.Line && l.Line <= o.Line + MaxOptionContinuationLines) || System.Text.RegularExpressions.Regex.IsMatch(text.GetLine(l.Line), $@"\b{name}\b\W*(?:==|!=|\bin\b)"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A submission file or frame (df_sub, submission_file, sample_submission.csv).</summary>

@@ -185,6 +185,14 @@ public static partial class ConfigClassifier
             return "DeepSpeed runtime settings deferring to the trainer's arguments (\"auto\"), not parameters";
         }
 
+        // A tmuxp or tmuxinator session (session_name/name/root + windows of panes): a launcher of shell command lines, whose flags
+        // are the script's own options; nothing reads the file as parameters.
+        if (format == ConfigFormat.Yaml && top.Contains("windows") && (top.Contains("session_name") || top.Contains("root") || top.Contains("project_name") || top.Contains("name"))
+            && keyPaths.Any(k => k.StartsWith("windows", StringComparison.Ordinal) && (k.Contains(".panes", StringComparison.Ordinal) || k.Contains(".layout", StringComparison.Ordinal) || k.Contains(".shell_command", StringComparison.Ordinal))))
+        {
+            return "terminal session layout (tmuxp/tmuxinator): shell command lines, not parameters";
+        }
+
         return top.Contains("data") && top.Contains("layout") && format == ConfigFormat.Json ? "Plotly figure, not parameters" : null;
     }
 
