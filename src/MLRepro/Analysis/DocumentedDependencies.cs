@@ -109,7 +109,10 @@ public static partial class DocumentedDependencies
         var items = new List<DocumentedItem>();
         foreach (var d in project.Docs)
         {
-            if (project.Text(d.Path) is not { } text)
+            // A changelog's "Dependencies" entries record upgrades ("bumped torch to 2.1"), not what to install.
+            var name = d.Path[(d.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+            if (name.StartsWith("changelog", StringComparison.Ordinal) || name.StartsWith("changes", StringComparison.Ordinal) || name.StartsWith("history", StringComparison.Ordinal)
+                || name.StartsWith("release", StringComparison.Ordinal) || project.Text(d.Path) is not { } text)
             {
                 continue;
             }

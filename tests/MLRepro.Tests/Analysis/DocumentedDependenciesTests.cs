@@ -78,6 +78,16 @@ public sealed class DocumentedDependenciesTests
     }
 
     [Fact]
+    public void A_changelog_lists_no_dependencies()
+    {
+        using var t = new TempDir();
+        t.Write("CHANGELOG.md", "# Changes\n\n## Dependencies\n\n- bumped networkx to 3.1\n");
+        var model = Model(t, "import networkx\n");
+        DocumentedDependencies.Items(model).Should().NotContain(i => i.Path == "CHANGELOG.md");
+        DocumentedDependencies.Declares(model, model.Imports.ThirdParty.Single()).Should().BeNull();
+    }
+
+    [Fact]
     public void Conda_names_map_back_from_pypi()
     {
         CondaNames.CondaNamesOf("torch").Should().Contain("pytorch");

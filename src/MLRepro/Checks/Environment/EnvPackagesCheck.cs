@@ -18,7 +18,7 @@ public sealed class EnvPackagesCheck : CheckBase
         "Pipfile or a lock file (conda names count for what they provide: pytorch→torch; a `conda list --export` saved as requirements.txt is read as conda pins). Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
         "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section naming two or more of the imported " +
         "packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
-        "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be installed as written (a git:// URL, the `sklearn` stub), is NotMet; " +
+        "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be fetched as written (a git:// URL), is NotMet; " +
         "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
         "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",
         [],
@@ -80,16 +80,18 @@ public sealed class EnvPackagesCheck : CheckBase
         {
             // A list that covers most of what the code imports is an incomplete list (Partial); one that names at most half of
             // it (setup.py with only torch while bpe.py needs regex and requests) is no list of the packages used, and neither is
-            // one that also fails to install as written (a git:// URL GitHub no longer serves, the `sklearn` stub).
+            // one whose packages cannot even be fetched (a git:// URL, which GitHub no longer serves). The `sklearn` stub fails too,
+            // but its error names the package to install instead (scikit-learn), so the list stays usable.
             var needed = imports.ThirdParty.Count(t => !t.Optional && !AddOnInstalls(project, t));
-            var broken = files.SelectMany(f => f.Dependencies).Select(d => (d, Why: EnvExampleCheck.Uninstallable(d))).Where(x => x.Why is not null).ToList();
+            var broken = files.SelectMany(f => f.Dependencies).Where(d => d.Url is { } u && (u.StartsWith("git://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("git+git://", StringComparison.OrdinalIgnoreCase)))
+                .Select(d => (d, Why: EnvExampleCheck.Uninstallable(d))).Where(x => x.Why is not null).ToList();
             var evidence = missing.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module}; declare {string.Join(" or ", m.Distributions.Take(2))}"))
                 .Concat(broken.Take(3).Select(x => Evidence.At(x.d.Path, x.d.Line, x.Why!))).Concat(fileEvidence);
             var names = List(missing.Select(m => m.Distributions.FirstOrDefault() ?? m.Module));
             if (broken.Count > 0 && missing.Count * 2 < needed)
             {
                 return Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared ({names}), and {Count(broken.Count, "declared entry", "declared entries")} cannot be installed as written.",
-                    evidence, "Add the missing packages, replace git:// URLs with https:// ones and the `sklearn` stub with scikit-learn, and pin exact versions.");
+                    evidence, "Add the missing packages, replace git:// URLs with https:// ones, and pin exact versions.");
             }
 
             return missing.Count * 2 >= needed
