@@ -157,8 +157,16 @@ public static partial class RunBlockers
 
         var names = api.Package == "tensorflow" ? new[] { "tensorflow", "tensorflow-gpu", "tensorflow-cpu" } : [api.Package];
         // A conda entry counts under its PyPI name (conda-names.tsv: a conda export's pytorch=1.4.0=py3.7_cuda10.0… pins torch).
-        var declared = project.Dependencies.Where(d => names.Contains(d.Name)
-            || (d.Kind == Formats.Dependencies.DependencyKind.Conda && Knowledge.CondaNames.PyPiNameOf(d.Name) is { } pypi && names.Contains(pypi))).ToList();
+        bool Names(Formats.Dependencies.Dependency d) => names.Contains(d.Name)
+            || (d.Kind == Formats.Dependencies.DependencyKind.Conda && Knowledge.CondaNames.PyPiNameOf(d.Name) is { } pypi && names.Contains(pypi));
+        var declared = project.Dependencies.Where(Names).ToList();
+        if (declared.Count == 0)
+        {
+            // No dependency file names it: the README's dependency list or install command does ("tensorflow-gpu==1.6.0" under
+            // "## Dependencies", "pip install tensorflow==1.15"), which is the environment the authors ran.
+            declared = [.. DocumentedDependencies.Requirements(project).Where(d => Names(d) && !string.IsNullOrWhiteSpace(d.Specifier))];
+        }
+
         if (declared.Count > 0)
         {
             return declared.All(d => RemovedApis.AllowsOnlyBefore(d.Specifier, api.RemovedIn));

@@ -12,4 +12,11 @@ public static class CondaNames
 
     /// <summary>The PyPI distribution (normalized) that the conda package provides, or null when the names agree.</summary>
     public static string? PyPiNameOf(string condaName) => s_table.Value.GetValueOrDefault(Formats.Dependencies.Dependency.Normalize(condaName));
+
+    /// <summary>The conda names (normalized) that provide a PyPI distribution: torch → pytorch, pytorch-gpu.</summary>
+    public static IEnumerable<string> CondaNamesOf(string pypiName)
+    {
+        var n = Formats.Dependencies.Dependency.Normalize(pypiName);
+        return s_table.Value.Where(kv => kv.Value == n).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+    }
 }

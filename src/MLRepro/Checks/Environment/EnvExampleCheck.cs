@@ -20,7 +20,8 @@ public sealed partial class EnvExampleCheck : CheckBase
         "environment is enough. Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
         "project does not commit (it cannot build), an environment file without a Python version, or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
-        "installs the dependencies and runs (or deploys) the project when it is the only environment. An environment file that cannot be created as " +
+        "installs the dependencies and runs (or deploys) the project when it is the only environment, and docs that only describe the environment " +
+        "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version). An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
@@ -187,6 +188,14 @@ public sealed partial class EnvExampleCheck : CheckBase
                 [documented], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
         }
 
+        if (good.Count == 0 && problems.Count == 0 && DescribedEnvironment(project) is { } described)
+        {
+            // "Tested under Python 3.5.2 … CUDA 9.0 and cuDNN 7", "Running Env: Kaggle GPU, Python 3.7": the authors' environment is
+            // described, so a reader can rebuild it by hand, but no file defines it.
+            return Found(Outcome.Partial, "the documentation describes the environment the project ran in (its Python version), but no file defines it.",
+                [described], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
+        }
+
         if (good.Count == 0 && problems.Count == 0)
         {
             return Found(Outcome.NotMet, "no example environment: no Dockerfile, devcontainer, conda/uv environment or similar.",
@@ -229,6 +238,48 @@ public sealed partial class EnvExampleCheck : CheckBase
 
         return null;
     }
+
+    /// <summary>
+    /// A section of the docs' prose (code left out) that states the Python version the project ran with (major.minor, not a
+    /// lower bound such as 3.6+ or "3.8 or later") together with the GPU side of the environment, which the criterion asks to be
+    /// described for deep learning: a CUDA or cuDNN version, or a hosted GPU ("Local python environment is 3.8, torch is 1.13.1,
+    /// CUDA is 12"; "tested under Python 3.5.2 … CUDA 9.0 and cuDNN 7"; "Running Env: Kaggle GPU, Python 3.7"). A Python
+    /// version alone ("Networks are trained using PyTorch 1.2 and Python 3.7") describes no environment to rebuild.
+    /// </summary>
+    private static Evidence? DescribedEnvironment(ProjectModel project)
+    {
+        foreach (var d in project.Docs)
+        {
+            foreach (var s in d.Sections)
+            {
+                if (!GpuEnvironmentProse().IsMatch(s.Text))
+                {
+                    continue;
+                }
+
+                foreach (var sentence in SentenceBreak().Split(s.Text))
+                {
+                    if (PythonVersionProse().Match(sentence) is { Success: true } m)
+                    {
+                        return Evidence.At(d.Path, s.Line, $"the docs state the environment's Python version (Python {m.Groups["v"].Value}) and its CUDA/GPU setup", sentence.Trim());
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Python 3.7", "python3.10", "python environment is 3.8", "Python version: 3.5.2"; not "python-dateutil 2.8", "Python >= 3.8", "3.6+", "3.8 or later", "2.7 or 3.6".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.>=<~-])python(?:\s*(?:environment|env|version))?(?:\s*(?:is|:|=|==|of))?\s*v?(?<v>[23]\.[0-9]{1,2}(?:\.[0-9]{1,2})?)(?![0-9.]*\s*\+)(?![0-9.]*\.x)(?![0-9.]*,?\s*(?:or|and)\s+(?:higher|later|above|newer|greater|up|[23]\.))(?![\w-])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PythonVersionProse();
+
+    /// <summary>The GPU side of an environment in prose: a CUDA or cuDNN version ("CUDA 9.0", "cuDNN 7", "CUDA is 12"), or a hosted GPU ("Kaggle GPU").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:cuda|cudnn)(?:\s*version)?(?:\s*(?:is|:|=|==))?\s*v?[0-9]+(?:\.[0-9]+)*\b|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex GpuEnvironmentProse();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+|\n")]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[^\n]*?\b(?:conda\s+create\b[^\n]*?\bpython\s*=+\s*\d+\.\d+|pyenv\s+(?:install|local|global|virtualenv)\s+\d+\.\d+|uv\s+venv\b[^\n]*?--python\s+\d+\.\d+|virtualenv\b[^\n]*?-p\s*python\d+\.\d+)[^\n]*")]
     private static partial System.Text.RegularExpressions.Regex EnvCreation();

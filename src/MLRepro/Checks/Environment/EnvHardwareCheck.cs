@@ -19,13 +19,14 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "If the project depends on specific hardware (GPUs, TPUs, large memory), setup documentation for it is given (e.g. \"2 V100 " +
         "GPUs\", \"at least 32 GB RAM\", the CUDA version). Not applicable when no special hardware is needed.",
         "GPU use is detected from code (torch.cuda, .cuda(), .to(\"cuda\"), device=\"cuda\", TensorFlow/JAX device APIs, DataParallel, " +
-        "DeepSpeed, Accelerate, tf.device(\"/gpu\")), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
+        "DeepSpeed, Accelerate, tf.device(\"/gpu\"), gradient-boosting GPU parameters: LightGBM device_type=\"gpu\", XGBoost tree_method=\"gpu_hist\" or " +
+        "device=\"cuda\", CatBoost task_type=\"GPU\", as keywords or params-dict keys), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
         "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless the code also " +
         "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
-        "or the CUDA version (a pinned cudatoolkit counts), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
+        "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
         "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
@@ -425,8 +426,61 @@ public sealed partial class EnvHardwareCheck : CheckBase
                     yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
                 }
             }
+
+            foreach (var e in LibraryGpuParameters(project, m))
+            {
+                yield return e;
+            }
         }
     }
+
+    /// <summary>Longest module text scanned for library GPU parameters.</summary>
+    private const int MaxParameterScanChars = 2_000_000;
+
+    /// <summary>
+    /// GPU parameters of an imported library (gpu-parameters.tsv), as a keyword argument or a params-dict entry:
+    /// <c>LGBMRegressor(**{'device': 'gpu'})</c>, <c>XGBClassifier(tree_method='gpu_hist')</c>, <c>CatBoostClassifier(task_type="GPU")</c>.
+    /// </summary>
+    private static IEnumerable<Evidence> LibraryGpuParameters(ProjectModel project, ModuleSummary m)
+    {
+        var roots = m.Imports.Where(i => i.Level == 0).Select(i => i.Module.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var parameters = GpuParameters.For(roots).ToList();
+        if (parameters.Count == 0)
+        {
+            yield break;
+        }
+
+        var source = m.Notebook is { } nb ? nb.Code : project.Text(m.Path)?.Text;
+        if (source is null || source.Length > MaxParameterScanChars)
+        {
+            yield break;
+        }
+
+        var lineNo = 0;
+        foreach (var raw in source.Split('\n'))
+        {
+            lineNo++;
+            var code = raw.TrimStart();
+            if (code.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (Match p in ParameterValue().Matches(code))
+            {
+                var key = p.Groups["k"].Value;
+                if (parameters.FirstOrDefault(x => x.Parameter == key && x.SelectsGpu(p.Groups["v"].Value)) is { } hit)
+                {
+                    yield return Evidence.At(m.Path, lineNo, $"uses a GPU ({hit.Module} {key}={p.Groups["v"].Value})", p.Value);
+                    yield break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A string value given to a keyword argument or a dict key: <c>device='gpu'</c>, <c>'tree_method': "gpu_hist"</c>.</summary>
+    [GeneratedRegex(@"(?:['""](?<k>\w+)['""]\s*:\s*|(?<![\w.])(?<k>\w+)\s*=\s*)['""](?<v>[\w:.-]{1,24})['""]")]
+    private static partial Regex ParameterValue();
 
     /// <summary>The first match of a pattern in each section (heading and text) of the docs.</summary>
     private static IEnumerable<Evidence> DocMatches(ProjectModel project, Regex pattern, string note) =>
@@ -436,7 +490,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
 
-    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
 
     [GeneratedRegex(@"\b(?:requires?|required|needs?|assumes?|assuming|on a (?:machine|node|server|computer) with)\b[^.\n]{0,60}?\b(?:GPUs?|VRAM)\b", RegexOptions.IgnoreCase)]

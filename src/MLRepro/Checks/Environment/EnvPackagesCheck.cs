@@ -16,8 +16,10 @@ public sealed class EnvPackagesCheck : CheckBase
         "Every third-party import (mapped to its distribution: sklearn→scikit-learn, cv2→opencv-python, PIL→Pillow, yaml→PyYAML…; " +
         "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
         "Pipfile or a lock file (conda names count for what they provide: pytorch→torch; a `conda list --export` saved as requirements.txt is read as conda pins). Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
-        "unpinned or lower-bound-only list is Partial; a README-only list is Partial; missing packages are NotMet, but packages that only " +
-        "optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
+        "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section naming two or more of the imported " +
+        "packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
+        "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be fetched as written (a git:// URL), is NotMet; " +
+        "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
         "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",
         [],
         ProvenOnlyByRunning: false);
@@ -40,16 +42,31 @@ public sealed class EnvPackagesCheck : CheckBase
     {
         var files = project.DependencyFiles.Where(f => f.Format is not (DependencyFileFormat.ShellScript or DependencyFileFormat.Dockerfile) || f.Dependencies.Length > 0).ToList();
         var imports = project.Imports;
-        var missing = imports.UndeclaredRequired.Where(m => !AddOnInstalls(project, m)).ToList();
-        var optional = imports.Undeclared.Except(missing).ToList();
+        var undeclared = imports.UndeclaredRequired.Where(m => !AddOnInstalls(project, m)).ToList();
+        var optional = imports.Undeclared.Except(undeclared).ToList();
+
+        // A package the README's dependency list names, or that its install commands install (conda install pytorch …), is
+        // declared, though only in prose: the reader installs it, nothing records it.
+        var documented = undeclared.Select(m => (Import: m, Where: Analysis.DocumentedDependencies.Declares(project, m))).Where(x => x.Where is not null).ToList();
+        var missing = undeclared.Except(documented.Select(x => x.Import)).ToList();
         if (files.Count == 0 || project.Dependencies.Length == 0)
         {
-            var readme = project.Docs.SelectMany(d => d.Commands.Where(c => c.Text.Contains("pip install", StringComparison.Ordinal) || c.Text.Contains("conda install", StringComparison.Ordinal)).Select(c => (d.Path, c))).ToList();
-            if (readme.Count > 0)
+            var readme = project.Docs.SelectMany(d => d.Commands.Where(c => c.Text.Contains("pip install", StringComparison.Ordinal) || c.Text.Contains("conda install", StringComparison.Ordinal)).Select(c => Evidence.At(d.Path, c.Line, "install command in the docs", c.Text))).ToList();
+            var listed = imports.ThirdParty.Select(t => Analysis.DocumentedDependencies.Declares(project, t)).OfType<Evidence>().DistinctBy(e => (e.Path, e.Span?.Line)).ToList();
+            // Naming only the framework ("Prerequisites: PyTorch 1.0+" for code that also imports torchvision) is no list of the
+            // packages used; two or more of them, or every one, is a list kept in the README.
+            var needed = imports.ThirdParty.Count(t => !t.Optional);
+            if (listed.Count < 2 && listed.Count < needed)
             {
-                return Found(Outcome.Partial, "packages are only listed in the documentation, not in a dependency file.",
-                    readme.Take(3).Select(x => Evidence.At(x.Path, x.c.Line, "install command in the docs", x.c.Text)),
-                    "Turn the install command into a requirements.txt (or pyproject.toml) with pinned versions.");
+                listed.Clear();
+            }
+
+            if (readme.Count > 0 || listed.Count > 0)
+            {
+                return Found(Outcome.Partial, listed.Count > 0 && readme.Count == 0
+                        ? $"packages are only listed in the documentation ({Count(listed.Count, "imported package")} named there), not in a dependency file."
+                        : "packages are only listed in the documentation, not in a dependency file.",
+                    listed.Concat(readme).Take(4), "Turn the documented package list into a requirements.txt (or pyproject.toml) with pinned versions.");
             }
 
             return Found(Outcome.NotMet, imports.ThirdParty.Length > 0 ? $"no dependency file; the code imports {Count(imports.ThirdParty.Length, "third-party package")}." : "no dependency file was found.",
@@ -58,11 +75,30 @@ public sealed class EnvPackagesCheck : CheckBase
         }
 
         var fileEvidence = files.Take(4).Select(f => Evidence.At(f.Path, null, $"{f.Format} with {Count(f.Dependencies.Length, "package")}")).ToList();
+
         if (missing.Count > 0)
         {
-            return Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared: {List(missing.Select(m => m.Distributions.FirstOrDefault() ?? m.Module))}.",
-                missing.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module}; declare {string.Join(" or ", m.Distributions.Take(2))}")).Concat(fileEvidence),
-                "Add the missing packages to the dependency file, with exact versions.");
+            // A list that covers most of what the code imports is an incomplete list (Partial); one that names at most half of
+            // it (setup.py with only torch while bpe.py needs regex and requests) is no list of the packages used, and neither is
+            // one whose packages cannot even be fetched (a git:// URL, which GitHub no longer serves). The `sklearn` stub fails too,
+            // but its error names the package to install instead (scikit-learn), so the list stays usable.
+            var needed = imports.ThirdParty.Count(t => !t.Optional && !AddOnInstalls(project, t));
+            var broken = files.SelectMany(f => f.Dependencies).Where(d => d.Url is { } u && (u.StartsWith("git://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("git+git://", StringComparison.OrdinalIgnoreCase)))
+                .Select(d => (d, Why: EnvExampleCheck.Uninstallable(d))).Where(x => x.Why is not null).ToList();
+            var evidence = missing.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module}; declare {string.Join(" or ", m.Distributions.Take(2))}"))
+                .Concat(broken.Take(3).Select(x => Evidence.At(x.d.Path, x.d.Line, x.Why!))).Concat(fileEvidence);
+            var names = List(missing.Select(m => m.Distributions.FirstOrDefault() ?? m.Module));
+            if (broken.Count > 0 && missing.Count * 2 < needed)
+            {
+                return Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared ({names}), and {Count(broken.Count, "declared entry", "declared entries")} cannot be installed as written.",
+                    evidence, "Add the missing packages, replace git:// URLs with https:// ones, and pin exact versions.");
+            }
+
+            return missing.Count * 2 >= needed
+                ? Found(Outcome.NotMet, $"{Count(missing.Count, "imported package")} {(missing.Count == 1 ? "is" : "are")} not declared: {names} (of {needed} the code needs).",
+                    evidence, "Add the missing packages to the dependency file, with exact versions.")
+                : Found(Outcome.Partial, $"the dependency list is incomplete: {Count(missing.Count, "imported package")} of {needed} {(missing.Count == 1 ? "is" : "are")} not declared: {names}.",
+                    evidence, "Add the missing packages to the dependency file, with exact versions.");
         }
 
         if (optional.Count > 0)
@@ -71,6 +107,12 @@ public sealed class EnvPackagesCheck : CheckBase
             return Found(Outcome.Partial, $"{Count(optional.Count, "package")} that only optional code imports (notebooks, lazy or guarded imports) {(optional.Count == 1 ? "is" : "are")} not declared: {List(optional.Select(m => m.Distributions.FirstOrDefault() ?? m.Module))}.",
                 optional.Select(m => Evidence.At(m.FirstPath, m.FirstLine, $"imports {m.Module} (optional use); declare {string.Join(" or ", m.Distributions.Take(2))}")).Concat(fileEvidence),
                 "Declare the optional packages too (an extras group or requirements-dev.txt), with exact versions.");
+        }
+
+        if (documented.Count > 0)
+        {
+            return Found(Outcome.Partial, $"{Count(documented.Count, "imported package")} {(documented.Count == 1 ? "is" : "are")} only named in the documentation, not in the dependency file: {List(documented.Select(x => x.Import.Distributions.FirstOrDefault() ?? x.Import.Module))}.",
+                documented.Select(x => x.Where!).Concat(fileEvidence), "Add the packages the README installs to the dependency file, with exact versions.");
         }
 
         var lockFiles = files.Where(f => f.IsLock).ToList();
