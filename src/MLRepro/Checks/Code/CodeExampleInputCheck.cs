@@ -187,25 +187,32 @@ public sealed class CodeExampleInputCheck : CheckBase
             return result;
         }
 
+        var offRunPath = OffRunPath(project);
+        foreach (var r in unavailable.Where(r => offRunPath(r.Path)))
+        {
+            result.Add(r);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a module lies off every run of the project: no entry point runs or imports it, or, when the README, pipelines,
+    /// Makefiles, workflows or shell scripts declare the runs, none of those reaches it. Modules that prepare data stay on the
+    /// path when the runs are declared (their sources are the data's provenance).
+    /// </summary>
+    internal static Func<string, bool> OffRunPath(ProjectModel project)
+    {
         var local = project.LocalModules;
         HashSet<string> Reach(IEnumerable<string> scripts) => scripts.SelectMany(local.Closure).ToHashSet(StringComparer.Ordinal);
-        var runs = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).ToList();
-        var anyRun = Reach(runs);
+        var anyRun = Reach(project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!));
         // Runs that a file of the project declares (README commands, pipelines, Makefiles, workflows, shell scripts), not scripts
         // that merely could run (a __main__ guard, work at module level).
         var declared = project.EntryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script) && !e.IsTooling && e.Script is not null)
             .Select(e => e.Script!).Concat(ShellScriptTargets(project)).Where(local.ByPath.ContainsKey).ToList();
         var declaredRun = declared.Count > 0 ? Reach(declared) : null;
-        foreach (var r in unavailable)
-        {
-            var preparation = local.ByPath.TryGetValue(r.Path, out var m) && DataAnalysis.IsPreparationModule(m);
-            if (!anyRun.Contains(r.Path) || (declaredRun is not null && !declaredRun.Contains(r.Path) && !preparation))
-            {
-                result.Add(r);
-            }
-        }
-
-        return result;
+        return path => !anyRun.Contains(path)
+            || (declaredRun is not null && !declaredRun.Contains(path) && !(local.ByPath.TryGetValue(path, out var m) && DataAnalysis.IsPreparationModule(m)));
     }
 
     /// <summary>The Python scripts that committed shell scripts run (scripts/finetune.sh: `torchrun … finetune.py --data_path …`).</summary>
