@@ -6,7 +6,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Code;
 
 /// <summary>code.example-input — there is an example input the code runs on.</summary>
-public sealed class CodeExampleInputCheck : CheckBase
+public sealed partial class CodeExampleInputCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -215,30 +215,41 @@ public sealed class CodeExampleInputCheck : CheckBase
             || (declaredRun is not null && !declaredRun.Contains(path) && !(local.ByPath.TryGetValue(path, out var m) && DataAnalysis.IsPreparationModule(m)));
     }
 
-    /// <summary>The Python scripts that committed shell scripts run (scripts/finetune.sh: `torchrun … finetune.py --data_path …`).</summary>
+    /// <summary>
+    /// The Python scripts that commands of the project name: every <c>.py</c> word of a command in the documentation, a pipeline, a
+    /// workflow or a committed shell script, whatever launches it (<c>torchrun --nproc_per_node=$N finetune.py</c>,
+    /// <c>python -m torch.distributed.launch … training/pipelines/train_classifier.py</c>), relative to the project root or to the
+    /// shell script's folder. Callers keep those that are modules of the project.
+    /// </summary>
     private static IEnumerable<string> ShellScriptTargets(ProjectModel project)
     {
+        var lines = project.Commands.Select(c => (Dir: string.Empty, c.Text)).ToList();
         foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !ConfigAnalysis.IsTestOrTooling(f.Path)))
         {
-            if (project.Text(f) is not { } text)
+            if (project.Text(f) is { } text)
             {
-                continue;
+                var dir = f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..(f.Path.LastIndexOf('/') + 1)] : string.Empty;
+                lines.AddRange(text.Text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')).Select(l => (dir, l)));
             }
+        }
 
-            foreach (var line in text.Text.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n'))
+        foreach (var (dir, line) in lines)
+        {
+            foreach (System.Text.RegularExpressions.Match m in ScriptWord().Matches(line))
             {
-                if (CommandLines.PythonTarget(line) is { } script)
+                var script = CommandLines.StripDotSlash(m.Value);
+                yield return script;
+                if (dir.Length > 0)
                 {
-                    // Run from the project root (the usual case) or from the script's own folder.
-                    yield return script;
-                    if (f.Path.Contains('/', StringComparison.Ordinal))
-                    {
-                        yield return f.Path[..(f.Path.LastIndexOf('/') + 1)] + script;
-                    }
+                    yield return dir + script;
                 }
             }
         }
     }
+
+    /// <summary>A Python file named in a command line (train.py, ./src/train.py, training/pipelines/train_classifier.py).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w/.-])[\w./-]*\w\.py(?![\w])")]
+    private static partial System.Text.RegularExpressions.Regex ScriptWord();
 
     /// <summary>
     /// The DVC remote that data added with <c>dvc add</c> (a .dvc file) is pulled from, when it needs the owner's credentials

@@ -15,9 +15,7 @@ public sealed partial class DataSwappableCheck : CheckBase
         "The data is easy to modify: another dataset that meets the documented structure can replace the one used, and the model still runs.",
         "Statically: the input paths the training code reads come from config or the command line (argparse, fire, typer, click, a " +
         "configurator that overrides globals, a Kedro catalog, an MLflow Recipes ingest step), not string literals buried in code. Reads " +
-        "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor, once the " +
-        "documented runs read a configurable input, do fixed reads in code off every run (a module nothing runs or imports, a side script " +
-        "that no README command, shell script or pipeline reaches), nor do " +
+        "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
         "dataset can only replace the files in place. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
@@ -44,11 +42,7 @@ public sealed partial class DataSwappableCheck : CheckBase
         var preparation = data.PreparationModules.ToHashSet(StringComparer.Ordinal);
         // A fixed read that is one branch of a dispatch on a name (`elif name == "alpaca": return load_dataset("tatsu-lab/alpaca")`)
         // is one entry of a menu chosen at run time; once some input is configurable (the menu's path fallback), it is no fixed input.
-        // A fixed read off every run of the project (experimental code that no documented command, shell script or pipeline
-        // reaches) says nothing of the documented runs, once their input is configurable.
-        var offRunPath = Code.CodeExampleInputCheck.OffRunPath(project);
-        var offPath = configurable.Any(r => !offRunPath(r.Path)) ? offRunPath : _ => false;
-        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && (preparation.Contains(r.Path) || IsDispatchBranch(project, r.Path, r.Line) || offPath(r.Path)))).ToList();
+        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && (preparation.Contains(r.Path) || IsDispatchBranch(project, r.Path, r.Line)))).ToList();
         var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && preparation.Contains(s.Path))).ToList();
         var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
             .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
