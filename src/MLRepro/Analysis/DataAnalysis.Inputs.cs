@@ -264,7 +264,7 @@ public sealed partial class DataAnalysis
         var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
         return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
-            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s))];
+            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s) && !PlaceholderUrl().IsMatch(s.Value))];
 
         static bool IsDoc(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
     }
@@ -299,6 +299,13 @@ public sealed partial class DataAnalysis
 
         return WeightsTarget().IsMatch(statement.Replace(s.Value, string.Empty, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A placeholder address from a docstring or usage example, not a data location: <c>s3://bucket-name/path/to/file</c>,
+    /// <c>https://example.com/data.csv</c>, <c>gs://&lt;your-bucket&gt;/…</c>.
+    /// </summary>
+    [GeneratedRegex(@"(?i)/path/to/|://(?:[\w-]+\.)*example\.(?:com|org|net)\b|://(?:your|my|some)[-_]?bucket\b|://bucket[-_]?name\b|<[\w -]{1,40}>")]
+    private static partial Regex PlaceholderUrl();
 
     [GeneratedRegex(@"\.(pth|pt|ckpt|h5|hdf5|onnx|pb|safetensors|tflite|caffemodel)(\?.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex WeightsFile();

@@ -6,7 +6,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Code;
 
 /// <summary>code.example-input — there is an example input the code runs on.</summary>
-public sealed class CodeExampleInputCheck : CheckBase
+public sealed partial class CodeExampleInputCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -22,7 +22,9 @@ public sealed class CodeExampleInputCheck : CheckBase
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
         "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
-        "input is available. A file the project's own code writes (np.save(f\"{outdir}/frames.npy\"), followed to its assignments) is an " +
+        "input is available, and so does an unavailable path read off every run of the project: in a module that no entry point runs or " +
+        "imports, or, when the README, shell scripts or pipelines declare the runs, in a side script none of them reaches (data-preparation " +
+        "scripts excepted). A file the project's own code writes (np.save(f\"{outdir}/frames.npy\"), followed to its assignments) is an " +
         "output, not a missing input. Reads in " +
         "vendored copies of other projects (a sub-folder of code with its own licence file), " +
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
@@ -44,7 +46,7 @@ public sealed class CodeExampleInputCheck : CheckBase
         var documented = data.DocumentedInputs.Select(d => d.Read).ToHashSet();
         // A configurable path read in one branch of a dataset menu (`elif opt.dataset == "path": ImageFolder(opt.data_folder)`)
         // is where the user plugs in their own data; the default run takes another branch.
-        var optional = data.InputReads.Where(r => IsUserDataOption(project, r)).ToHashSet();
+        var optional = OptionalReads(project);
         foreach (var r in data.InputReads.Where(r => !optional.Contains(r)))
         {
             switch (r.Status)
@@ -167,6 +169,87 @@ public sealed class CodeExampleInputCheck : CheckBase
     /// </summary>
     internal static bool IsUserDataOption(ProjectModel project, DataRead r) =>
         r.Status is DataPathStatus.Missing or DataPathStatus.LocalOnly && Data.DataSwappableCheck.IsDispatchBranch(project, r.Path, r.Line);
+
+    /// <summary>
+    /// The reads that count against the project only when it has no other input: the branches of a dataset menu
+    /// (<see cref="IsUserDataOption"/>), and unavailable reads (missing, local-only or absolute paths) off every run the project
+    /// has — in a module that no entry point runs or imports (a helper for another benchmark that nothing calls), or, when the
+    /// documentation, shell scripts or pipelines declare how to run the project, in a side script none of those runs reach
+    /// (a fine-tuning script for another model in tools/). A module that prepares data stays on the path: its sources are
+    /// the data's provenance.
+    /// </summary>
+    internal static HashSet<DataRead> OptionalReads(ProjectModel project)
+    {
+        var result = project.Data.InputReads.Where(r => IsUserDataOption(project, r)).ToHashSet();
+        var unavailable = project.Data.InputReads.Where(r => r.Status is DataPathStatus.Missing or DataPathStatus.LocalOnly or DataPathStatus.Absolute && !result.Contains(r)).ToList();
+        if (unavailable.Count == 0)
+        {
+            return result;
+        }
+
+        var offRunPath = OffRunPath(project);
+        foreach (var r in unavailable.Where(r => offRunPath(r.Path)))
+        {
+            result.Add(r);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a module lies off every run of the project: no entry point runs or imports it, or, when the README, pipelines,
+    /// Makefiles, workflows or shell scripts declare the runs, none of those reaches it. Modules that prepare data stay on the
+    /// path when the runs are declared (their sources are the data's provenance).
+    /// </summary>
+    internal static Func<string, bool> OffRunPath(ProjectModel project)
+    {
+        var local = project.LocalModules;
+        HashSet<string> Reach(IEnumerable<string> scripts) => scripts.SelectMany(local.Closure).ToHashSet(StringComparer.Ordinal);
+        var anyRun = Reach(project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!));
+        // Runs that a file of the project declares (README commands, pipelines, Makefiles, workflows, shell scripts), not scripts
+        // that merely could run (a __main__ guard, work at module level).
+        var declared = project.EntryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script) && !e.IsTooling && e.Script is not null)
+            .Select(e => e.Script!).Concat(ShellScriptTargets(project)).Where(local.ByPath.ContainsKey).ToList();
+        var declaredRun = declared.Count > 0 ? Reach(declared) : null;
+        return path => !anyRun.Contains(path)
+            || (declaredRun is not null && !declaredRun.Contains(path) && !(local.ByPath.TryGetValue(path, out var m) && DataAnalysis.IsPreparationModule(m)));
+    }
+
+    /// <summary>
+    /// The Python scripts that commands of the project name: every <c>.py</c> word of a command in the documentation, a pipeline, a
+    /// workflow or a committed shell script, whatever launches it (<c>torchrun --nproc_per_node=$N finetune.py</c>,
+    /// <c>python -m torch.distributed.launch … training/pipelines/train_classifier.py</c>), relative to the project root or to the
+    /// shell script's folder. Callers keep those that are modules of the project.
+    /// </summary>
+    private static IEnumerable<string> ShellScriptTargets(ProjectModel project)
+    {
+        var lines = project.Commands.Select(c => (Dir: string.Empty, c.Text)).ToList();
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !ConfigAnalysis.IsTestOrTooling(f.Path)))
+        {
+            if (project.Text(f) is { } text)
+            {
+                var dir = f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..(f.Path.LastIndexOf('/') + 1)] : string.Empty;
+                lines.AddRange(text.Text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')).Select(l => (dir, l)));
+            }
+        }
+
+        foreach (var (dir, line) in lines)
+        {
+            foreach (System.Text.RegularExpressions.Match m in ScriptWord().Matches(line))
+            {
+                var script = CommandLines.StripDotSlash(m.Value);
+                yield return script;
+                if (dir.Length > 0)
+                {
+                    yield return dir + script;
+                }
+            }
+        }
+    }
+
+    /// <summary>A Python file named in a command line (train.py, ./src/train.py, training/pipelines/train_classifier.py).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w/.-])[\w./-]*\w\.py(?![\w])")]
+    private static partial System.Text.RegularExpressions.Regex ScriptWord();
 
     /// <summary>
     /// The DVC remote that data added with <c>dvc add</c> (a .dvc file) is pulled from, when it needs the owner's credentials

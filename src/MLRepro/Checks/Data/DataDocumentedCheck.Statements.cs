@@ -61,8 +61,67 @@ public sealed partial class DataDocumentedCheck
                     }
                 }
             }
+
+            if (ExampleRecord(project, d) is { } example)
+            {
+                yield return example;
+            }
         }
     }
+
+    /// <summary>Non-empty prose lines above a code block searched for the sentence that introduces it.</summary>
+    private const int IntroLines = 3;
+
+    /// <summary>
+    /// An example record introduced as the data's format: a code block holding a JSON-style object with at least two quoted keys
+    /// (<c>{"instruction": …, "input": …, "output": …}</c>), right after a sentence that says it shows the format of the data
+    /// ("The data format is … as follows"). The keys are the fields another dataset must have.
+    /// </summary>
+    private static Evidence? ExampleRecord(ProjectModel project, Formats.Markdown.MarkdownDocument d)
+    {
+        if (project.Text(d.Path) is not { } text)
+        {
+            return null;
+        }
+
+        foreach (var b in d.CodeBlocks.Where(b => b.Language is null or "" or "json" or "jsonl" or "json5" or "text" or "txt" or "javascript" or "js"))
+        {
+            var keys = QuotedKey().Matches(b.Text).Select(m => m.Groups["key"].Value).Distinct(StringComparer.Ordinal).ToList();
+            if (keys.Count < 2 || !b.Text.Contains('{', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var seen = 0;
+            for (var line = b.Line - 1; line >= 1 && seen < IntroLines; line--)
+            {
+                var prose = text.GetLine(line).Trim();
+                if (prose.Length == 0 || prose.Trim('-', '*', '`', ' ').Length == 0)
+                {
+                    continue;
+                }
+
+                seen++;
+                if (FormatIntro().IsMatch(prose) && !OutputWord().IsMatch(prose))
+                {
+                    return Evidence.At(d.Path, b.Line, $"gives an example record of the data's format with its fields ({List(keys, 5)}): \"{Clip(prose)}\"");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A quoted key of a JSON-style object: <c>"text":</c>, <c>'instruction':</c>.</summary>
+    [GeneratedRegex(@"[""'](?<key>[A-Za-z_][\w-]{0,40})[""']\s*:")]
+    private static partial Regex QuotedKey();
+
+    /// <summary>
+    /// A sentence introducing the data's format: "the data format is as follows", "format of the training data:", "each sample
+    /// looks like", "数据格式如下".
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:data|dataset|datasets|input|inputs|training|records?|samples?|corpus)\b[^.\n]{0,30}?\bformat\b|\bformat\s+of\s+(?:the\s+|each\s+|a\s+|your\s+)?(?:\w+\s+)?(?:data|dataset|input|records?|samples?|examples?|lines?|files?)\b|\b(?:each|every|a)\s+(?:record|sample|example|entry|line|row|item)\s+(?:looks|should\s+look)\s+like\b|数据格式|格式如下")]
+    private static partial Regex FormatIntro();
 
     private static string? Statement(string sentence, string context, string sectionText)
     {
@@ -145,10 +204,10 @@ public sealed partial class DataDocumentedCheck
     [GeneratedRegex(@"(?<=[.!?:])\s+|\n")]
     private static partial Regex StatementBreak();
 
-    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:line|row)\b(?:\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?[\w.\-/]+(?:\s+file)?)?\s+(?:is|contains|describes|holds|represents|has|corresponds|should|must|gives|lists|consists|stands)\b|\b(?:one|a single)\s+(?:[\w-]+\s+){0,3}?per\s+(?:line|row)\b|\b(?:new)?line[- ](?:delimited|separated)\b")]
+    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:line|row)\b(?:\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?[\w.\-/]+(?:\s+file)?)?\s+(?:is|contains|containing|describes|holds|holding|represents|has|having|corresponds|should|must|gives|lists|consists|stands)\b|\b(?:one|a single)\s+(?:[\w-]+\s+){0,3}?per\s+(?:line|row)\b|\b(?:new)?line[- ](?:delimited|separated)\b")]
     private static partial Regex LineFormat();
 
-    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:record|example|entry|item|sample|row|object|instance|data\s?point)\b[^.\n]{0,60}?\b(?:fields?|keys|columns|attributes|properties)\b|\b(?:list|array)\s+of\s+(?:dicts?|dictionaries|objects|records|json\s+objects)\s+with\b[^.\n]{0,30}?\b(?:fields?|keys|columns|attributes)\b")]
+    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:record|example|entry|item|sample|row|object|instance|data\s?point)\b[^.\n]{0,60}?\b(?:fields?|keys?|columns?|attributes|properties)\b|\b(?:list|array)\s+of\s+(?:dicts?|dictionaries|objects|records|json\s+objects)\s+with\b[^.\n]{0,30}?\b(?:fields?|keys|columns|attributes)\b")]
     private static partial Regex RecordFields();
 
     /// <summary>

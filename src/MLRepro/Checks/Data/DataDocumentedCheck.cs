@@ -28,7 +28,8 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
         "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README, a data README, a data dictionary file or a notebook's data section, or a sentence stating the format " +
         "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the separator between samples (\"separate each sample with 2 blank lines\"), the fields of each record, " +
-        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO). Naming a standard dataset, a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
+        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO), or an example record introduced as the data's format " +
+        "(\"The data format is as follows\" above {\"instruction\": …, \"input\": …, \"output\": …}). Naming a standard dataset (in code, or in a documentation sentence about the data: \"the dataset files for Cora\"), a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],
@@ -83,6 +84,10 @@ public sealed partial class DataDocumentedCheck : CheckBase
 
         var named = project.Data.Sources.Where(s => s.Kind is DataSourceKind.StandardDataset or DataSourceKind.HuggingFaceDataset or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition).ToList();
         partial.AddRange(named.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"names a standard dataset ({s.Value}): its structure is known elsewhere, not written here")));
+        if (named.Count == 0)
+        {
+            partial.AddRange(DocumentedStandardDatasets(project).Take(2));
+        }
 
         // An RL agent's input is a simulated environment (gym.make("CartPole-v1")): naming it is like naming a standard
         // dataset; its observation and action spaces are defined by the environment library, not written here.
@@ -132,6 +137,45 @@ public sealed partial class DataDocumentedCheck : CheckBase
         return Found(Outcome.NotMet, "no description of the data's structure was found.",
             Evidence.Repo($"searched {Count(project.Docs.Count, "document")} for schema tables and data sections, and the project for datapackage.json, Croissant, JSON Schema, dataset cards and pandera/Great Expectations schemas"));
     }
+
+    /// <summary>
+    /// Well-known datasets (datasets.tsv) the documentation names as the project's data: a word such as Cora, CIFAR-10 or COCO
+    /// in a sentence about data or training ("data/ contains the necessary dataset files for Cora"). Naming a standard dataset
+    /// says which one it is; its structure is documented elsewhere.
+    /// </summary>
+    internal static IEnumerable<Evidence> DocumentedStandardDatasets(ProjectModel project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in project.Docs.Where(d => !Analysis.ConfigAnalysis.IsTestOrTooling(d.Path)))
+        {
+            foreach (var s in d.Sections)
+            {
+                foreach (var sentence in StandardSentenceBreak().Split(s.Text).Where(x => x.Length <= MaxStandardSentenceChars && DatasetContext().IsMatch(x)))
+                {
+                    foreach (System.Text.RegularExpressions.Match w in DatasetWord().Matches(sentence))
+                    {
+                        if (Knowledge.WellKnownDatasets.Find(w.Value) is { } known && seen.Add(known.Key))
+                        {
+                            yield return Evidence.At(d.Path, s.Line, $"names the standard dataset {known.Name}: its structure is known elsewhere, not written here");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Sentences longer than this are tables or lists, not a statement naming the data.</summary>
+    private const int MaxStandardSentenceChars = 400;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+|\n")]
+    private static partial System.Text.RegularExpressions.Regex StandardSentenceBreak();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:data|dataset|datasets|trained|train|training|benchmark)\b")]
+    private static partial System.Text.RegularExpressions.Regex DatasetContext();
+
+    /// <summary>A word that may name a dataset: letters, then letters, digits or hyphens (Cora, CIFAR-10, VOC2012).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w/.-])[A-Za-z][A-Za-z0-9-]{2,30}(?![\w/])")]
+    private static partial System.Text.RegularExpressions.Regex DatasetWord();
 
     /// <summary>Most field-list lines a plain-text data description needs before it counts as a field list.</summary>
     internal const int MinFieldLines = 5;

@@ -28,7 +28,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
-        "scripts, Python or shell such as scripts/finetune.sh beside scripts/generate.sh) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
+        "scripts, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
+        "`elif args.mode == 'sample'`, or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
         [],
         ProvenOnlyByRunning: false);
@@ -89,6 +90,13 @@ public sealed partial class DataPipelineCheck : CheckBase
                 scripts, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
         }
 
+        var modelHandOff = StageHandOff(project);
+        if (modelHandOff.Count > 0)
+        {
+            return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its stages (training, then sampling or evaluation) run apart and pass a saved model on, but nothing tracks it.",
+                modelHandOff, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
+        }
+
         return Found(Outcome.NotMet, $"the project is resource-intensive ({why}) but is not split into tracked stages.",
             stageEvidence.Count > 0 ? stageEvidence : [Evidence.Repo("no dvc.yaml, Snakefile, Kedro pipeline or Makefile with outputs was found")]);
     }
@@ -121,6 +129,88 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>Calls that write a trained model or checkpoint to a file.</summary>
+    private static readonly string[] ModelSaves = ["torch.save", ".save_pretrained", "joblib.dump", ".save_weights", ".save_model", "keras.models.save_model", ".save_checkpoint"];
+
+    /// <summary>Calls that read a saved model or checkpoint back from a file.</summary>
+    private static readonly string[] ModelLoads = ["torch.load", "joblib.load", ".load_weights", "keras.models.load_model", ".load_checkpoint", ".load_from_checkpoint"];
+
+    /// <summary>
+    /// Stages that run apart and hand a saved model on, though no script is named after its stage: one script dispatching on
+    /// a mode option with a training value and a later one (<c>if args.mode == 'train': … elif args.mode == 'sample':</c>,
+    /// the later mode loading the checkpoints the training mode saved), or an entry point that saves a model
+    /// (<c>torch.save</c>) and another whose own code loads one (an RL <c>enjoy.py</c>: <c>torch.load(os.path.join(args.load_dir, …))</c>).
+    /// Empty when neither is found.
+    /// </summary>
+    internal static IReadOnlyList<Evidence> StageHandOff(ProjectModel project)
+    {
+        static bool Is(string value, string[] roles) => roles.Any(r => value == r || value.StartsWith(r + "_", StringComparison.Ordinal) || value.EndsWith("_" + r, StringComparison.Ordinal));
+        var code = project.PythonModules.Where(m => !m.IsNotebook && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path)).ToList();
+        var entryScripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+
+        // The dispatch is in the script run (main.py), not in a data loader that alternates modes inside one run.
+        foreach (var m in code.Where(m => entryScripts.Contains(m.Path)))
+        {
+            if (project.Text(m.Path) is not { } text)
+            {
+                continue;
+            }
+
+            var modes = ModeBranch().Matches(text.Text).Select(x => (Value: x.Groups["value"].Value.ToLowerInvariant(), x.Groups["value"].Index)).ToList();
+            var train = modes.FirstOrDefault(x => Is(x.Value, TrainStages));
+            var later = modes.FirstOrDefault(x => Is(x.Value, LaterStages) || Is(x.Value, PrepareStages));
+            if (train.Value is not null && later.Value is not null)
+            {
+                return
+                [
+                    Evidence.At(m.Path, text.GetPosition(train.Index).Line, $"the '{train.Value}' mode trains"),
+                    Evidence.At(m.Path, text.GetPosition(later.Index).Line, $"the '{later.Value}' mode runs as a separate stage"),
+                ];
+            }
+        }
+
+        var byPath = code.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        Python.PythonCall? First(string path, string[] targets) =>
+            byPath.TryGetValue(path, out var m) ? m.Calls.FirstOrDefault(c => targets.Any(t => t.StartsWith('.') ? c.Target.EndsWith(t, StringComparison.Ordinal) : c.Target == t)) : null;
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal) && byPath.ContainsKey(s))
+            .Select(e => e.Script!).Distinct(StringComparer.Ordinal).Take(MaxHandOffScripts).ToList();
+        var closures = scripts.ToDictionary(s => s, s => project.LocalModules.Closure(s), StringComparer.Ordinal);
+        foreach (var saver in scripts)
+        {
+            foreach (var savePath in closures[saver].Where(p => First(p, ModelSaves) is not null))
+            {
+                foreach (var loader in scripts.Where(l => l != saver && !closures[l].Contains(savePath) && !closures[saver].Contains(l)))
+                {
+                    // The loader's own code (or a module only it runs) reads the model back; a helper shared with the
+                    // training script is no hand-off between stages.
+                    if (closures[loader].Where(p => !closures[saver].Contains(p)).FirstOrDefault(p => First(p, ModelLoads) is not null) is { } loadPath)
+                    {
+                        var save = First(savePath, ModelSaves)!;
+                        var load = First(loadPath, ModelLoads)!;
+                        return
+                        [
+                            Evidence.At(savePath, save.Line, $"{saver} saves the trained model", save.RawTarget),
+                            Evidence.At(loadPath, load.Line, $"{loader} loads a saved model as a separate stage", load.RawTarget),
+                        ];
+                    }
+                }
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Entry points compared pairwise for a model hand-off (their closures are cached, but pairs grow quadratically).</summary>
+    private const int MaxHandOffScripts = 40;
+
+    /// <summary>
+    /// A branch on a mode option's literal value: <c>if args.mode == 'train':</c>, <c>elif config["phase"] == "test":</c>. Only an
+    /// option (an attribute or key of args/config, not of self), not a loop variable (<c>for phase in ["train", "val"]: if phase == "train"</c>
+    /// alternates inside one training run) nor Lightning's <c>setup(stage)</c>.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:if|elif)\s+(?!self\b)\w+(?:\.\w+)*(?:\.|\[['""])(?:mode|run_mode|phase)['""\]]*\s*==\s*['""](?<value>[A-Za-z_]+)['""]\s*:")]
+    private static partial System.Text.RegularExpressions.Regex ModeBranch();
 
     /// <summary>
     /// Committed shell scripts that run Python (scripts/finetune_7b.sh, scripts/generate.sh): each is one stage run on its
