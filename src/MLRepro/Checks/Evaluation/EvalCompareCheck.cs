@@ -185,7 +185,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         var printed = project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target == "print" && c.Arguments.Any(a => MetricWords.Any(w => a.Text.Contains(w, StringComparison.OrdinalIgnoreCase))))
             .Select(c => Evidence.At(m.Path, c.Line, "metrics only printed to the console", c.RawTarget + "(…)"))).Take(3).ToList();
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
-            printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Take(5).Select(t => t.Name))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
+            printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
 
     private static bool IsFileWrite(Python.PythonCall c) =>
