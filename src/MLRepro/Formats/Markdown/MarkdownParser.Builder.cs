@@ -151,19 +151,9 @@ public static partial class MarkdownParser
         /// <summary>Scans raw HTML for links, images (badges when inside a link) and script-capable markup.</summary>
         public void ScanHtml(string html, int line, ref string? openLink)
         {
-            MatchCollection tags;
-            try
-            {
-                tags = HtmlTag().Matches(html);
-                _ = tags.Count;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                Diagnostics.Add(new Diagnostic(Source.Path, SourceSpan.At(line), DiagnosticSeverity.Warning, "markdown.html-timeout", "raw HTML too complex to scan; skipped"));
-                return;
-            }
-
-            foreach (Match m in tags)
+            // NonBacktracking: linear in the HTML's length, so no timeout is needed and the result never depends on the
+            // machine's load (a timeout made the same README scan differently on a busy machine).
+            foreach (Match m in HtmlTag().Matches(html))
             {
                 var tagLine = line + CountNewlines(html, m.Index);
                 var closing = m.Groups[1].Value == "/";
@@ -512,7 +502,7 @@ public static partial class MarkdownParser
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=\S*$")]
     private static partial Regex EnvAssignment();
 
-    [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]{0,4000})>?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*)>?", RegexOptions.NonBacktracking)]
     private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(=\s*(?:""([^""]*)""|'([^']*)'|([^\s""'>]+)))?")]
