@@ -59,7 +59,7 @@ public sealed class CodeRunsCheck : CheckBase
         // Scripts named by commands must exist.
         foreach (var e in entries.Where(e => e.Script is not null && e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script)))
         {
-            if (!project.Index.Contains(e.Script!) && !project.Data.ProducedPaths.Contains(e.Script!))
+            if (!project.Index.Contains(e.Script!) && !project.Data.ProducedPaths.Contains(e.Script!) && !IsUserWrittenScript(project, e))
             {
                 (e.Kind is EntryPointKind.Documentation or EntryPointKind.Workflow ? minor : blocking)
                     .Add(Evidence.At(e.DeclaredIn, e.Line, $"runs {e.Script}, which does not exist", e.Command));
@@ -274,4 +274,53 @@ public sealed class CodeRunsCheck : CheckBase
         EntryPointKind.Script => "top-level script",
         _ => "notebook",
     };
+
+    /// <summary>Stems that name no real file: a how-to's stand-in for "any of the scripts" (`python script.py -h`).</summary>
+    private static readonly string[] PlaceholderScriptStems = ["script", "your_script", "my_script", "yourscript", "myscript", "script_name", "your_script_name", "foo", "xxx"];
+
+    /// <summary>
+    /// A documented command whose script the user writes: a placeholder name (`python script.py -h` "for all scripts"), or a
+    /// file an earlier command of the same document creates (`cp scripts/prepare_alpaca.py scripts/prepare_mydata.py`, then
+    /// "modify it" and `python scripts/prepare_mydata.py`). Neither is a command the project broke.
+    /// </summary>
+    private static bool IsUserWrittenScript(ProjectModel project, EntryPoint e)
+    {
+        if (e.Kind is not EntryPointKind.Documentation || e.Script is null)
+        {
+            return false;
+        }
+
+        var script = e.Script;
+        var file = script[(script.LastIndexOf('/') + 1)..];
+        if (PlaceholderScriptStems.Contains(file[..^(file.EndsWith(".py", StringComparison.Ordinal) ? 3 : 0)], StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return project.Commands.Any(c => c.Path == e.DeclaredIn && c.Line < e.Line && CreatedFile(c.Text) is { } created
+            && (created == script || created.EndsWith("/" + script, StringComparison.Ordinal) || script.EndsWith("/" + created, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The file a `cp`/`mv`/`ln`/`touch` command, or a download with -O/-o, writes (its last or named argument).</summary>
+    private static string? CreatedFile(string command)
+    {
+        var words = command.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        string? target = null;
+        if (words[0] is "cp" or "mv" or "ln" or "touch" && words.Length >= 2)
+        {
+            target = words[^1];
+        }
+        else if (words[0] is "wget" or "curl")
+        {
+            var flag = Array.FindIndex(words, w => w is "-O" or "-o" or "--output" or "--output-document");
+            target = flag >= 0 && flag + 1 < words.Length ? words[flag + 1] : null;
+        }
+
+        return target?.Trim('"', '\'').TrimStart('.', '/') is { Length: > 0 } t && !t.EndsWith('/') ? t : null;
+    }
 }

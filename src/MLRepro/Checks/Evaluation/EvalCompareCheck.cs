@@ -174,6 +174,15 @@ public sealed partial class EvalCompareCheck : CheckBase
                 trainers, "Set report_to (e.g. \"mlflow\" or \"tensorboard\") in the training arguments or a committed config, and write the evaluation metrics to a file.");
         }
 
+        // A logging handler on a file (logging.FileHandler, basicConfig(filename=…)) that the run's logger fills with losses and
+        // scores (`logger.info('Fold {} loss: {}'…)`) keeps each run's metrics, but as free text in a log, not a comparable record.
+        var logged = LoggedMetrics(project);
+        if (logged.Count > 0)
+        {
+            return Found(Outcome.Partial, "a log file records each run's metrics as text lines, but no tracker or metrics file makes runs comparable.", logged,
+                "Write the metrics of each run to a structured file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.");
+        }
+
         var committed = project.Index.Files.Where(f => f.Extension is ".json" or ".csv" or ".tsv" or ".yaml" or ".yml" && IsMetricPath(f.Path) && !f.Path.Contains("schema", StringComparison.OrdinalIgnoreCase))
             .Select(f => Evidence.At(f.Path, null, "results file committed, but no code writes it: runs are compared by hand")).Take(3).ToList();
         if (committed.Count > 0)
@@ -187,6 +196,28 @@ public sealed partial class EvalCompareCheck : CheckBase
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
+
+    /// <summary>A file logging handler plus logger calls whose message names a metric; empty when either is missing.</summary>
+    private static List<Evidence> LoggedMetrics(ProjectModel project)
+    {
+        var modules = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        var handler = modules.SelectMany(m => m.Calls.Where(c => c.Target is "logging.FileHandler" or "logging.handlers.RotatingFileHandler" or "logging.handlers.TimedRotatingFileHandler"
+                || (c.Target is "logging.basicConfig" && c.Keyword("filename") is not null))
+            .Select(c => Evidence.At(m.Path, c.Line, "a logging handler writes the run's log to a file", c.RawTarget))).FirstOrDefault();
+        if (handler is null)
+        {
+            return [];
+        }
+
+        var lines = modules.SelectMany(m => m.Calls.Where(c => LogMethods.Any(l => c.Target.EndsWith(l, StringComparison.Ordinal)) && c.Arguments.Length > 0 && LogMetric().IsMatch(c.Arguments[0].Text))
+            .Select(c => Evidence.At(m.Path, c.Line, "logs a metric", c.RawTarget + "(" + c.Arguments[0].Text + ")"))).Take(2).ToList();
+        return lines.Count == 0 ? [] : [handler, .. lines];
+    }
+
+    private static readonly string[] LogMethods = ["logger.info", "logger.debug", "logger.warning", "log.info", "logging.info", "logging.debug", ".logger.info", ".logger.debug"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:loss|auc|cv|acc|accuracy|score|f1|rmse|mae|mse|precision|recall|metric)\b|totalcv|val_loss")]
+    private static partial System.Text.RegularExpressions.Regex LogMetric();
 
     private static bool IsFileWrite(Python.PythonCall c) =>
         WriteSuffixes.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal)) || c.Target == "open" && c.Arguments.Any(a => a.Literal?.AsString is "w" or "a");

@@ -155,7 +155,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             }
 
             // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
-            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" or "fire.Fire" or "typer.run")
+            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" or "fire.Fire" or "typer.run" || IsJsonArgParseCli(c))
                 || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m);
             scripts.Add((m, load.Line, load.RawTarget, userInput));
         }
@@ -201,6 +201,17 @@ public sealed partial class EvalPredictCheck : CheckBase
         var batch = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.Any(c => c.Target.EndsWith("predict", StringComparison.Ordinal) || c.Target.EndsWith("predict_proba", StringComparison.Ordinal) || c.Target.Contains("predict_", StringComparison.Ordinal)))
             .SelectMany(m => m.Calls.Where(c => c.Target.EndsWith(".to_csv", StringComparison.Ordinal) && (SubmissionName().IsMatch(c.RawTarget) || c.Arguments.Any(a => SubmissionName().IsMatch(a.Text))))
                 .Select(c => Evidence.At(m.Path, c.Line, "writes predictions for the fixed test set to a submission file", c.RawTarget))).Take(3).ToList();
+
+        // A project helper that writes the submission (`def save_submit_file(pred, filename): pred.to_csv(path)`) called by the
+        // scripts that predict: the to_csv sits in a module of its own, and its path is a variable.
+        if (batch.Count == 0 && project.PythonModules.Any(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.Any(c => c.Target.EndsWith("predict", StringComparison.Ordinal) || c.Target.EndsWith("predict_proba", StringComparison.Ordinal))))
+        {
+            batch.AddRange(project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
+                .SelectMany(m => m.Calls.Where(c => c.Target.EndsWith(".to_csv", StringComparison.Ordinal)
+                        && m.Functions.Any(f => f.Line <= c.Line && c.Line <= f.EndLine && SubmitFunction().IsMatch(f.Name)))
+                    .Select(c => Evidence.At(m.Path, c.Line, "a submission helper writes predictions for the fixed test set to a file", c.RawTarget))).Take(3));
+        }
+
         if (batch.Count > 0)
         {
             return Found(Outcome.Partial, "the model only scores the fixed test file in batch (a submission file); there is no way to give it a custom input.", batch,
@@ -248,10 +259,20 @@ public sealed partial class EvalPredictCheck : CheckBase
     }
 
     /// <summary>A submission file or frame (df_sub, submission_file, sample_submission.csv).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)submit|submission")]
+    private static partial System.Text.RegularExpressions.Regex SubmitFunction();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[\W_])sub(?:mission)?s?(?:[\W_]|$)|submission")]
     private static partial System.Text.RegularExpressions.Regex SubmissionName();
 
     /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]
     private static partial System.Text.RegularExpressions.Regex NotModelSave();
+
+    /// <summary>
+    /// jsonargparse's CLI(main) / auto_cli(main) turns the function's parameters into command-line options (`generate.py
+    /// --prompt "…"`), as fire.Fire does: the script takes its input from the user.
+    /// </summary>
+    private static bool IsJsonArgParseCli(Python.PythonCall c) =>
+        c.Target is "jsonargparse.CLI" or "jsonargparse.cli.CLI" or "jsonargparse.auto_cli" or "jsonargparse.cli.auto_cli";
 }

@@ -1,0 +1,3 @@
+FEATURE_DIR = "features/"
+SUBMIT_DIR = "output/"
+N_FOLDS = 5
