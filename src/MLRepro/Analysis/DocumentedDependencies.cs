@@ -128,6 +128,18 @@ public static partial class DocumentedDependencies
                     if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
                     {
                         fenced = !fenced;
+                        if (fenced && NameBlock(text, line + 1, Math.Min(s.EndLine, text.LineCount)) is { } block)
+                        {
+                            // A code block that is only a column of package names ("PyTorch", "NumPy", "gym 0.15"): a list, one per line.
+                            foreach (var (nameLine, nameText) in block.Take(MaxItemsPerSection - count))
+                            {
+                                items.Add(new DocumentedItem(d.Path, nameLine, nameText));
+                                count++;
+                            }
+
+                            line = block[^1].Line;
+                        }
+
                         continue;
                     }
 
@@ -155,6 +167,39 @@ public static partial class DocumentedDependencies
 
         return items;
     }
+
+    /// <summary>
+    /// The lines of a fenced block starting at <paramref name="first"/> when it holds two or more lines, each a bare package name
+    /// with at most a version (Python 3, PyTorch, NumPy, gym 0.15.4), and nothing else (no command, no prose); otherwise null.
+    /// </summary>
+    private static List<(int Line, string Text)>? NameBlock(Text.SourceText text, int first, int last)
+    {
+        var names = new List<(int, string)>();
+        for (var line = first; line <= last; line++)
+        {
+            var trimmed = text.GetLine(line).Trim();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                return names.Count >= 2 ? names : null;
+            }
+
+            if (trimmed.Length > 0 && !BareName().IsMatch(trimmed))
+            {
+                return null;
+            }
+
+            if (trimmed.Length > 0)
+            {
+                names.Add((line, trimmed));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A package name alone, with at most a version after it: "PyTorch", "Box-2d", "Python 3", "gym 0.15.4", "torch v1.2".</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]*(?:\s+v?[0-9][0-9.]*[A-Za-z0-9]*)?$")]
+    private static partial Regex BareName();
 
     private static IReadOnlyList<Dependency> ReadRequirements(ProjectModel project)
     {

@@ -97,6 +97,10 @@ public static class Ecosystem
         "torch.distributed.", "tensorflow.config.list_physical_devices", "tensorflow.config.experimental.list_physical_devices",
         "tensorflow.distribute.", "jax.devices", "cupy.", "numba.cuda.", "deepspeed.", "accelerate.Accelerator", "apex.",
         "bitsandbytes.", "triton.", "pynvml.", "GPUtil.",
+        // TPUs (TPUEstimator, TPUClusterResolver/TPUStrategy, PyTorch/XLA), also through the TF1 compat aliases
+        // (import tensorflow.compat.v1 as tf): an accelerator the project depends on like a GPU.
+        "tensorflow.compat.v1.distribute.", "tensorflow.compat.v2.distribute.", "tensorflow.tpu.", "tensorflow.compat.v1.tpu.",
+        "tensorflow.estimator.tpu.", "tensorflow.compat.v1.estimator.tpu.", "tensorflow.contrib.tpu.", "tensorflow.python.tpu.", "torch_xla.",
     ];
 
     /// <summary>Whether a string literal names a GPU device ("cuda", "cuda:0", "gpu", "/gpu:0", "mps").</summary>

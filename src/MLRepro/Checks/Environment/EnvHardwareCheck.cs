@@ -27,7 +27,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
         "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
-        "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed.",
+        "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed. TPU APIs (TPUEstimator, TPUStrategy, torch_xla) " +
+        "count as accelerator use like GPU APIs, and a project without GPU use whose docs state a main-memory need of 32 GB or more (\"~200GB RAM is required\") is Met.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
         [],
         ProvenOnlyByRunning: false);
@@ -36,6 +37,12 @@ public sealed partial class EnvHardwareCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var uses = GpuUses(project).ToList();
+        if (uses.Count == 0 && LargeMemoryDocs(project).ToList() is { Count: > 0 } memory)
+        {
+            // "~200GB RAM is required to run", "RAM: 208GB": a large-memory machine is special hardware too, and the docs state it.
+            return Found(Outcome.Met, "the project needs a large-memory machine and its documentation states the memory required.", memory.Take(3));
+        }
+
         if (uses.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no special hardware is needed: no GPU use was found.",
@@ -423,7 +430,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 if (Ecosystem.IsGpuCall(c.Target)
                     || (c.Target == "tensorflow.device" && c.Arguments.Length > 0 && c.Arguments[0].Text.Contains("gpu", StringComparison.OrdinalIgnoreCase)) || c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s) && (a.Keyword is null or "device" || c.Target.EndsWith(".to", StringComparison.Ordinal))))
                 {
-                    yield return Evidence.At(m.Path, c.Line, "uses a GPU", c.RawTarget);
+                    yield return Evidence.At(m.Path, c.Line, IsTpuCall(c.Target) ? "uses a TPU" : "uses a GPU", c.RawTarget);
                 }
             }
 
@@ -433,6 +440,10 @@ public sealed partial class EnvHardwareCheck : CheckBase
             }
         }
     }
+
+    /// <summary>A call that targets a TPU (tf.estimator.tpu.TPUEstimator, TPUClusterResolver, torch_xla).</summary>
+    private static bool IsTpuCall(string target) =>
+        target.Contains("tpu", StringComparison.OrdinalIgnoreCase) || target.StartsWith("torch_xla.", StringComparison.Ordinal);
 
     /// <summary>Longest module text scanned for library GPU parameters.</summary>
     private const int MaxParameterScanChars = 2_000_000;
@@ -489,6 +500,22 @@ public sealed partial class EnvHardwareCheck : CheckBase
             .Select(x => Evidence.At(x.Path, x.Line, $"{note}: \"{x.Match.Value.Trim()}\""));
 
     private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
+
+    /// <summary>Least main memory, in GB, that counts as special hardware: more than a common workstation or laptop has.</summary>
+    private const int LargeMemoryGb = 32;
+
+    /// <summary>
+    /// Sections of the docs that state a main-memory (RAM) need of at least <see cref="LargeMemoryGb"/> GB ("~200GB RAM is required",
+    /// "RAM: 208GB", "at least 64 GB of RAM"); GPU memory is left to the GPU rules.
+    /// </summary>
+    private static IEnumerable<Evidence> LargeMemoryDocs(ProjectModel project) =>
+        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: LargeRam().Matches(s.Heading + "\n" + s.Text)
+                .FirstOrDefault(m => int.TryParse(m.Groups["gb"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var gb) && gb >= LargeMemoryGb))))
+            .Where(x => x.Match is not null)
+            .Select(x => Evidence.At(x.Path, x.Line, $"documents the memory required: \"{x.Match!.Value.Trim()}\""));
+
+    [GeneratedRegex(@"(?<![\w.])(?<gb>[0-9]{2,4})\s?GB\s+(?:of\s+)?(?:RAM|system memory|main memory|host memory|CPU memory)\b|\bRAM\s*[:=]?\s*(?:~|about\s+|at least\s+)?(?<gb>[0-9]{2,4})\s?GB\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LargeRam();
 
     [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();

@@ -115,6 +115,17 @@ public sealed class EnvPackagesCheck : CheckBase
                 documented.Select(x => x.Where!).Concat(fileEvidence), "Add the packages the README installs to the dependency file, with exact versions.");
         }
 
+        // A pip freeze of a Debian/Ubuntu system Python lists packages that only apt installs (python-apt, unattended-upgrades):
+        // `pip install -r` stops at the first of them, so the list cannot be installed as written.
+        var osOnly = files.Where(f => f.Format is DependencyFileFormat.Requirements).SelectMany(f => f.Dependencies)
+            .Select(d => (d, Why: Knowledge.OsPackages.WhyNotInstallable(d.Name))).Where(x => x.Why is not null).ToList();
+        if (osOnly.Count > 0)
+        {
+            return Found(Outcome.Partial, $"every imported package is declared, but {Count(osOnly.Count, "entry", "entries")} of the list {(osOnly.Count == 1 ? "is an operating-system package" : "are operating-system packages")} that pip cannot install (a pip freeze of the system Python): {List(osOnly.Select(x => x.d.RawName))}.",
+                osOnly.Take(6).Select(x => Evidence.At(x.d.Path, x.d.Line, $"{x.d.RawName}: {x.Why}")).Concat(fileEvidence),
+                "Keep only the packages the project needs (pip freeze in a virtual environment, or pipreqs), with exact versions.");
+        }
+
         var lockFiles = files.Where(f => f.IsLock).ToList();
         if (lockFiles.Count > 0)
         {
