@@ -78,6 +78,12 @@ internal static class ReadExtractor
                     continue;
                 }
             }
+            else if (call.Target == "datasets.load_dataset" && path is { Literal: null, Keyword: null } && call.Keyword("data_files") is { } files)
+            {
+                // load_dataset(extension, data_files=files) with extension = "text"/"csv" picked from the file's suffix: the
+                // builder is chosen at run time, and the data is still the data_files.
+                path = files;
+            }
 
             if (isOpen)
             {

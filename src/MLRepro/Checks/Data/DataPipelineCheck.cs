@@ -23,13 +23,13 @@ public sealed partial class DataPipelineCheck : CheckBase
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
-        $"a committed config that trains on several GPUs (gpus: \"0,1\"), or documentation stating hours/days of training or {LargeGpuMemoryGb}+ GB of GPU memory. " +
+        $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {LargeRamGb}+ GB of RAM. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
-        "scripts, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
-        "`elif args.mode == 'sample'`, or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
+        "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
+        "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
         [],
         ProvenOnlyByRunning: false);
@@ -120,6 +120,15 @@ public sealed partial class DataPipelineCheck : CheckBase
         var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal))
             .DistinctBy(e => e.Script, StringComparer.Ordinal).Select(e => (Path: e.Script!, Line: e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : (int?)null))
             .Concat(ShellStageScripts(project).Select(p => (Path: p, Line: (int?)null))).ToList();
+        // Numbered stage scripts (step01_prepare_input.py … step07_run_model.py, 000_init.py, 101_features.py) run one after
+        // another, each on the files the previous ones wrote: a staged pipeline whatever the stages are called.
+        var numbered = scripts.Where(e => NumberedStage().IsMatch(Stem(e.Path))).GroupBy(e => e.Path.Contains('/', StringComparison.Ordinal) ? e.Path[..e.Path.LastIndexOf('/')] : string.Empty, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(e => e.Path, StringComparer.Ordinal).ToList()).Where(g => g.Count >= MinNumberedStages).OrderByDescending(g => g.Count).FirstOrDefault();
+        if (numbered is not null)
+        {
+            return [.. numbered.Take(6).Select(e => Evidence.At(e.Path, e.Line, "a numbered stage script"))];
+        }
+
         var train = scripts.Where(e => Is(Stem(e.Path), TrainStages)).ToList();
         var others = scripts.Where(e => Is(Stem(e.Path), PrepareStages) || Is(Stem(e.Path), LaterStages)).ToList();
         if (train.Count == 0 || others.Count == 0)
@@ -129,6 +138,13 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>Numbered scripts in one folder from which they form a staged pipeline.</summary>
+    private const int MinNumberedStages = 3;
+
+    /// <summary>A script name starting with a stage number: step01_…, stage_2_…, 000_…, 101-….</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:step|stage)_?\d{1,3}|\d{2,3})(?:[_-]|$)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedStage();
 
     /// <summary>Calls that write a trained model or checkpoint to a file.</summary>
     private static readonly string[] ModelSaves = ["torch.save", ".save_pretrained", "joblib.dump", ".save_weights", ".save_model", "keras.models.save_model", ".save_checkpoint"];
@@ -157,7 +173,8 @@ public sealed partial class DataPipelineCheck : CheckBase
                 continue;
             }
 
-            var modes = ModeBranch().Matches(text.Text).Select(x => (Value: x.Groups["value"].Value.ToLowerInvariant(), x.Groups["value"].Index)).ToList();
+            var modes = ModeBranch().Matches(text.Text).Concat(FlagBranch().Matches(text.Text))
+                .Select(x => (Value: x.Groups["value"].Value.ToLowerInvariant(), x.Groups["value"].Index)).ToList();
             var train = modes.FirstOrDefault(x => Is(x.Value, TrainStages));
             var later = modes.FirstOrDefault(x => Is(x.Value, LaterStages) || Is(x.Value, PrepareStages));
             if (train.Value is not null && later.Value is not null)
@@ -166,6 +183,23 @@ public sealed partial class DataPipelineCheck : CheckBase
                 [
                     Evidence.At(m.Path, text.GetPosition(train.Index).Line, $"the '{train.Value}' mode trains"),
                     Evidence.At(m.Path, text.GetPosition(later.Index).Line, $"the '{later.Value}' mode runs as a separate stage"),
+                ];
+            }
+        }
+
+        // Python Fire without a component (`fire.Fire()`) makes each module-level function a subcommand:
+        // `python run_cifar.py train …`, then `python run_cifar.py evaluation --model_dir …`.
+        foreach (var m in code.Where(m => entryScripts.Contains(m.Path) && m.Calls.Any(c => c.Target == "fire.Fire" && c.Arguments.Length == 0)))
+        {
+            var functions = m.Functions.Where(f => f.IsModuleLevel && !f.Name.StartsWith('_')).ToList();
+            var train = functions.FirstOrDefault(f => Is(f.Name.ToLowerInvariant(), TrainStages));
+            var later = functions.FirstOrDefault(f => Is(f.Name.ToLowerInvariant(), LaterStages) || Is(f.Name.ToLowerInvariant(), FireLaterStages));
+            if (train is not null && later is not null)
+            {
+                return
+                [
+                    Evidence.At(m.Path, train.Line, $"the '{train.Name}' subcommand (Python Fire) trains"),
+                    Evidence.At(m.Path, later.Line, $"the '{later.Name}' subcommand runs as a separate stage"),
                 ];
             }
         }
@@ -201,6 +235,9 @@ public sealed partial class DataPipelineCheck : CheckBase
         return [];
     }
 
+    /// <summary>Longer names of later stages that subcommands take (def evaluation(…), def sampling(…)).</summary>
+    private static readonly string[] FireLaterStages = ["evaluation", "sampling", "testing", "prediction"];
+
     /// <summary>Entry points compared pairwise for a model hand-off (their closures are cached, but pairs grow quadratically).</summary>
     private const int MaxHandOffScripts = 40;
 
@@ -211,6 +248,13 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:if|elif)\s+(?!self\b)\w+(?:\.\w+)*(?:\.|\[['""])(?:mode|run_mode|phase)['""\]]*\s*==\s*['""](?<value>[A-Za-z_]+)['""]\s*:")]
     private static partial System.Text.RegularExpressions.Regex ModeBranch();
+
+    /// <summary>
+    /// A branch on a boolean stage flag of the command line: <c>if FLAGS.train: train()</c> … <c>if FLAGS.eval: eval()</c> (absl),
+    /// <c>if args.test:</c>. Each flag runs one stage on its own (<c>python main.py --train</c>, then <c>python main.py --eval</c>).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:if|elif)\s+(?:FLAGS|flags|args|opt|opts|options|config|cfg|hparams)\.(?<value>[A-Za-z_]+)\s*:")]
+    private static partial System.Text.RegularExpressions.Regex FlagBranch();
 
     /// <summary>
     /// Committed shell scripts that run Python (scripts/finetune_7b.sh, scripts/generate.sh): each is one stage run on its
@@ -286,6 +330,11 @@ public sealed partial class DataPipelineCheck : CheckBase
                         return $"{d.Path}:{s.Line} documents {h.Value.Trim()} of training";
                     }
 
+                    if (HostMemory().Match(sentence) is { Success: true } r && int.TryParse(r.Groups["gb"].Value, System.Globalization.CultureInfo.InvariantCulture, out var ram) && ram >= LargeRamGb)
+                    {
+                        return $"{d.Path}:{s.Line} documents {r.Value.Trim()}";
+                    }
+
                     if (GpuMemory().Match(sentence) is { Success: true } g && int.TryParse(g.Groups["gb"].Value, System.Globalization.CultureInfo.InvariantCulture, out var gb) && gb >= LargeGpuMemoryGb)
                     {
                         return $"{d.Path}:{s.Line} documents {g.Value.Trim()}";
@@ -303,13 +352,20 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>GPU memory at or above this (GB) needs a data-centre card.</summary>
     private const int LargeGpuMemoryGb = 24;
 
+    /// <summary>Main memory at or above this (GB) needs a server, not a workstation.</summary>
+    private const int LargeRamGb = 64;
+
+    /// <summary>A stated main-memory need: "~200GB RAM is required", "RAM: 208GB", "128 GB of memory".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<gb>\d{2,4})\s*GB\s+(?:of\s+)?(?:RAM|main\s+memory|memory)\b|\bRAM\s*[:=]?\s*(?<gb>\d{2,4})\s*GB\b")]
+    private static partial System.Text.RegularExpressions.Regex HostMemory();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:(?:\d+(?:\.\d+)?|a few|few|several|one|two|a)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:hours?|hrs?|days?|weeks?)\b|\bGPU[- ](?:hours?|days?)\b)")]
     private static partial System.Text.RegularExpressions.Regex TrainingHours();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:train|optimi[sz]|fine-?tun|converge|iterations|epochs|steps)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:train|optimi[sz]|fine-?tun|converge|iterations|epochs|steps|experiments?\b|running\b)")]
     private static partial System.Text.RegularExpressions.Regex TrainingWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<gb>\d{2,4})\s*GB\s+(?:of\s+)?(?:GPU\s+memory|VRAM)\b")]
@@ -350,6 +406,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             || x.c.Target.StartsWith("torch.distributed.init_process_group", StringComparison.Ordinal) || x.c.Target.StartsWith("deepspeed.", StringComparison.Ordinal)) is { m: not null } dist)
         {
             return (true, $"it trains on several GPUs ({dist.m.Path}:{dist.c.Line})");
+        }
+
+        // TPUEstimator runs only on a Cloud TPU (use_tpu, a TPU cluster resolver): no CPU path.
+        if (project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Calls.Select(c => (m, c)))
+            .FirstOrDefault(x => x.c.Target.EndsWith(".TPUEstimator", StringComparison.Ordinal)) is { m: not null } tpu)
+        {
+            return (true, $"it trains on a Cloud TPU ({tpu.m.Path}:{tpu.c.Line})");
         }
 
         if (project.Data.TotalBytes > IntensiveDataBytes)
@@ -475,10 +538,12 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         // Module-level step counts (num_frames = 1000000 in a notebook); in a collection of independent tutorials, a few
         // long examples are optional ones, not the project's cost.
-        var settings = code.SelectMany(m => m.Assignments.Where(a => a.IsModuleLevel && a.Operator == "=" && StepOptions.Contains(a.Target.ToLowerInvariant())
-            && WholeNumber(a.Literal) >= LongTrainingSteps).Select(a => (m, a))).ToList();
+        // A script run on its own sets its step count in its code too: `max_training_timesteps = int(3e6)` inside train.py's train().
+        var entryScripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+        var settings = code.SelectMany(m => m.Assignments.Where(a => (a.IsModuleLevel || entryScripts.Contains(m.Path)) && a.Operator == "=" && IsStepCount(a.Target)
+            && StepValue(a) >= LongTrainingSteps).Select(a => (m, a))).ToList();
         var settingsCount = settings.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, [.. settings.Select(x => Evidence.At(x.m.Path, x.a.Line, "long training"))]) is null
-            ? settings.Select(x => $"{x.m.Path}:{x.a.Line} trains {WholeNumber(x.a.Literal):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
+            ? settings.OrderByDescending(x => StepValue(x.a)).Select(x => $"{x.m.Path}:{x.a.Line} trains {StepValue(x.a):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
             : null;
 
         foreach (var m in code)
@@ -535,6 +600,32 @@ public sealed partial class DataPipelineCheck : CheckBase
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)\b(?:python3?|torchrun|accelerate\s+launch|deepspeed)\s+(?:-\S+\s+)*(?<script>\S+\.py)\b[^\n]*?\s--?(?:epochs?|num_epochs|n_epochs|max_epochs|num_train_epochs|nepochs?)[= ]+(?<n>\d+)\b")]
     private static partial System.Text.RegularExpressions.Regex EpochCommand();
+
+    /// <summary>
+    /// A variable naming a training length in steps: one of <see cref="StepOptions"/>, or a max/total/num prefix with a
+    /// (training/env) steps, iterations, timesteps or frames suffix (max_training_timesteps, total_train_steps).
+    /// </summary>
+    private static bool IsStepCount(string target) =>
+        StepOptions.Contains(target.ToLowerInvariant()) || StepName().IsMatch(target);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:max|total|num|n)_(?:training_|train_|env_)?(?:timesteps|steps|iters|iterations|frames)$")]
+    private static partial System.Text.RegularExpressions.Regex StepName();
+
+    /// <summary>The whole number an assignment sets, also through <c>int(3e6)</c>.</summary>
+    private static long? StepValue(Python.PythonAssignment a)
+    {
+        if (WholeNumber(a.Literal) is { } n)
+        {
+            return n;
+        }
+
+        var m = IntCall().Match(a.ValueText);
+        return m.Success && double.TryParse(m.Groups["n"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            && d == Math.Floor(d) && d is > 0 and < long.MaxValue ? (long)d : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*int\(\s*(?<n>[0-9][0-9_]*(?:\.[0-9]*)?(?:[eE][+]?[0-9]+)?)\s*\)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex IntCall();
 
     /// <summary>An integer literal, or a float literal with a whole value (1e6, 25e3): how step counts are often written.</summary>
     private static long? WholeNumber(Python.PythonLiteral? literal) =>

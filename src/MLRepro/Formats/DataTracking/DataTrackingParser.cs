@@ -180,6 +180,7 @@ public static partial class DataTrackingParser
 
         var seen = new HashSet<(DataSourceKind, string, int)>();
         var isNotebook = source.Path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
+        var isSetupScript = fileName == "setup.py";
         var mentionsTorchvision = source.Text.Contains("torchvision", StringComparison.Ordinal);
         // `from torchvision.datasets import MNIST, CIFAR10`: the bare class names are standard datasets too.
         var importedDatasets = mentionsTorchvision ? TorchvisionImportedNames(source.Text) : [];
@@ -191,6 +192,12 @@ public static partial class DataTrackingParser
             if (text.Length > MaxScanLineChars)
             {
                 text = text[..MaxScanLineChars];
+            }
+
+            // setup(download_url=…, url=…) in setup.py is the package's own metadata (where its source tarball is), not data.
+            if (isSetupScript && PackageMetadataUrl().IsMatch(text))
+            {
+                continue;
             }
 
             if (isNotebook)
@@ -640,4 +647,7 @@ public static partial class DataTrackingParser
         var t = line.Trim();
         return t.Length <= MaxSnippetChars ? t : t[..MaxSnippetChars] + "…";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:download_url|url|project_urls)\s*=")]
+    private static partial System.Text.RegularExpressions.Regex PackageMetadataUrl();
 }
