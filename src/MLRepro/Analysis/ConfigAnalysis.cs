@@ -109,7 +109,10 @@ public sealed partial class ConfigAnalysis
 
             // A parameter dict written in code (`params = {'learning_rate': 0.01, 'num_leaves': 63}` handed to lgb.train,
             // XGBoost, CatBoost or a model factory) sets the same hyperparameters as keyword arguments do, at any depth.
-            foreach (var a in m.Assignments.Where(a => a.Operator == "=" && a.ValueText.StartsWith('{') && (!a.IsModuleLevel || a.Line >= overriddenBefore)))
+            // A dict named as defaults (DEFAULTS, default_config) is what a config loader merges the committed file over,
+            // like argparse defaults: the file's values win, so its literals are not parameters set in code.
+            foreach (var a in m.Assignments.Where(a => a.Operator == "=" && a.ValueText.StartsWith('{') && (!a.IsModuleLevel || a.Line >= overriddenBefore)
+                && !a.RawTarget.Contains("default", StringComparison.OrdinalIgnoreCase)))
             {
                 AddDictEntries(hard, m.Path, a.Line, a.RawTarget, a.ValueText);
             }
