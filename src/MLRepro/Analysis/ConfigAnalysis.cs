@@ -106,6 +106,24 @@ public sealed partial class ConfigAnalysis
                     hard.Add(new HardCodedParameter(m.Path, a.Line, a.RawTarget, a.Literal!.ToString(), $"{a.RawTarget} = {a.ValueText}"));
                 }
             }
+
+            // A parameter dict written in code (`params = {'learning_rate': 0.01, 'num_leaves': 63}` handed to lgb.train,
+            // XGBoost, CatBoost or a model factory) sets the same hyperparameters as keyword arguments do, at any depth.
+            // A dict named as defaults (DEFAULTS, default_config) is what a config loader merges the committed file over,
+            // like argparse defaults: the file's values win, so its literals are not parameters set in code.
+            foreach (var a in m.Assignments.Where(a => a.Operator == "=" && a.ValueText.StartsWith('{') && (!a.IsModuleLevel || a.Line >= overriddenBefore)
+                && !a.RawTarget.Contains("default", StringComparison.OrdinalIgnoreCase)))
+            {
+                AddDictEntries(hard, m.Path, a.Line, a.RawTarget, a.ValueText);
+            }
+
+            foreach (var call in m.Calls.Where(c => !IsPlotting(c)))
+            {
+                foreach (var arg in call.Arguments.Where(g => g.Text.StartsWith('{')))
+                {
+                    AddDictEntries(hard, m.Path, call.Line, call.RawTarget, arg.Text);
+                }
+            }
         }
 
         // Names and spread expressions are the same for every file: computed once, not per config file.
@@ -145,6 +163,77 @@ public sealed partial class ConfigAnalysis
         || PlotReceiver().IsMatch(c.RawTarget);
 
     /// <summary>A regulariser set to zero (`dropout=0.0` for inference, `weight_decay=0.0` for bias groups) is switched off, not tuned; batch_size=1 is no batching.</summary>
+    /// <summary>Hyperparameter-named keys of a dict literal whose values are numbers (one entry per key and dict).</summary>
+    private static void AddDictEntries(ImmutableArray<HardCodedParameter>.Builder hard, string path, int line, string owner, string dictText)
+    {
+        var text = WithoutComments(dictText);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match e in DictEntry().Matches(text))
+        {
+            var key = e.Groups["k"].Value;
+            var v = e.Groups["v"].Value;
+            var lit = PythonSyntax.ParseNumber(v.TrimStart('-'), v.StartsWith('-'));
+            if (!Hyperparameters.IsHyperparameter(key) || lit is not { Kind: LiteralKind.Int or LiteralKind.Float } || SwitchedOff(key, lit) || IsCounter(key, lit) || !seen.Add(key))
+            {
+                continue;
+            }
+
+            var at = line + text.AsSpan(0, e.Index).Count('\n');
+            hard.Add(new HardCodedParameter(path, at, key, lit.ToString(), $"{owner} = {{… '{key}': {e.Groups["v"].Value} …}}"));
+        }
+    }
+
+    /// <summary>A state or log dict's counter (`{'epoch': 0, 'steps': 0}`, a checkpoint's epoch), not a setting.</summary>
+    private static bool IsCounter(string key, PythonLiteral lit) => key is "epoch" || lit.AsDouble == 0 && key is "steps" or "max_steps" or "epochs";
+
+    /// <summary>The text with `#` comments removed (outside string literals), line breaks kept.</summary>
+    private static string WithoutComments(string text)
+    {
+        if (!text.Contains('#', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        char quote = '\0';
+        var comment = false;
+        foreach (var c in text)
+        {
+            if (comment)
+            {
+                if (c == '\n')
+                {
+                    comment = false;
+                    sb.Append(c);
+                }
+
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                comment = true;
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>`'key': number` entries of a dict literal (the number ends at a comma, brace or line end).</summary>
+    [GeneratedRegex(@"['""](?<k>[A-Za-z_][A-Za-z0-9_]*)['""]\s*:\s*(?<v>-?(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?=[,}\n])")]
+    private static partial Regex DictEntry();
+
     private static bool SwitchedOff(string name, PythonLiteral literal) =>
         (literal.AsDouble == 0 && (name.StartsWith("dropout", StringComparison.OrdinalIgnoreCase) || name is "drop_rate" or "weight_decay" or "l2" or "label_smoothing" or "min_lr"))
         // One item at a time (a face detector over videos, inference over files) is a processing granularity, not a tuned batch size.

@@ -1,0 +1,4 @@
+TRAINING_FILE = "input/train_folds.csv"
+MODEL_OUTPUT = "models/"
+TARGET = "target"
+FOLDS = 5
