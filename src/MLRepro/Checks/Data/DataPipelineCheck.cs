@@ -23,7 +23,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
-        $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {LargeRamGb}+ GB of RAM. " +
+        $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
@@ -330,7 +330,7 @@ public sealed partial class DataPipelineCheck : CheckBase
                         return $"{d.Path}:{s.Line} documents {h.Value.Trim()} of training";
                     }
 
-                    if (HostMemory().Match(sentence) is { Success: true } r && int.TryParse(r.Groups["gb"].Value, System.Globalization.CultureInfo.InvariantCulture, out var ram) && ram >= LargeRamGb)
+                    if (Analysis.DocumentedMemory.LargeHostMemory(sentence) is { } r)
                     {
                         return $"{d.Path}:{s.Line} documents {r.Value.Trim()}";
                     }
@@ -352,12 +352,6 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>GPU memory at or above this (GB) needs a data-centre card.</summary>
     private const int LargeGpuMemoryGb = 24;
 
-    /// <summary>Main memory at or above this (GB) needs a server, not a workstation.</summary>
-    private const int LargeRamGb = 64;
-
-    /// <summary>A stated main-memory need: "~200GB RAM is required", "RAM: 208GB", "128 GB of memory".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<gb>\d{2,4})\s*GB\s+(?:of\s+)?(?:RAM|main\s+memory|memory)\b|\bRAM\s*[:=]?\s*(?<gb>\d{2,4})\s*GB\b")]
-    private static partial System.Text.RegularExpressions.Regex HostMemory();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using MLRepro.Analysis;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
 using MLRepro.Model;
@@ -501,21 +502,14 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
 
-    /// <summary>Least main memory, in GB, that counts as special hardware: more than a common workstation or laptop has.</summary>
-    private const int LargeMemoryGb = 32;
-
     /// <summary>
-    /// Sections of the docs that state a main-memory (RAM) need of at least <see cref="LargeMemoryGb"/> GB ("~200GB RAM is required",
-    /// "RAM: 208GB", "at least 64 GB of RAM"); GPU memory is left to the GPU rules.
+    /// Sections of the docs that state a main-memory (RAM) need of at least <see cref="DocumentedMemory.LargeHostMemoryGb"/> GB
+    /// ("~200GB RAM is required", "RAM: 208GB", "at least 64 GB of RAM"); GPU memory is left to the GPU rules.
     /// </summary>
     private static IEnumerable<Evidence> LargeMemoryDocs(ProjectModel project) =>
-        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: LargeRam().Matches(s.Heading + "\n" + s.Text)
-                .FirstOrDefault(m => int.TryParse(m.Groups["gb"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var gb) && gb >= LargeMemoryGb))))
+        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: DocumentedMemory.LargeHostMemory(s.Heading + "\n" + s.Text))))
             .Where(x => x.Match is not null)
             .Select(x => Evidence.At(x.Path, x.Line, $"documents the memory required: \"{x.Match!.Value.Trim()}\""));
-
-    [GeneratedRegex(@"(?<![\w.])(?<gb>[0-9]{2,4})\s?GB\s+(?:of\s+)?(?:RAM|system memory|main memory|host memory|CPU memory)\b|\bRAM\s*[:=]?\s*(?:~|about\s+|at least\s+)?(?<gb>[0-9]{2,4})\s?GB\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LargeRam();
 
     [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
