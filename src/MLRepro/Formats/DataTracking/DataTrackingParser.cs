@@ -39,6 +39,7 @@ public static partial class DataTrackingParser
     private static readonly Regex BareCall = new(@"(?:^|[^\w.])([A-Z][A-Za-z0-9_]+)\s*\(", Fast);
     private static readonly Regex TorchvisionByName = new(@"(?:\bgetattr\(\s*(?<tv>torchvision\.)?datasets\s*,\s*(?<arg>[\w.\[\]'""]+)\s*\)|(?:^|[^\w.])(?<tv>torchvision\.)?datasets\.__dict__\[\s*(?<arg>[\w.'""]+)\s*\])", Fast);
     private static readonly Regex TorchvisionDatasetsAlias = new(@"^[\s""]*(?:from\s+torchvision\s+import\s+[^\n#]*\bdatasets[ \t]*(?:,|\)|#|\\n|""|\r?$)|import\s+torchvision\.datasets\s+as\s+datasets\b)", Fast | RegexOptions.Multiline);
+    private static readonly Regex PipeToShell = new(@"\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/usr/bin/env\s+|/bin/)?(?:sh|bash|zsh|python3?)\b", Fast);
     private static readonly Regex TorchOther = new(@"\btorch(text|audio)\.datasets\.([A-Za-z][A-Za-z0-9_]+)", Fast);
     private static readonly Regex Keras = new(@"\bkeras\.datasets\.([a-z][a-z0-9_]+)|from\s+(?:tensorflow\.)?keras\.datasets\s+import\s+([a-z][a-z0-9_]+)", Fast);
     private static readonly Regex Sklearn = new(@"\b(load_(?:iris|digits|wine|breast_cancer|diabetes|linnerud)|fetch_(?:openml|california_housing|20newsgroups_vectorized|20newsgroups|covtype|kddcup99|lfw_people|lfw_pairs|olivetti_faces|rcv1|species_distributions))\s*\(", Fast);
@@ -232,10 +233,13 @@ public static partial class DataTrackingParser
             {
                 var fetcher = text.Contains("wget ", StringComparison.Ordinal) || text.Contains("curl ", StringComparison.Ordinal) || text.Contains("gdown ", StringComparison.Ordinal)
                     || text.Contains("aria2c ", StringComparison.Ordinal) || text.Contains("urlretrieve", StringComparison.Ordinal) || text.Contains("download_url", StringComparison.Ordinal);
+                // `curl -fsSL https://… | sh`: a script piped into a shell installs software (uv, mise, ollama, nvm), never data.
+                var pipe = fetcher ? PipeToShell.Match(text) : null;
+                var pipedUpTo = pipe is { Success: true } ? pipe.Index : -1;
                 foreach (var m in Url.EnumerateMatches(text))
                 {
                     var url = text.Substring(m.Index, m.Length).TrimEnd('.', ',', ';', ':', ')', ']', '}', '\'', '"', '`', '*', '>');
-                    if (ClassifyUrl(url, fetcher) is { } c)
+                    if (m.Index > pipedUpTo && ClassifyUrl(url, fetcher) is { } c)
                     {
                         Add(c.Kind, c.Value);
                     }
