@@ -152,20 +152,49 @@ public sealed partial class DataAnalysis
         var result = ImmutableArray.CreateBuilder<StandardDatasetUse>();
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !IsAuxiliaryModule(m) && !project.IsVendoredPackagePath(m.Path)))
         {
-            foreach (var c in m.Calls.Where(c => IsStandardDatasetCall(c.Target)))
+            // `ds = getattr(torchvision.datasets, args.dataset)` then `ds(root, download=True)`: a built-in dataset chosen by name.
+            var byName = ByNameDatasetClasses(m);
+            foreach (var c in m.Calls.Where(c => IsStandardDatasetCall(c.Target) || byName.ContainsKey(c.Target)))
             {
-                var isTorch = c.Target.StartsWith("torchvision.", StringComparison.Ordinal) || c.Target.StartsWith("torchaudio.", StringComparison.Ordinal);
+                var chosen = byName.GetValueOrDefault(c.Target);
+                var isTorch = chosen is not null || c.Target.StartsWith("torchvision.", StringComparison.Ordinal) || c.Target.StartsWith("torchaudio.", StringComparison.Ordinal);
                 var root = isTorch ? c.Keyword("root") ?? c.PositionalAt(0) : c.Keyword("data_dir") ?? c.Keyword("root");
                 var download = c.Keyword("download");
                 // torchvision and torchaudio fetch only with download=True (default False); a non-literal flag may be on.
                 var downloads = !isTorch || (download is not null && (download.Literal is null || download.Literal.Value is true));
                 var origin = root is null || root.Literal is not null ? SeedOrigin.HardCoded : tracer.Trace(m, root, c.Line);
-                result.Add(new StandardDatasetUse(m.Path, c.Line, c.Target.EndsWith(".load_data", StringComparison.Ordinal) ? c.Target[..^".load_data".Length] : c.Target,
+                result.Add(new StandardDatasetUse(m.Path, c.Line, chosen ?? (c.Target.EndsWith(".load_data", StringComparison.Ordinal) ? c.Target[..^".load_data".Length] : c.Target),
                     downloads, origin, root?.Text));
             }
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Local names bound to a torchvision dataset class looked up by name (<c>ds = getattr(torchvision.datasets, args.dataset)</c>),
+    /// with the dataset's display name (the same as the data source the tracking parser records for that line).
+    /// </summary>
+    private static Dictionary<string, string> ByNameDatasetClasses(ModuleSummary m)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!m.Imports.Any(i => i.Level == 0 && i.Module.StartsWith("torchvision", StringComparison.Ordinal)))
+        {
+            return result;
+        }
+
+        var bare = m.Imports.Any(i => i.Level == 0 && ((i.Module == "torchvision" && i.Name == "datasets" && i.Alias is null or "datasets")
+            || (i.Module == "torchvision.datasets" && i.Name is null && i.Alias == "datasets")));
+
+        foreach (var a in m.Assignments.Where(a => a.Operator == "=" && a.Target.IndexOf('.', StringComparison.Ordinal) < 0 && a.ValueText.Contains("datasets", StringComparison.Ordinal)))
+        {
+            if (DataTrackingParser.TorchvisionDatasetByName(a.ValueText, bare) is { } name)
+            {
+                result[a.Target] = name;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Environment factories by call target, with the keyword of their id argument (environments.tsv).</summary>

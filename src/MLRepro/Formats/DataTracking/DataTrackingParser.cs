@@ -37,6 +37,9 @@ public static partial class DataTrackingParser
     private static readonly Regex Torchvision = new(@"\b(?:torchvision\.)?datasets\.([A-Z][A-Za-z0-9_]+)\s*\(", Fast);
     private static readonly Regex TorchvisionFromImport = new(@"from\s+torchvision\.datasets\s+import\s+(?:\(([^)]*)\)|([\w ,]+))", Fast);
     private static readonly Regex BareCall = new(@"(?:^|[^\w.])([A-Z][A-Za-z0-9_]+)\s*\(", Fast);
+    private static readonly Regex TorchvisionByName = new(@"(?:\bgetattr\(\s*(?<tv>torchvision\.)?datasets\s*,\s*(?<arg>[\w.\[\]'""]+)\s*\)|(?:^|[^\w.])(?<tv>torchvision\.)?datasets\.__dict__\[\s*(?<arg>[\w.'""]+)\s*\])", Fast);
+    private static readonly Regex TorchvisionDatasetsAlias = new(@"^[\s""]*(?:from\s+torchvision\s+import\s+[^\n#]*\bdatasets[ \t]*(?:,|\)|#|\\n|""|\r?$)|import\s+torchvision\.datasets\s+as\s+datasets\b)", Fast | RegexOptions.Multiline);
+    private static readonly Regex PipeToShell = new(@"\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/usr/bin/env\s+|/bin/)?(?:sh|bash|zsh|python3?)\b", Fast);
     private static readonly Regex TorchOther = new(@"\btorch(text|audio)\.datasets\.([A-Za-z][A-Za-z0-9_]+)", Fast);
     private static readonly Regex Keras = new(@"\bkeras\.datasets\.([a-z][a-z0-9_]+)|from\s+(?:tensorflow\.)?keras\.datasets\s+import\s+([a-z][a-z0-9_]+)", Fast);
     private static readonly Regex Sklearn = new(@"\b(load_(?:iris|digits|wine|breast_cancer|diabetes|linnerud)|fetch_(?:openml|california_housing|20newsgroups_vectorized|20newsgroups|covtype|kddcup99|lfw_people|lfw_pairs|olivetti_faces|rcv1|species_distributions))\s*\(", Fast);
@@ -64,6 +67,17 @@ public static partial class DataTrackingParser
     {
         "csv", "json", "parquet", "text", "imagefolder", "audiofolder", "videofolder", "arrow", "pandas", "webdataset", "sql", "xml", "generator",
     };
+
+    /// <summary>
+    /// A torchvision dataset class looked up by name (<c>getattr(torchvision.datasets, args.dataset)</c>,
+    /// <c>datasets.__dict__[name]</c>): one of the built-in datasets, chosen at run time. Returns its display name
+    /// (<c>torchvision.datasets[args.dataset]</c>), or null. A bare <c>datasets</c> counts only when the module binds that name
+    /// to torchvision's (<paramref name="datasetsIsTorchvision"/>: <c>from torchvision import datasets</c>): projects often have a
+    /// datasets package of their own.
+    /// </summary>
+    public static string? TorchvisionDatasetByName(string text, bool datasetsIsTorchvision) =>
+        text.Contains("datasets", StringComparison.Ordinal) && TorchvisionByName.Match(text) is { Success: true } m
+        && (m.Groups["tv"].Success || datasetsIsTorchvision) ? $"torchvision.datasets[{m.Groups["arg"].Value}]" : null;
 
     /// <summary>torchvision names that load local files rather than a standard dataset.</summary>
     private static readonly HashSet<string> TorchvisionLoaders = new(StringComparer.Ordinal)
@@ -185,6 +199,7 @@ public static partial class DataTrackingParser
         // `from torchvision.datasets import MNIST, CIFAR10`: the bare class names are standard datasets too.
         var importedDatasets = mentionsTorchvision ? TorchvisionImportedNames(source.Text) : [];
         var mentionsSklearn = source.Text.Contains("sklearn", StringComparison.Ordinal);
+        bool? bindsTorchvisionDatasets = null;
         var hubCallLine = -100;
         for (var line = 1; line <= source.LineCount && result.Count < MaxSourcesPerFile; line++)
         {
@@ -218,10 +233,13 @@ public static partial class DataTrackingParser
             {
                 var fetcher = text.Contains("wget ", StringComparison.Ordinal) || text.Contains("curl ", StringComparison.Ordinal) || text.Contains("gdown ", StringComparison.Ordinal)
                     || text.Contains("aria2c ", StringComparison.Ordinal) || text.Contains("urlretrieve", StringComparison.Ordinal) || text.Contains("download_url", StringComparison.Ordinal);
+                // `curl -fsSL https://… | sh`: a script piped into a shell installs software (uv, mise, ollama, nvm), never data.
+                var pipe = fetcher ? PipeToShell.Match(text) : null;
+                var pipedUpTo = pipe is { Success: true } ? pipe.Index : -1;
                 foreach (var m in Url.EnumerateMatches(text))
                 {
                     var url = text.Substring(m.Index, m.Length).TrimEnd('.', ',', ';', ':', ')', ']', '}', '\'', '"', '`', '*', '>');
-                    if (ClassifyUrl(url, fetcher) is { } c)
+                    if (m.Index > pipedUpTo && ClassifyUrl(url, fetcher) is { } c)
                     {
                         Add(c.Kind, c.Value);
                     }
@@ -295,6 +313,11 @@ public static partial class DataTrackingParser
                         Add(DataSourceKind.StandardDataset, "torchvision.datasets." + m.Groups[1].Value);
                     }
                 }
+            }
+
+            if (mentionsTorchvision && TorchvisionDatasetByName(text, bindsTorchvisionDatasets ??= TorchvisionDatasetsAlias.IsMatch(source.Text)) is { } byName)
+            {
+                Add(DataSourceKind.StandardDataset, byName);
             }
 
             if (importedDatasets.Count > 0 && !text.Contains("import", StringComparison.Ordinal))
