@@ -21,7 +21,8 @@ public sealed class CodeRunsCheck : CheckBase
         "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
         "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
         "author's machine; no API that current releases removed is called (time.clock, tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], " +
-        "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a collection of independent " +
+        "sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the project pins a release that still has it — in a project with no " +
+        "dependency file at all (the environment is left to the user, and the code runs in its era's releases), in a collection of independent " +
         "scripts where few reach it, or in a side script the documented command never reaches (an eval/ helper), that is a problem, not a " +
         "blocker, unless a pipeline stage reaches it (the pipeline stops there); a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
@@ -117,11 +118,16 @@ public sealed class CodeRunsCheck : CheckBase
             var stageHit = entries.Any(e => e.Kind == EntryPointKind.Pipeline && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal)
                 && removed.Any(b => RunBlockers.Closure(project, s).Contains(b.Path)));
             var fewScriptsHit = closures.Count >= MinScriptsForCollection && hit * 3 <= closures.Count && !stageHit;
+
+            // Without any dependency file the environment is left to the user (env.packages fails): code written for its era's
+            // releases runs in that era's stack, which nothing here contradicts. Only a declared install that brings releases
+            // without the API (an unpinned requirements.txt) makes the documented setup fail.
+            var noDependencyFile = project.Dependencies.Length == 0;
             foreach (var b in removed)
             {
                 // A side script the documented entry point never reaches (an eval/ helper with its own README) fails alone.
                 var aside = primaryClosure is not null && !primaryClosure.Contains(b.Path) && !stageHit;
-                (fewScriptsHit || aside ? minor : blocking).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+                (fewScriptsHit || aside || noDependencyFile ? minor : blocking).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
             }
         }
 
