@@ -505,7 +505,7 @@ public sealed partial class ValueTracer
                 {
                     foreach (var c in m.Calls.Where(c => c.Target.EndsWith("parse_args", StringComparison.Ordinal) || c.Target.EndsWith("parse_known_args", StringComparison.Ordinal)))
                     {
-                        if (m.Functions.Where(f => f.Line < c.Line && c.Line <= f.EndLine).MaxBy(f => f.Line) is { } f)
+                        if (m.FunctionContaining(c.Line) is { } f)
                         {
                             set.Add(f.Name);
                         }

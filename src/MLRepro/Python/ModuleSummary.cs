@@ -101,6 +101,12 @@ public sealed class ModuleSummary
     /// <summary>Function and method definitions.</summary>
     public ImmutableArray<PythonFunction> Functions { get; }
 
+    /// <summary>
+    /// The innermost function whose body holds <paramref name="line"/> (after its <c>def</c> line, up to its last line), or null at
+    /// module level. A call on the <c>def</c> line itself (a default value, a decorator argument) runs outside the function.
+    /// </summary>
+    public PythonFunction? FunctionContaining(int line) => Functions.Where(f => f.Line < line && line <= f.EndLine).MaxBy(f => f.Line);
+
     /// <summary>Class definitions.</summary>
     public ImmutableArray<PythonClass> Classes { get; }
 

@@ -234,7 +234,7 @@ public sealed partial class EvalCompareCheck : CheckBase
             foreach (var c in m.Calls.Where(IsFileWrite))
             {
                 // The innermost definition around the write.
-                if (m.Functions.Where(f => f.Line < c.Line && c.Line <= f.EndLine).MaxBy(f => f.Line) is { } f)
+                if (m.FunctionContaining(c.Line) is { } f)
                 {
                     if (!helpers.TryGetValue(f.Name, out var paths))
                     {
