@@ -212,7 +212,7 @@ public static class AssessmentKey
                 head += n;
             }
 
-            if (buffer.AsSpan(0, head).IndexOf((byte)0) >= 0 && !gitignore)
+            if (IndexWalker.IsBinaryHead(buffer.AsSpan(0, head)) && !gitignore)
             {
                 return new FileDigest(ContentBinaryHead, head, XxHash128.HashToUInt128(buffer.AsSpan(0, head)), null);
             }

@@ -57,6 +57,12 @@ internal sealed class IndexWalker
         return ([.. files], diags, git?.Facts, _truncated);
     }
 
+    /// <summary>
+    /// Whether a file's first <see cref="IndexOptions.BinarySniffBytes"/> bytes make it binary: a NUL byte, unless the
+    /// file is UTF-16/32 text with a BOM. The assessment cache key sniffs with the same rule.
+    /// </summary>
+    internal static bool IsBinaryHead(ReadOnlySpan<byte> head) => head.IndexOf((byte)0) >= 0 && !ByteOrderMark.IsWideText(head);
+
     private IndexedFile Sniff(string rel, string full, long size, GitStatus status)
     {
         if (size > _options.MaxTextFileBytes)
@@ -77,7 +83,7 @@ internal sealed class IndexWalker
             Span<byte> buf = stackalloc byte[IndexOptions.BinarySniffBytes];
             var n = fs.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
             var head = buf[..n];
-            var binary = head.IndexOf((byte)0) >= 0;
+            var binary = IsBinaryHead(head);
             var lfs = !binary && size <= IndexOptions.MaxLfsPointerBytes && head.StartsWith("version https://git-lfs.github.com/spec/"u8);
             return new IndexedFile(rel, size, binary ? FileKind.Binary : FileKind.Text, status, lfs);
         }

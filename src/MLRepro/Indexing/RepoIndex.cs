@@ -183,9 +183,26 @@ public sealed class RepoIndex
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>Decodes UTF-8 (BOM stripped); invalid sequences become U+FFFD with one diagnostic.</summary>
+    /// <summary>
+    /// Decodes UTF-8 (BOM stripped), or UTF-16/UTF-32 when the file starts with their BOM (as pip does for
+    /// requirement files); invalid sequences become U+FFFD with one diagnostic.
+    /// </summary>
     internal static string Decode(ReadOnlySpan<byte> bytes, string path, ICollection<Diagnostic>? diagnostics)
     {
+        if (ByteOrderMark.WideEncoding(bytes) is { } wide)
+        {
+            var body = bytes[wide.Length..];
+            try
+            {
+                return wide.Encoding.GetString(body);
+            }
+            catch (DecoderFallbackException e)
+            {
+                diagnostics?.Add(new Diagnostic(path, null, DiagnosticSeverity.Warning, "text.invalid-encoding", $"invalid {wide.Encoding.WebName} at byte {e.Index + wide.Length}; decoded with replacement characters"));
+                return Encoding.GetEncoding(wide.Encoding.CodePage).GetString(body);
+            }
+        }
+
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             bytes = bytes[3..];

@@ -133,6 +133,55 @@ public sealed class RepoIndexTests
         diags.Should().ContainSingle(d => d.Code == "text.invalid-utf8");
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    [InlineData("utf-32BE")]
+    public void Wide_text_with_a_bom_is_text_and_decoded(string encodingName)
+    {
+        // PowerShell 5's `pip freeze > requirements.txt` writes UTF-16 LE with a BOM; pip decodes it by the BOM.
+        using var t = new TempDir();
+        var encoding = Encoding.GetEncoding(encodingName);
+        var content = "numpy==1.26.4\nscikit-learn==1.4.2\n# caf\u00e9 \U0001F600\n";
+        t.WriteBytes("requirements.txt", [.. encoding.GetPreamble(), .. encoding.GetBytes(content)]);
+        var index = RepoIndex.Build(t.Path, new IndexOptions { UseGit = false });
+        index.Find("requirements.txt")!.Kind.Should().Be(FileKind.Text);
+        var diags = new List<MLRepro.Text.Diagnostic>();
+        index.ReadText("requirements.txt", diags)!.Text.Should().Be(content);
+        index.ReadString(index.Find("requirements.txt")!, diags).Should().Be(content);
+        diags.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Nul_bytes_after_a_utf16_bom_look_are_still_binary()
+    {
+        using var t = new TempDir();
+        // FF FE then UTF-16 LE code units that include U+0000: not text, whatever the first two bytes say.
+        t.WriteBytes("weights.bin", [0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00]);
+        // A lone low surrogate: invalid UTF-16.
+        t.WriteBytes("blob.dat", [0xFF, 0xFE, 0x41, 0x00, 0x00, 0xDC, 0x42, 0x00]);
+        // No BOM: NUL bytes mean binary, as before.
+        t.WriteBytes("plain.bin", [0x41, 0x00, 0x42, 0x00]);
+        var index = RepoIndex.Build(t.Path, new IndexOptions { UseGit = false });
+        index.Find("weights.bin")!.Kind.Should().Be(FileKind.Binary);
+        index.Find("blob.dat")!.Kind.Should().Be(FileKind.Binary);
+        index.Find("plain.bin")!.Kind.Should().Be(FileKind.Binary);
+    }
+
+    [Fact]
+    public void A_utf16_head_cut_inside_a_surrogate_pair_is_still_text()
+    {
+        using var t = new TempDir();
+        // The sniffed head (BinarySniffBytes) ends between the two halves of a surrogate pair.
+        var units = (IndexOptions.BinarySniffBytes - 2 - 2) / 2;
+        var content = new string('a', units) + "\U0001F600" + new string('b', 100);
+        t.WriteBytes("notes.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(content)]);
+        var index = RepoIndex.Build(t.Path, new IndexOptions { UseGit = false });
+        index.Find("notes.txt")!.Kind.Should().Be(FileKind.Text);
+        index.ReadText("notes.txt")!.Text.Should().Be(content);
+    }
+
     [Fact]
     public void A_hostile_git_config_runs_nothing()
     {
