@@ -77,7 +77,8 @@ internal sealed class IndexWalker
             Span<byte> buf = stackalloc byte[IndexOptions.BinarySniffBytes];
             var n = fs.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
             var head = buf[..n];
-            var binary = head.IndexOf((byte)0) >= 0;
+            // A UTF-16 byte-order mark (PowerShell's `pip freeze > requirements.txt` writes UTF-16 LE) marks text despite its NUL bytes.
+            var binary = head.IndexOf((byte)0) >= 0 && !RepoIndex.HasUtf16Bom(head);
             var lfs = !binary && size <= IndexOptions.MaxLfsPointerBytes && head.StartsWith("version https://git-lfs.github.com/spec/"u8);
             return new IndexedFile(rel, size, binary ? FileKind.Binary : FileKind.Text, status, lfs);
         }

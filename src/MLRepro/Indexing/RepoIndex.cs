@@ -183,9 +183,22 @@ public sealed class RepoIndex
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>Decodes UTF-8 (BOM stripped); invalid sequences become U+FFFD with one diagnostic.</summary>
+    /// <summary>Whether the bytes start with a UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian; not UTF-32's FF FE 00 00).</summary>
+    internal static bool HasUtf16Bom(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE && !(bytes.Length >= 4 && bytes[2] == 0 && bytes[3] == 0)) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+
+    /// <summary>
+    /// Decodes UTF-8 (BOM stripped); invalid sequences become U+FFFD with one diagnostic. A UTF-16 BOM selects UTF-16, as
+    /// pip and Python's tokenizer-style readers do for requirements files saved by Windows tools.
+    /// </summary>
     internal static string Decode(ReadOnlySpan<byte> bytes, string path, ICollection<Diagnostic>? diagnostics)
     {
+        if (HasUtf16Bom(bytes))
+        {
+            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return utf16.GetString(bytes[2..]);
+        }
+
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             bytes = bytes[3..];
