@@ -19,7 +19,8 @@ public sealed class EnvPackagesCheck : CheckBase
         "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section naming two or more of the imported " +
         "packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
         "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be fetched as written (a git:// URL), is NotMet; " +
-        "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most.",
+        "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most; " +
+        "an import that only a declared package brings (numpy via scipy) is Partial, unless every package the code imports directly and that provider are pinned exactly.",
         "Declare every imported package and pin exact versions (`pip freeze > requirements.txt`, or commit a lock file).",
         [],
         ProvenOnlyByRunning: false);
@@ -133,6 +134,17 @@ public sealed class EnvPackagesCheck : CheckBase
         }
 
         var transitive = imports.Transitive.ToList();
+        var used = imports.ThirdParty.Where(t => t.DeclaredBy is not null).Select(t => t.DeclaredBy!).DistinctBy(d => d.Name).ToList();
+
+        // A list that pins every package the code imports directly, and the packages that bring the rest (numpy via
+        // scipy==1.5.4), records a consistent environment: the pinned provider fixes the range of what it brings.
+        var providers = transitive.Select(t => project.Dependencies.FirstOrDefault(d => d.Kind != DependencyKind.InstallCommand && d.Name == Dependency.Normalize(t.ImpliedBy!))).ToList();
+        if (transitive.Count > 0 && used.Count > 0 && used.All(d => d.IsPinned) && providers.All(p => p is { IsPinned: true }))
+        {
+            return Found(Outcome.Met, $"every directly imported package is declared with an exact version ({Count(used.Count, "package")}); {List(transitive.Select(t => $"{t.Module} via {t.ImpliedBy}"))} come{(transitive.Count == 1 ? "s" : string.Empty)} with a pinned requirement.",
+                fileEvidence.Concat(transitive.Select(t => Evidence.At(t.FirstPath, t.FirstLine, $"imports {t.Module}, installed because the pinned {t.ImpliedBy} requires it"))));
+        }
+
         if (transitive.Count > 0)
         {
             // Installed, so the code runs; but nothing records which version, and the provider may drop it.
@@ -142,7 +154,6 @@ public sealed class EnvPackagesCheck : CheckBase
         }
 
         // Versions must be recoverable for what the code imports (declared-but-unused extras do not matter).
-        var used = imports.ThirdParty.Where(t => t.DeclaredBy is not null).Select(t => t.DeclaredBy!).DistinctBy(d => d.Name).ToList();
         var considered = used.Count > 0 ? used : [.. project.Dependencies.Where(d => d.Kind != DependencyKind.InstallCommand)];
         var unpinned = considered.Where(d => !d.IsPinned).ToList();
         if (unpinned.Count == 0)

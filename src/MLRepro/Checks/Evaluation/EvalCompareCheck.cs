@@ -85,6 +85,17 @@ public sealed partial class EvalCompareCheck : CheckBase
             }
         }
 
+        // Hugging Face Trainer.save_metrics("eval", metrics) writes <split>_results.json and all_results.json into the run's
+        // output_dir (documented in transformers' Trainer API): a metrics file per run, whatever report_to says.
+        var usesTransformers = project.PythonModules.Any(m => m.ImportsModule("transformers"));
+        foreach (var m in project.PythonModules.Where(m => usesTransformers && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            if (m.Calls.FirstOrDefault(c => c.Target.EndsWith(".save_metrics", StringComparison.Ordinal) && c.PositionalAt(0)?.Literal?.AsString is { Length: > 0 } && c.Arguments.Length >= 2) is { } saved)
+            {
+                evidence.Add(Evidence.At(m.Path, saved.Line, $"a Hugging Face Trainer writes {saved.PositionalAt(0)!.Literal!.AsString}_results.json and all_results.json into the run's output_dir", saved.RawTarget));
+            }
+        }
+
         var helpers = WriterHelpers(project);
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {

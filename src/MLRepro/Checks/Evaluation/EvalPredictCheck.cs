@@ -24,7 +24,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
-        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) with the model loaded by the modules it imports, counts; a training " +
+        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts; a training " +
         "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
@@ -131,10 +131,10 @@ public sealed partial class EvalPredictCheck : CheckBase
             {
                 // An entry script whose --mode offers prediction (`main.py --mode sample --src_dir … --ref_dir …`) often loads the
                 // model through the project modules it imports (a solver, a checkpoint helper) rather than in its own body.
-                if (OffersPredictionMode(project, m) && m.CliOptions.Any(o => IsDataOption(o, named: true)) && project.LocalModules.Closure(m.Path).Where(p => p != m.Path)
+                if (PredictionSwitch(project, m) is { } mode && m.CliOptions.Any(o => IsDataOption(o, named: true)) && project.LocalModules.Closure(m.Path).Where(p => p != m.Path)
                         .Order(StringComparer.Ordinal).Select(p => project.LocalModules.ByPath[p]).FirstOrDefault(o => o.Calls.Any(IsModelLoad)) is { } loader)
                 {
-                    scripts.Add((m, m.CliOptions.First(IsPredictionModeOption).Line, $"{loader.Calls.First(IsModelLoad).RawTarget} in {loader.Path}, through its prediction mode", true));
+                    scripts.Add((m, mode.Line, $"{loader.Calls.First(IsModelLoad).RawTarget} in {loader.Path}, through its prediction mode", true));
                 }
 
                 continue;
@@ -230,6 +230,17 @@ public sealed partial class EvalPredictCheck : CheckBase
     private static string OptionName(CliOption o) => (o.Dest ?? o.Flags.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) ?? string.Empty).TrimStart('-').Replace('-', '_');
 
     private static bool IsPredictionModeOption(CliOption o) => OptionName(o) is "mode" or "phase" or "run_mode" or "action" or "task";
+
+    /// <summary>Flags that switch an entry script to prediction (<c>--do_predict</c>: "whether to predict unseen future data").</summary>
+    private static readonly HashSet<string> PredictionFlags = new(StringComparer.Ordinal) { "do_predict", "predict", "do_inference", "inference", "infer" };
+
+    /// <summary>
+    /// The option that switches the script to prediction: a run mode offering it (<see cref="OffersPredictionMode"/>) or a
+    /// prediction flag given on the command line (argparse <c>--do_predict</c>); null when there is none.
+    /// </summary>
+    private static CliOption? PredictionSwitch(ProjectModel project, ModuleSummary m) =>
+        OffersPredictionMode(project, m) ? m.CliOptions.First(IsPredictionModeOption)
+            : m.CliOptions.FirstOrDefault(o => o.Framework == "argparse" && PredictionFlags.Contains(OptionName(o)));
 
     /// <summary>Lines after an option's add_argument line that its choices may still be on.</summary>
     private const int MaxOptionContinuationLines = 3;
