@@ -32,7 +32,8 @@ public sealed class CodeRunsCheck : CheckBase
         "the primary entry point's modules it blocks); a path with Windows separators to a file the project has under the '/' form; a " +
         "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
-        "(no makedirs/mkdir naming it, no `mkdir` command); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
+        "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
+        "line after a line without `\\`: the shell runs the command without the options below); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
         "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`). Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
@@ -116,6 +117,11 @@ public sealed class CodeRunsCheck : CheckBase
         foreach (var b in RunBlockers.EmptyRequiredValues(project).Take(RunBlockers.MaxPerKind).Concat(RunBlockers.StubHooks(project).Take(RunBlockers.MaxPerKind)))
         {
             blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
+        foreach (var b in RunBlockers.BrokenContinuations(project))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
         foreach (var b in RunBlockers.UnwrittenStageOutputs(project).Take(RunBlockers.MaxPerKind))
