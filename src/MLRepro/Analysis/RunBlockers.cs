@@ -102,7 +102,9 @@ public static partial class RunBlockers
 
             foreach (var c in m.Calls)
             {
-                if (RemovedApis.ForCall(c.Target) is { } api && seen.Add(api) && Applies(api))
+                // Plain positional arguments only: a *args spread may be empty.
+                if (RemovedApis.ForCall(c.Target, [.. c.Arguments.Select(a => a.Keyword)], c.Arguments.Count(a => a.Keyword is null && a.Star == 0)) is { } api
+                    && seen.Add(api) && Applies(api))
                 {
                     yield return Blocker(m.Path, c.Line, api, c.RawTarget + "(…)");
                 }
@@ -169,7 +171,10 @@ public static partial class RunBlockers
 
         if (declared.Count > 0)
         {
-            return declared.All(d => RemovedApis.AllowsOnlyBefore(d.Specifier, api.RemovedIn));
+            // Declared in several files (requirements.txt pins numpy==1.15.4, setup.py's install_requires says numpy>=1.15.4): the
+            // exact pin records the release the authors ran, the range is a library's loose compatibility claim.
+            var exact = declared.Where(d => d.IsPinned && !string.IsNullOrWhiteSpace(d.Specifier)).ToList();
+            return (exact.Count > 0 ? exact : declared).All(d => RemovedApis.AllowsOnlyBefore(d.Specifier, api.RemovedIn));
         }
 
         // A framework image (tensorflow/tensorflow:1.15.5-gpu) fixes the version too.

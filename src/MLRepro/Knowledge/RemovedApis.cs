@@ -14,6 +14,10 @@ public enum RemovedApiKind
     Import,
     /// <summary>A regular expression over a source line.</summary>
     Text,
+    /// <summary>A call of a target passing a keyword its release no longer accepts: <c>target(keyword)</c>.</summary>
+    Keyword,
+    /// <summary>A call of a target passing more than N positional arguments, where the release made the rest keyword-only: <c>target/N</c>.</summary>
+    Positional,
 }
 
 /// <summary>An API that a release of its package removed (removed-apis.tsv).</summary>
@@ -52,6 +56,36 @@ public static class RemovedApis
     /// <summary>The row matching a resolved call target, or null.</summary>
     public static RemovedApi? ForCall(string target) =>
         All.FirstOrDefault(a => (a.Kind == RemovedApiKind.Call && a.Pattern == target) || (a.Kind == RemovedApiKind.Prefix && target.StartsWith(a.Pattern, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The row matching a call: its target (call and prefix rows), a keyword it passes that the release removed (keyword
+    /// rows), or more positional arguments than the release accepts (positional rows, librosa 0.10's keyword-only
+    /// parameters); null when none does.
+    /// </summary>
+    public static RemovedApi? ForCall(string target, IReadOnlyList<string?> keywords, int positional)
+    {
+        if (ForCall(target) is { } api)
+        {
+            return api;
+        }
+
+        foreach (var a in All)
+        {
+            if (a.Kind == RemovedApiKind.Keyword && a.Pattern.StartsWith(target + "(", StringComparison.Ordinal) && a.Pattern.EndsWith(')')
+                && keywords.Contains(a.Pattern[(target.Length + 1)..^1], StringComparer.Ordinal))
+            {
+                return a;
+            }
+
+            if (a.Kind == RemovedApiKind.Positional && a.Pattern.StartsWith(target + "/", StringComparison.Ordinal)
+                && int.TryParse(a.Pattern.AsSpan(target.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var max) && positional > max)
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The row matching `import module` or `from module import name`, or null.</summary>
     public static RemovedApi? ForImport(string module, string? name) =>

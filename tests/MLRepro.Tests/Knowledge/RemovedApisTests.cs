@@ -56,4 +56,21 @@ public sealed class RemovedApisTests
         RemovedApis.ForLine("    args = TrainingArguments(output_dir=out, evaluation_strategy=\"epoch\")").Should().ContainSingle(a => a.Package == "transformers");
         RemovedApis.ForLine("    args = TrainingArguments(output_dir=out, eval_strategy=\"epoch\")").Should().BeEmpty();
     }
+
+    [Fact]
+    public void Keyword_only_and_removed_keyword_calls_are_known()
+    {
+        // librosa 0.10 made filters.mel's parameters keyword-only and pad_center's size keyword-only.
+        RemovedApis.ForCall("librosa.filters.mel", [null, null, null], 3)!.Package.Should().Be("librosa");
+        RemovedApis.ForCall("librosa.filters.mel", ["sr", "n_fft"], 0).Should().BeNull();
+        RemovedApis.ForCall("librosa.util.pad_center", [null, null], 2)!.RemovedIn.Should().Be("0.10.0");
+        RemovedApis.ForCall("librosa.util.pad_center", [null, "size"], 1).Should().BeNull();
+        RemovedApis.ForCall("librosa.load", [null, "sr"], 1).Should().BeNull();
+        RemovedApis.ForCall("librosa.output.write_wav", [null, null, "sr"], 2)!.RemovedIn.Should().Be("0.8.0");
+
+        // torchvision renamed save_image/make_grid's range to value_range.
+        RemovedApis.ForCall("torchvision.utils.save_image", [null, null, "normalize", "range"], 2)!.Package.Should().Be("torchvision");
+        RemovedApis.ForCall("torchvision.utils.save_image", [null, null, "normalize", "value_range"], 2).Should().BeNull();
+        RemovedApis.ForCall("torchvision.utils.make_grid", [null, "range"], 1)!.Package.Should().Be("torchvision");
+    }
 }
