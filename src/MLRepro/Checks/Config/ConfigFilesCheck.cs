@@ -14,7 +14,7 @@ public sealed partial class ConfigFilesCheck : CheckBase
         "One or more config files (YAML, JSON, TOML, …) committed with the code hold every parameter that was deliberately configured " +
         "(not every model parameter), so one can see what was experimented with and change it.",
         "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files, Python config " +
-        "modules of plain assignments, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
+        "modules of plain assignments or of one function that builds the config from literal values, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
         "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
         "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial; a command line of " +
         "input/output paths alone configures nothing.",
@@ -27,7 +27,7 @@ public sealed partial class ConfigFilesCheck : CheckBase
 
     /// <summary>Parameters the config holds: entries of parameter files and module-level assignments of Python config modules.</summary>
     internal static int Configured(Analysis.ConfigAnalysis cfg) =>
-        cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(m => m.Assignments.Count(a => a.IsModuleLevel));
+        cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(Analysis.ConfigAnalysis.PythonConfigValues);
 
     /// <summary>Whether the hard-coded hyperparameters are few beside the configured ones (none at all counts too).</summary>
     /// <param name="cfg">The config analysis.</param>
@@ -144,7 +144,7 @@ public sealed partial class ConfigFilesCheck : CheckBase
         var cfg = project.Config;
         var mlprojectParams = project.Pipelines.Where(p => p.Tool == PipelineTool.MLflow).SelectMany(p => p.Stages).Where(s => s.Params.Count > 0).ToList();
         var files = cfg.ParameterFiles.Select(f => Evidence.At(f.Path, f.Entries.FirstOrDefault()?.Line, $"config file with {Count(f.Entries.Count, "parameter")}"))
-            .Concat(cfg.PythonConfigModules.Select(m => Evidence.At(m.Path, null, "Python config module of plain assignments")))
+            .Concat(cfg.PythonConfigModules.Select(m => Evidence.At(m.Path, null, m.Assignments.Any(a => a.IsModuleLevel && a.Literal is not null) ? "Python config module of plain assignments" : $"Python config module: a function sets {Count(Analysis.ConfigAnalysis.PythonConfigValues(m), "literal value")}")))
             .Concat(mlprojectParams.Select(s => Evidence.At(s.SourcePath, s.Line, $"MLproject entry point '{s.Name}' declares {Count(s.Params.Count, "parameter")} with defaults")))
             .ToList();
         var hard = cfg.HardCoded.Select(h => Evidence.At(h.Path, h.Line, $"{h.Name}={h.Value} is hard-coded", h.Snippet)).ToList();
