@@ -75,6 +75,11 @@ public sealed partial class ConfigAnalysis
             {
                 leafKeys.Add(a.RawTarget);
             }
+
+            if (IsConfigFactory(m))
+            {
+                leafKeys.UnionWith(FactoryValues(m).Select(v => v.Name));
+            }
         }
 
         var hard = ImmutableArray.CreateBuilder<HardCodedParameter>();
@@ -566,8 +571,42 @@ public sealed partial class ConfigAnalysis
         var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && (a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(')));
         // Paths and logging setup alone are not parameters: a config module holds at least one number or hyperparameter.
         var parameters = m.Assignments.Any(a => a.IsModuleLevel && (a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } || Hyperparameters.IsHyperparameter(a.RawTarget)));
-        return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments;
+        return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments || IsConfigFactory(m);
     }
+
+    /// <summary>Fewest literal values a config factory sets (a handful of keyword arguments is an ordinary call).</summary>
+    private const int MinFactoryValues = 8;
+
+    /// <summary>
+    /// A config-named module that builds its config in a function from literal values instead of module-level assignments:
+    /// <c>def create_hparams(): return HParams(epochs=500, batch_size=64, …)</c> (Tacotron 2, WaveGlow) or ml_collections'
+    /// <c>def get_config(): config.training.batch_size = 128 …</c>. Not a script (no main guard), and the values outnumber the
+    /// functions by far (a module of helper functions with a few keyword arguments is code, not a config).
+    /// </summary>
+    private static bool IsConfigFactory(ModuleSummary m)
+    {
+        if (m.MainGuardLine is not null)
+        {
+            return false;
+        }
+
+        var values = FactoryValues(m);
+        return values.Count >= MinFactoryValues && values.Count >= 4 * Math.Max(1, m.Functions.Length) && values.Any(v => Hyperparameters.IsHyperparameter(v.Name));
+    }
+
+    /// <summary>
+    /// The literal values a config module sets inside functions: keyword arguments of calls given a literal (numbers, strings,
+    /// booleans, lists) and attribute assignments of literals (<c>training.batch_size = 128</c>), named by keyword or last attribute.
+    /// </summary>
+    internal static List<(string Name, int Line)> FactoryValues(ModuleSummary m) =>
+        [.. m.Calls.SelectMany(c => c.Arguments.Where(a => a.Keyword is not null && (a.Literal is { Kind: not LiteralKind.None } || a.Text.StartsWith('[')))
+                .Select(a => (Name: a.Keyword!, c.Line)))
+            .Concat(m.Assignments.Where(a => !a.IsModuleLevel && a.Operator == "=" && a.Literal is { Kind: not LiteralKind.None } && a.RawTarget.Contains('.', StringComparison.Ordinal)
+                    && !a.RawTarget.StartsWith("self.", StringComparison.Ordinal))
+                .Select(a => (Name: a.RawTarget[(a.RawTarget.LastIndexOf('.') + 1)..], a.Line)))];
+
+    /// <summary>How many parameters a Python config module holds: its module-level assignments, or the values its factory sets.</summary>
+    internal static int PythonConfigValues(ModuleSummary m) => Math.Max(m.Assignments.Count(a => a.IsModuleLevel), IsConfigFactory(m) ? FactoryValues(m).Count : 0);
 
     /// <summary>Test folders (their configs are fixtures of the tests).</summary>
     /// <summary>

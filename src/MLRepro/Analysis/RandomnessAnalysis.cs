@@ -136,7 +136,16 @@ public sealed partial class RandomnessAnalysis
                             break;
                         }
 
-                        var (origin, key) = tracer.Trace(m, arg, call.Line);
+                        var seedLine = call.Line;
+                        if (arg is null && ReseededAfter(m, call) is { } reseed)
+                        {
+                            // `rand = Random()` then `rand.seed(seed)` (or `g = torch.Generator(); g.manual_seed(s)`) before any draw:
+                            // the generator's seed is that call's argument, not OS entropy.
+                            arg = reseed.PositionalAt(0) ?? reseed.Arguments.FirstOrDefault(a => a.Keyword is "a" or "seed");
+                            seedLine = reseed.Line;
+                        }
+
+                        var (origin, key) = tracer.Trace(m, arg, seedLine);
                         uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, arg?.Text, key, api.Note));
                         break;
                     }
@@ -353,6 +362,26 @@ public sealed partial class RandomnessAnalysis
 
         return m.Calls.Any(c => c.Line > call.Line && c.Line <= call.Line + StateCopyWindow && c.Arguments.Length > 0
             && c.RawTarget == assigned.RawTarget + ".set_state");
+    }
+
+    /// <summary>
+    /// The <c>.seed(x)</c> / <c>.manual_seed(x)</c> call on the generator a factory call without a seed assigns to a name,
+    /// in the same function and before the generator draws anything (the next statements); null when there is none.
+    /// </summary>
+    internal static PythonCall? ReseededAfter(ModuleSummary m, PythonCall call)
+    {
+        var assigned = m.Assignments.FirstOrDefault(a => a.Line == call.Line && a.Operator == "=" && a.ValueText.StartsWith(call.RawTarget + "(", StringComparison.Ordinal));
+        if (assigned is null || !IdentifierName().IsMatch(assigned.RawTarget))
+        {
+            return null;
+        }
+
+        var function = m.FunctionContaining(call.Line);
+        var end = function is null ? call.Line + StateCopyWindow : Math.Min(function.EndLine, call.Line + StateCopyWindow);
+        var seed = m.Calls.Where(c => c.Line > call.Line && c.Line <= end && c.Arguments.Length > 0
+            && (c.RawTarget == assigned.RawTarget + ".seed" || c.RawTarget == assigned.RawTarget + ".manual_seed")).MinBy(c => c.Line);
+        // A draw from the generator before the seeding call would come from OS entropy.
+        return seed is not null && !m.Calls.Any(c => c.Line > call.Line && c.Line < seed.Line && c.RawTarget.StartsWith(assigned.RawTarget + ".", StringComparison.Ordinal)) ? seed : null;
     }
 
     /// <summary>Lines after the factory call within which the state must be replaced (the next statement or two).</summary>

@@ -4,7 +4,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Config;
 
 /// <summary>config.files — committed config files hold every deliberately configured parameter.</summary>
-public sealed class ConfigFilesCheck : CheckBase
+public sealed partial class ConfigFilesCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -14,9 +14,10 @@ public sealed class ConfigFilesCheck : CheckBase
         "One or more config files (YAML, JSON, TOML, …) committed with the code hold every parameter that was deliberately configured " +
         "(not every model parameter), so one can see what was experimented with and change it.",
         "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files, Python config " +
-        "modules of plain assignments, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
+        "modules of plain assignments or of one function that builds the config from literal values, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
         "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
-        "only in command-line flags or argparse defaults are Partial.",
+        "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial; a command line of " +
+        "input/output paths alone configures nothing.",
         "Move the hyperparameters you tune into a committed params.yaml (or a Hydra config) and read them from there.",
         [],
         ProvenOnlyByRunning: false);
@@ -26,7 +27,7 @@ public sealed class ConfigFilesCheck : CheckBase
 
     /// <summary>Parameters the config holds: entries of parameter files and module-level assignments of Python config modules.</summary>
     internal static int Configured(Analysis.ConfigAnalysis cfg) =>
-        cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(m => m.Assignments.Count(a => a.IsModuleLevel));
+        cfg.ParameterFiles.Sum(f => f.Entries.Count) + cfg.PythonConfigModules.Sum(Analysis.ConfigAnalysis.PythonConfigValues);
 
     /// <summary>Whether the hard-coded hyperparameters are few beside the configured ones (none at all counts too).</summary>
     /// <param name="cfg">The config analysis.</param>
@@ -77,23 +78,95 @@ public sealed class ConfigFilesCheck : CheckBase
         }
     }
 
+    /// <summary>Last words of an option or parameter name that make it a location, not a parameter (input_path, out_dir, --output).</summary>
+    private static readonly HashSet<string> PathWords = new(StringComparer.Ordinal)
+    {
+        "path", "paths", "dir", "dirs", "directory", "folder", "file", "files", "filename", "root", "input", "output", "out", "outdir", "csv",
+    };
+
+    /// <summary>Whether a name (input_path, model-out, --output) names where to read or write rather than a setting of the run.</summary>
+    internal static bool IsPathName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = name.Trim('-').ToLowerInvariant().Split('_', '-', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && PathWords.Contains(words[^1]);
+    }
+
+    private static bool IsPathOption(Python.CliOption o) => IsPathName(o.Dest ?? o.Flags.FirstOrDefault());
+
+    /// <summary>Calls that expose a function's keyword parameters as command-line flags.</summary>
+    private static bool IsFunctionCli(Python.PythonCall c) =>
+        c.Target is "fire.Fire" or "jsonargparse.CLI" or "jsonargparse.cli.CLI" or "jsonargparse.auto_cli" or "jsonargparse.cli.auto_cli" or "typer.run";
+
+    /// <summary>absl / TensorFlow 1.x flag declarations (flags.DEFINE_float('learning_rate', 0.01, ...)).</summary>
+    private static bool IsFlagDefinition(Python.PythonCall c) =>
+        AbslFlag().IsMatch(c.Target) || AbslFlag().IsMatch(c.RawTarget);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|\.)flags\.DEFINE_[a-z_]+$")]
+    private static partial System.Text.RegularExpressions.Regex AbslFlag();
+
+    /// <summary>
+    /// Flags declared outside argparse/click: the non-path keyword parameters of functions handed to fire.Fire or
+    /// jsonargparse's CLI (all of the module's functions for a bare fire.Fire()), and absl DEFINE_* flags.
+    /// </summary>
+    private static IEnumerable<(string Library, Evidence Evidence)> FlagDeclarations(ProjectModel project)
+    {
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var call in m.Calls)
+            {
+                if (IsFlagDefinition(call) && call.PositionalAt(0)?.Literal?.AsString is { } flag && !IsPathName(flag))
+                {
+                    yield return ("absl flags", Evidence.At(m.Path, call.Line, $"flag --{flag} (default {call.PositionalAt(1)?.Text ?? "none"})", call.RawTarget));
+                }
+                else if (IsFunctionCli(call))
+                {
+                    var exposed = call.PositionalAt(0)?.Text.Trim();
+                    var parameters = m.Functions.Where(f => f.IsModuleLevel && (exposed is null || f.Name == exposed))
+                        .SelectMany(f => f.Parameters).Where(p => p.Star == 0 && p.Default is not null && !IsPathName(p.Name)).ToList();
+                    if (parameters.Count > 0)
+                    {
+                        var library = call.Target.StartsWith("fire.", StringComparison.Ordinal) ? "fire" : call.Target.StartsWith("typer.", StringComparison.Ordinal) ? "typer" : "jsonargparse";
+                        yield return (library, Evidence.At(m.Path, call.Line, $"{call.RawTarget} exposes {Count(parameters.Count, "keyword parameter")} as flags ({string.Join(", ", parameters.Take(6).Select(p => p.Name))}{(parameters.Count > 6 ? ", …" : string.Empty)})", call.RawTarget + "(" + exposed + ")"));
+                    }
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
         var cfg = project.Config;
         var mlprojectParams = project.Pipelines.Where(p => p.Tool == PipelineTool.MLflow).SelectMany(p => p.Stages).Where(s => s.Params.Count > 0).ToList();
         var files = cfg.ParameterFiles.Select(f => Evidence.At(f.Path, f.Entries.FirstOrDefault()?.Line, $"config file with {Count(f.Entries.Count, "parameter")}"))
-            .Concat(cfg.PythonConfigModules.Select(m => Evidence.At(m.Path, null, "Python config module of plain assignments")))
+            .Concat(cfg.PythonConfigModules.Select(m => Evidence.At(m.Path, null, m.Assignments.Any(a => a.IsModuleLevel && a.Literal is not null) ? "Python config module of plain assignments" : $"Python config module: a function sets {Count(Analysis.ConfigAnalysis.PythonConfigValues(m), "literal value")}")))
             .Concat(mlprojectParams.Select(s => Evidence.At(s.SourcePath, s.Line, $"MLproject entry point '{s.Name}' declares {Count(s.Params.Count, "parameter")} with defaults")))
             .ToList();
         var hard = cfg.HardCoded.Select(h => Evidence.At(h.Path, h.Line, $"{h.Name}={h.Value} is hard-coded", h.Snippet)).ToList();
         if (files.Count == 0)
         {
-            if (cfg.CliOptions.Length > 0)
+            // Options that only name where to read and write (--input, --output, --model_out) configure no experiment: a CLI
+            // of paths alone leaves every parameter in the code.
+            var options = cfg.CliOptions.Where(o => !IsPathOption(o.Option)).ToList();
+            if (options.Count > 0)
             {
-                return Found(Outcome.Partial, $"no config file: parameters live only in {Count(cfg.CliOptions.Length, "command-line option")} and their in-code defaults.",
-                    cfg.CliOptions.Take(8).Select(o => Evidence.At(o.Path, o.Option.Line, $"option {string.Join('/', o.Option.Flags)} (default {o.Option.Default?.Text ?? "none"})")).Concat(hard),
+                return Found(Outcome.Partial, $"no config file: parameters live only in {Count(options.Count, "command-line option")} and their in-code defaults.",
+                    options.Take(8).Select(o => Evidence.At(o.Path, o.Option.Line, $"option {string.Join('/', o.Option.Flags)} (default {o.Option.Default?.Text ?? "none"})")).Concat(hard),
                     "Keep the command-line options, but give their values in a committed config file (params.yaml) that a Makefile, dvc.yaml or the script itself reads.");
+            }
+
+            // fire.Fire(train) and jsonargparse's CLI(main) turn a function's keyword parameters into --flags, and absl /
+            // tf.app.flags declare flags with DEFINE_*: the parameters exist as flags with in-code defaults, as with argparse.
+            if (FlagDeclarations(project).ToList() is { Count: > 0 } flagged)
+            {
+                return Found(Outcome.Partial, $"no config file: parameters live only in command-line flags ({string.Join(", ", flagged.Select(f => f.Library).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}) and their in-code defaults.",
+                    flagged.Select(f => f.Evidence).Take(8).Concat(hard),
+                    "Keep the flags, but give their values in a committed config file (a YAML file of the flags, or an absl --flagfile) that the documented command passes.");
             }
 
             // HfArgumentParser((ModelArguments, TrainingArguments)) turns dataclass fields into command-line flags: the

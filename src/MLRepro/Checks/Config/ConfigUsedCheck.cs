@@ -124,6 +124,12 @@ public sealed partial class ConfigUsedCheck : CheckBase
         }
 
         var keys = cfg.Usage.Sum(u => u.UsedKeys.Length);
+        if (keys == 0 && stale.Count == 0 && cfg.PythonConfigModules.Length > 0)
+        {
+            // Only Python config modules: their values are read as attributes of the module (or of the object it builds).
+            return Found(Outcome.Met, $"the code imports its Python config {(cfg.PythonConfigModules.Length == 1 ? "module" : "modules")} and reads its values from there (not verified by running).", evidence);
+        }
+
         return stale.Count == 0
             ? Found(Outcome.Met, $"the code loads its config and references all {Count(keys, "key")} (not verified by running).", evidence)
             : Found(Outcome.Met, $"the code loads its config and references {Count(keys, "key")}; {Count(stale.Count, "stale key")} that {(stale.Count == 1 ? "is" : "are")} no hyperparameter {(stale.Count == 1 ? "is" : "are")} never read (not verified by running).",
