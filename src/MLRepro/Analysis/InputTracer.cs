@@ -171,6 +171,12 @@ internal sealed partial class InputTracer
         }
 
         var baseName = name.Split('.')[0];
+        if (baseName == "self" && name.Count(ch => ch == '.') == 1 && SelfAttribute(m, name, line, depth, seen) is { } attribute
+            && (IsConfigurable(attribute) || attribute is SeedOrigin.HardCoded))
+        {
+            return attribute;
+        }
+
         if (name.Contains('.', StringComparison.Ordinal))
         {
             // params.DATA_DIR where `params` is an imported project module.
@@ -228,6 +234,17 @@ internal sealed partial class InputTracer
             if (assignment.Literal is { } lit)
             {
                 return lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded;
+            }
+
+            // `args = parser.parse_args()` passed whole to a helper (data_provider(args, "train")): its attributes are options.
+            if (ParseArgs().IsMatch(assignment.ValueText))
+            {
+                return SeedOrigin.CommandLine;
+            }
+
+            if (EmptyContainer().IsMatch(assignment.ValueText))
+            {
+                return ContainerItems(m, name, assignment.Line, depth, seen);
             }
 
             return TraceExpr(m, assignment.ValueText, assignment.Line, depth + 1, seen);
@@ -299,13 +316,14 @@ internal sealed partial class InputTracer
         }
 
         var found = new List<SeedOrigin>();
-        foreach (var (caller, call) in _tracer.CallSites(callee))
+        var sites = _tracer.CallSites(callee).Where(x => IsCallOf(x.Item1, x.Item2, m, callee));
+        if (fn.Name == "__init__" && fn.ClassName is not null)
         {
-            if (!IsCallOf(caller, call, m, callee))
-            {
-                continue;
-            }
+            sites = sites.Concat(AliasCallSites(fn.ClassName));
+        }
 
+        foreach (var (caller, call) in sites)
+        {
             var starred = call.Arguments.Any(a => a.Star > 0);
             var arg = call.Keyword(name)
                 ?? (position >= 0 && !starred ? call.PositionalAt(position) : null)
@@ -332,6 +350,113 @@ internal sealed partial class InputTracer
 
         return found.Count > 0 && found.All(o => o == SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
     }
+
+    /// <summary>
+    /// <c>self.data_path</c> in a method: the values assigned to that attribute in the same class (<c>self.data_path = data_path</c>
+    /// in <c>__init__</c>), traced where they are assigned, so a constructor parameter is followed to the calls that build the
+    /// object. Null when the class never assigns it.
+    /// </summary>
+    private SeedOrigin? SelfAttribute(ModuleSummary m, string name, int line, int depth, HashSet<string> seen)
+    {
+        var cls = ClassAt(m, line);
+        if (cls is null)
+        {
+            return null;
+        }
+
+        var assigned = m.Assignments.Where(a => a.RawTarget == name && a.Operator == "=" && ClassAt(m, a.Line) == cls).ToList();
+        if (assigned.Count == 0)
+        {
+            return null;
+        }
+
+        var results = new List<SeedOrigin>();
+        foreach (var a in assigned)
+        {
+            var o = a.Literal is { } lit ? (lit.Kind == LiteralKind.None ? SeedOrigin.Unknown : SeedOrigin.HardCoded) : TraceExpr(m, a.ValueText, a.Line, depth + 1, seen);
+            if (IsConfigurable(o))
+            {
+                return o;
+            }
+
+            results.Add(o);
+        }
+
+        return results.All(r => r is SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+    }
+
+    /// <summary>The class whose body holds a line (the innermost one that started before it and has not ended).</summary>
+    private static PythonClass? ClassAt(ModuleSummary m, int line) =>
+        m.Classes.Where(c => c.Line <= line && (c.EndLine == 0 || c.EndLine >= line)).MaxBy(c => c.Line);
+
+    /// <summary>
+    /// A dict or list that starts empty and is filled item by item (<c>data_files = {}</c>, then
+    /// <c>data_files["train"] = data_args.train_file</c>, as in the Hugging Face example scripts, or <c>paths.append(args.data)</c>):
+    /// configurable when any item is, hard-coded when every item is a literal.
+    /// </summary>
+    private SeedOrigin ContainerItems(ModuleSummary m, string name, int from, int depth, HashSet<string> seen)
+    {
+        var items = m.Assignments.Where(a => a.Line > from && a.Operator == "=" && a.RawTarget.StartsWith(name + "[", StringComparison.Ordinal))
+            .Select(a => (a.ValueText, a.Line))
+            .Concat(m.Calls.Where(c => c.Line > from && c.RawTarget == name + ".append" && c.Arguments.Length == 1).Select(c => (ValueText: c.Arguments[0].Text, c.Line)))
+            .ToList();
+        var results = new List<SeedOrigin>();
+        foreach (var (value, line) in items)
+        {
+            var o = TraceExpr(m, value, line, depth + 1, seen);
+            if (IsConfigurable(o))
+            {
+                return o;
+            }
+
+            results.Add(o);
+        }
+
+        return results.Count > 0 && results.All(r => r is SeedOrigin.HardCoded) ? SeedOrigin.HardCoded : SeedOrigin.Unknown;
+    }
+
+    /// <summary>
+    /// Calls that build a class through a name bound to it at run time: a registry dict
+    /// (<c>data_dict = {"custom": Dataset_Custom, …}</c>, then <c>Data = data_dict[args.data]</c> and <c>Data(root_path=…)</c>) or a
+    /// plain alias (<c>Data = Dataset_Pred</c>), in the module that binds the name.
+    /// </summary>
+    private List<(ModuleSummary, PythonCall)> AliasCallSites(string className)
+    {
+        if (_aliasCallSites.TryGetValue(className, out var cached))
+        {
+            return cached;
+        }
+
+        var found = new List<(ModuleSummary, PythonCall)>();
+        foreach (var mm in _modules)
+        {
+            var registries = mm.Assignments.Where(a => a.Operator == "=" && Identifier().IsMatch(a.RawTarget) && a.ValueText.TrimStart().StartsWith('{')
+                    && RegistryEntry().Matches(a.ValueText).Any(x => x.Groups["value"].Value == className))
+                .Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
+            var aliases = mm.Assignments.Where(a => a.Operator == "=" && Identifier().IsMatch(a.RawTarget) && a.RawTarget != className
+                    && (a.ValueText.Trim() == className || registries.Any(r => a.ValueText.Trim().StartsWith(r + "[", StringComparison.Ordinal) || a.ValueText.Trim().StartsWith(r + ".get(", StringComparison.Ordinal))))
+                .Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
+            if (aliases.Count > 0)
+            {
+                found.AddRange(mm.Calls.Where(c => aliases.Contains(c.RawTarget)).Select(c => (mm, c)));
+            }
+        }
+
+        _aliasCallSites[className] = found;
+        return found;
+    }
+
+    private readonly Dictionary<string, List<(ModuleSummary, PythonCall)>> _aliasCallSites = new(StringComparer.Ordinal);
+
+    /// <summary>A dict entry whose value is a bare name: <c>'custom': Dataset_Custom,</c>.</summary>
+    [GeneratedRegex(@"[{,]\s*(?:'[^'\n]*'|""[^""\n]*""|\w+)\s*:\s*(?<value>[A-Za-z_]\w*)\s*(?=[,}])")]
+    private static partial Regex RegistryEntry();
+
+    [GeneratedRegex(@"\.parse_(?:known_)?args\(")]
+    private static partial Regex ParseArgs();
+
+    [GeneratedRegex(@"^\s*(?:\{\s*\}|\[\s*\]|dict\(\s*\)|list\(\s*\))\s*$")]
+    private static partial Regex EmptyContainer();
 
     /// <summary>
     /// Dataclass argument parsers (transformers' HfArgumentParser, simple_parsing): parse_args_into_dataclasses() reads the

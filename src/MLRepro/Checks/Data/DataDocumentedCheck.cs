@@ -30,7 +30,8 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "(\"one item per line\", \"each line describes…\", a record template such as `<id> <features> <label>`, the separator between samples (\"separate each sample with 2 blank lines\"), the fields of each record, " +
         "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO), or an example record introduced as the data's format " +
         "(\"The data format is as follows\" above {\"instruction\": …, \"input\": …, \"output\": …}). Naming a standard dataset (in code, or in a documentation sentence about the data: \"the dataset files for Cora\"), a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
-        "file), or a schema that is only implicit in code, config (column lists) or the committed data files, is Partial.",
+        "file), or a schema that is only implicit in code (the code reads the data, nothing describes it), config (column lists) or the committed data files, is Partial; " +
+        "NotMet is left for a project whose code reads no data and documents none.",
         "Add a data/README.md with a table of the columns (name, type, meaning, units) and the file format, or a datapackage.json.",
         [],
         ProvenOnlyByRunning: false);
@@ -129,6 +130,15 @@ public sealed partial class DataDocumentedCheck : CheckBase
         }
 
         partial.AddRange(project.Data.DocumentedInputs.Take(3).Select(d => Evidence.At(d.Doc, d.Line, $"describes the input {d.Read.Literal} that {d.Read.Path} reads, not its structure")));
+
+        // Nothing names or describes the data, but the code reads it: the structure it expects (the columns it selects, the
+        // keys it looks up) is there, only implicit in the code, which the interpretation rates Partial. NotMet is left for
+        // a project with no data input to document.
+        if (partial.Count == 0)
+        {
+            partial.AddRange(ImplicitInCode(project));
+        }
+
         if (partial.Count > 0)
         {
             return Found(Outcome.Partial, "the data is named or described, but its structure (columns, types, formats) is not written down.", partial);
@@ -137,6 +147,13 @@ public sealed partial class DataDocumentedCheck : CheckBase
         return Found(Outcome.NotMet, "no description of the data's structure was found.",
             Evidence.Repo($"searched {Count(project.Docs.Count, "document")} for schema tables and data sections, and the project for datapackage.json, Croissant, JSON Schema, dataset cards and pandera/Great Expectations schemas"));
     }
+
+    /// <summary>Input reads of the project's code (not its own outputs, configs or code): the data's structure is implicit there.</summary>
+    internal static IEnumerable<Evidence> ImplicitInCode(ProjectModel project) =>
+        project.Data.InputReads.Where(r => r.Status is not Analysis.DataPathStatus.Produced && !(r.Literal is { } l && Analysis.DataAnalysis.IsConfigOrCode(l))
+                && !Analysis.ConfigAnalysis.IsTestOrTooling(r.Path))
+            .DistinctBy(r => r.Literal ?? r.Argument, StringComparer.Ordinal).Take(3)
+            .Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal ?? r.Argument}: the data's structure is only implicit in this code", $"{r.Function}({r.Argument})"));
 
     /// <summary>
     /// Well-known datasets (datasets.tsv) the documentation names as the project's data: a word such as Cora, CIFAR-10 or COCO

@@ -29,7 +29,9 @@ public sealed partial class DataPipelineCheck : CheckBase
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
         "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
-        "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project; no pipeline is NotMet there and NotApplicable in a cheap one.",
+        "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project, " +
+        "and so is training that saves the model or checkpoints (torch.save, save_pretrained, joblib.dump) for later steps to start from; " +
+        "no pipeline and no saved model is NotMet there, and no pipeline is NotApplicable in a cheap project.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
         [],
         ProvenOnlyByRunning: false);
@@ -95,6 +97,15 @@ public sealed partial class DataPipelineCheck : CheckBase
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its stages (training, then sampling or evaluation) run apart and pass a saved model on, but nothing tracks it.",
                 modelHandOff, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
+        }
+
+        // Training that writes the trained model or checkpoints to files ends a stage with an artifact: evaluating, sampling,
+        // resuming or serving can start from it without retraining. The stage boundary exists though nothing tracks the
+        // file; only a project whose training keeps nothing (no model saved, logs at most) has no stage at all.
+        if (SavedModel(project) is { } saved)
+        {
+            return Found(Outcome.Partial, $"the project is resource-intensive ({why}); training saves the model to files that later steps can start from, but nothing tracks them or splits the work into stages.",
+                [saved], "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
         }
 
         return Found(Outcome.NotMet, $"the project is resource-intensive ({why}) but is not split into tracked stages.",
@@ -234,6 +245,17 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [];
     }
+
+    /// <summary>
+    /// The first call that saves a trained model or checkpoint (<see cref="ModelSaves"/>) in the project's own code or
+    /// notebooks (not tests, tooling or vendored packages). Null when the project saves no model.
+    /// </summary>
+    internal static Evidence? SavedModel(ProjectModel project) =>
+        project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
+            .OrderBy(m => m.IsNotebook).ThenBy(m => m.Path, StringComparer.Ordinal)
+            .SelectMany(m => m.Calls.Where(c => ModelSaves.Any(t => t.StartsWith('.') ? c.Target.EndsWith(t, StringComparison.Ordinal) : c.Target == t))
+                .Select(c => Evidence.At(m.Path, c.Line, "saves the trained model or a checkpoint to a file", c.RawTarget)))
+            .FirstOrDefault();
 
     /// <summary>Longer names of later stages that subcommands take (def evaluation(…), def sampling(…)).</summary>
     private static readonly string[] FireLaterStages = ["evaluation", "sampling", "testing", "prediction"];
