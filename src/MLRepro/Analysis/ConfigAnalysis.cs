@@ -265,6 +265,9 @@ public sealed partial class ConfigAnalysis
     /// </summary>
     private sealed record LoadIndex(Dictionary<string, List<int>> ModulesNaming, List<int> HydraModules, bool KedroImported, bool HydraInstantiates, bool HfArgumentParsed)
     {
+        /// <summary>Config folders a module loads a file from, the file chosen by a command-line option (see <see cref="OptionChosenDirs"/>).</summary>
+        public List<(int Module, int Line, string Dir, string[] Extensions, string What)> OptionDirs { get; } = [];
+
         public static LoadIndex Of(IReadOnlyList<ModuleSummary> modules)
         {
             var naming = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -307,18 +310,97 @@ public sealed partial class ConfigAnalysis
                 }
             }
 
-            return new LoadIndex(
+            var index = new LoadIndex(
                 naming,
                 hydra,
                 modules.Any(m => m.Imports.Any(i => i.Module.StartsWith("kedro", StringComparison.Ordinal))),
                 modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("hydra.utils.instantiate", StringComparison.Ordinal) || c.Target.EndsWith(".instantiate", StringComparison.Ordinal) && c.RawTarget.Contains("hydra", StringComparison.Ordinal))),
                 modules.Any(m => m.Calls.Any(c => c.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) || c.Target.EndsWith("TrlParser", StringComparison.Ordinal))));
+            for (var i = 0; i < modules.Count; i++)
+            {
+                foreach (var (line, dir, exts, what) in OptionChosenDirs(modules[i]))
+                {
+                    index.OptionDirs.Add((i, line, dir, exts, what));
+                }
+            }
+
+            return index;
         }
 
         /// <summary>Indexes of the modules that may load a config file of this name, in module order.</summary>
         public IEnumerable<int> ModulesFor(string name) =>
             ModulesNaming.TryGetValue(name, out var naming) ? naming.Union(HydraModules).Order() : HydraModules;
     }
+
+    /// <summary>
+    /// Config reads whose file a command-line option picks inside a fixed folder: <c>yaml.safe_load(open(os.path.join("configs",
+    /// args.config)))</c> (ddim-style: <c>--config cifar10.yml</c> names a file of configs/), <c>f"configs/{args.config}"</c>, or
+    /// <c>json.load(open(options.config))</c> with <c>--config</c> defaulting to <c>./configs/x.json</c>. Every file of that
+    /// folder with the reader's extension is one the documented <c>--config</c> choice loads.
+    /// </summary>
+    private static IEnumerable<(int Line, string Dir, string[] Extensions, string What)> OptionChosenDirs(ModuleSummary m)
+    {
+        if (m.CliOptions.IsDefaultOrEmpty)
+        {
+            yield break;
+        }
+
+        CliOption? Option(string name) => m.CliOptions.FirstOrDefault(o => (o.Dest ?? o.Flags.Where(f => f.StartsWith("--", StringComparison.Ordinal)).Select(f => f[2..].Replace('-', '_')).FirstOrDefault()) == name);
+        var moduleDir = m.Path.Contains('/', StringComparison.Ordinal) ? m.Path[..m.Path.LastIndexOf('/')] : string.Empty;
+        // `with open(os.path.join("configs", args.config)) as f: yaml.safe_load(f)`: the open itself is the read of the file
+        // (the handle f may be re-bound later in the module, to a file written), parsed by the module's config reader.
+        var parsers = m.Reads.Where(r => r.Kind == ReadKind.Config).Select(r => r.Function).Distinct(StringComparer.Ordinal).ToList();
+        if (parsers.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var read in m.Reads.Where(r => r.Path is { Literal: null } && (r.Kind == ReadKind.Config || r.Function is "open" or "io.open")))
+        {
+            var text = OpenWrapper().Match(read.Path!.Text) is { Success: true } w ? w.Groups["p"].Value.Trim() : read.Path!.Text.Trim();
+            var parser = read.Kind == ReadKind.Config ? read.Function : parsers.Count == 1 ? parsers[0] : string.Empty;
+            string[] exts = parser switch
+            {
+                var f when f.StartsWith("yaml.", StringComparison.Ordinal) || f.Contains("OmegaConf", StringComparison.Ordinal) => [".yaml", ".yml"],
+                var f when f.StartsWith("json.", StringComparison.Ordinal) => [".json"],
+                var f when f.Contains("toml", StringComparison.Ordinal) => [".toml"],
+                _ => [".yaml", ".yml", ".json", ".toml", ".cfg", ".ini", ".conf"],
+            };
+            string? dir = null;
+            if (JoinedOptionPath().Match(text) is { Success: true } j && Option(j.Groups["opt"].Value) is not null)
+            {
+                dir = j.Groups["dir"].Value;
+            }
+            else if (OptionValue().Match(text) is { Success: true } a && Option(a.Groups["opt"].Value) is { Default.Literal.AsString: { } d } && d.Replace('\\', '/').TrimStart('.', '/') is var dp && dp.Contains('/', StringComparison.Ordinal))
+            {
+                dir = dp[..dp.LastIndexOf('/')];
+                var ext = System.IO.Path.GetExtension(dp).ToLowerInvariant();
+                exts = ext.Length > 0 ? [ext] : exts;
+            }
+
+            if (dir is null)
+            {
+                continue;
+            }
+
+            dir = dir.Replace('\\', '/').Trim('/');
+            var what = $"{(parser.Length > 0 ? parser : read.Function)}({Trim(read.Path!.Text)}): the file is chosen by a command-line option";
+            yield return (read.Line, NormalizeDir(string.Empty, dir), exts, what);
+            if (moduleDir.Length > 0)
+            {
+                yield return (read.Line, NormalizeDir(moduleDir, dir), exts, what);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?:io\.)?open\((?<p>[^,()]+(?:\([^()]*\))?[^,()]*)(?:,\s*(?:mode\s*=\s*)?['""]r[bt]?['""])?\s*\)$")]
+    private static partial Regex OpenWrapper();
+
+    [GeneratedRegex(@"^(?:os\.path\.join\(\s*['""](?<dir>\.?[\w./-]+)['""]\s*,\s*\w+\.(?<opt>\w+)\s*\)|f['""](?<dir>\.?[\w./-]+)/\{\w+\.(?<opt>\w+)\}['""])$")]
+    private static partial Regex JoinedOptionPath();
+
+    [GeneratedRegex(@"^\w+\.(?<opt>\w+)$")]
+    private static partial Regex OptionValue();
 
     private static bool IsHydraMain(PythonDecorator d) => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal);
 
@@ -362,6 +444,12 @@ public sealed partial class ConfigAnalysis
                     }
                 }
             }
+        }
+
+        var extension = System.IO.Path.GetExtension(name).ToLowerInvariant();
+        foreach (var od in project.OptionDirs.Where(o => o.Dir == dir && o.Extensions.Contains(extension)))
+        {
+            loaded.Add((modules[od.Module].Path, od.Line, od.What));
         }
 
         foreach (var (path, line, text) in commands)
@@ -515,6 +603,13 @@ public sealed partial class ConfigAnalysis
         return set;
     }
 
+    /// <summary>Training APIs whose first argument (or params=) is a dict of parameters the library reads key by key.</summary>
+    private static readonly HashSet<string> ParamsDictConsumers = new(StringComparer.Ordinal)
+    {
+        "lightgbm.train", "lightgbm.cv", "lightgbm.engine.train", "lightgbm.engine.cv", "xgboost.train", "xgboost.cv", "xgboost.training.train",
+        "xgboost.training.cv", "catboost.CatBoost", "catboost.train", "catboost.cv",
+    };
+
     /// <summary>Keys whose whole sub-tree is handed on: `Model(**cfg["model"])`, `instantiate(cfg.model)`, `vars(args)`.</summary>
     private static HashSet<string> SpreadExpressions(IReadOnlyList<ModuleSummary> modules)
     {
@@ -525,7 +620,10 @@ public sealed partial class ConfigAnalysis
             {
                 var spreadsAll = call.Target.EndsWith("instantiate", StringComparison.Ordinal) || call.Target.EndsWith("to_container", StringComparison.Ordinal)
                     || call.Target.EndsWith("to_object", StringComparison.Ordinal) || call.Target.EndsWith("save_hyperparameters", StringComparison.Ordinal);
-                foreach (var arg in call.Arguments.Where(a => a.Star == 2 || spreadsAll))
+                // Boosting libraries take their parameters as one dict (lgb.train(params["model_params"], ...), xgb.train(cfg.xgb,
+                // ...)) and read each key themselves: the mapping handed over is read whole.
+                var paramsDict = ParamsDictConsumers.Contains(call.Target) ? call.PositionalAt(0) ?? call.Keyword("params") : null;
+                foreach (var arg in call.Arguments.Where(a => a.Star == 2 || spreadsAll || ReferenceEquals(a, paramsDict)))
                 {
                     foreach (var k in ValueTracer.KeyParts(arg.Text))
                     {

@@ -36,6 +36,26 @@ public sealed class ConfigSeedsCheck : CheckBase
                 unset, "Fill in the template's required values, with a seed for every randomised step.");
         }
 
+        // Seeding calls with a value (np.random.seed(seed), tf.set_random_seed(123)) where mlrepro found no draw: the author
+        // seeded randomness that mlrepro's table does not know (a layer's initialiser, a library's internal sampler), so the
+        // seeds are judged as written rather than the criterion waived.
+        var explicitSeeds = r.Seeds.Where(s => s.Origin != SeedOrigin.None).ToList();
+        if (rngUses.Count == 0 && explicitSeeds.Count > 0)
+        {
+            var notConfig = explicitSeeds.Where(s => s.Origin != SeedOrigin.Config).ToList();
+            if (notConfig.Count == 0)
+            {
+                var keys = explicitSeeds.Select(s => s.ConfigKey).Where(k => k is not null).Distinct().ToList();
+                return Found(Outcome.Met, $"every seeding call takes its seed from config ({(keys.Count == 0 ? "config" : "key " + List(keys!))}).",
+                    explicitSeeds.Take(12).Select(s => Evidence.At(s.Path, s.Line, $"seed from config key '{s.ConfigKey}'", $"{s.Target}({s.ValueText})")));
+            }
+
+            return Found(Outcome.Partial,
+                $"the code seeds its random number generators, but {Count(notConfig.Count, "seed")} {(notConfig.Count == 1 ? "is" : "are")} not read from a config file.",
+                notConfig.Take(12).Select(s => Evidence.At(s.Path, s.Line, SeedNote(s.Origin, s.ConfigKey), $"{s.Target}({s.ValueText})")),
+                "Move the seed into the config file (e.g. `seed: 42` in params.yaml) and read it from there.");
+        }
+
         if (rngUses.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",
@@ -66,13 +86,15 @@ public sealed class ConfigSeedsCheck : CheckBase
 
         return Found(Outcome.Partial,
             $"everything is seeded, but {Count(notFromConfig.Count, "seed")} {(notFromConfig.Count == 1 ? "is" : "are")} not read from a config file.",
-            notFromConfig.Select(x => Evidence.At(x.Path, x.Line, x.Origin switch
-            {
-                SeedOrigin.HardCoded => "seed hard-coded in the code",
-                SeedOrigin.CommandLine => $"seed only from a command-line option{(x.ConfigKey is null ? string.Empty : $" ({x.ConfigKey})")} and its in-code default",
-                SeedOrigin.Environment => "seed from an environment variable",
-                _ => "seed from a value mlrepro could not trace to a config file",
-            }, x.What)),
+            notFromConfig.Select(x => Evidence.At(x.Path, x.Line, SeedNote(x.Origin, x.ConfigKey), x.What)),
             "Move the seed into the config file (e.g. `seed: 42` in params.yaml) and read it from there.");
     }
+
+    private static string SeedNote(SeedOrigin origin, string? configKey) => origin switch
+    {
+        SeedOrigin.HardCoded => "seed hard-coded in the code",
+        SeedOrigin.CommandLine => $"seed only from a command-line option{(configKey is null ? string.Empty : $" ({configKey})")} and its in-code default",
+        SeedOrigin.Environment => "seed from an environment variable",
+        _ => "seed from a value mlrepro could not trace to a config file",
+    };
 }
