@@ -67,6 +67,12 @@ public sealed partial class DataPipelineCheck : CheckBase
             return Found(Outcome.Met, $"a {trackedOther[0].Tool} pipeline with versioned outputs.", stageEvidence);
         }
 
+        if (OrchestratedSteps(project) is { } flow)
+        {
+            return Found(Outcome.Met, $"the work is a {flow.Tool} pipeline of {Count(flow.Steps.Count, "step")}: the orchestrator stores every step's outputs as versioned artifacts of each run, so a step can be rerun from the others' artifacts.",
+                flow.Steps.Take(6));
+        }
+
         var (intensive, why) = ResourceIntensive(project);
         if (!intensive)
         {
@@ -110,6 +116,33 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return Found(Outcome.NotMet, $"the project is resource-intensive ({why}) but is not split into tracked stages.",
             stageEvidence.Count > 0 ? stageEvidence : [Evidence.Repo("no dvc.yaml, Snakefile, Kedro pipeline or Makefile with outputs was found")]);
+    }
+
+    /// <summary>
+    /// Step decorators of orchestrators that persist each step's outputs as versioned artifacts of the run (Metaflow's
+    /// datastore keeps every <c>self.x</c> of a <c>@step</c>, ZenML materializes step outputs in its artifact store, Flyte
+    /// and Kubeflow Pipelines store task and component outputs): a pipeline of such steps tracks its intermediate artifacts
+    /// without DVC. Airflow, Prefect, Luigi and Dagster tasks pass nothing through a versioned store by default and are not listed.
+    /// </summary>
+    private static readonly (string Decorator, string Tool)[] ArtifactSteps =
+    [
+        ("metaflow.step", "Metaflow"), ("zenml.step", "ZenML"), ("zenml.steps.step", "ZenML"), ("zenml.steps.base_step.step", "ZenML"),
+        ("flytekit.task", "Flyte"), ("kfp.dsl.component", "Kubeflow Pipelines"), ("kfp.v2.dsl.component", "Kubeflow Pipelines"),
+    ];
+
+    /// <summary>Steps a pipeline has at least: one step alone is a function, not a pipeline.</summary>
+    private const int MinOrchestratedSteps = 2;
+
+    /// <summary>The steps of a pipeline written for an artifact-versioning orchestrator (<see cref="ArtifactSteps"/>), or null.</summary>
+    private static (string Tool, IReadOnlyList<Evidence> Steps)? OrchestratedSteps(ProjectModel project)
+    {
+        var steps = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
+            .SelectMany(m => m.Decorators.Select(d => (m, d, Tool: ArtifactSteps.FirstOrDefault(a => a.Decorator == d.Target).Tool)))
+            .Where(x => x.Tool is not null).ToList();
+        var tool = steps.GroupBy(x => x.Tool).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+        return tool is null || tool.Count() < MinOrchestratedSteps
+            ? null
+            : (tool.Key, [.. tool.Select(x => Evidence.At(x.m.Path, x.d.Line, $"a {tool.Key} step ({x.d.RawTarget})"))]);
     }
 
     /// <summary>Libraries used to fine-tune large pretrained models.</summary>
