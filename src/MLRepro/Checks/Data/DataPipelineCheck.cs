@@ -510,6 +510,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, command);
         }
 
+        // The documented or scripted launch spreads training over several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4):
+        // distributed training, though the script itself (a Hugging Face Trainer) calls no DDP API.
+        if (MultiGpuLaunch(project) is { } launch)
+        {
+            return (true, launch);
+        }
+
         return (false, string.Empty);
     }
 
@@ -643,6 +650,41 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return null;
     }
+
+    /// <summary>
+    /// A launch command in the documentation or a committed shell script that starts training on several GPUs of one or more
+    /// machines (<c>torchrun --nproc_per_node=8 train.py</c>, <c>python -m torch.distributed.launch --nproc_per_node 4</c>,
+    /// <c>deepspeed --num_gpus=4</c>, <c>accelerate launch --num_processes 8</c>), in a deep-learning project. Null when none.
+    /// </summary>
+    private static string? MultiGpuLaunch(ProjectModel project)
+    {
+        var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
+        {
+            return null;
+        }
+
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".md" or ".rst" or ".txt" or ".sh" or ".bash" && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path)))
+        {
+            if (project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match c in MultiGpuCommand().Matches(LineContinuation().Replace(text.Text, " ")))
+            {
+                if (int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2)
+                {
+                    return $"{f.Path} launches training on {n} GPUs ({c.Groups["launcher"].Value.Trim()})";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)\b(?<launcher>torchrun|torch\.distributed\.(?:launch|run)|deepspeed|accelerate\s+launch)\b[^\n]*?\s--(?:nproc[_-]per[_-]node|num_gpus|num_processes)[= ]+(?<n>\d+)\b")]
+    private static partial System.Text.RegularExpressions.Regex MultiGpuCommand();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\\r?\n")]
     private static partial System.Text.RegularExpressions.Regex LineContinuation();
