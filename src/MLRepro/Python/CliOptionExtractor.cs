@@ -3,11 +3,11 @@ using System.Collections.Immutable;
 namespace MLRepro.Python;
 
 /// <summary>
-/// Finds argparse, click and typer option declarations among a module's calls and decorators, and configurator-style
+/// Finds argparse, click, typer and absl option declarations among a module's calls and decorators, and configurator-style
 /// globals: module-level literal assignments that a later <c>exec(open("configurator.py").read())</c> overrides from
 /// <c>--key=value</c> arguments or a config file (nanoGPT's pattern).
 /// </summary>
-internal static class CliOptionExtractor
+internal static partial class CliOptionExtractor
 {
     public static ImmutableArray<CliOption> Extract(IReadOnlyList<(int Offset, PythonCall Call, string? Param)> calls, IReadOnlyList<PythonDecorator> decorators,
         IReadOnlyList<PythonAssignment>? assignments = null)
@@ -28,6 +28,11 @@ internal static class CliOptionExtractor
 
                 var dest = call.Keyword("dest")?.Literal?.AsString ?? DestFromFlags(flags);
                 result.Add(new CliOption("argparse", flags, dest, call.Keyword("default"), call.Keyword("type")?.Text, call.Line));
+            }
+            else if ((AbslDefine().IsMatch(call.Target) || AbslDefine().IsMatch(call.RawTarget)) && (call.PositionalAt(0) ?? call.Keyword("name"))?.Literal?.AsString is { Length: > 0 } flag)
+            {
+                // absl / tf.app.flags: flags.DEFINE_string('dataset', 'cora', 'help') declares --dataset, read as FLAGS.dataset.
+                result.Add(new CliOption("absl", ["--" + flag], flag, call.PositionalAt(1) ?? call.Keyword("default"), null, call.Line));
             }
             else if (call.Target is "typer.Option" or "typer.Argument")
             {
@@ -79,6 +84,10 @@ internal static class CliOptionExtractor
             }
         }
     }
+
+    /// <summary>An absl or TensorFlow 1.x flag declaration: <c>flags.DEFINE_integer</c>, <c>tf.app.flags.DEFINE_string</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)flags\.DEFINE_[a-z_]+$")]
+    private static partial System.Text.RegularExpressions.Regex AbslDefine();
 
     private static ImmutableArray<string> StringFlags(PythonCall call) =>
         [.. call.Arguments.Where(a => a.Keyword is null && a.Star == 0 && a.Literal?.AsString is not null).Select(a => a.Literal!.AsString!)];

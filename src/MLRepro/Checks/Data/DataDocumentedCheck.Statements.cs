@@ -66,6 +66,11 @@ public sealed partial class DataDocumentedCheck
             {
                 yield return example;
             }
+
+            if (NamedFields(project, d.Path) is { } named)
+            {
+                yield return named;
+            }
         }
     }
 
@@ -111,6 +116,65 @@ public sealed partial class DataDocumentedCheck
 
         return null;
     }
+
+    /// <summary>
+    /// A sentence of the Markdown source (outside fenced code) that names, as inline code, the column or field records of the
+    /// data must have: "arrange the dataset into a csv file under a column called `text`", "you need to include a `messages`
+    /// column", "your dataset should be a json in the format `instruction, input, output`". Inline code marks the exact name,
+    /// which is what another dataset has to match; the parsed section text drops the backticks, so the raw lines are read.
+    /// </summary>
+    private static Evidence? NamedFields(ProjectModel project, string path)
+    {
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || project.Text(path) is not { } text)
+        {
+            return null;
+        }
+
+        var fenced = false;
+        for (var line = 1; line <= text.LineCount; line++)
+        {
+            var raw = text.GetLine(line);
+            if (Fence().IsMatch(raw))
+            {
+                fenced = !fenced;
+                continue;
+            }
+
+            if (fenced)
+            {
+                continue;
+            }
+
+            foreach (var sentence in StatementBreak().Split(raw))
+            {
+                // The words around the names decide what the sentence is about: `instruction, input, output` names input fields.
+                var prose = InlineCode().Replace(sentence, " ");
+                if (sentence.Length <= MaxStatementChars && NamedField().Match(sentence) is { Success: true } m && DataFileWord().IsMatch(prose)
+                    && !OutputWord().IsMatch(prose) && !CodeWord().IsMatch(prose))
+                {
+                    return Evidence.At(path, line, $"names the field records of the data must have ({m.Groups["name"].Value}): \"{Clip(sentence.Trim())}\"");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A column, field or key named as inline code: <c>column called `text`</c>, <c>`messages` column</c>, <c>format `a, b, c`</c>.</summary>
+    [GeneratedRegex(@"(?i)\b(?:columns?|fields?|keys?)\s+(?:called\s+|named\s+)?`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}|`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}\s+(?:columns?|fields?|keys?)\b|\bformat\s+`{1,3}(?<name>[A-Za-z_]\w{0,40}(?:\s*,\s*\w{1,40})+)`{1,3}")]
+    private static partial Regex NamedField();
+
+    /// <summary>A fenced code block's opening or closing line (an inline ```name``` on a line of prose is no fence).</summary>
+    [GeneratedRegex(@"^\s{0,3}(?:`{3,}[^`]*|~{3,}.*)$")]
+    private static partial Regex Fence();
+
+    /// <summary>An inline code span.</summary>
+    [GeneratedRegex(@"`+[^`]*`+")]
+    private static partial Regex InlineCode();
+
+    /// <summary>The sentence is about a data file: the dataset, a CSV/JSON/TSV/Parquet file, training data.</summary>
+    [GeneratedRegex(@"(?i)\b(?:data|dataset|datasets|csv|tsv|jsonl?|parquet|file|files|training)\b")]
+    private static partial Regex DataFileWord();
 
     /// <summary>A quoted key of a JSON-style object: <c>"text":</c>, <c>'instruction':</c>.</summary>
     [GeneratedRegex(@"[""'](?<key>[A-Za-z_][\w-]{0,40})[""']\s*:")]

@@ -23,9 +23,11 @@ public sealed partial class DataPipelineCheck : CheckBase
         $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
+        "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM. " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
+        "a Metaflow, ZenML, Flyte or Kubeflow pipeline whose steps the orchestrator stores as versioned artifacts, " +
         "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
         "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
@@ -65,6 +67,12 @@ public sealed partial class DataPipelineCheck : CheckBase
         if (trackedOther.Count > 0)
         {
             return Found(Outcome.Met, $"a {trackedOther[0].Tool} pipeline with versioned outputs.", stageEvidence);
+        }
+
+        if (OrchestratedSteps(project) is { } flow)
+        {
+            return Found(Outcome.Met, $"the work is a {flow.Tool} pipeline of {Count(flow.Steps.Count, "step")}: the orchestrator stores every step's outputs as versioned artifacts of each run, so a step can be rerun from the others' artifacts.",
+                flow.Steps.Take(6));
         }
 
         var (intensive, why) = ResourceIntensive(project);
@@ -110,6 +118,33 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return Found(Outcome.NotMet, $"the project is resource-intensive ({why}) but is not split into tracked stages.",
             stageEvidence.Count > 0 ? stageEvidence : [Evidence.Repo("no dvc.yaml, Snakefile, Kedro pipeline or Makefile with outputs was found")]);
+    }
+
+    /// <summary>
+    /// Step decorators of orchestrators that persist each step's outputs as versioned artifacts of the run (Metaflow's
+    /// datastore keeps every <c>self.x</c> of a <c>@step</c>, ZenML materializes step outputs in its artifact store, Flyte
+    /// and Kubeflow Pipelines store task and component outputs): a pipeline of such steps tracks its intermediate artifacts
+    /// without DVC. Airflow, Prefect, Luigi and Dagster tasks pass nothing through a versioned store by default and are not listed.
+    /// </summary>
+    private static readonly (string Decorator, string Tool)[] ArtifactSteps =
+    [
+        ("metaflow.step", "Metaflow"), ("zenml.step", "ZenML"), ("zenml.steps.step", "ZenML"), ("zenml.steps.base_step.step", "ZenML"),
+        ("flytekit.task", "Flyte"), ("kfp.dsl.component", "Kubeflow Pipelines"), ("kfp.v2.dsl.component", "Kubeflow Pipelines"),
+    ];
+
+    /// <summary>Steps a pipeline has at least: one step alone is a function, not a pipeline.</summary>
+    private const int MinOrchestratedSteps = 2;
+
+    /// <summary>The steps of a pipeline written for an artifact-versioning orchestrator (<see cref="ArtifactSteps"/>), or null.</summary>
+    private static (string Tool, IReadOnlyList<Evidence> Steps)? OrchestratedSteps(ProjectModel project)
+    {
+        var steps = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
+            .SelectMany(m => m.Decorators.Select(d => (m, d, Tool: ArtifactSteps.FirstOrDefault(a => a.Decorator == d.Target).Tool)))
+            .Where(x => x.Tool is not null).ToList();
+        var tool = steps.GroupBy(x => x.Tool).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+        return tool is null || tool.Count() < MinOrchestratedSteps
+            ? null
+            : (tool.Key, [.. tool.Select(x => Evidence.At(x.m.Path, x.d.Line, $"a {tool.Key} step ({x.d.RawTarget})"))]);
     }
 
     /// <summary>Libraries used to fine-tune large pretrained models.</summary>
@@ -477,6 +512,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, command);
         }
 
+        // The documented or scripted launch spreads training over several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4):
+        // distributed training, though the script itself (a Hugging Face Trainer) calls no DDP API.
+        if (MultiGpuLaunch(project) is { } launch)
+        {
+            return (true, launch);
+        }
+
         return (false, string.Empty);
     }
 
@@ -610,6 +652,41 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return null;
     }
+
+    /// <summary>
+    /// A launch command in the documentation or a committed shell script that starts training on several GPUs of one or more
+    /// machines (<c>torchrun --nproc_per_node=8 train.py</c>, <c>python -m torch.distributed.launch --nproc_per_node 4</c>,
+    /// <c>deepspeed --num_gpus=4</c>, <c>accelerate launch --num_processes 8</c>), in a deep-learning project. Null when none.
+    /// </summary>
+    private static string? MultiGpuLaunch(ProjectModel project)
+    {
+        var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
+        {
+            return null;
+        }
+
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".md" or ".rst" or ".txt" or ".sh" or ".bash" && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path)))
+        {
+            if (project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match c in MultiGpuCommand().Matches(LineContinuation().Replace(text.Text, " ")))
+            {
+                if (int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2)
+                {
+                    return $"{f.Path} launches training on {n} GPUs ({c.Groups["launcher"].Value.Trim()})";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)\b(?<launcher>torchrun|torch\.distributed\.(?:launch|run)|deepspeed|accelerate\s+launch)\b[^\n]*?\s--(?:nproc[_-]per[_-]node|num_gpus|num_processes)[= ]+(?<n>\d+)\b")]
+    private static partial System.Text.RegularExpressions.Regex MultiGpuCommand();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\\r?\n")]
     private static partial System.Text.RegularExpressions.Regex LineContinuation();
