@@ -17,10 +17,11 @@ public sealed partial class EnvExampleCheck : CheckBase
         "and Python version. For deep learning the hardware and driver versions (GPU, CUDA) must be described too.",
         "A Dockerfile, devcontainer, cog.yaml, Apptainer definition, Nix flake, Binder setup, a conda/uv/pixi environment with a " +
         "Python version, or a lock file with the project's Python constraint (poetry.lock + python = \">=3.8,<3.11\") is Met; one complete " +
-        "environment is enough. Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
-        "project does not commit (it cannot build), an environment file without a Python version, or a project whose code uses a GPU " +
+        "environment is enough (the conda.yaml MLflow writes beside a logged model, next to its MLmodel file, is the artifact's, not the project's). " +
+        "Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
+        "project does not commit (it cannot build), an environment file without a Python version (a bare `- python`), or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
-        "installs the dependencies and runs (or deploys) the project when it is the only environment, and docs that only describe the environment " +
+        "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs) when it is the only environment, and docs or a Makefile target that only describe the environment " +
         "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version). An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
@@ -102,11 +103,58 @@ public sealed partial class EnvExampleCheck : CheckBase
         return null;
     }
 
+    /// <summary>
+    /// A CI workflow that sets up Python (a python-version) and installs the project's dependencies, whatever it then runs
+    /// (tests, linters): the job recreates an environment with a stated Python version on a hosted runner, a weaker example
+    /// than one that runs the project. The install may sit behind a Makefile target (<c>make install</c> → <c>pip install -e .</c>).
+    /// Its Python setup and install steps as evidence; null when none does.
+    /// </summary>
+    private static List<Evidence>? CiInstallEnvironment(ProjectModel project)
+    {
+        foreach (var r in project.Runtimes.Where(r => r.Source == Formats.Runtime.RuntimeSource.GitHubActions))
+        {
+            var install = project.Commands.FirstOrDefault(c => c.Path == r.Path && InstallCommand().IsMatch(c.Text));
+            if (install is not null)
+            {
+                return [Evidence.At(r.Path, r.Line, $"CI sets up Python {r.Version}"), Evidence.At(install.Path, install.Line, "CI installs the dependencies", install.Text)];
+            }
+
+            // `make install-keras` in the workflow, where that Makefile target runs `pip install -e .`.
+            foreach (var c in project.Commands.Where(c => c.Path == r.Path))
+            {
+                var target = MakeTarget().Match(c.Text);
+                if (target.Success && project.Pipelines.Where(p => p.Tool == PipelineTool.Make).SelectMany(p => p.Stages)
+                        .FirstOrDefault(s => s.Name == target.Groups[1].Value && s.Commands.Any(InstallCommand().IsMatch)) is { } stage)
+                {
+                    return
+                    [
+                        Evidence.At(r.Path, r.Line, $"CI sets up Python {r.Version}"),
+                        Evidence.At(c.Path, c.Line, "CI installs the dependencies", c.Text),
+                        Evidence.At(stage.SourcePath, stage.Line, $"make {stage.Name} installs them", stage.Commands.First(InstallCommand().IsMatch)),
+                    ];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an environment file sits in an MLflow model directory (beside an MLmodel file, as mlflow.*.log_model writes it).</summary>
+    internal static bool IsMlflowModelEnvironment(ProjectModel project, string path)
+    {
+        var dir = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
+        return project.Index.Contains(dir + "MLmodel");
+    }
+
+    /// <summary>A `make &lt;target&gt;` command (its first target).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*make\s+(?:-\S+\s+)*([\w.-]+)")]
+    private static partial System.Text.RegularExpressions.Regex MakeTarget();
+
     /// <summary>A deployment in a workflow: a deploy action (<c>uses: azure/webapps-deploy@v2</c>) or a job named deploy.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[ \t]*-?[ \t]*uses:[ \t]*[\w.-]+/[\w.-]*deploy[\w.-]*@\S+|^[ \t]{2,4}deploy[\w-]*:[ \t]*$")]
     private static partial System.Text.RegularExpressions.Regex DeployStep();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:pip3?\s+install\s+(?:-r|--requirement|-e|\.)|python3?\s+-m\s+pip\s+install\s+(?:-r|-e|\.)|poetry\s+install|uv\s+sync|pipenv\s+install|conda\s+env\s+(?:create|update))")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(?:(?:-U|-q|--upgrade|--quiet|--user|--no-cache-dir)\s+)*(?:-r|--requirement|-e|[""']?\.)|poetry\s+install|uv\s+sync|pipenv\s+install|conda\s+env\s+(?:create|update))")]
     private static partial System.Text.RegularExpressions.Regex InstallCommand();
 
     /// <summary>
@@ -122,7 +170,9 @@ public sealed partial class EnvExampleCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var containers = project.Containers.Where(c => c.Kind != ContainerKind.Compose || c.Images.Length > 0).ToList();
-        var condaEnvs = project.DependencyFiles.Where(f => f.Format == DependencyFileFormat.CondaEnvironment).ToList();
+        // MLflow writes a conda.yaml beside every model it logs (mlruns/<exp>/<run>/artifacts/model/MLmodel): the environment
+        // recorded for serving that artifact, not one the project offers to run in.
+        var condaEnvs = project.DependencyFiles.Where(f => f.Format == DependencyFileFormat.CondaEnvironment && !IsMlflowModelEnvironment(project, f.Path)).ToList();
         var runtimes = project.Runtimes;
         // Only the code's own GPU use needs a CUDA version; a pinned GPU image (nvcr.io/nvidia/tensorflow:21.04-tf2-py3) fixes its CUDA by its tag.
         var gpu = EnvHardwareCheck.CodeGpuUses(project).Any();
@@ -149,10 +199,11 @@ public sealed partial class EnvExampleCheck : CheckBase
 
         foreach (var env in condaEnvs)
         {
+            // A bare `- python` entry takes whatever Python the channel serves today: no version is fixed.
             var py = env.Dependencies.FirstOrDefault(d => d.Name == "python");
-            if (py is null)
+            if (py is null || string.IsNullOrWhiteSpace(py.Specifier))
             {
-                problems.Add(Evidence.At(env.Path, null, "conda environment without a Python version"));
+                problems.Add(Evidence.At(env.Path, py?.Line, "conda environment without a Python version"));
             }
             else
             {
@@ -180,11 +231,19 @@ public sealed partial class EnvExampleCheck : CheckBase
                 ci, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
         }
 
+        if (good.Count == 0 && problems.Count == 0 && CiInstallEnvironment(project) is { } ciInstall)
+        {
+            // Reviewers read a CI job that pins the Python version and installs the requirements as an example environment
+            // even when it only runs tests or linters: it records the OS image, the Python version and the install steps.
+            return Found(Outcome.Partial, "the only example environment is a CI workflow that sets up Python and installs the dependencies; no container or environment file.",
+                ciInstall, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
+        }
+
         if (good.Count == 0 && problems.Count == 0 && DocumentedEnvironment(project) is { } documented)
         {
             // `conda create -n x python=3.6.9` in the README: the environment is recreated by hand from the instructions,
             // with the Python version stated, but no file fixes it.
-            return Found(Outcome.Partial, "the documentation says how to create the environment, with its Python version, but no file defines it.",
+            return Found(Outcome.Partial, "the documentation (or a Makefile target) says how to create the environment, with its Python version, but no file defines it.",
                 [documented], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
         }
 
@@ -236,7 +295,9 @@ public sealed partial class EnvExampleCheck : CheckBase
             }
         }
 
-        return null;
+        // A Makefile target that creates it (`create_environment: conda create --name $(PROJECT) python=3.8`).
+        return project.Commands.Where(c => c.Kind == Analysis.EntryPointKind.Makefile && EnvCreation().IsMatch(c.Text))
+            .Select(c => Evidence.At(c.Path, c.Line, "a Makefile target creates the environment with its Python version", c.Text.Trim())).FirstOrDefault();
     }
 
     /// <summary>
