@@ -85,6 +85,13 @@ internal static partial class CliOptionExtractor
         }
     }
 
+    /// <summary>
+    /// Calls that turn a function's parameters into command-line flags: <c>fire.Fire(train)</c> (a bare <c>fire.Fire()</c>
+    /// exposes every module-level function), <c>typer.run(main)</c> and jsonargparse's <c>CLI</c>/<c>auto_cli</c>.
+    /// </summary>
+    public static bool IsFunctionCli(string target) =>
+        target is "fire.Fire" or "typer.run" or "jsonargparse.CLI" or "jsonargparse.cli.CLI" or "jsonargparse.auto_cli" or "jsonargparse.cli.auto_cli";
+
     /// <summary>An absl or TensorFlow 1.x flag declaration: <c>flags.DEFINE_integer</c>, <c>tf.app.flags.DEFINE_string</c>.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)flags\.DEFINE_[a-z_]+$")]
     private static partial System.Text.RegularExpressions.Regex AbslDefine();

@@ -4,7 +4,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Config;
 
 /// <summary>config.files — committed config files hold every deliberately configured parameter.</summary>
-public sealed partial class ConfigFilesCheck : CheckBase
+public sealed class ConfigFilesCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -98,20 +98,10 @@ public sealed partial class ConfigFilesCheck : CheckBase
 
     private static bool IsPathOption(Python.CliOption o) => IsPathName(o.Dest ?? o.Flags.FirstOrDefault());
 
-    /// <summary>Calls that expose a function's keyword parameters as command-line flags.</summary>
-    private static bool IsFunctionCli(Python.PythonCall c) =>
-        c.Target is "fire.Fire" or "jsonargparse.CLI" or "jsonargparse.cli.CLI" or "jsonargparse.auto_cli" or "jsonargparse.cli.auto_cli" or "typer.run";
-
-    /// <summary>absl / TensorFlow 1.x flag declarations (flags.DEFINE_float('learning_rate', 0.01, ...)).</summary>
-    private static bool IsFlagDefinition(Python.PythonCall c) =>
-        AbslFlag().IsMatch(c.Target) || AbslFlag().IsMatch(c.RawTarget);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(^|\.)flags\.DEFINE_[a-z_]+$")]
-    private static partial System.Text.RegularExpressions.Regex AbslFlag();
-
     /// <summary>
-    /// Flags declared outside argparse/click: the non-path keyword parameters of functions handed to fire.Fire or
-    /// jsonargparse's CLI (all of the module's functions for a bare fire.Fire()), and absl DEFINE_* flags.
+    /// Flags declared by a function's signature rather than by option calls: the non-path keyword parameters of functions
+    /// handed to fire.Fire, typer.run or jsonargparse's CLI (all of the module's functions for a bare fire.Fire()). absl
+    /// DEFINE_* flags are command-line options of their own (<see cref="Python.CliOptionExtractor"/>).
     /// </summary>
     private static IEnumerable<(string Library, Evidence Evidence)> FlagDeclarations(ProjectModel project)
     {
@@ -119,11 +109,7 @@ public sealed partial class ConfigFilesCheck : CheckBase
         {
             foreach (var call in m.Calls)
             {
-                if (IsFlagDefinition(call) && call.PositionalAt(0)?.Literal?.AsString is { } flag && !IsPathName(flag))
-                {
-                    yield return ("absl flags", Evidence.At(m.Path, call.Line, $"flag --{flag} (default {call.PositionalAt(1)?.Text ?? "none"})", call.RawTarget));
-                }
-                else if (IsFunctionCli(call))
+                if (Python.CliOptionExtractor.IsFunctionCli(call.Target))
                 {
                     var exposed = call.PositionalAt(0)?.Text.Trim();
                     var parameters = m.Functions.Where(f => f.IsModuleLevel && (exposed is null || f.Name == exposed))
@@ -160,8 +146,8 @@ public sealed partial class ConfigFilesCheck : CheckBase
                     "Keep the command-line options, but give their values in a committed config file (params.yaml) that a Makefile, dvc.yaml or the script itself reads.");
             }
 
-            // fire.Fire(train) and jsonargparse's CLI(main) turn a function's keyword parameters into --flags, and absl /
-            // tf.app.flags declare flags with DEFINE_*: the parameters exist as flags with in-code defaults, as with argparse.
+            // fire.Fire(train), typer.run(main) and jsonargparse's CLI(main) turn a function's keyword parameters into --flags:
+            // the parameters exist as flags with in-code defaults, as with argparse (absl DEFINE_* flags are options above).
             if (FlagDeclarations(project).ToList() is { Count: > 0 } flagged)
             {
                 return Found(Outcome.Partial, $"no config file: parameters live only in command-line flags ({string.Join(", ", flagged.Select(f => f.Library).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}) and their in-code defaults.",

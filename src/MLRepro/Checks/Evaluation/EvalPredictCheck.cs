@@ -155,7 +155,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             }
 
             // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
-            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" or "fire.Fire" or "typer.run" || IsJsonArgParseCli(c))
+            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" || Python.CliOptionExtractor.IsFunctionCli(c.Target))
                 || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m);
             scripts.Add((m, load.Line, load.RawTarget, userInput));
         }
@@ -279,11 +279,4 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]
     private static partial System.Text.RegularExpressions.Regex NotModelSave();
-
-    /// <summary>
-    /// jsonargparse's CLI(main) / auto_cli(main) turns the function's parameters into command-line options (`generate.py
-    /// --prompt "…"`), as fire.Fire does: the script takes its input from the user.
-    /// </summary>
-    private static bool IsJsonArgParseCli(Python.PythonCall c) =>
-        c.Target is "jsonargparse.CLI" or "jsonargparse.cli.CLI" or "jsonargparse.auto_cli" or "jsonargparse.cli.auto_cli";
 }
