@@ -20,7 +20,8 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True), or, for a project that reads " +
         "no data, a simulated environment it creates (gym.make). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
-        "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page), or an " +
+        "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page; a linked Hugging " +
+        "Face dataset counts as fetched when the code calls load_dataset with a name given at run time), or an " +
         "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
         "input is available, and so does an unavailable path read off every run of the project: in a module that no entry point runs or " +
         "imports, or, when the README, shell scripts or pipelines declare the runs, in a side script none of them reaches (data-preparation " +
@@ -77,8 +78,12 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         // A dataset only linked from the documentation (a Kaggle competition page, a download link in the README) is fetched
         // by hand, as data.managed says; only sources the code, scripts or configs fetch make the input retrievable.
         // A download command in a README code block (`wget URL -O data.tar`) is a one-line download script: retrievable.
+        // A Hugging Face dataset the documentation links is fetched by the code when it calls datasets.load_dataset with a name
+        // given at run time (load_dataset(path_or_dataset), the default a constant of another module): the loader downloads
+        // the named dataset from the Hub itself.
+        var loadsHubByName = data.InputReads.Any(r => r.Function.EndsWith("load_dataset", StringComparison.Ordinal) && r.Literal is null && r.Status is null);
         var linkedOnly = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            && !DataAnalysis.IsDocumentedFetchCommand(project, s)).ToList();
+            && !DataAnalysis.IsDocumentedFetchCommand(project, s) && !(loadsHubByName && s.Kind is DataSourceKind.HuggingFaceDataset)).ToList();
         var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value)) && !linkedOnly.Contains(s)).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
@@ -131,10 +136,11 @@ public sealed partial class CodeExampleInputCheck : CheckBase
                 data.DeclaredInputs.Take(5).Select(d => Evidence.At(d.Path, d.Line, d.Description)));
         }
 
-        if (!hasInput && data.InputReads.Length == 0 && data.Environments.Length > 0)
+        if (!hasInput && data.Environments.Length > 0)
         {
             // An RL agent learns from the experience a simulated environment generates (gym.make("CartPole-v1")): the
-            // environment library provides the example input; no data file is needed.
+            // environment library provides the example input; no data file is needed. Nothing counts against it here: the
+            // files it reads are its own outputs (checkpoints, replay buffers) or lie off every run.
             return Found(Outcome.Met, "the input is a simulated environment the code creates; no data file is needed.",
                 data.Environments.DistinctBy(e => e.Id).Take(5).Select(e => Evidence.At(e.Path, e.Line, $"creates the simulated environment {e.Id}", $"{e.Call}({e.Id})")));
         }

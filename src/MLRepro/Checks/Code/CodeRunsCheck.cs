@@ -34,7 +34,10 @@ public sealed class CodeRunsCheck : CheckBase
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
         "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
         "line after a line without `\\`: the shell runs the command without the options below); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
-        "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`). Only a run proves it: " +
+        "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`); a relative import that resolves to nothing " +
+        "inside a block (a function, `if args.deepspeed:`), which fails only when that code runs; and, when the README, pipelines, " +
+        "Makefiles, workflows or shell scripts declare the runs, a parse error, unresolved import or absolute path in a file none of " +
+        "those runs reaches (a deprecated notebook, a side experiment), or in a module no entry point reaches. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -67,6 +70,14 @@ public sealed class CodeRunsCheck : CheckBase
             }
         }
 
+        // "Judge the default or documented entry point": when the README, pipelines, Makefiles, workflows or shell scripts
+        // declare the runs, a file none of them reaches (a deprecated notebook, a side evaluation script, another author's
+        // experiments folder) cannot stop the documented run, so what would break it is a problem, not a blocker; so is a
+        // module no entry point reaches at all. The reading is the one code.example-input takes for unavailable inputs.
+        var offRun = CodeExampleInputCheck.OffRunPath(project);
+        List<Evidence> BlockingUnlessOffRun(string path) => offRun(path) ? minor : blocking;
+        string OffRunNote(string path) => offRun(path) ? " (off the documented run)" : string.Empty;
+
         // Entry scripts must parse.
         var scripts = project.EntryPoints.Scripts.ToHashSet(StringComparer.Ordinal);
         foreach (var m in project.PythonModules.Where(m => scripts.Contains(m.Path)))
@@ -74,7 +85,7 @@ public sealed class CodeRunsCheck : CheckBase
             var error = m.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             if (error is not null)
             {
-                blocking.Add(Evidence.At(m.Path, error.Span?.Line, $"does not parse: {error.Message}"));
+                BlockingUnlessOffRun(m.Path).Add(Evidence.At(m.Path, error.Span?.Line, $"does not parse: {error.Message}{OffRunNote(m.Path)}"));
             }
         }
 
@@ -83,7 +94,10 @@ public sealed class CodeRunsCheck : CheckBase
         var reached = scripts.Count == 0 ? null : scripts.SelectMany(project.LocalModules.Closure).ToHashSet(StringComparer.Ordinal);
         foreach (var u in project.Imports.Unresolved.Where(u => !Analysis.ConfigAnalysis.IsTestOrTooling(u.Path) && (reached is null || reached.Contains(u.Path))))
         {
-            blocking.Add(Evidence.At(u.Path, u.Line, $"`{u.Import}` resolves to no file of the project"));
+            // An import inside a block (a function, `if self.deepspeed:`) fails only when that code runs, as a NameError does.
+            var nested = InsideBlock(project, u.Path, u.Line);
+            (nested ? minor : BlockingUnlessOffRun(u.Path)).Add(Evidence.At(u.Path, u.Line,
+                $"`{u.Import}` resolves to no file of the project{(nested ? " (inside a block: it fails when that code runs)" : OffRunNote(u.Path))}"));
         }
 
         // A module name used without its import (os.path.join with no `import os`): NameError when the line runs. At module
@@ -97,7 +111,7 @@ public sealed class CodeRunsCheck : CheckBase
 
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Absolute))
         {
-            blocking.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine", $"{r.Function}({r.Argument})"));
+            BlockingUnlessOffRun(r.Path).Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine{OffRunNote(r.Path)}", $"{r.Function}({r.Argument})"));
         }
 
         // An API that current releases removed (an unpinned requirement brings them) is a problem, not a blocker: the code is
@@ -209,6 +223,11 @@ public sealed class CodeRunsCheck : CheckBase
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
         return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve (not verified by running).", evidence);
     }
+
+    /// <summary>Whether a line of a Python file is indented, i.e. inside a block (a function, a class, an <c>if</c>) rather than at module level.</summary>
+    private static bool InsideBlock(ProjectModel project, string path, int line) =>
+        path.EndsWith(".py", StringComparison.Ordinal) && project.Text(path) is { } text && line >= 1 && line <= text.LineCount
+        && text.GetLine(line) is { Length: > 0 } l && (l[0] == ' ' || l[0] == '\t');
 
     /// <summary>From this many entry scripts on, a project is a collection whose scripts fail independently.</summary>
     public const int MinScriptsForCollection = 3;
