@@ -13,7 +13,8 @@ public static partial class RunBlockers
     /// <item>an option line (<c>--chatglm_path model/</c>) after a line of the same command that has no trailing backslash: the
     /// command runs without the options that follow, and the shell then fails on <c>--chatglm_path</c> as a command.</item>
     /// </list>
-    /// Only fenced blocks of a Python run (python, torchrun, accelerate, deepspeed) in a document count; help output
+    /// Only commands of a Python run (python, torchrun, accelerate, deepspeed) in a document's fenced blocks (Markdown
+    /// fences, reStructuredText code directives) count; help output
     /// (<c>usage:</c>, an options table) and other shells' continuations (<c>^</c> of cmd, <c>`</c> of PowerShell) are left alone.
     /// </summary>
     public static IEnumerable<RunBlocker> BrokenContinuations(ProjectModel project)
@@ -21,89 +22,90 @@ public static partial class RunBlockers
         var found = new List<RunBlocker>();
         foreach (var d in project.Docs)
         {
-            if (project.Text(d.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            foreach (var block in d.CodeBlocks.Where(c => c.Fenced && c.Text.Length <= MaxScannedChars))
             {
-                continue;
-            }
-
-            var lines = text.Text.Split('\n');
-            var inBlock = false;
-            var helpBlock = false;
-            string? command = null;
-            string? previous = null;
-            for (var i = 0; i < lines.Length && found.Count < MaxPerKind; i++)
-            {
-                var line = lines[i].TrimEnd('\r');
-                var trimmed = line.Trim();
-                if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+                if (found.Count >= MaxPerKind)
                 {
-                    inBlock = !inBlock;
-                    helpBlock = inBlock && BlockIsHelpOutput(lines, i + 1);
-                    command = null;
-                    previous = null;
-                    continue;
+                    return found;
                 }
 
-                if (!inBlock || helpBlock)
+                // Help output (usage line, options table) lists options one per line on purpose.
+                var lines = block.Text.Split('\n');
+                if (!IsHelpOutput(lines))
                 {
-                    continue;
+                    found.AddRange(BrokenContinuations(d.Path, lines, block.Line).Take(MaxPerKind - found.Count));
                 }
-
-                if (trimmed.Length == 0 || trimmed.StartsWith('#'))
-                {
-                    // A blank line or a comment line ends a command.
-                    command = null;
-                    previous = null;
-                    continue;
-                }
-
-                var isOption = OptionLine().IsMatch(line);
-                if (command is null)
-                {
-                    command = PythonRun().IsMatch(trimmed) ? trimmed : null;
-                    previous = command is null ? null : line;
-                    if (command is not null && EscapedBlank().IsMatch(line) && NextIsOption(lines, i + 1))
-                    {
-                        found.Add(new RunBlocker(d.Path, i + 1, $"the documented command's line continuation is broken: a blank or comment follows the `\\`, so the shell ends `{Short(command)}` on this line and runs the options below as a separate command", trimmed));
-                        command = null;
-                        previous = null;
-                    }
-
-                    continue;
-                }
-
-                // Inside a command: `previous` is its last line. A synopsis with placeholders (`--data <data>`, `[--seed SEED]`)
-                // lists options, it is not a command to paste.
-                if (isOption && !EndsWithContinuation(previous!) && !EscapedBlank().IsMatch(previous!) && !Synopsis().IsMatch(command + " " + trimmed))
-                {
-                    found.Add(new RunBlocker(d.Path, i + 1, $"the documented command's line continuation is broken: `{Short(trimmed)}` follows a line without a trailing `\\`, so `{Short(command)}` runs without it and the shell fails on the option line", trimmed));
-                    command = null;
-                    previous = null;
-                    continue;
-                }
-
-                if (EscapedBlank().IsMatch(line) && NextIsOption(lines, i + 1))
-                {
-                    found.Add(new RunBlocker(d.Path, i + 1, $"the documented command's line continuation is broken: a blank or comment follows the `\\`, so the shell ends `{Short(command)}` on this line and runs the options below as a separate command", trimmed));
-                    command = null;
-                    previous = null;
-                    continue;
-                }
-
-                if (EndsWithContinuation(previous!) || isOption)
-                {
-                    previous = line;
-                    continue;
-                }
-
-                // A new command line.
-                command = PythonRun().IsMatch(trimmed) ? trimmed : null;
-                previous = command is null ? null : line;
             }
         }
 
         return found;
     }
+
+    /// <summary>The broken continuations of one fenced block whose first line is <paramref name="firstLine"/> in its document.</summary>
+    private static IEnumerable<RunBlocker> BrokenContinuations(string path, string[] lines, int firstLine)
+    {
+        string? command = null;
+        string? previous = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.Trim();
+            var lineNumber = firstLine + i;
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                // A blank line or a comment line ends a command.
+                command = null;
+                previous = null;
+                continue;
+            }
+
+            var isOption = OptionLine().IsMatch(line);
+            if (command is null)
+            {
+                command = PythonRun().IsMatch(trimmed) ? trimmed : null;
+                previous = command is null ? null : line;
+                if (command is not null && EscapedBlank().IsMatch(line) && NextIsOption(lines, i + 1))
+                {
+                    yield return EscapedBlankBlocker(path, lineNumber, command, trimmed);
+                    command = null;
+                    previous = null;
+                }
+
+                continue;
+            }
+
+            // Inside a command: `previous` is its last line. A synopsis with placeholders (`--data <data>`, `[--seed SEED]`)
+            // lists options, it is not a command to paste.
+            if (isOption && !EndsWithContinuation(previous!) && !EscapedBlank().IsMatch(previous!) && !Synopsis().IsMatch(command + " " + trimmed))
+            {
+                yield return new RunBlocker(path, lineNumber, $"the documented command's line continuation is broken: `{Short(trimmed)}` follows a line without a trailing `\\`, so `{Short(command)}` runs without it and the shell fails on the option line", trimmed);
+                command = null;
+                previous = null;
+                continue;
+            }
+
+            if (EscapedBlank().IsMatch(line) && NextIsOption(lines, i + 1))
+            {
+                yield return EscapedBlankBlocker(path, lineNumber, command, trimmed);
+                command = null;
+                previous = null;
+                continue;
+            }
+
+            if (EndsWithContinuation(previous!) || isOption)
+            {
+                previous = line;
+                continue;
+            }
+
+            // A new command line.
+            command = PythonRun().IsMatch(trimmed) ? trimmed : null;
+            previous = command is null ? null : line;
+        }
+    }
+
+    private static RunBlocker EscapedBlankBlocker(string path, int line, string command, string snippet) =>
+        new(path, line, $"the documented command's line continuation is broken: a blank or comment follows the `\\`, so the shell ends `{Short(command)}` on this line and runs the options below as a separate command", snippet);
 
     private static bool EndsWithContinuation(string line)
     {
@@ -118,25 +120,9 @@ public static partial class RunBlockers
     }
 
     /// <summary>A block printing a program's help (usage line, options table) lists options one per line on purpose.</summary>
-    private static bool BlockIsHelpOutput(string[] lines, int from)
-    {
-        for (var j = from; j < lines.Length; j++)
-        {
-            var t = lines[j].Trim();
-            if (t.StartsWith("```", StringComparison.Ordinal) || t.StartsWith("~~~", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            if (t.StartsWith("usage:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("options:", StringComparison.OrdinalIgnoreCase)
-                || t.StartsWith("optional arguments:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Usage:", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsHelpOutput(string[] lines) => lines.Any(l => l.Trim() is var t
+        && (t.StartsWith("usage:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("options:", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("optional arguments:", StringComparison.OrdinalIgnoreCase)));
 
     private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "…";
 
