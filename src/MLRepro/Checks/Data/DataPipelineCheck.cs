@@ -626,39 +626,27 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <see cref="LongTrainingEpochs"/>+ epochs (`python train.py -data_pkl m30k.pkl -epoch 400`): the value the authors chose,
     /// like a config file's. Null when none.
     /// </summary>
-    private static string? CommandEpochs(ProjectModel project)
-    {
-        var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
-        if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
-        {
-            return null;
-        }
-
-        foreach (var f in project.Index.Files.Where(f => f.Extension is ".md" or ".rst" or ".txt" or ".sh" or ".bash" && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path)))
-        {
-            if (project.Text(f) is not { } text)
-            {
-                continue;
-            }
-
-            foreach (System.Text.RegularExpressions.Match c in EpochCommand().Matches(LineContinuation().Replace(text.Text, " ")))
-            {
-                if (int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= LongTrainingEpochs)
-                {
-                    return $"{f.Path} runs {c.Groups["script"].Value} for {n} epochs";
-                }
-            }
-        }
-
-        return null;
-    }
+    private static string? CommandEpochs(ProjectModel project) =>
+        DocumentedDeepLearningCommand(project, EpochCommand(), (path, c) =>
+            int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= LongTrainingEpochs
+                ? $"{path} runs {c.Groups["script"].Value} for {n} epochs" : null);
 
     /// <summary>
     /// A launch command in the documentation or a committed shell script that starts training on several GPUs of one or more
     /// machines (<c>torchrun --nproc_per_node=8 train.py</c>, <c>python -m torch.distributed.launch --nproc_per_node 4</c>,
     /// <c>deepspeed --num_gpus=4</c>, <c>accelerate launch --num_processes 8</c>), in a deep-learning project. Null when none.
     /// </summary>
-    private static string? MultiGpuLaunch(ProjectModel project)
+    private static string? MultiGpuLaunch(ProjectModel project) =>
+        DocumentedDeepLearningCommand(project, MultiGpuCommand(), (path, c) =>
+            int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2
+                ? $"{path} launches training on {n} GPUs ({c.Groups["launcher"].Value.Trim()})" : null);
+
+    /// <summary>
+    /// The first description <paramref name="describe"/> gives of a command matching <paramref name="command"/> in a document or
+    /// shell script (continued lines joined), in a project whose code imports a deep-learning framework; null otherwise.
+    /// </summary>
+    private static string? DocumentedDeepLearningCommand(ProjectModel project, System.Text.RegularExpressions.Regex command,
+        Func<string, System.Text.RegularExpressions.Match, string?> describe)
     {
         var code = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
         if (!code.Any(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))))
@@ -673,11 +661,11 @@ public sealed partial class DataPipelineCheck : CheckBase
                 continue;
             }
 
-            foreach (System.Text.RegularExpressions.Match c in MultiGpuCommand().Matches(LineContinuation().Replace(text.Text, " ")))
+            foreach (System.Text.RegularExpressions.Match c in command.Matches(LineContinuation().Replace(text.Text, " ")))
             {
-                if (int.TryParse(c.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 2)
+                if (describe(f.Path, c) is { } found)
                 {
-                    return $"{f.Path} launches training on {n} GPUs ({c.Groups["launcher"].Value.Trim()})";
+                    return found;
                 }
             }
         }
