@@ -104,6 +104,9 @@ public sealed partial class ProjectModel
             _ when lower.EndsWith(".txt", StringComparison.Ordinal) && lower.Contains("constraint", StringComparison.Ordinal) => DependencyFileFormat.Constraints,
             _ when (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".in", StringComparison.Ordinal))
                 && (lower.Contains("requirement", StringComparison.Ordinal) || parent is "requirements" or "reqs" or "requirement") => DependencyFileFormat.Requirements,
+            // Rye writes its locks as pip requirement files (requirements.lock, requirements-dev.lock), installed with
+            // `pip install -r requirements.lock`.
+            _ when lower.EndsWith(".lock", StringComparison.Ordinal) && lower.StartsWith("requirements", StringComparison.Ordinal) => DependencyFileFormat.Requirements,
             _ when lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) => DependencyFileFormat.ShellScript,
             _ => null,
         };
