@@ -130,17 +130,13 @@ public sealed partial class DataDocumentedCheck
             return null;
         }
 
-        var fenced = false;
+        // Fenced blocks as the Markdown parser found them: from the opening fence to the closing one.
+        var fences = project.Docs.FirstOrDefault(d => d.Path == path)?.CodeBlocks.Where(b => b.Fenced)
+            .Select(b => (From: b.Line - 1, To: b.Line + b.Text.Count(c => c == '\n') + 1)).ToList() ?? [];
         for (var line = 1; line <= text.LineCount; line++)
         {
             var raw = text.GetLine(line);
-            if (Fence().IsMatch(raw))
-            {
-                fenced = !fenced;
-                continue;
-            }
-
-            if (fenced)
+            if (fences.Any(f => line >= f.From && line <= f.To))
             {
                 continue;
             }
@@ -163,10 +159,6 @@ public sealed partial class DataDocumentedCheck
     /// <summary>A column, field or key named as inline code: <c>column called `text`</c>, <c>`messages` column</c>, <c>format `a, b, c`</c>.</summary>
     [GeneratedRegex(@"(?i)\b(?:columns?|fields?|keys?)\s+(?:called\s+|named\s+)?`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}|`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}\s+(?:columns?|fields?|keys?)\b|\bformat\s+`{1,3}(?<name>[A-Za-z_]\w{0,40}(?:\s*,\s*\w{1,40})+)`{1,3}")]
     private static partial Regex NamedField();
-
-    /// <summary>A fenced code block's opening or closing line (an inline ```name``` on a line of prose is no fence).</summary>
-    [GeneratedRegex(@"^\s{0,3}(?:`{3,}[^`]*|~{3,}.*)$")]
-    private static partial Regex Fence();
 
     /// <summary>An inline code span.</summary>
     [GeneratedRegex(@"`+[^`]*`+")]
