@@ -24,7 +24,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
-        $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM. " +
+        $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM, " +
+        "or code that frees memory by hand (gc.collect() between steps, as over multi-GB competition tables). " +
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "a Metaflow, ZenML, Flyte or Kubeflow pipeline whose steps the orchestrator stores as versioned artifacts, " +
@@ -481,6 +482,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, cost);
         }
 
+        // Code that frees memory by hand (del train_df; gc.collect()) works close to the machine's memory limit: tables or
+        // models too large to leave to Python's collector, as in solutions over multi-GB competition data.
+        if (ManualMemoryRelease(project) is { } release)
+        {
+            return (true, release);
+        }
+
         foreach (var f in project.Config.ParameterFiles)
         {
             foreach (var e in f.Entries)
@@ -521,6 +529,15 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return (false, string.Empty);
     }
+
+    /// <summary>
+    /// A gc.collect() call in the project's own code (not tests, tooling or vendored packages): Python frees memory by itself,
+    /// so forcing a collection says the data or model strains the machine's memory. Null when none.
+    /// </summary>
+    private static string? ManualMemoryRelease(ProjectModel project) =>
+        project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
+            .SelectMany(m => m.Calls.Where(c => c.Target == "gc.collect").Select(c => $"{m.Path}:{c.Line} frees memory by hand (gc.collect())"))
+            .FirstOrDefault();
 
     /// <summary>A well-known dataset from this download size on (STL-10, COCO, ImageNet) is more data than a quick run handles; CIFAR and MNIST are well below.</summary>
     public const long LargeDatasetBytes = 1000L * 1000 * 1000;
