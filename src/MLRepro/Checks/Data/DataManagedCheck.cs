@@ -23,7 +23,7 @@ public sealed class DataManagedCheck : CheckBase
         "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
         "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet; such a read off every run of the project " +
         "(a module nothing runs or imports, a side script that no documented command, shell script or pipeline reaches) counts only when no other data is managed. A committed file the code reads as " +
-        "its input counts whatever its extension (names.txt given as an option's default). DVC-tracked data whose remote needs the owner's " +
+        "its input counts whatever its extension (names.txt given as an option's default); fixtures under tests/ are the unit tests' input, not the dataset. DVC-tracked data whose remote needs the owner's " +
         "credentials (s3, gs, azure, ssh without allow_anonymous_login), when nothing else ships or fetches it, is Partial; downloads of model " +
         "weights (a .pth URL, gdown to a model path) are not data, and neither are the sources of vendored copies of other projects (a " +
         "sub-folder of code with its own licence file).",
@@ -48,7 +48,8 @@ public sealed class DataManagedCheck : CheckBase
                 _ => $"reads {r.Literal}, which nothing in the project provides",
             }, $"{r.Function}({r.Argument})")).ToList();
 
-        var committed = data.CommittedDataFiles.ToList();
+        // Fixtures under tests/ feed the unit tests (a few rows of the schema), not the experiment: they are not the dataset.
+        var committed = data.CommittedDataFiles.Where(f => !IsTestFixture(f.Path)).ToList();
         if (committed.Count > 0)
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
@@ -137,5 +138,12 @@ public sealed class DataManagedCheck : CheckBase
         }
 
         return Found(Outcome.Met, "the data is retrievable from the project.", evidence);
+    }
+
+    /// <summary>Whether a committed file lies in a test folder (tests/, test/ at any depth).</summary>
+    private static bool IsTestFixture(string path)
+    {
+        var p = path.ToLowerInvariant();
+        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal);
     }
 }
