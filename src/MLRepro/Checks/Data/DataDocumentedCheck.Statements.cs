@@ -199,6 +199,11 @@ public sealed partial class DataDocumentedCheck
             return "states the fields of each record";
         }
 
+        if (ColumnCount().IsMatch(sentence) && DataWord().IsMatch(context))
+        {
+            return "states the columns of the data file";
+        }
+
         if (ChineseLineFormat().IsMatch(sentence))
         {
             return "states the data's line format";
@@ -260,11 +265,19 @@ public sealed partial class DataDocumentedCheck
     [GeneratedRegex(@"(?<=[.!?:])\s+|\n")]
     private static partial Regex StatementBreak();
 
-    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:line|row)\b(?:\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?[\w.\-/]+(?:\s+file)?)?\s+(?:is|contains|containing|describes|holds|holding|represents|has|having|corresponds|should|must|gives|lists|consists|stands)\b|\b(?:one|a single)\s+(?:[\w-]+\s+){0,3}?per\s+(?:line|row)\b|\b(?:new)?line[- ](?:delimited|separated)\b")]
+    [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:line|row)\b(?:\s+(?:of|in)\s+(?:the\s+|this\s+|a\s+)?[\w.\-/]+(?:\s+file)?)?\s+(?:is|contains|containing|describes|holds|holding|represents|has|having|corresponds|should|must|gives|lists|consists|stands|indicates|denotes|specifies|encodes)\b|\b(?:one|a single)\s+(?:[\w-]+\s+){0,3}?per\s+(?:line|row)\b|\bone\s+(?:line|row)\s+(?:for|per)\s+(?:one|each|every)\s+\w+|\b(?:new)?line[- ](?:delimited|separated)\b")]
     private static partial Regex LineFormat();
 
     [GeneratedRegex(@"(?i)\b(?:each|every)\s+(?:record|example|entry|item|sample|row|object|instance|data\s?point)\b[^.\n]{0,60}?\b(?:fields?|keys?|columns?|attributes|properties)\b|\b(?:list|array)\s+of\s+(?:dicts?|dictionaries|objects|records|json\s+objects)\s+with\b[^.\n]{0,30}?\b(?:fields?|keys|columns|attributes)\b")]
     private static partial Regex RecordFields();
+
+    /// <summary>
+    /// A tabular file's column count stated as its format: "the target vector is a csv with two columns and headers", "csv files
+    /// (2-column: pair data; 3-column: pair plus a hard negative)". With the meaning of each column that follows, this is the
+    /// interface another dataset must follow.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:csv|tsv|txt|text|file)s?\b[^.\n]{0,25}?\bwith\s+(?:two|three|four|five|six|\d{1,2})\s+columns\b|\b(?:csv|tsv)\b[^.\n:]{0,20}?\b(?:two|three|four|five|\d)[- ]columns?\b")]
+    private static partial Regex ColumnCount();
 
     /// <summary>
     /// The same statement in a Chinese README: "每一行的数据格式如下" (the format of each line is as follows), "每条样本包含…字段"

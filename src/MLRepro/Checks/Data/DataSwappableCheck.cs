@@ -15,7 +15,9 @@ public sealed partial class DataSwappableCheck : CheckBase
         "The data is easy to modify: another dataset that meets the documented structure can replace the one used, and the model still runs.",
         "Statically: the input paths the training code reads come from config or the command line (argparse, fire, typer, click, a " +
         "configurator that overrides globals, a Kedro catalog, an MLflow Recipes ingest step), not string literals buried in code. Reads " +
-        "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor do " +
+        "in notebooks (when scripts read data), deploy and serving helpers, UI apps and data-preparation scripts do not decide, nor, once the " +
+        "training input is configurable, do scripts that generate or convert data (text2csv.py, *_generate.py, translate_data.py) or evaluation " +
+        "scripts scoring a public benchmark (load_dataset(\"gsm8k\") in eval/), nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
         "dataset can only replace the files in place. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
@@ -42,8 +44,12 @@ public sealed partial class DataSwappableCheck : CheckBase
         var preparation = data.PreparationModules.ToHashSet(StringComparer.Ordinal);
         // A fixed read that is one branch of a dispatch on a name (`elif name == "alpaca": return load_dataset("tatsu-lab/alpaca")`)
         // is one entry of a menu chosen at run time; once some input is configurable (the menu's path fallback), it is no fixed input.
-        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && (preparation.Contains(r.Path) || IsDispatchBranch(project, r.Path, r.Line)))).ToList();
-        var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && preparation.Contains(s.Path))).ToList();
+        // Likewise a script that generates or converts data (role_generate.py, text2csv.py, translate_data.py) makes a dataset
+        // in the documented format, and an evaluation script scoring a public benchmark (load_dataset("gsm8k") in
+        // eval/evaluate_gsm8k.py) measures the trained model on a fixed yardstick: neither is the training data to swap.
+        var hard = inputs.Where(r => r.Origin is SeedOrigin.HardCoded && !(swappable > 0 && (preparation.Contains(r.Path) || IsDataMakingScript(r.Path)
+            || IsBenchmarkEvaluation(r) || IsDispatchBranch(project, r.Path, r.Line)))).ToList();
+        var standardHard = standard.Where(s => !InputTracer.IsConfigurable(s.RootOrigin) && !(swappable > 0 && (preparation.Contains(s.Path) || IsDataMakingScript(s.Path)))).ToList();
         var fixedEv = hard.Select(r => Evidence.At(r.Path, r.Line, $"hard-coded input path {r.Literal ?? r.Argument}", $"{r.Function}({r.Argument})"))
             .Concat(standardHard.Select(s => Evidence.At(s.Path, s.Line, s.Root is null ? $"built-in dataset {s.Name}, chosen in code" : $"built-in dataset {s.Name} with a fixed root", s.Root ?? s.Name)))
             .ToList();
@@ -90,6 +96,36 @@ public sealed partial class DataSwappableCheck : CheckBase
             $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code: another dataset can only replace the files in place (same names and format); changing it means editing code.",
             fixedEv);
     }
+
+    /// <summary>
+    /// Whether a script's name says it generates, converts or translates data: a token generate/gen/gendata/convert/translate
+    /// (roleplay_data_generate_gpt4.py, ntu_gendata.py, convert_dataset.py, translate_data.py), data_process/process_data, or a
+    /// format conversion such as text2csv.py or alpaca2jsonl.py. Such a script makes the training data, so its fixed source is
+    /// provenance, like a prepare.py's.
+    /// </summary>
+    internal static bool IsDataMakingScript(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        return name.EndsWith(".py", StringComparison.Ordinal) && DataMakingName().IsMatch(name[..^3]);
+    }
+
+    /// <summary>
+    /// Whether a fixed read is a public benchmark (a Hugging Face Hub dataset id such as <c>gsm8k</c> or <c>allenai/c4</c>, not a
+    /// file path) loaded by an evaluation module (under eval/, evaluation/ or benchmark/, or named eval*.py/evaluate*.py).
+    /// </summary>
+    internal static bool IsBenchmarkEvaluation(DataRead r) =>
+        r.Function.EndsWith("load_dataset", StringComparison.Ordinal) && r.Literal is { } id && HubId().IsMatch(id)
+        && EvaluationModule().IsMatch(r.Path.ToLowerInvariant());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_-])(?:generate|generation|gendata|gen_data|convert|conversion|translate|translation)(?:[_-]|$)|(?:^|[_-])(?:data_process|process_data)(?:[_-]|$)|^[a-z]+2(?:csv|tsv|json|jsonl|txt|parquet|tfrecords?)$")]
+    private static partial System.Text.RegularExpressions.Regex DataMakingName();
+
+    /// <summary>A Hub dataset id: a name or owner/name, without a file extension or a path prefix.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][\w-]*(?:/[\w-]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex HubId();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|/)(?:evals?|evaluation|evaluations|benchmarks?)/|(?:^|/)eval(?:uate|uation)?(?:_[^/]*)?\.py$")]
+    private static partial System.Text.RegularExpressions.Regex EvaluationModule();
 
     /// <summary>Whether the statement at a line is the first one of an <c>if/elif NAME == "literal":</c> (or <c>case "literal":</c>) branch.</summary>
     internal static bool IsDispatchBranch(ProjectModel project, string path, int line)
