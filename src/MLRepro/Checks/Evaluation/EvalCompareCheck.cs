@@ -41,6 +41,13 @@ public sealed partial class EvalCompareCheck : CheckBase
         var evidence = new List<Evidence>();
         foreach (var t in project.Tools.Trackers)
         {
+            // Optuna keeps a study in memory unless create_study/load_study is given a storage (an RDB URL, a JournalStorage):
+            // without one the trials are gone when the process ends, so nothing is left to compare runs with.
+            if (t.Module == "optuna" && !StoresOptunaStudy(project, t.Path))
+            {
+                continue;
+            }
+
             var e = Evidence.At(t.Path, t.Line > 0 ? t.Line : null, t.Line > 0 ? $"logs to {t.Name}" : $"{t.Name} run store");
             (t.Line > 0 && IsOptInSite(project, t.Path, t.Line) ? optIn : evidence).Add(e);
         }
@@ -275,6 +282,12 @@ public sealed partial class EvalCompareCheck : CheckBase
         var prefix = dot < 0 ? "" : c.Target[..dot];
         return prefix is "" or "self" or "cls" ? paths.Contains(m.Path) : project.LocalModules.WithSuffix(prefix).Any(paths.Contains);
     }
+
+    /// <summary>Whether a module that uses Optuna gives a study a storage (<c>create_study(storage="sqlite:///…")</c>, positional or keyword).</summary>
+    private static bool StoresOptunaStudy(ProjectModel project, string path) =>
+        project.PythonModules.FirstOrDefault(m => m.Path == path) is { } m && m.Calls.Any(c =>
+            (c.Target.EndsWith("create_study", StringComparison.Ordinal) || c.Target.EndsWith("load_study", StringComparison.Ordinal))
+            && (c.Keyword("storage") ?? (c.Target.EndsWith("create_study", StringComparison.Ordinal) ? c.PositionalAt(0) : null)) is { } a && a.Text != "None");
 
     /// <summary>Whether the line lies in an `if` block on a flag (not `if __name__ == "__main__":`, not an availability check such as find_spec).</summary>
     private static bool IsOptInSite(ProjectModel project, string path, int line)

@@ -212,6 +212,15 @@ public sealed partial class EvalPredictCheck : CheckBase
                     .Select(c => Evidence.At(m.Path, c.Line, "a submission helper writes predictions for the fixed test set to a file", c.RawTarget))).Take(3));
         }
 
+        // Batch scoring whatever the file is called (xgb_cv10_<loss>.csv, p_svm.csv): the value a predict call returns, or a frame
+        // built from it, written to a file (DataFrame.to_csv, numpy.savetxt). Reviewers read this as predictions for the fixed
+        // test file, the same as a submission.
+        if (batch.Count == 0)
+        {
+            batch.AddRange(project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
+                .SelectMany(m => PredictionWrites(m).Select(c => Evidence.At(m.Path, c.Line, "writes the model's predictions for a fixed input file to a file", c.RawTarget))).Take(3));
+        }
+
         if (batch.Count > 0)
         {
             return Found(Outcome.Partial, "the model only scores the fixed test file in batch (a submission file); there is no way to give it a custom input.", batch,
@@ -223,6 +232,45 @@ public sealed partial class EvalPredictCheck : CheckBase
     }
 
     private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>Rounds of following assignments from a prediction (p = m.predict(x); out = pd.DataFrame(p); out.to_csv(…)).</summary>
+    private const int MaxPredictionFlowRounds = 4;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.predict(?:_proba)?\s*\(")]
+    private static partial System.Text.RegularExpressions.Regex PredictCallText();
+
+    private static bool IsFileWrite(PythonCall c) => c.Target.EndsWith(".to_csv", StringComparison.Ordinal) || c.Target is "numpy.savetxt";
+
+    /// <summary>
+    /// Writes of a module's predictions to a file: names assigned from a <c>.predict</c>/<c>.predict_proba</c> call (or from a value
+    /// built of such names, a few rounds deep), then a <c>to_csv</c> on one of them or a <c>numpy.savetxt</c> of one, after the prediction.
+    /// </summary>
+    private static IEnumerable<PythonCall> PredictionWrites(ModuleSummary m)
+    {
+        // From the assignments, not the calls: a receiver that is a subscript (model_list[i].predict(z)) is no dotted call target.
+        var predicted = m.Assignments.Where(a => PredictCallText().IsMatch(a.ValueText)).ToList();
+        if (predicted.Count == 0)
+        {
+            return [];
+        }
+
+        var first = predicted.Min(a => a.Line);
+        var names = predicted.Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
+        for (var round = 0; round < MaxPredictionFlowRounds && names.Count > 0; round++)
+        {
+            foreach (var a in m.Assignments.Where(a => a.Line >= first && !names.Contains(a.RawTarget) && names.Any(n => MentionsName(a.ValueText, n))).ToList())
+            {
+                names.Add(a.RawTarget);
+            }
+        }
+
+        return names.Count == 0 ? [] : m.Calls.Where(c => c.Line >= first && IsFileWrite(c)
+            && (c.Target is "numpy.savetxt" ? c.Arguments.Skip(1).Take(1).Any(a => names.Any(n => MentionsName(a.Text, n))) : names.Any(n => MentionsName(c.RawTarget, n))));
+    }
+
+    /// <summary>Whether an expression mentions a name as a whole identifier (p in np.hstack((ids, p)), not in np).</summary>
+    private static bool MentionsName(string text, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}(?!\w)");
 
     /// <summary>Modes a run-mode option offers for using a trained model on new input (not "test"/"eval": those score the fixed test set).</summary>
     private static readonly HashSet<string> PredictionModes = new(StringComparer.Ordinal) { "sample", "predict", "prediction", "infer", "inference", "demo", "generate", "translate", "synthesize" };
