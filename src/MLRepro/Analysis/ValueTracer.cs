@@ -185,6 +185,14 @@ public sealed partial class ValueTracer
             return (SeedOrigin.Config, keys[^1]);
         }
 
+        // `model_args, data_args, training_args = parser.parse_args_into_dataclasses()` (transformers' HfArgumentParser):
+        // each field of the dataclasses is a command-line flag whose default is the field's default (TrainingArguments.seed
+        // is 42), so `training_args.seed` is a command-line value, not an unknown one.
+        if (baseName is not null && keys.Count > 0 && UnpackedDataclassParse(m, baseName) is { } parsed)
+        {
+            return (parsed, keys[^1]);
+        }
+
         // A config object built in code: `C.system.seed = 3407` somewhere, read as `config.system.seed`.
         if (keys.Count >= 1 && depth == 0)
         {
@@ -522,6 +530,31 @@ public sealed partial class ValueTracer
     /// <summary>A call with no arguments (<c>get_args()</c>, <c>arguments.get_args()</c>), the callee's last name in group f.</summary>
     [GeneratedRegex(@"^(?:[A-Za-z_]\w*\.)*(?<f>[A-Za-z_]\w*)\(\s*\)$")]
     private static partial Regex NoArgumentCall();
+
+    /// <summary>
+    /// The origin of a name unpacked from a dataclass argument parser (<c>a, b, training_args = parser.parse_args_into_dataclasses()</c>):
+    /// the command line where any branch parses it, a config file where every branch reads one (parse_json_file/parse_yaml_file);
+    /// null when the name is not unpacked from such a parser.
+    /// </summary>
+    private static SeedOrigin? UnpackedDataclassParse(ModuleSummary m, string name)
+    {
+        SeedOrigin? origin = null;
+        foreach (var a in m.Assignments.Where(a => a.Operator == "=" && a.RawTarget.Contains(',', StringComparison.Ordinal)
+                     && a.RawTarget.Trim('(', ')', '[', ']', ' ').Split(',').Select(t => t.Trim()).Contains(name, StringComparer.Ordinal)))
+        {
+            if (a.ValueText.Contains(".parse_args_into_dataclasses(", StringComparison.Ordinal))
+            {
+                return SeedOrigin.CommandLine;
+            }
+
+            if (a.ValueText.Contains(".parse_json_file(", StringComparison.Ordinal) || a.ValueText.Contains(".parse_yaml_file(", StringComparison.Ordinal))
+            {
+                origin = SeedOrigin.Config;
+            }
+        }
+
+        return origin;
+    }
 
     private static bool IsConfigObject(ModuleSummary m, string name) =>
         m.Assignments.Any(a => a.RawTarget == name && ConfigLoad().IsMatch(a.ValueText))
