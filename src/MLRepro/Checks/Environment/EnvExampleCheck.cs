@@ -325,6 +325,16 @@ public sealed partial class EnvExampleCheck : CheckBase
                         return Evidence.At(d.Path, s.Line, $"the docs state the environment's Python version (Python {m.Groups["v"].Value}) and its CUDA/GPU setup", sentence.Trim());
                     }
                 }
+
+                // Beside a CUDA version or an OS release, a minimum Python ("Python 3.9+ / Ubuntu 20.04+ / CUDA 11.6+",
+                // "python>=3.8, cuda>=11.6") still describes the platform to rebuild: the stated floor is the environment's.
+                foreach (var sentence in SentenceBreak().Split(s.Text))
+                {
+                    if (PythonFloorProse().Match(sentence) is { Success: true } m)
+                    {
+                        return Evidence.At(d.Path, s.Line, $"the docs state the environment's minimum Python version (Python {m.Groups["v"].Value}) and its CUDA/GPU setup", sentence.Trim());
+                    }
+                }
             }
         }
 
@@ -335,8 +345,15 @@ public sealed partial class EnvExampleCheck : CheckBase
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.>=<~-])python(?:\s*(?:environment|env|version))?(?:\s*(?:is|:|=|==|of))?\s*v?(?<v>[23]\.[0-9]{1,2}(?:\.[0-9]{1,2})?)(?![0-9.]*\s*\+)(?![0-9.]*\.x)(?![0-9.]*,?\s*(?:or|and)\s+(?:higher|later|above|newer|greater|up|[23]\.))(?![\w-])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PythonVersionProse();
 
-    /// <summary>The GPU side of an environment in prose: a CUDA or cuDNN version ("CUDA 9.0", "cuDNN 7", "CUDA is 12"), or a hosted GPU ("Kaggle GPU").</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:cuda|cudnn)(?:\s*version)?(?:\s*(?:is|:|=|==))?\s*v?[0-9]+(?:\.[0-9]+)*\b|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>A minimum Python version in prose: "python>=3.8", "Python 3.9+", "Python 3.6 or higher".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.-])python\s*(?:(?:>=|≥)\s*v?(?<v>[23]\.[0-9]{1,2})|v?(?<v>[23]\.[0-9]{1,2})(?:\.[0-9]{1,2})?\s*(?:\+|or\s+(?:higher|later|above|newer|greater)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PythonFloorProse();
+
+    /// <summary>
+    /// The GPU side of an environment in prose: a CUDA or cuDNN version ("CUDA 9.0", "cuDNN 7", "CUDA is 12", "cuda>=11.6"), a hosted
+    /// GPU or TPU ("Kaggle GPU", "Google Cloud TPU v3-8"), or the platform under it: an OS release ("Ubuntu 20.04") or an Anaconda distribution release.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:Ubuntu\s+[0-9]{2}\.[0-9]{2}\b|Anaconda[23]?\s+v?[0-9]+\.[0-9]+|(?:Cloud\s+)?TPU\s*v[0-9]\b|(?:cuda|cudnn)(?:\s*version)?(?:\s*(?:is|:|=|==|>=))?\s*v?[0-9]+(?:\.[0-9]+)*\b|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex GpuEnvironmentProse();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+|\n")]
