@@ -22,7 +22,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         "project does not commit (it cannot build), an environment file without a Python version (a bare `- python`), or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
         "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs) when it is the only environment, and docs or a Makefile target that only describe the environment " +
-        "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version). An environment file that cannot be created as " +
+        "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version; a minimum version such as \"Python 3.9+\" counts beside a CUDA version, an OS release or a Cloud TPU). An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",

@@ -23,7 +23,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "DeepSpeed, Accelerate, tf.device(\"/gpu\"), gradient-boosting GPU parameters: LightGBM device_type=\"gpu\", XGBoost tree_method=\"gpu_hist\" or " +
         "device=\"cuda\", CatBoost task_type=\"GPU\", as keywords or params-dict keys), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless the code also " +
+        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless a training script (train.py, finetune.py) calls the GPU unconditionally with no fallback of its own, or the code also " +
         "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
