@@ -117,7 +117,11 @@ public static partial class DocumentedDependencies
                 continue;
             }
 
-            foreach (var s in d.Sections.Where(s => s.Level > 0 && DependencyHeading().IsMatch(s.Heading)))
+            // A sub-section of a dependencies section ("#### Install Dependencies" > "##### 1. Python" listing gensim 0.12.4) lists them too.
+            var sections = d.Sections.Where((s, i) => s.Level > 0 && (DependencyHeading().IsMatch(s.Heading)
+                || d.Sections.Take(i).LastOrDefault(p => p.Level > 0 && p.Level < s.Level) is { } parent && DependencyHeading().IsMatch(parent.Heading))).ToList();
+            items.AddRange(LeadInLists(d.Path, text, d.Sections.Where(s => !sections.Contains(s))));
+            foreach (var s in sections)
             {
                 var count = 0;
                 var fenced = false;
@@ -169,6 +173,60 @@ public static partial class DocumentedDependencies
     }
 
     /// <summary>
+    /// The list items that follow a lead-in line naming them as dependencies ("The versions of dependencies:", "we also used the
+    /// following libraries:") in a section whose heading says nothing about them: a list of two or more items, read like one
+    /// under a Dependencies heading.
+    /// </summary>
+    private static IEnumerable<DocumentedItem> LeadInLists(string path, Text.SourceText text, IEnumerable<Formats.Markdown.MarkdownSection> sections)
+    {
+        foreach (var s in sections)
+        {
+            for (var line = s.Line; line <= Math.Min(s.EndLine, text.LineCount); line++)
+            {
+                if (!LeadIn().IsMatch(text.GetLine(line)))
+                {
+                    continue;
+                }
+
+                var list = new List<DocumentedItem>();
+                var next = line + 1;
+                for (; next <= Math.Min(s.EndLine, text.LineCount) && list.Count < MaxItemsPerSection; next++)
+                {
+                    var raw = text.GetLine(next);
+                    if (raw.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (ListItem().Match(raw) is not { Success: true } li)
+                    {
+                        break;
+                    }
+
+                    if (li.Groups["text"].Value.Length <= MaxItemLength)
+                    {
+                        list.Add(new DocumentedItem(path, next, Markup().Replace(li.Groups["text"].Value, string.Empty).Trim()));
+                    }
+                }
+
+                if (list.Count >= 2)
+                {
+                    foreach (var item in list)
+                    {
+                        yield return item;
+                    }
+                }
+
+                line = next - 1;
+            }
+        }
+    }
+
+    /// <summary>A prose line that introduces a list of dependencies and ends in a colon ("The versions of dependencies:", "the following libraries and modules:").</summary>
+    [GeneratedRegex(@"(?i)^(?!\s{0,6}(?:[-*+]|\d{1,2}[.)])\s).*\b(?:dependenc(?:y|ies)|requirements?|prerequisites?|packages|librar(?:y|ies)|modules)\b[^:\n]{0,60}:\s*$")]
+    private static partial Regex LeadIn();
+
+    /// <summary>
     /// The lines of a fenced block starting at <paramref name="first"/> when it holds two or more lines, each a bare package name
     /// with at most a version (Python 3, PyTorch, NumPy, gym 0.15.4), and nothing else (no command, no prose); otherwise null.
     /// </summary>
@@ -197,8 +255,8 @@ public static partial class DocumentedDependencies
         return null;
     }
 
-    /// <summary>A package name alone, with at most a version after it: "PyTorch", "Box-2d", "Python 3", "gym 0.15.4", "torch v1.2".</summary>
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]*(?:\s+v?[0-9][0-9.]*[A-Za-z0-9]*)?$")]
+    /// <summary>A package name alone, with at most a version after it: "PyTorch", "Box-2d", "Python 3", "gym 0.15.4", "torch v1.2", "metis 0.2a.4" (a pre-release).</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]*(?:\s+v?[0-9][0-9.]*(?:[A-Za-z][A-Za-z0-9]*(?:\.[0-9]+)*)?)?$")]
     private static partial Regex BareName();
 
     private static IReadOnlyList<Dependency> ReadRequirements(ProjectModel project)

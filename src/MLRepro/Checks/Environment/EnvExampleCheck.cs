@@ -22,7 +22,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         "project does not commit (it cannot build), an environment file without a Python version (a bare `- python`), or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
         "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs) when it is the only environment, and docs or a Makefile target that only describe the environment " +
-        "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version). An environment file that cannot be created as " +
+        "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version; a minimum version such as \"Python 3.9+\" counts beside a CUDA version, an OS release or a Cloud TPU). An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
@@ -325,6 +325,16 @@ public sealed partial class EnvExampleCheck : CheckBase
                         return Evidence.At(d.Path, s.Line, $"the docs state the environment's Python version (Python {m.Groups["v"].Value}) and its CUDA/GPU setup", sentence.Trim());
                     }
                 }
+
+                // Beside a CUDA version or an OS release, a minimum Python ("Python 3.9+ / Ubuntu 20.04+ / CUDA 11.6+",
+                // "python>=3.8, cuda>=11.6") still describes the platform to rebuild: the stated floor is the environment's.
+                foreach (var sentence in SentenceBreak().Split(s.Text))
+                {
+                    if (PythonFloorProse().Match(sentence) is { Success: true } m)
+                    {
+                        return Evidence.At(d.Path, s.Line, $"the docs state the environment's minimum Python version (Python {m.Groups["v"].Value}) and its CUDA/GPU setup", sentence.Trim());
+                    }
+                }
             }
         }
 
@@ -335,8 +345,15 @@ public sealed partial class EnvExampleCheck : CheckBase
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.>=<~-])python(?:\s*(?:environment|env|version))?(?:\s*(?:is|:|=|==|of))?\s*v?(?<v>[23]\.[0-9]{1,2}(?:\.[0-9]{1,2})?)(?![0-9.]*\s*\+)(?![0-9.]*\.x)(?![0-9.]*,?\s*(?:or|and)\s+(?:higher|later|above|newer|greater|up|[23]\.))(?![\w-])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PythonVersionProse();
 
-    /// <summary>The GPU side of an environment in prose: a CUDA or cuDNN version ("CUDA 9.0", "cuDNN 7", "CUDA is 12"), or a hosted GPU ("Kaggle GPU").</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:cuda|cudnn)(?:\s*version)?(?:\s*(?:is|:|=|==))?\s*v?[0-9]+(?:\.[0-9]+)*\b|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>A minimum Python version in prose: "python>=3.8", "Python 3.9+", "Python 3.6 or higher".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.-])python\s*(?:(?:>=|≥)\s*v?(?<v>[23]\.[0-9]{1,2})|v?(?<v>[23]\.[0-9]{1,2})(?:\.[0-9]{1,2})?\s*(?:\+|or\s+(?:higher|later|above|newer|greater)))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PythonFloorProse();
+
+    /// <summary>
+    /// The GPU side of an environment in prose: a CUDA or cuDNN version ("CUDA 9.0", "cuDNN 7", "CUDA is 12", "cuda>=11.6"), a hosted
+    /// GPU or TPU ("Kaggle GPU", "Google Cloud TPU v3-8"), or the platform under it: an OS release ("Ubuntu 20.04") or an Anaconda distribution release.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:Ubuntu\s+[0-9]{2}\.[0-9]{2}\b|Anaconda[23]?\s+v?[0-9]+\.[0-9]+|(?:Cloud\s+)?TPU\s*v[0-9]\b|(?:cuda|cudnn)(?:\s*version)?(?:\s*(?:is|:|=|==|>=))?\s*v?[0-9]+(?:\.[0-9]+)*\b|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex GpuEnvironmentProse();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+|\n")]

@@ -23,7 +23,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "DeepSpeed, Accelerate, tf.device(\"/gpu\"), gradient-boosting GPU parameters: LightGBM device_type=\"gpu\", XGBoost tree_method=\"gpu_hist\" or " +
         "device=\"cuda\", CatBoost task_type=\"GPU\", as keywords or params-dict keys), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless the code also " +
+        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless a training script (train.py, finetune.py) calls the GPU unconditionally with no fallback of its own, or the code also " +
         "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
@@ -55,7 +55,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         // state the hardware the training needs or ran on ("1/2/4 days on a single V100"): then the docs describe it.
         var required = GpuRequirements(project).ToList();
         var fallbacks = required.Count == 0 ? CpuFallbacks(project).ToList() : [];
-        if (fallbacks.Count > 0 && !TrainingHardwareDocs(project).Any())
+        if (fallbacks.Count > 0 && !TrainingHardwareDocs(project).Any() && !UnguardedTrainingGpu(project, fallbacks).Any())
         {
             return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallbacks.Take(3).Concat(uses.Take(3)));
         }
@@ -93,6 +93,19 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
         return Found(Outcome.NotMet, "the code requires a GPU, but no documentation says which hardware (GPU model, memory, CUDA version).", uses.Take(8));
     }
+
+    /// <summary>
+    /// GPU calls of a training script (train.py, finetune.py, train_gan.py) that has no CPU fallback of its own, outside any
+    /// condition (<c>netG = Generator().cuda()</c>, not under <c>if args.cuda:</c>): the training needs a GPU, whatever fallback
+    /// the inference or evaluation scripts have (<c>inference.py</c> choosing <c>cuda</c> when available).
+    /// </summary>
+    private static IEnumerable<Evidence> UnguardedTrainingGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks) =>
+        CodeGpuUses(project).Where(u => TrainingScript().IsMatch(u.Path) && !fallbacks.Any(f => f.Path == u.Path) && u.Span?.Line is { } line
+            && project.PythonModules.FirstOrDefault(m => m.Path == u.Path) is { IsNotebook: false } && project.Text(u.Path) is { } text && IsUnconditional(text, line));
+
+    /// <summary>A training script by its file name: train.py, finetune.py, pretrain_lm.py, train_gan.py, gan_train.py.</summary>
+    [GeneratedRegex(@"(?:^|/)(?:[\w-]*_)?(?:train|finetune|fine_tune|pretrain)(?:_[\w-]*)?\.py$")]
+    private static partial Regex TrainingScript();
 
     /// <summary>
     /// Places where the code picks the device at run time (torch.cuda.is_available() and the like), and device options

@@ -16,8 +16,8 @@ public sealed class EnvPackagesCheck : CheckBase
         "Every third-party import (mapped to its distribution: sklearn→scikit-learn, cv2→opencv-python, PIL→Pillow, yaml→PyYAML…; " +
         "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
         "Pipfile or a lock file (conda names count for what they provide: pytorch→torch; a `conda list --export` saved as requirements.txt is read as conda pins). Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
-        "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section naming two or more of the imported " +
-        "packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
+        "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section, or a sub-section of one, or a list after a lead-in such as " +
+        "\"The versions of dependencies:\", naming two or more of the imported packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
         "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be fetched as written (a git:// URL), is NotMet; " +
         "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most; " +
         "an import that only a declared package brings (numpy via scipy) is Partial, unless every package the code imports directly and that provider are pinned exactly.",
