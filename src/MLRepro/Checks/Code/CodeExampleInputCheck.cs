@@ -31,7 +31,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
         "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +
         "followed to the file. Data tracked by DVC whose remote needs the owner's credentials (s3, gs, azure, ssh without anonymous access), " +
-        "with nothing else shipping or fetching an input, is Partial.",
+        "with nothing else shipping or fetching an input (a unit test's fixtures and URLs in editor or agent settings such as .claude/ do not count), is Partial.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
         [],

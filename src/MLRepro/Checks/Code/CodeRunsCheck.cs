@@ -29,7 +29,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         "project pins a release that still has it — the code runs in its era's releases, so a fresh unpinned install breaks it but pinning " +
         "fixes it; Python 2 syntax (a print statement, `except E, e:`), which runs only under Python 2.7; a " +
         "conventional module name used as `name.attr` without any binding in its module, in code that runs (NameError; at module level of " +
-        "the primary entry point's modules it blocks); a path with Windows separators to a file the project has under the '/' form; a value of a loaded config file (or of a " +
+        "the primary entry point's modules it blocks; a notebook counts as its code cells run top to bottom, unless %pylab or %run injects names); a path with Windows separators to a file the project has under the '/' form; a value of a loaded config file (or of a " +
         "Python config module the run imports) that is a path in the author's home folder (/home/NAME/…, /Users/NAME/…, /run/media/NAME, C:\\Users\\NAME), " +
         "which the user must edit first; a " +
         "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
