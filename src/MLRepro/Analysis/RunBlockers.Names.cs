@@ -29,10 +29,13 @@ public static partial class RunBlockers
     /// project injects names into builtins. One use (the first) per name and module, and only where it runs: at module level, or in a function some code calls (by name).
     /// </summary>
     /// <param name="project">The project.</param>
-    /// <param name="modules">The modules a run reaches (tests and notebooks are skipped).</param>
+    /// <param name="modules">The modules a run reaches (tests are skipped; a notebook counts as its code cells run top to bottom).</param>
     public static IEnumerable<UnboundNameUse> UnboundModuleNames(ProjectModel project, IReadOnlySet<string> modules)
     {
-        var candidates = project.PythonModules.Where(m => !m.IsNotebook && modules.Contains(m.Path) && !ConfigAnalysis.IsTestOrTooling(m.Path)).ToList();
+        // A notebook run top to bottom is one module too (its code cells joined), unless a magic injects names (%pylab binds np
+        // and plt, %run and %load execute another file in its namespace).
+        var candidates = project.PythonModules.Where(m => modules.Contains(m.Path) && !ConfigAnalysis.IsTestOrTooling(m.Path)
+            && !(m.Notebook is { } nb && nb.Magics.Any(c => c.Name is "pylab" or "run" or "load" or "store"))).ToList();
         if (candidates.Count == 0 || project.PythonModules.Any(m => m.Names.Contains("__builtins__") || (m.Names.Contains("builtins") && m.Names.Contains("setattr"))))
         {
             yield break;
@@ -42,13 +45,13 @@ public static partial class RunBlockers
         foreach (var m in candidates)
         {
             var names = ConventionalModuleNames.Where(n => m.Names.Contains(n) && !Bound(m, n)).ToList();
-            if (names.Count == 0 || m.Imports.Any(i => i.Name == "*") || InjectsNames(m)
-                || project.Text(m.Path) is not { } text || text.Text.Length > MaxScannedChars)
+            var source = m.Notebook is { } notebook ? notebook.Code : project.Text(m.Path)?.Text;
+            if (names.Count == 0 || m.Imports.Any(i => i.Name == "*") || InjectsNames(m) || source is null || source.Length > MaxScannedChars)
             {
                 continue;
             }
 
-            var source = text.Text;
+            var sourceLines = source.Split('\n');
             var tokens = Tokenizer.Tokenize(source, m.Path, trivia: false);
             if (tokens.Diagnostics.Any(d => d.Severity == Text.DiagnosticSeverity.Error))
             {
@@ -64,7 +67,7 @@ public static partial class RunBlockers
                     continue; // inside a function nothing calls, the line never runs
                 }
 
-                var line = text.GetLine(u.Line).Trim();
+                var line = u.Line <= sourceLines.Length ? sourceLines[u.Line - 1].Trim() : string.Empty;
                 yield return new UnboundNameUse(
                     new RunBlocker(m.Path, u.Line, $"uses {name}.… but never imports {name}: NameError when this line runs", line.Length <= 120 ? line : null), u.AtImport);
             }

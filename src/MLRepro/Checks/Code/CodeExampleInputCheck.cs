@@ -31,7 +31,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "deploy/serving helpers, UI apps and CI scripts, installer URLs, URLs in the documentation's configuration examples and downloads " +
         "of model weights do not count. A path given as an option's literal default (--input-file defaulting to a committed names.txt) is " +
         "followed to the file. Data tracked by DVC whose remote needs the owner's credentials (s3, gs, azure, ssh without anonymous access), " +
-        "with nothing else shipping or fetching an input, is Partial.",
+        "with nothing else shipping or fetching an input (a unit test's fixtures and URLs in editor or agent settings such as .claude/ do not count), is Partial.",
         "Commit a small sample of the input (or track it with DVC or Git LFS, with a remote), or add a download script, and read " +
         "it through a relative path.",
         [],
@@ -157,9 +157,13 @@ public sealed partial class CodeExampleInputCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.Index.Files.Length, "file")} for committed, DVC- or LFS-tracked data, download scripts, data URLs and dataset ids"));
         }
 
-        // Committed results of pipeline stages (a feature-importance plot's CSV) are outputs, not the input.
-        if (!committed.Any(f => !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && retrievable.Count == 0 && tracking.DownloadScripts.Length == 0 && tracking.LfsPointers.Length == 0
-            && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote) && CredentialedDvcRemote(project) is { } remote)
+        // Committed results of pipeline stages (a feature-importance plot's CSV) are outputs, not the input. Neither are a unit
+        // test's fixtures (tests/…/test_data/sample.csv, what a test reads) nor URLs in editor or agent settings (.claude/, .vscode/):
+        // the documented run reads the DVC-tracked data, which only the owner can pull.
+        if (!committed.Any(f => RunInput(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path))
+            && !tracking.DownloadScripts.Any(RunInput) && tracking.LfsPointers.Length == 0
+            && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote && RunInput(r.Path) && (r.Literal is not { } l || RunInput(l)))
+            && CredentialedDvcRemote(project) is { } remote)
         {
             return Found(Outcome.Partial, "the input is tracked by DVC, but only the owner can pull it: its remote needs credentials, and nothing else fetches the data.",
                 [remote, .. evidence], "Give the DVC remote a public (HTTPS) address, or add a download script for the data.");
@@ -273,6 +277,13 @@ public sealed partial class CodeExampleInputCheck : CheckBase
             ? Evidence.At(config.Path, remote.Line, $"DVC remote '{remote.Name}' is {remote.Url}: pulling from it needs the owner's credentials")
             : null;
     }
+
+    /// <summary>
+    /// Whether a file can hold or fetch the input of the documented run: not a test or its fixtures, and not in a hidden settings
+    /// folder (.claude/, .vscode/, .idea/; CI folders such as .github/ do run commands, so they still count).
+    /// </summary>
+    private static bool RunInput(string path) =>
+        !ConfigAnalysis.IsTestOrTooling(path) && !(path.StartsWith('.') && !path.StartsWith(".github/", StringComparison.Ordinal) && !path.StartsWith(".gitlab", StringComparison.Ordinal) && path.Contains('/', StringComparison.Ordinal));
 
     /// <summary>Built-in dataset sources (file, name) that the code uses without downloading them.</summary>
     internal static HashSet<(string Path, string Name)> NotDownloaded(DataAnalysis data) =>

@@ -7,7 +7,7 @@ using MLRepro.Text;
 namespace MLRepro.Checks.Code;
 
 /// <summary>code.runs — given the correct input, the code runs without errors.</summary>
-public sealed class CodeRunsCheck : CheckBase
+public sealed partial class CodeRunsCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -27,9 +27,11 @@ public sealed class CodeRunsCheck : CheckBase
         "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Problems (Partial): a call of an API that current releases removed (time.clock, " +
         "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the " +
         "project pins a release that still has it — the code runs in its era's releases, so a fresh unpinned install breaks it but pinning " +
-        "fixes it; a " +
+        "fixes it; Python 2 syntax (a print statement, `except E, e:`), which runs only under Python 2.7; a " +
         "conventional module name used as `name.attr` without any binding in its module, in code that runs (NameError; at module level of " +
-        "the primary entry point's modules it blocks); a path with Windows separators to a file the project has under the '/' form; a " +
+        "the primary entry point's modules it blocks; a notebook counts as its code cells run top to bottom, unless %pylab or %run injects names); a path with Windows separators to a file the project has under the '/' form; a value of a loaded config file (or of a " +
+        "Python config module the run imports) that is a path in the author's home folder (/home/NAME/…, /Users/NAME/…, /run/media/NAME, C:\\Users\\NAME), " +
+        "which the user must edit first; a " +
         "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
         "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
@@ -128,6 +130,12 @@ public sealed class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
+        // Python 2 syntax (print statements): the code runs under its era's interpreter only, as with a removed API.
+        foreach (var b in RunBlockers.Python2Statements(project).Where(b => !SideNotebook(b.Path)).Take(RunBlockers.MaxPerKind))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
         foreach (var b in RunBlockers.EmptyRequiredValues(project).Take(RunBlockers.MaxPerKind).Concat(RunBlockers.StubHooks(project).Take(RunBlockers.MaxPerKind)))
         {
             blocking.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
@@ -209,6 +217,13 @@ public sealed class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
+        // A committed config the run loads that points at the author's home folder (`"train_image_folder": "/home/andy/data/…"`,
+        // DATA_PATH = '/run/media/me/disk'): the run looks there until the user edits the config (not the code: Partial).
+        foreach (var b in AuthorHomeConfigPaths(project, reached).Take(RunBlockers.MaxPerKind))
+        {
+            minor.Add(b);
+        }
+
         if (blocking.Count > 0)
         {
             return Found(Outcome.NotMet, $"the entry point cannot run as committed: {blocking.Count} blocking problem(s).", blocking.Concat(minor).Concat(evidence));
@@ -222,6 +237,33 @@ public sealed class CodeRunsCheck : CheckBase
 
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
         return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve (not verified by running).", evidence);
+    }
+
+    /// <summary>A path inside a user's home folder on the author's machine: /home/NAME/, /Users/NAME/, /run/media/NAME/, C:\\Users\\NAME.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(/home/[^/\s]+/|/Users/[^/\s]+/|/run/media/[^/\s]+|/media/[^/\s]+/|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s]+)")]
+    private static partial System.Text.RegularExpressions.Regex AuthorHomePath();
+
+    /// <summary>
+    /// Values of loaded config files (and of Python config modules a run imports) that are paths in the author's home folder,
+    /// one per file (tests and tooling skipped).
+    /// </summary>
+    private static IEnumerable<Evidence> AuthorHomeConfigPaths(ProjectModel project, IReadOnlySet<string>? reached)
+    {
+        foreach (var u in project.Config.Usage.Where(u => u.IsLoaded && !Analysis.ConfigAnalysis.IsTestOrTooling(u.File.Path)))
+        {
+            if (u.File.Entries.FirstOrDefault(e => e.Value is { } v && AuthorHomePath().IsMatch(v)) is { } e)
+            {
+                yield return Evidence.At(u.File.Path, e.Line, $"sets {e.KeyPath} to {e.Value}, a path on the author's machine: edit it before running", null);
+            }
+        }
+
+        foreach (var m in project.Config.PythonConfigModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && (reached is null || reached.Contains(m.Path))))
+        {
+            if (m.Assignments.FirstOrDefault(a => a.IsModuleLevel && a.Literal?.AsString is { } v && AuthorHomePath().IsMatch(v)) is { } a)
+            {
+                yield return Evidence.At(m.Path, a.Line, $"sets {a.Target} to {a.Literal!.AsString}, a path on the author's machine: edit it before running", null);
+            }
+        }
     }
 
     /// <summary>Whether a line of a Python file is indented, i.e. inside a block (a function, a class, an <c>if</c>) rather than at module level.</summary>
