@@ -60,7 +60,7 @@ public sealed class DataManagedCheck : CheckBase
         }
 
         // A committed file the code reads as its input is data kept with the code, whatever its extension (names.txt).
-        // A split list (chairs_split.txt, splits.json) only partitions a dataset that lives elsewhere: reading it retrieves no data.
+        // A split list (chairs_split.txt, split_idx.npy) only partitions a dataset that lives elsewhere: reading it retrieves no data.
         var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal) && !IsSplitList(r.Literal)).ToList();
         evidence.AddRange(readCommitted.Take(3).Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal}, committed with the code", $"{r.Function}({r.Argument})")));
 
@@ -165,11 +165,13 @@ public sealed class DataManagedCheck : CheckBase
         return !name.Contains("sample", StringComparison.Ordinal) && (name.Contains("submission", StringComparison.Ordinal) || name.Contains("prediction", StringComparison.Ordinal));
     }
 
-    /// <summary>Whether a file the code reads is a list of a dataset's splits (chairs_split.txt, splits.json), not the data itself.</summary>
+    /// <summary>Whether a file the code reads is a list of a dataset's splits (chairs_split.txt, split_idx.npy), not the data itself.</summary>
     internal static bool IsSplitList(string? path)
     {
         var name = path is null ? string.Empty : path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
-        return name.Contains("split", StringComparison.Ordinal) && !name.EndsWith(".py", StringComparison.Ordinal);
+        // Only list formats: a train_split.csv or split.json may hold the records themselves.
+        return name.Contains("split", StringComparison.Ordinal) && (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".lst", StringComparison.Ordinal)
+            || name.EndsWith(".list", StringComparison.Ordinal) || name.EndsWith(".npy", StringComparison.Ordinal));
     }
 
     /// <summary>Whether a committed file lies in a test folder (tests/, test/ at any depth).</summary>
