@@ -292,10 +292,86 @@ public sealed partial class DataAnalysis
         var sources = project.DataTracking.Sources.Where(s => !project.IsVendoredPackagePath(s.Path)).ToList();
         var inCode = sources.Where(s => !IsDoc(s.Path)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         var docs = project.Docs.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        var prose = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         return [.. sources.Where(s => !IsDoc(s.Path) || inCode.Contains(s.Value) || !ConfigExample().IsMatch(s.Snippet) || Fetcher().IsMatch(s.Snippet)
-            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s) && !PlaceholderUrl().IsMatch(s.Value))];
+            || !(docs.TryGetValue(s.Path, out var d) && InCodeBlock(d, s.Line))).Where(s => !DownloadsWeights(project, s) && !PlaceholderUrl().IsMatch(s.Value))
+            .Where(s => !InPythonProse(project, s, prose))];
 
         static bool IsDoc(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a source found in a Python file lies in its prose, not its code: a comment line (<c># https://www.kaggle.com/c/…/forums/…</c>)
+    /// or a docstring or other bare string statement (<c>URL : https://drive.google.com/…</c> in a dataset class's docstring). Such a
+    /// URL tells the reader where the data came from; nothing in the run fetches it, so it is documentation, not a download.
+    /// </summary>
+    private static bool InPythonProse(ProjectModel project, DataSource s, Dictionary<string, HashSet<int>> cache)
+    {
+        if (!s.Path.EndsWith(".py", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!cache.TryGetValue(s.Path, out var lines))
+        {
+            lines = project.Text(s.Path) is { } text ? ProseLines(text) : [];
+            cache[s.Path] = lines;
+        }
+
+        return lines.Contains(s.Line);
+    }
+
+    /// <summary>The lines of a Python file that are comments only or lie in a bare string statement (a docstring).</summary>
+    internal static HashSet<int> ProseLines(Text.SourceText text)
+    {
+        var lines = new HashSet<int>();
+        for (var line = 1; line <= text.LineCount; line++)
+        {
+            if (text.GetLine(line).TrimStart().StartsWith('#'))
+            {
+                lines.Add(line);
+            }
+        }
+
+        var source = text.Text;
+        var tokens = Tokenizer.Tokenize(source, text.Path, trivia: true).Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.String)
+            {
+                continue;
+            }
+
+            // A string is a statement of its own when it starts a logical line and ends it (no operator, call or assignment around it).
+            var before = i - 1;
+            while (before >= 0 && tokens[before].Kind is TokenKind.NL or TokenKind.Comment or TokenKind.Indent or TokenKind.Dedent)
+            {
+                before--;
+            }
+
+            var after = i + 1;
+            while (after < tokens.Length && tokens[after].Kind == TokenKind.String)
+            {
+                after++; // implicit concatenation of adjacent literals
+            }
+
+            if ((before < 0 || tokens[before].Kind == TokenKind.Newline) && (after >= tokens.Length || tokens[after].Kind is TokenKind.Newline or TokenKind.EndMarker or TokenKind.Comment or TokenKind.NL))
+            {
+                for (var k = i; k < after; k++)
+                {
+                    var first = tokens[k].Line;
+                    var last = first + source.AsSpan(tokens[k].Offset, tokens[k].Length).Count('\n');
+                    for (var l = first; l <= last; l++)
+                    {
+                        lines.Add(l);
+                    }
+                }
+
+                i = after - 1;
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>

@@ -23,7 +23,9 @@ public sealed class DataManagedCheck : CheckBase
         "dataset the code does not download (torchvision's download=False) or an input linked by a readme next to the script is Partial; " +
         "data that exists only on the author's machine (git-ignored, untracked, absolute paths) is NotMet; such a read off every run of the project " +
         "(a module nothing runs or imports, a side script that no documented command, shell script or pipeline reaches) counts only when no other data is managed. A committed file the code reads as " +
-        "its input counts whatever its extension (names.txt given as an option's default); fixtures under tests/ are the unit tests' input, not the dataset. DVC-tracked data whose remote needs the owner's " +
+        "its input counts whatever its extension (names.txt given as an option's default); fixtures under tests/ are the unit tests' input, not the dataset, and neither are committed run outputs (results/, predictions, " +
+        "a submission.csv) or a split list (chairs_split.txt) that only partitions data kept elsewhere; a URL in a Python comment or docstring is " +
+        "documentation, not a fetch. DVC-tracked data whose remote needs the owner's " +
         "credentials (s3, gs, azure, ssh without allow_anonymous_login), when nothing else ships or fetches it, is Partial; downloads of model " +
         "weights (a .pth URL, gdown to a model path) are not data, and neither are the sources of vendored copies of other projects (a " +
         "sub-folder of code with its own licence file).",
@@ -49,14 +51,17 @@ public sealed class DataManagedCheck : CheckBase
             }, $"{r.Function}({r.Argument})")).ToList();
 
         // Fixtures under tests/ feed the unit tests (a few rows of the schema), not the experiment: they are not the dataset.
-        var committed = data.CommittedDataFiles.Where(f => !IsTestFixture(f.Path)).ToList();
+        // Committed outputs of runs (results/*.csv, a Kaggle submissions.csv, a folder of predictions) are what the code wrote,
+        // not what it reads: they do not make the dataset retrievable.
+        var committed = data.CommittedDataFiles.Where(f => !IsTestFixture(f.Path) && !IsRunOutput(f.Path)).ToList();
         if (committed.Count > 0)
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
         }
 
         // A committed file the code reads as its input is data kept with the code, whatever its extension (names.txt).
-        var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal)).ToList();
+        // A split list (chairs_split.txt, split_idx.npy) only partitions a dataset that lives elsewhere: reading it retrieves no data.
+        var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal) && !IsSplitList(r.Literal)).ToList();
         evidence.AddRange(readCommitted.Take(3).Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal}, committed with the code", $"{r.Function}({r.Argument})")));
 
         var dvcFiles = project.DvcFiles.Where(f => f.Outs.Count > 0 || f.Deps.Count > 0).ToList();
@@ -138,6 +143,35 @@ public sealed class DataManagedCheck : CheckBase
         }
 
         return Found(Outcome.Met, "the data is retrievable from the project.", evidence);
+    }
+
+    /// <summary>
+    /// Whether a committed file is an output of the project's runs rather than its input: it lies in a results, outputs, predictions,
+    /// submissions or MLflow runs folder, or its name says it is a submission or predictions (a competition's given sample_submission aside).
+    /// </summary>
+    internal static bool IsRunOutput(string path)
+    {
+        var segments = path.ToLowerInvariant().Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i] is "results" or "result" or "outputs" or "output" or "preds" or "predictions" or "submissions" or "submission" or "mlruns"
+                || segments[i].Contains("prediction", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var name = segments[^1];
+        return !name.Contains("sample", StringComparison.Ordinal) && (name.Contains("submission", StringComparison.Ordinal) || name.Contains("prediction", StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether a file the code reads is a list of a dataset's splits (chairs_split.txt, split_idx.npy), not the data itself.</summary>
+    internal static bool IsSplitList(string? path)
+    {
+        var name = path is null ? string.Empty : path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        // Only list formats: a train_split.csv or split.json may hold the records themselves.
+        return name.Contains("split", StringComparison.Ordinal) && (name.EndsWith(".txt", StringComparison.Ordinal) || name.EndsWith(".lst", StringComparison.Ordinal)
+            || name.EndsWith(".list", StringComparison.Ordinal) || name.EndsWith(".npy", StringComparison.Ordinal));
     }
 
     /// <summary>Whether a committed file lies in a test folder (tests/, test/ at any depth).</summary>
