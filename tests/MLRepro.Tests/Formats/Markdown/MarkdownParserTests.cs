@@ -46,6 +46,31 @@ public sealed class MarkdownParserTests
     }
 
     [Fact]
+    public void Html_block_prose_is_section_text()
+    {
+        var doc = Md("""
+            # Graph model
+
+            ## Datasets
+            <p align="justify">
+            The code takes the **edge list** in a csv file. Every row indicates an edge &amp; the first row is a header.<br>
+            Nodes are indexed from 0 in `input/`.</p>
+            <!-- Every row is hidden in a comment -->
+            <script>var hidden = "Every row";</script>
+            <p align="center"><a href="https://example.org/paper"><img src="fig.png" alt="figure"></a></p>
+
+            ## Options
+            <div>Run <b>src/main.py</b>.</div>
+            """);
+        var data = doc.Sections.Single(s => s.Heading == "Datasets");
+        data.Text.Should().Be("The code takes the edge list in a csv file. Every row indicates an edge & the first row is a header.\nNodes are indexed from 0 in input/.");
+        data.Line.Should().Be(3);
+        doc.Sections.Single(s => s.Heading == "Options").Text.Should().Be("Run src/main.py.");
+        doc.Links.Should().Contain(l => l.Url == "https://example.org/paper" && l.FromHtml);
+        doc.Links.Should().Contain(l => l.Url == "fig.png" && l.IsImage && l.Line == 9);
+    }
+
+    [Fact]
     public void Hugging_Face_cards_are_recognised()
     {
         var space = Fixture("hf_space_readme.md").FrontMatter!;
