@@ -503,9 +503,37 @@ public static partial class MarkdownParser
             var linksBefore = b.Links.Count;
             var text = Inlines(p.Inline, line, collectLinks: true);
             b.AppendText(text);
+            AddInlineCommands(p, line);
             if (p.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], p) && p.Inline?.FirstChild is TaskList task)
             {
                 b.AddTask(task.Checked, text.Trim(), line, [.. b.Links.Skip(linksBefore).Select(l => l.Url)]);
+            }
+        }
+
+        /// <summary>
+        /// Commands written as inline code in prose or list items ("run `python train.py -c config.json`"): the README documents
+        /// them as much as a code block does. Kept as inferred commands when they start like a shell command and have arguments.
+        /// </summary>
+        private void AddInlineCommands(ParagraphBlock p, int line)
+        {
+            if (p.Inline is null)
+            {
+                return;
+            }
+
+            foreach (var code in p.Inline.FindDescendants<CodeInline>())
+            {
+                var content = code.Content.Trim();
+                if (content.Length > MaxCommandLength || content.Contains('\n', StringComparison.Ordinal) || !content.Contains(' ', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var at = code.Line >= 0 ? code.Line + 1 : line;
+                foreach (var c in ExtractCommands(null, [(content, at)]))
+                {
+                    b.AddInlineCommand(c);
+                }
             }
         }
 

@@ -71,6 +71,26 @@ public sealed class MarkdownParserTests
     }
 
     [Fact]
+    public void Inline_code_commands_in_prose_are_inferred_commands()
+    {
+        var doc = Md("""
+            # Vocoder
+
+            1. Preprocess the data with `python preprocess.py -c config/default.yaml -d data/`.
+            2. Train: `python trainer.py -c config/default.yaml -n first_run`, then look at `logs/`.
+
+            The `pip` tool and the `train.py` script are words, not commands.
+
+            ```bash
+            python trainer.py -c config/default.yaml -n first_run
+            ```
+            """);
+        doc.Commands.Select(c => (c.Text, c.Line, c.Inferred)).Should().Equal(
+            ("python preprocess.py -c config/default.yaml -d data/", 3, true),
+            ("python trainer.py -c config/default.yaml -n first_run", 9, false));
+    }
+
+    [Fact]
     public void Hugging_Face_cards_are_recognised()
     {
         var space = Fixture("hf_space_readme.md").FrontMatter!;
