@@ -15,6 +15,7 @@ public static partial class MarkdownParser
         private readonly List<(string Heading, int Level, int Line, StringBuilder Text)> _sections = [("", 0, 1, new StringBuilder())];
         private readonly List<MarkdownCodeBlock> _code = [];
         private readonly List<ShellCommand> _commands = [];
+        private readonly List<ShellCommand> _inlineCommands = [];
         private readonly List<MarkdownBadge> _badges = [];
         private readonly List<MarkdownTable> _tables = [];
         private readonly List<MarkdownTaskItem> _tasks = [];
@@ -105,6 +106,15 @@ public static partial class MarkdownParser
             if (command.Text.Length > 0 && Room(_commands, "commands", command.Line))
             {
                 _commands.Add(command);
+            }
+        }
+
+        /// <summary>A command written as inline code in prose; kept at Build unless a code block documents the same command.</summary>
+        public void AddInlineCommand(ShellCommand command)
+        {
+            if (command.Text.Length > 0 && Room(_inlineCommands, "inline commands", command.Line))
+            {
+                _inlineCommands.Add(command);
             }
         }
 
@@ -219,7 +229,14 @@ public static partial class MarkdownParser
 
             var title = frontMatter?.Title;
             title ??= _headings.FirstOrDefault(h => h.Level == 1)?.Text ?? _headings.FirstOrDefault()?.Text;
-            return new MarkdownDocument(Source.Path, flavor, title, frontMatter, [.. _headings], [.. sections], [.. _code], [.. _commands],
+            var commands = _commands;
+            if (_inlineCommands.Count > 0)
+            {
+                var known = new HashSet<string>(_commands.Select(c => c.Text), StringComparer.Ordinal);
+                commands = [.. _commands.Concat(_inlineCommands.Where(c => known.Add(c.Text))).OrderBy(c => c.Line).Take(MaxEntries)];
+            }
+
+            return new MarkdownDocument(Source.Path, flavor, title, frontMatter, [.. _headings], [.. sections], [.. _code], [.. commands],
                 [.. Links], [.. _badges], [.. _tables], [.. _tasks], [.. _unsafeHtml], [.. Diagnostics]);
         }
 

@@ -474,6 +474,11 @@ public static partial class MarkdownParser
                     case HtmlBlock html:
                         b.ScanHtml(html.Lines.ToString(), html.Line + 1, ref _htmlLinkOpen);
                         _htmlLinkOpen = null;
+                        if (html.Type != HtmlBlockType.Comment)
+                        {
+                            b.AppendText(HtmlText(html.Lines.ToString()));
+                        }
+
                         break;
                     case ParagraphBlock p:
                         WalkParagraph(p);
@@ -498,9 +503,37 @@ public static partial class MarkdownParser
             var linksBefore = b.Links.Count;
             var text = Inlines(p.Inline, line, collectLinks: true);
             b.AppendText(text);
+            AddInlineCommands(p, line);
             if (p.Parent is ListItemBlock item && item.Count > 0 && ReferenceEquals(item[0], p) && p.Inline?.FirstChild is TaskList task)
             {
                 b.AddTask(task.Checked, text.Trim(), line, [.. b.Links.Skip(linksBefore).Select(l => l.Url)]);
+            }
+        }
+
+        /// <summary>
+        /// Commands written as inline code in prose or list items ("run `python train.py -c config.json`"): the README documents
+        /// them as much as a code block does. Kept as inferred commands when they start like a shell command and have arguments.
+        /// </summary>
+        private void AddInlineCommands(ParagraphBlock p, int line)
+        {
+            if (p.Inline is null)
+            {
+                return;
+            }
+
+            foreach (var code in p.Inline.FindDescendants<CodeInline>())
+            {
+                var content = code.Content.Trim();
+                if (content.Length > MaxCommandLength || content.Contains('\n', StringComparison.Ordinal) || !content.Contains(' ', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var at = code.Line >= 0 ? code.Line + 1 : line;
+                foreach (var c in ExtractCommands(null, [(content, at)]))
+                {
+                    b.AddInlineCommand(c);
+                }
             }
         }
 
@@ -668,6 +701,42 @@ public static partial class MarkdownParser
             }
         }
     }
+
+    /// <summary>Longest HTML block whose text is read into its section; longer blocks keep only their links.</summary>
+    public const int MaxHtmlTextChars = 100_000;
+
+    /// <summary>
+    /// The prose of an HTML block, as a browser shows it: READMEs wrap paragraphs in <c>&lt;p align="justify"&gt;</c> or
+    /// <c>&lt;div&gt;</c>, and that text is part of the section like any Markdown paragraph. Tags are dropped, entities decoded,
+    /// block tags and <c>&lt;br&gt;</c> break lines; comments, scripts and styles show nothing. Heading levels stay
+    /// Markdown's own: an <c>&lt;h2&gt;</c> in HTML adds text, not a section.
+    /// </summary>
+    internal static string HtmlText(string html)
+    {
+        if (html.Length > MaxHtmlTextChars)
+        {
+            return string.Empty;
+        }
+
+        var visible = HtmlHidden().Replace(html, " ");
+        visible = HtmlBreak().Replace(visible, "\n");
+        visible = HtmlAnyTag().Replace(visible, string.Empty);
+        // Markdown emphasis and code marks are not rendered inside an HTML block; authors still meant them as marks.
+        visible = visible.Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
+        var lines = System.Net.WebUtility.HtmlDecode(visible).Split('\n')
+            .Select(l => Whitespace().Replace(l, " ").Trim())
+            .Where(l => l.Length > 0);
+        return string.Join("\n", lines);
+    }
+
+    [GeneratedRegex(@"<!--.*?(?:-->|\z)|<script\b[^>]*>.*?(?:</script\s*>|\z)|<style\b[^>]*>.*?(?:</style\s*>|\z)", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex HtmlHidden();
+
+    [GeneratedRegex(@"</?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|details|summary|section|hr|dl|dt|dd|center|figure|figcaption)\b[^<>]*>|\n\s*\n", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex HtmlBreak();
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>", RegexOptions.NonBacktracking)]
+    private static partial Regex HtmlAnyTag();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -46,6 +46,51 @@ public sealed class MarkdownParserTests
     }
 
     [Fact]
+    public void Html_block_prose_is_section_text()
+    {
+        var doc = Md("""
+            # Graph model
+
+            ## Datasets
+            <p align="justify">
+            The code takes the **edge list** in a csv file. Every row indicates an edge &amp; the first row is a header.<br>
+            Nodes are indexed from 0 in `input/`.</p>
+            <!-- Every row is hidden in a comment -->
+            <script>var hidden = "Every row";</script>
+            <p align="center"><a href="https://example.org/paper"><img src="fig.png" alt="figure"></a></p>
+
+            ## Options
+            <div>Run <b>src/main.py</b>.</div>
+            """);
+        var data = doc.Sections.Single(s => s.Heading == "Datasets");
+        data.Text.Should().Be("The code takes the edge list in a csv file. Every row indicates an edge & the first row is a header.\nNodes are indexed from 0 in input/.");
+        data.Line.Should().Be(3);
+        doc.Sections.Single(s => s.Heading == "Options").Text.Should().Be("Run src/main.py.");
+        doc.Links.Should().Contain(l => l.Url == "https://example.org/paper" && l.FromHtml);
+        doc.Links.Should().Contain(l => l.Url == "fig.png" && l.IsImage && l.Line == 9);
+    }
+
+    [Fact]
+    public void Inline_code_commands_in_prose_are_inferred_commands()
+    {
+        var doc = Md("""
+            # Vocoder
+
+            1. Preprocess the data with `python preprocess.py -c config/default.yaml -d data/`.
+            2. Train: `python trainer.py -c config/default.yaml -n first_run`, then look at `logs/`.
+
+            The `pip` tool and the `train.py` script are words, not commands.
+
+            ```bash
+            python trainer.py -c config/default.yaml -n first_run
+            ```
+            """);
+        doc.Commands.Select(c => (c.Text, c.Line, c.Inferred)).Should().Equal(
+            ("python preprocess.py -c config/default.yaml -d data/", 3, true),
+            ("python trainer.py -c config/default.yaml -n first_run", 9, false));
+    }
+
+    [Fact]
     public void Hugging_Face_cards_are_recognised()
     {
         var space = Fixture("hf_space_readme.md").FrontMatter!;
