@@ -138,6 +138,14 @@ public sealed class EntryPointAnalysis
                 {
                     script = inDir;
                 }
+                else if (script is not null && !exists(script) && c.Text.TrimStart().StartsWith("cd ", StringComparison.Ordinal) && !string.IsNullOrEmpty(before)
+                    && CommandLines.ApplyCd(c.Text, string.Empty) is { Length: > 0 } fromRoot && ResolveInFolder(fromRoot, script, exists, files) is { } inRootDir)
+                {
+                    // Alternative one-liners in one block (`cd 1-grid-world && python 3-sarsa.py`, then `cd 2-cartpole && python
+                    // 1-dqn.py`) each start from the clone's root: the second `cd` is not nested in the first.
+                    script = inRootDir;
+                    cwd.Dir = fromRoot;
+                }
             }
 
             if (script is not null && CommandLines.IsModuleRun(c.Text) && !exists(script) && !exists(script[..^3] + "/__main__.py"))

@@ -211,15 +211,21 @@ public sealed partial class CodeExampleInputCheck : CheckBase
     /// Makefiles, workflows or shell scripts declare the runs, none of those reaches it. Modules that prepare data stay on the
     /// path when the runs are declared (their sources are the data's provenance).
     /// </summary>
-    internal static Func<string, bool> OffRunPath(ProjectModel project)
+    /// <param name="project">The project.</param>
+    /// <param name="mainDocument">When given, only this document and root-level ones declare runs: commands of a sub-folder's
+    /// document (eval/README.md) are that side module's own runs.</param>
+    internal static Func<string, bool> OffRunPath(ProjectModel project, string? mainDocument = null)
     {
         var local = project.LocalModules;
+        bool Declares(EntryPointKind kind, string path) => mainDocument is null || kind is not EntryPointKind.Documentation
+            || !path.Contains('/', StringComparison.Ordinal) || path == mainDocument;
         HashSet<string> Reach(IEnumerable<string> scripts) => scripts.SelectMany(local.Closure).ToHashSet(StringComparer.Ordinal);
         var anyRun = Reach(project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!));
         // Runs that a file of the project declares (README commands, pipelines, Makefiles, workflows, shell scripts), not scripts
         // that merely could run (a __main__ guard, work at module level).
-        var declared = project.EntryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script) && !e.IsTooling && e.Script is not null)
-            .Select(e => e.Script!).Concat(ShellScriptTargets(project)).Where(local.ByPath.ContainsKey).ToList();
+        var declared = project.EntryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script) && !e.IsTooling && e.Script is not null
+            && Declares(e.Kind, e.DeclaredIn))
+            .Select(e => e.Script!).Concat(ShellScriptTargets(project, Declares)).Where(local.ByPath.ContainsKey).ToList();
         var declaredRun = declared.Count > 0 ? Reach(declared) : null;
         return path => !anyRun.Contains(path)
             || (declaredRun is not null && !declaredRun.Contains(path) && !(local.ByPath.TryGetValue(path, out var m) && DataAnalysis.IsPreparationModule(m)));
@@ -231,9 +237,9 @@ public sealed partial class CodeExampleInputCheck : CheckBase
     /// <c>python -m torch.distributed.launch … training/pipelines/train_classifier.py</c>), relative to the project root or to the
     /// shell script's folder. Callers keep those that are modules of the project.
     /// </summary>
-    private static IEnumerable<string> ShellScriptTargets(ProjectModel project)
+    private static IEnumerable<string> ShellScriptTargets(ProjectModel project, Func<EntryPointKind, string, bool> declares)
     {
-        var lines = project.Commands.Select(c => (Dir: string.Empty, c.Text)).ToList();
+        var lines = project.Commands.Where(c => declares(c.Kind, c.Path)).Select(c => (Dir: string.Empty, c.Text)).ToList();
         foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !ConfigAnalysis.IsTestOrTooling(f.Path)))
         {
             if (project.Text(f) is { } text)

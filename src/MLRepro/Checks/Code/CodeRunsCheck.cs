@@ -39,7 +39,11 @@ public sealed partial class CodeRunsCheck : CheckBase
         "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`); a relative import that resolves to nothing " +
         "inside a block (a function, `if args.deepspeed:`), which fails only when that code runs; and, when the README, pipelines, " +
         "Makefiles, workflows or shell scripts declare the runs, a parse error, unresolved import or absolute path in a file none of " +
-        "those runs reaches (a deprecated notebook, a side experiment), or in a module no entry point reaches. Only a run proves it: " +
+        "those runs reaches (a deprecated notebook, a side experiment), or in a module no entry point reaches. Not counted at all, when " +
+        "runs are declared: a removed API, Python 2 syntax, a missing input or Windows separators in a file none of them reaches, and a " +
+        "missing script named by a sub-folder's document (eval/README.md: that side module's own runs, which do not declare the project's). " +
+        "In a README block of one-liners (`cd a && python x.py`, then `cd b && python y.py`), each `cd` that does not resolve nested is taken " +
+        "from the clone's root. Only a run proves it: " +
         "`mlrepro verify` runs the entry point and records the exit status.",
         "Document one command that runs the project end to end (a dvc.yaml, a Makefile target or a README line), declare every " +
         "imported package, and make every input path relative to the repository.",
@@ -62,12 +66,21 @@ public sealed partial class CodeRunsCheck : CheckBase
         var primary = entries.First();
         evidence.Add(Evidence.At(primary.DeclaredIn, primary.Line, $"entry point ({Describe(primary.Kind)})", primary.Command));
 
+        // "Judged on the default or documented entry point": when the README, pipelines, Makefiles, workflows or shell scripts
+        // declare the runs, a file none of them reaches (a side evaluation script, an optional logger, an exploration notebook,
+        // a sub-project) cannot stop the documented run. What merely ages or lacks an input there (a removed API, Python 2
+        // syntax, a data file to fetch, Windows separators) is not counted at all: reviewers judge the documented run. A
+        // sub-folder's document (eval/README.md, recipes/…/README.md) declares that side module's own runs, not the project's.
+        var side = new List<Evidence>();
+        var offRunCode = CodeExampleInputCheck.OffRunPath(project, primary.DeclaredIn);
+
         // Scripts named by commands must exist.
         foreach (var e in entries.Where(e => e.Script is not null && e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script)))
         {
             if (!project.Index.Contains(e.Script!) && !project.Data.ProducedPaths.Contains(e.Script!) && !IsUserWrittenScript(project, e))
             {
-                (e.Kind is EntryPointKind.Documentation or EntryPointKind.Workflow ? minor : blocking)
+                (e.Kind is EntryPointKind.Documentation && SubFolderDocument(e.DeclaredIn) && e.DeclaredIn != primary.DeclaredIn ? side
+                    : e.Kind is EntryPointKind.Documentation or EntryPointKind.Workflow ? minor : blocking)
                     .Add(Evidence.At(e.DeclaredIn, e.Line, $"runs {e.Script}, which does not exist", e.Command));
             }
         }
@@ -76,7 +89,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         // declare the runs, a file none of them reaches (a deprecated notebook, a side evaluation script, another author's
         // experiments folder) cannot stop the documented run, so what would break it is a problem, not a blocker; so is a
         // module no entry point reaches at all. The reading is the one code.example-input takes for unavailable inputs.
-        var offRun = CodeExampleInputCheck.OffRunPath(project);
+        var offRun = offRunCode;
         List<Evidence> BlockingUnlessOffRun(string path) => offRun(path) ? minor : blocking;
         string OffRunNote(string path) => offRun(path) ? " (off the documented run)" : string.Empty;
 
@@ -127,13 +140,13 @@ public sealed partial class CodeRunsCheck : CheckBase
         bool SideNotebook(string path) => primaryClosure is not null && path.EndsWith(".ipynb", StringComparison.Ordinal) && !primaryClosure.Contains(path);
         foreach (var b in RunBlockers.RemovedApiUses(project).Where(b => !SideNotebook(b.Path)).Take(RunBlockers.MaxPerKind))
         {
-            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+            (offRun(b.Path) ? side : minor).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
         // Python 2 syntax (print statements): the code runs under its era's interpreter only, as with a removed API.
         foreach (var b in RunBlockers.Python2Statements(project).Where(b => !SideNotebook(b.Path)).Take(RunBlockers.MaxPerKind))
         {
-            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+            (offRun(b.Path) ? side : minor).Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
         foreach (var b in RunBlockers.EmptyRequiredValues(project).Take(RunBlockers.MaxPerKind).Concat(RunBlockers.StubHooks(project).Take(RunBlockers.MaxPerKind)))
@@ -173,7 +186,7 @@ public sealed partial class CodeRunsCheck : CheckBase
                 continue;
             }
 
-            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, which is not in the project and no stage produces it", $"{r.Function}({r.Argument})"));
+            (offRun(r.Path) ? side : minor).Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, which is not in the project and no stage produces it", $"{r.Function}({r.Argument})"));
         }
 
         // A Windows path ('notebook\\data\\x.csv', no os.path.join) to a file the project has under the '/' form: on Linux and
@@ -181,7 +194,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         foreach (var r in project.Data.Reads.Where(r => r.Literal is { } l && l.Contains('\\', StringComparison.Ordinal) && !l.Contains("://", StringComparison.Ordinal)
             && r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Produced or DataPathStatus.LocalOnly && !SideNotebook(r.Path) && !IsDeployHelper(r.Path)))
         {
-            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal} with Windows separators: on Linux and macOS no file has that name (use '/' or os.path.join)", $"{r.Function}({r.Argument})"));
+            (offRun(r.Path) ? side : minor).Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal} with Windows separators: on Linux and macOS no file has that name (use '/' or os.path.join)", $"{r.Function}({r.Argument})"));
         }
 
         // A package the documented run imports that no dependency file declares: a fresh install from those files cannot run
@@ -236,7 +249,9 @@ public sealed partial class CodeRunsCheck : CheckBase
         }
 
         evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
-        return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve (not verified by running).", evidence);
+        var sideNote = side.Count > 0 ? $" ({Count(side.Count, "problem")} off the documented run not counted)" : string.Empty;
+        return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve{sideNote} (not verified by running).",
+            evidence.Concat(side.Take(RunBlockers.MaxPerKind).Select(e => e with { Note = e.Note + " (off the documented run: not counted)" })));
     }
 
     /// <summary>A path inside a user's home folder on the author's machine: /home/NAME/, /Users/NAME/, /run/media/NAME/, C:\\Users\\NAME.</summary>
@@ -265,6 +280,9 @@ public sealed partial class CodeRunsCheck : CheckBase
             }
         }
     }
+
+    /// <summary>A document in a sub-folder (eval/README.md, docs/course/hpc.md), not the project's root README.</summary>
+    private static bool SubFolderDocument(string path) => path.Contains('/', StringComparison.Ordinal);
 
     /// <summary>Whether a line of a Python file is indented, i.e. inside a block (a function, a class, an <c>if</c>) rather than at module level.</summary>
     private static bool InsideBlock(ProjectModel project, string path, int line) =>
