@@ -247,7 +247,7 @@ public sealed partial class RandomnessAnalysis
         // _target_; that tests import it says nothing about how it runs).
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>(modules
-            .Where(m => !outside.Contains(m.Path) && !IsExportScript(m.Path)
+            .Where(m => !outside.Contains(m.Path) && !IsExportScript(m.Path) && !IsSideTool(m)
                 && (m.MainGuardLine is not null || m.IsNotebook || (importers.GetValueOrDefault(m.Path) ?? []).All(outside.Contains)))
             .Select(m => m.Path));
         while (stack.Count > 0)
@@ -267,10 +267,32 @@ public sealed partial class RandomnessAnalysis
             }
         }
 
-        // The rest (export scripts aside, whose own randomness is theirs) is only reached from exports or tests.
-        outside.UnionWith(modules.Where(m => !reached.Contains(m.Path) && !IsExportScript(m.Path)).Select(m => m.Path));
+        // The rest is only reached from exports, side tools or tests. An export script's own draws are dummy inputs to trace
+        // the graph (torch.onnx.export(model, torch.randn(1, 3, 224, 224), …)): the exported weights come from the checkpoint,
+        // so they count only when the script itself trains.
+        outside.UnionWith(modules.Where(m => !reached.Contains(m.Path) && !(IsExportScript(m.Path) && Trains(m))).Select(m => m.Path));
         return outside;
     }
+
+    /// <summary>
+    /// A script that times, profiles or draws a model without training it (benchmark_onnx.py, profile_model.py,
+    /// visualize_graph.py): its random inputs shape timings and pictures, never the weights or the metrics of a run.
+    /// </summary>
+    private static bool IsSideTool(ModuleSummary m)
+    {
+        var name = m.Path[(m.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && SideToolName().IsMatch(name[..dot]) && !Trains(m);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(benchmark|bench|profile|profiling|visuali[sz]e|visuali[sz]ation|plot)(_.*)?$|_(benchmark|bench|profile|profiling|visuali[sz]e|visuali[sz]ation|plot|plots)$")]
+    private static partial System.Text.RegularExpressions.Regex SideToolName();
+
+    /// <summary>Whether a module runs training steps itself (loss.backward(), model.fit(…), train_on_batch).</summary>
+    private static bool Trains(ModuleSummary m) =>
+        m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal) || c.Target.EndsWith(".fit", StringComparison.Ordinal)
+            || c.Target.EndsWith(".fit_generator", StringComparison.Ordinal) || c.Target.EndsWith(".train_on_batch", StringComparison.Ordinal)
+            || c.Target.EndsWith(".step", StringComparison.Ordinal));
 
     /// <summary>Test code and documentation: their random inputs never reach a run's outputs. (Benchmark folders are
     /// not included: in some projects they are the experiments.)</summary>

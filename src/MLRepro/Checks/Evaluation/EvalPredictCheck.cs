@@ -25,7 +25,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
         "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts; a training " +
-        "script that reloads a checkpoint to resume is no predictor. Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
+        "script that reloads a checkpoint to resume is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
@@ -97,7 +97,10 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var apps = project.Tools.Apps.Select(a => Evidence.At(a.Path, a.Line, $"{a.Name} app")).ToList();
+        // A generic web or widget framework is only a predictor when the app (or the project code it imports) uses a model: an
+        // ipywidgets @interact that replots a leaderboard or a Dash dashboard of metrics lets no one try the model.
+        var appTools = project.Tools.Apps.Where(a => ServingTools.Contains(a.Name) || AppUsesModel(project, a.Path)).ToList();
+        var apps = appTools.Select(a => Evidence.At(a.Path, a.Line, $"{a.Name} app")).ToList();
         foreach (var d in project.Docs.Where(d => d.FrontMatter?.Sdk is not null))
         {
             apps.Add(Evidence.At(d.Path, d.FrontMatter!.Line, $"Hugging Face Space (sdk: {d.FrontMatter.Sdk})"));
@@ -112,8 +115,8 @@ public sealed partial class EvalPredictCheck : CheckBase
         {
             // An app that imports a project module which is not there (src.eval_utils when the file is src/utils/eval_utils.py)
             // fails on start: users cannot try it as committed.
-            var broken = project.Tools.Apps.Select(a => (App: a, Missing: project.LocalModules.MissingLocalImport(a.Path))).Where(x => x.Missing is not null).ToList();
-            if (broken.Count > 0 && broken.Count == project.Tools.Apps.Length)
+            var broken = appTools.Select(a => (App: a, Missing: project.LocalModules.MissingLocalImport(a.Path))).Where(x => x.Missing is not null).ToList();
+            if (broken.Count > 0 && broken.Count == appTools.Count)
             {
                 return Found(Outcome.Partial, "an app or API is there, but it imports a project module that does not exist, so it fails as committed.",
                     broken.Select(x => Evidence.At(x.App.Path, x.Missing!.Line, $"{x.App.Name} app imports {x.Missing.Module}, which is not in the project")).Concat(apps),
@@ -232,6 +235,24 @@ public sealed partial class EvalPredictCheck : CheckBase
     }
 
     private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>Frameworks that exist only to serve a model (a BentoML service, a TorchServe handler): an app whatever the code around it.</summary>
+    private static readonly HashSet<string> ServingTools = new(StringComparer.Ordinal) { "BentoML", "Cog", "MLflow pyfunc", "TorchServe", "Ray Serve", "LitServe", "KServe", "Seldon Core", "Triton" };
+
+    /// <summary>Calls that run or reach a model: a load, a predict/generate/chat, a pipeline, a hub model, or a request to a model server.</summary>
+    private static bool IsModelUse(PythonCall c) =>
+        IsModelLoad(c) || ModelUse().IsMatch(c.Target);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)(?:predict\w*|generate\w*|infer\w*|inference|chat|stream_chat|pipeline|load_weights|InferenceSession|transcribe|detect|classify|(?:\w+_)?[Mm]odel)$|^torch\.hub\.load$|^(?:requests|httpx)\.post$")]
+    private static partial System.Text.RegularExpressions.Regex ModelUse();
+
+    /// <summary>Whether an app module, or a project module it imports, loads or calls a model.</summary>
+    private static bool AppUsesModel(ProjectModel project, string path)
+    {
+        var paths = project.LocalModules.ByPath.ContainsKey(path) ? project.LocalModules.Closure(path) : (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal) { path };
+        return paths.Any(p => (project.LocalModules.ByPath.TryGetValue(p, out var m) ? m : project.PythonModules.FirstOrDefault(o => o.Path == p)) is { } module
+            && module.Calls.Any(IsModelUse));
+    }
 
     /// <summary>Rounds of following assignments from a prediction (p = m.predict(x); out = pd.DataFrame(p); out.to_csv(…)).</summary>
     private const int MaxPredictionFlowRounds = 4;
