@@ -193,7 +193,12 @@ public sealed partial class DataPipelineCheck : CheckBase
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:step|stage)_?\d{1,3}|\d{2,3})(?:[_-]|$)")]
     private static partial System.Text.RegularExpressions.Regex NumberedStage();
 
-    /// <summary>Calls that write a trained model or checkpoint to a file.</summary>
+    /// <summary>
+    /// Calls that write a trained model or checkpoint to a file, matched exactly or by member suffix. Narrower on purpose than
+    /// eval.predict's list (EvalPredictCheck.ModelSaveSuffixes): a stage hand-over must be a file another script loads back,
+    /// so generic <c>.save</c> (arrays, figures, tokenizers) and <c>pickle.dump</c> (feature caches, vocabularies) stay out,
+    /// while eval.predict only asks whether some model is kept at all.
+    /// </summary>
     private static readonly string[] ModelSaves = ["torch.save", ".save_pretrained", "joblib.dump", ".save_weights", ".save_model", "keras.models.save_model", ".save_checkpoint"];
 
     /// <summary>Calls that read a saved model or checkpoint back from a file.</summary>

@@ -13,6 +13,11 @@ public sealed partial class EvalPredictCheck : CheckBase
 
     private static readonly string[] ModelLoadSuffixes = [".load_model", ".from_pretrained", ".load_from_checkpoint", ".load_state_dict", "joblib.load", "pickle.load", "torch.load", "torch.jit.load", "onnxruntime.InferenceSession", "xgboost.Booster", "dill.load", "cloudpickle.load", "load_learner", ".pyfunc.load_model", "tensorflow.saved_model.load"];
 
+    /// <summary>
+    /// Calls that keep a trained model (suffix match). Broader on purpose than data.pipeline's stage hand-over list
+    /// (DataPipelineCheck.ModelSaves): here any kept model (a pickle, a logged MLflow model, Keras <c>.save</c>) means a
+    /// prediction path could load it.
+    /// </summary>
     private static readonly string[] ModelSaveSuffixes = [".save_model", ".save_pretrained", "joblib.dump", "pickle.dump", "torch.save", ".log_model", "dill.dump", ".save"];
 
     /// <inheritdoc />
