@@ -53,7 +53,8 @@ public sealed class DataManagedCheck : CheckBase
         // Fixtures under tests/ feed the unit tests (a few rows of the schema), not the experiment: they are not the dataset.
         // Committed outputs of runs (results/*.csv, a Kaggle submissions.csv, a folder of predictions) are what the code wrote,
         // not what it reads: they do not make the dataset retrievable.
-        var committed = data.CommittedDataFiles.Where(f => !IsTestFixture(f.Path) && !IsRunOutput(f.Path)).ToList();
+        var codeTestFolders = CodeTestFolders(project);
+        var committed = data.CommittedDataFiles.Where(f => !IsTestFixture(codeTestFolders, f.Path) && !IsRunOutput(f.Path)).ToList();
         if (committed.Count > 0)
         {
             evidence.Add(Evidence.At(committed[0].Path, null, $"{Count(committed.Count, "data file")} committed ({CodeExampleInputCheck.Bytes(committed.Sum(f => f.Size))})"));
@@ -174,10 +175,42 @@ public sealed class DataManagedCheck : CheckBase
             || name.EndsWith(".list", StringComparison.Ordinal) || name.EndsWith(".npy", StringComparison.Ordinal));
     }
 
-    /// <summary>Whether a committed file lies in a test folder (tests/, test/ at any depth).</summary>
-    private static bool IsTestFixture(string path)
+    /// <summary>
+    /// Whether a committed file is a unit-test fixture: it lies under a tests/ folder, or under a test/ folder that holds Python
+    /// code (<paramref name="codeTestFolders"/>: test_*.py beside its data). A test/ folder of data alone (data/test/, a
+    /// dataset's test split) is the data.
+    /// </summary>
+    private static bool IsTestFixture(HashSet<string> codeTestFolders, string path)
     {
-        var p = path.ToLowerInvariant();
-        return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal);
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i].Equals("tests", StringComparison.OrdinalIgnoreCase)
+                || segments[i].Equals("test", StringComparison.OrdinalIgnoreCase) && codeTestFolders.Contains(string.Join('/', segments, 0, i + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The folders named test (any depth, as written) that hold a Python file somewhere below them.</summary>
+    private static HashSet<string> CodeTestFolders(ProjectModel project)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in project.Index.Files.Where(f => f.Path.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            var segments = f.Path.Split('/');
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                if (segments[i].Equals("test", StringComparison.OrdinalIgnoreCase))
+                {
+                    folders.Add(string.Join('/', segments, 0, i + 1));
+                }
+            }
+        }
+
+        return folders;
     }
 }
