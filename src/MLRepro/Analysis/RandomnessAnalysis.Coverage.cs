@@ -316,8 +316,9 @@ public sealed partial class RandomnessAnalysis
             if (m.Functions.Length > 0 && m.Functions.All(f => f.EndLine > 0))
             {
                 // Bodies with known ends: the innermost function holding the line (a method of a class defined inside a
-                // function, or a nested helper, does not cut the outer function's flow short).
-                var inner = m.Functions.Where(f => f.Line <= line && line <= f.EndLine).MaxBy(f => f.Line);
+                // function, or a nested helper, does not cut the outer function's flow short). A draw on a def line (a
+                // default value) runs when the module defines the function, so it belongs to the enclosing scope.
+                var inner = m.FunctionContaining(line);
                 if (inner is not null)
                 {
                     found = (inner.Line, inner.EndLine + 1, inner);
