@@ -101,7 +101,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// </summary>
     private static IEnumerable<Evidence> UnguardedTrainingGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks) =>
         CodeGpuUses(project).Where(u => TrainingScript().IsMatch(u.Path) && !fallbacks.Any(f => f.Path == u.Path) && u.Span?.Line is { } line
-            && project.PythonModules.FirstOrDefault(m => m.Path == u.Path) is { IsNotebook: false } && project.Text(u.Path) is { } text && IsUnconditional(text, line));
+            && project.PythonModule(u.Path) is { IsNotebook: false } && project.Text(u.Path) is { } text && IsUnconditional(text, line));
 
     /// <summary>A training script by its file name: train.py, finetune.py, pretrain_lm.py, train_gan.py, gan_train.py.</summary>
     [GeneratedRegex(@"(?:^|/)(?:[\w-]*_)?(?:train|finetune|fine_tune|pretrain)(?:_[\w-]*)?\.py$")]

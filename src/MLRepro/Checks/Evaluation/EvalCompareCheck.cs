@@ -285,7 +285,7 @@ public sealed partial class EvalCompareCheck : CheckBase
 
     /// <summary>Whether a module that uses Optuna gives a study a storage (<c>create_study(storage="sqlite:///…")</c>, positional or keyword).</summary>
     private static bool StoresOptunaStudy(ProjectModel project, string path) =>
-        project.PythonModules.FirstOrDefault(m => m.Path == path) is { } m && m.Calls.Any(c =>
+        project.PythonModule(path) is { } m && m.Calls.Any(c =>
             (c.Target.EndsWith("create_study", StringComparison.Ordinal) || c.Target.EndsWith("load_study", StringComparison.Ordinal))
             && (c.Keyword("storage") ?? (c.Target.EndsWith("create_study", StringComparison.Ordinal) ? c.PositionalAt(0) : null)) is { } a && a.Text != "None");
 

@@ -255,7 +255,7 @@ public sealed partial class EvalPredictCheck : CheckBase
     private static bool AppUsesModel(ProjectModel project, string path)
     {
         var paths = project.LocalModules.ByPath.ContainsKey(path) ? project.LocalModules.Closure(path) : (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal) { path };
-        return paths.Any(p => (project.LocalModules.ByPath.TryGetValue(p, out var m) ? m : project.PythonModules.FirstOrDefault(o => o.Path == p)) is { } module
+        return paths.Any(p => (project.LocalModules.ByPath.TryGetValue(p, out var m) ? m : project.PythonModule(p)) is { } module
             && module.Calls.Any(IsModelUse));
     }
 
