@@ -17,7 +17,8 @@ public static partial class RunBlockers
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
             var source = m.Notebook is { } nb ? nb.Code : m.IsNotebook ? null : project.Text(m.Path)?.Text;
-            if (source is null || source.Length > MaxScannedChars || !source.Contains("print", StringComparison.Ordinal) && !source.Contains("except", StringComparison.Ordinal))
+            // Tokenize only where a Python 2 statement can be: nearly every module says print(…), few say print "…".
+            if (source is null || source.Length > MaxScannedChars || !Python2Candidate().IsMatch(source))
             {
                 continue;
             }
@@ -71,6 +72,13 @@ public static partial class RunBlockers
 
         return null;
     }
+
+    /// <summary>
+    /// Text that can hold what <see cref="FirstPython2Statement"/> finds (a superset: it also matches in comments and strings):
+    /// `print` followed on its line by a string, a number (.5 too), a name or `&gt;&gt;`; `except NAME ,` across spaces and line continuations.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bprint[ \t\f]*(?:[""'\w]|\.\d|>>)|\bexcept[ \t\f\\\r\n]+\w+[ \t\f\\\r\n]*,")]
+    private static partial System.Text.RegularExpressions.Regex Python2Candidate();
 
     /// <summary>Names that make `print NAME …` an expression in Python 3 (`print if x else y` is not Python, but `print in seen` is).</summary>
     private static bool IsKeywordOperator(Token t, string source) =>
