@@ -472,11 +472,12 @@ public static partial class MarkdownParser
                         AddCode(c, null, fenced: false);
                         break;
                     case HtmlBlock html:
-                        b.ScanHtml(html.Lines.ToString(), html.Line + 1, ref _htmlLinkOpen);
+                        var htmlSource = html.Lines.ToString();
+                        b.ScanHtml(htmlSource, html.Line + 1, ref _htmlLinkOpen);
                         _htmlLinkOpen = null;
                         if (html.Type != HtmlBlockType.Comment)
                         {
-                            b.AppendText(HtmlText(html.Lines.ToString()));
+                            b.AppendText(HtmlText(htmlSource));
                         }
 
                         break;
