@@ -27,7 +27,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server. Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -186,6 +186,16 @@ public sealed partial class EvalCompareCheck : CheckBase
         {
             return Found(Outcome.Partial, "metrics go to a tracker only when a flag that is off by default enables it; a default run prints them to the console.",
                 optIn.DistinctBy(e => (e.Path, e.Note)), "Log the metrics of every run by default (a metrics file, or the tracker switched on in the committed config).");
+        }
+
+        // Visdom plots the metrics on a live server: its environments stay in the server's memory (saved only when someone
+        // saves them), so the code keeps no record that a later run can be compared with.
+        var visdom = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.ImportsModule("visdom"))
+            .Select(m => Evidence.At(m.Path, m.Imports.First(i => i.TopLevelPackage == "visdom").Line, "plots metrics on a live Visdom server")).Take(3).ToList();
+        if (visdom.Count > 0)
+        {
+            return Found(Outcome.Partial, "metrics are plotted on a live Visdom dashboard, which keeps them only while its server runs; no file or tracker records them for comparing runs.", visdom,
+                "Also write the metrics of each run to a file (metrics.json, a CSV log) or log them to a tracker such as TensorBoard or MLflow.");
         }
 
         // A Hugging Face Trainer left at its default report_to writes its log history (trainer_state.json) into each run's
