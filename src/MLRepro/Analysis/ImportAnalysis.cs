@@ -97,6 +97,8 @@ public sealed partial class ImportAnalysis
                     continue;
                 }
 
+                // google is a namespace package: google.cloud.firestore and google.auth come from different distributions.
+                top = GoogleNamespaceModule(imp) ?? top;
                 if (!byModule.TryGetValue(top, out var entry))
                 {
                     entry = (m.Path, imp.Line, new HashSet<string>(StringComparer.Ordinal));
@@ -118,7 +120,8 @@ public sealed partial class ImportAnalysis
 
         var thirdParty = byModule.Select(kv =>
         {
-            var dists = ImportPackages.DistributionsFor(kv.Key);
+            // An unlisted google.* module is published under its dotted name with dashes (google.cloud.firestore → google-cloud-firestore).
+            var dists = kv.Key.Contains('.', StringComparison.Ordinal) && !ImportPackages.IsKnown(kv.Key) ? ImmutableArray.Create(kv.Key.Replace('.', '-').Replace('_', '-')) : ImportPackages.DistributionsFor(kv.Key);
             var by = dists.Select(d => declared.GetValueOrDefault(Dependency.Normalize(d))).FirstOrDefault(d => d is not null);
             var implied = by is null ? dists.Select(d => ImpliedDependencies.ProviderOf(d, declared.Keys)).FirstOrDefault(p => p is not null) : null;
             var required = requiredSomewhere.GetValueOrDefault(kv.Key);
@@ -128,6 +131,23 @@ public sealed partial class ImportAnalysis
     }
 
     private static readonly string[] NotebookFolders = ["notebooks", "notebook"];
+
+    /// <summary>
+    /// The distribution-level module of an import from Google's namespace package: google.cloud.&lt;service&gt;
+    /// (<c>from google.cloud import firestore</c> → google.cloud.firestore) or google.&lt;package&gt; (google.protobuf, google.auth,
+    /// <c>from google import genai</c> → google.genai); null for other imports and for a bare <c>import google</c>.
+    /// </summary>
+    private static string? GoogleNamespaceModule(PythonImport imp)
+    {
+        if (imp.Level > 0 || imp.TopLevelPackage != "google")
+        {
+            return null;
+        }
+
+        var parts = (imp.Name is null or "*" ? imp.Module : imp.Module + "." + imp.Name).Split('.');
+        return parts.Length >= 3 && parts[1] == "cloud" ? string.Join('.', parts[..3])
+            : parts.Length >= 2 && parts[1] != "cloud" ? string.Join('.', parts[..2]) : null;
+    }
 
     /// <summary>
     /// Whether an import site is optional for a run: in a notebook or a notebooks/ folder beside script code, or nested in a

@@ -48,6 +48,13 @@ public static class Ecosystem
         new("keras.callbacks.CSVLogger", "CSV metrics log"), new("tensorflow.keras.callbacks.CSVLogger", "CSV metrics log"),
         new("pytorch_lightning.loggers.CSVLogger", "CSV metrics log"), new("lightning.pytorch.loggers.CSVLogger", "CSV metrics log"),
         new("fastai.callback.progress.CSVLogger", "CSV metrics log"),
+        // Lightning's logger classes, passed to Trainer(logger=…): each run's self.log metrics go to that tracker
+        // (TensorBoardLogger: <save_dir>/<name>/version_N event files).
+        new("pytorch_lightning.loggers.TensorBoardLogger", "TensorBoard"), new("lightning.pytorch.loggers.TensorBoardLogger", "TensorBoard"),
+        new("pytorch_lightning.loggers.WandbLogger", "Weights & Biases"), new("lightning.pytorch.loggers.WandbLogger", "Weights & Biases"),
+        new("pytorch_lightning.loggers.MLFlowLogger", "MLflow"), new("lightning.pytorch.loggers.MLFlowLogger", "MLflow"),
+        new("pytorch_lightning.loggers.CometLogger", "Comet"), new("lightning.pytorch.loggers.CometLogger", "Comet"),
+        new("pytorch_lightning.loggers.NeptuneLogger", "Neptune"), new("lightning.pytorch.loggers.NeptuneLogger", "Neptune"),
         new("argus.callbacks.LoggingToFile", "metrics log file"), new("argus.callbacks.LoggingToCSV", "CSV metrics log"),
     ];
 

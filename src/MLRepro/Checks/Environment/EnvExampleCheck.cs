@@ -21,7 +21,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         "Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
         "project does not commit (it cannot build), an environment file without a Python version (a bare `- python`), or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
-        "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs) when it is the only environment, and docs or a Makefile target that only describe the environment " +
+        "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs; GitHub Actions or Travis CI) when it is the only environment, and docs or a Makefile target that only describe the environment " +
         "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version; a minimum version such as \"Python 3.9+\" counts beside a CUDA version, an OS release or a Cloud TPU). An environment file that cannot be created as " +
         "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
@@ -139,6 +139,42 @@ public sealed partial class EnvExampleCheck : CheckBase
         return null;
     }
 
+    /// <summary>
+    /// A Travis CI job (.travis.yml with <c>language: python</c>) that states the Python version (<c>python: 3.7</c>, or a list) and
+    /// installs the dependencies (<c>install: pip install -r requirements.txt</c>): its Python and install lines; null when there is none.
+    /// </summary>
+    private static List<Evidence>? TravisEnvironment(ProjectModel project)
+    {
+        const string path = ".travis.yml";
+        if (!project.Index.Contains(path) || project.Text(path) is not { } text)
+        {
+            return null;
+        }
+
+        var root = Formats.Yaml.YamlLoader.Load(text, []).RootMapping;
+        if (root?.GetString("language")?.Trim() != "python")
+        {
+            return null;
+        }
+
+        var python = root["python"] switch
+        {
+            Formats.Yaml.YamlScalarNode v when !v.IsNull => v,
+            Formats.Yaml.YamlSequenceNode q => q.Items.OfType<Formats.Yaml.YamlScalarNode>().FirstOrDefault(),
+            _ => null,
+        };
+        static IEnumerable<Formats.Yaml.YamlScalarNode> Commands(Formats.Yaml.YamlNode? n) => n switch
+        {
+            Formats.Yaml.YamlScalarNode v => [v],
+            Formats.Yaml.YamlSequenceNode q => q.Items.OfType<Formats.Yaml.YamlScalarNode>(),
+            _ => [],
+        };
+
+        var install = Commands(root["before_install"]).Concat(Commands(root["install"])).FirstOrDefault(c => InstallCommand().IsMatch(c.Value));
+        return python is null || install is null ? null
+            : [Evidence.At(path, python.Line, $"Travis CI sets up Python {python.Value}"), Evidence.At(path, install.Line, "Travis CI installs the dependencies", install.Value)];
+    }
+
     /// <summary>Whether an environment file sits in an MLflow model directory (beside an MLmodel file, as mlflow.*.log_model writes it).</summary>
     internal static bool IsMlflowModelEnvironment(ProjectModel project, string path)
     {
@@ -237,6 +273,14 @@ public sealed partial class EnvExampleCheck : CheckBase
             // even when it only runs tests or linters: it records the OS image, the Python version and the install steps.
             return Found(Outcome.Partial, "the only example environment is a CI workflow that sets up Python and installs the dependencies; no container or environment file.",
                 ciInstall, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
+        }
+
+        if (good.Count == 0 && problems.Count == 0 && TravisEnvironment(project) is { } travis)
+        {
+            // Travis CI is read like a GitHub Actions job: `python: 3.7` plus `install: pip install -r requirements.txt` recreates
+            // an environment with a stated Python version on the service's Ubuntu image.
+            return Found(Outcome.Partial, "the only example environment is a Travis CI job that sets up Python and installs the dependencies; no container or environment file.",
+                travis, "Add a Dockerfile (or an environment file with the Python version) that recreates the CI job's environment.");
         }
 
         if (good.Count == 0 && problems.Count == 0 && DocumentedEnvironment(project) is { } documented)

@@ -23,11 +23,11 @@ public sealed partial class EvalCompareCheck : CheckBase
         StarLevel.Evaluation,
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
-        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
-        "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, np.save of a metric series into a results folder, or a logging handler on a results " +
+        "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…, directly or through Lightning's logger classes such as TensorBoardLogger), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
+        "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed). Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server. Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -131,6 +131,13 @@ public sealed partial class EvalCompareCheck : CheckBase
                 evidence.Add(Evidence.At(m.Path, saved.Line, $"saves {saved.PositionalAt(1)!.Text} into a results folder on every run", saved.RawTarget));
             }
 
+            // A JSON-lines metrics log: one record per line appended to a file in the run's folder (stats_file.write(json.dumps(stats)
+            // + "\n"), print(json.dumps(stats), file=stats_file)): machine-readable, comparable across runs.
+            if (JsonLinesMetricRecord(m) is { } jsonl)
+            {
+                evidence.Add(jsonl);
+            }
+
             // A hand-written CSV log: f.write("epoch,loss,ppl,accuracy\n") opens a per-run table of metrics.
             if (m.Calls.FirstOrDefault(c => c.Target.EndsWith(".write", StringComparison.Ordinal) && c.PositionalAt(0)?.Literal?.AsString is { } header && CsvMetricHeader().IsMatch(header)) is { } table)
             {
@@ -181,6 +188,16 @@ public sealed partial class EvalCompareCheck : CheckBase
                 optIn.DistinctBy(e => (e.Path, e.Note)), "Log the metrics of every run by default (a metrics file, or the tracker switched on in the committed config).");
         }
 
+        // Visdom plots the metrics on a live server: its environments stay in the server's memory (saved only when someone
+        // saves them), so the code keeps no record that a later run can be compared with.
+        var visdom = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.ImportsModule("visdom"))
+            .Select(m => Evidence.At(m.Path, m.Imports.First(i => i.TopLevelPackage == "visdom").Line, "plots metrics on a live Visdom server")).Take(3).ToList();
+        if (visdom.Count > 0)
+        {
+            return Found(Outcome.Partial, "metrics are plotted on a live Visdom dashboard, which keeps them only while its server runs; no file or tracker records them for comparing runs.", visdom,
+                "Also write the metrics of each run to a file (metrics.json, a CSV log) or log them to a tracker such as TensorBoard or MLflow.");
+        }
+
         // A Hugging Face Trainer left at its default report_to writes its log history (trainer_state.json) into each run's
         // output folder and reports to whichever trackers happen to be installed: comparable only by chance.
         var trainers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
@@ -214,6 +231,50 @@ public sealed partial class EvalCompareCheck : CheckBase
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
+
+    /// <summary>
+    /// A JSON record written as one line of a file (<c>f.write(json.dumps(x) + "\n")</c>, or <c>print(json.dumps(x), file=f)</c> to a
+    /// file other than the console) where the record, the file or the function or class writing it is named as a metrics log
+    /// (stats, metrics, log, scalars: <c>stats_file</c>, <c>def log(…)</c>, <c>class MetricsLogger</c>); null when there is none.
+    /// Data and generation dumps (<c>fout.write(json.dumps(example) + "\n")</c>) are named otherwise and do not count.
+    /// </summary>
+    private static Evidence? JsonLinesMetricRecord(Python.ModuleSummary m)
+    {
+        foreach (var c in m.Calls)
+        {
+            string? file = null;
+            if (c.Target.EndsWith(".write", StringComparison.Ordinal) && c.PositionalAt(0) is { } line && line.Text.Contains("json.dumps(", StringComparison.Ordinal) && LineEnd().IsMatch(line.Text))
+            {
+                file = c.RawTarget[..^".write".Length];
+            }
+            else if (c.Target == "print" && c.Keyword("file") is { } f && !f.Text.StartsWith("sys.", StringComparison.Ordinal) && c.PositionalAt(0)?.Text.StartsWith("json.dumps(", StringComparison.Ordinal) == true)
+            {
+                file = f.Text;
+            }
+
+            if (file is null || m.Calls.FirstOrDefault(d => d.Line == c.Line && d.Target == "json.dumps") is not { } dump)
+            {
+                continue;
+            }
+
+            var function = m.FunctionContaining(c.Line);
+            string[] names = [dump.PositionalAt(0)?.Text ?? string.Empty, file, function?.Name ?? string.Empty, function?.ClassName ?? string.Empty];
+            if (names.Any(n => MetricsLogName().IsMatch(n)))
+            {
+                return Evidence.At(m.Path, c.Line, $"appends each record of metrics as a JSON line to a file ({file})", c.RawTarget);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A written text that ends the line (<c>json.dumps(x) + "\n"</c>): one record per line, appended run after run.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+\s*(?:'\\n'|""\\n"")\s*$")]
+    private static partial System.Text.RegularExpressions.Regex LineEnd();
+
+    /// <summary>A name that says metrics log (stats, stats_file, log_stats, metrics, def log, scalars, kvs, MetricsLogger).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.])(?:[Ss]tats?|[Mm]etrics?|[Ll]og|[Ll]ogs|[Ss]calars|kvs)(?:[_.]|$)|[a-z]Logger$|^[A-Z]\w*(?:Metrics|Stats)\w*$")]
+    private static partial System.Text.RegularExpressions.Regex MetricsLogName();
 
     /// <summary>A file logging handler plus logger calls whose message names a metric; empty when either is missing.</summary>
     private static List<Evidence> LoggedMetrics(ProjectModel project)
