@@ -601,7 +601,9 @@ public sealed partial class DataPipelineCheck : CheckBase
 
     private static readonly HashSet<string> StepOptions = new(StringComparer.Ordinal) { "num_iters", "max_iters", "n_iters", "iters", "iterations", "num_iterations", "max_iter", "max_steps", "num_steps", "total_steps", "train_steps", "num_train_steps", "n_steps", "total_iters", "niter", "total_iterations",
         // Reinforcement learning counts environment steps or frames: TD3's --max_timesteps 1e6, a DQN notebook's num_frames = 1000000.
-        "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps" };
+        "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps",
+        // T_max, the total step count T of RL papers (Rainbow's --T-max 50e6); as a scheduler's period in steps it is as long as the training.
+        "t_max" };
     private static readonly HashSet<string> DeepLearningModules = new(StringComparer.Ordinal) { "torch", "tensorflow", "keras", "jax", "flax", "mxnet", "paddle" };
 
     /// <summary>
@@ -626,14 +628,18 @@ public sealed partial class DataPipelineCheck : CheckBase
             ? settings.OrderByDescending(x => StepValue(x.a)).Select(x => $"{x.m.Path}:{x.a.Line} trains {StepValue(x.a):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
             : null;
 
-        foreach (var m in code)
+        // Options of a script that trains a network: its own code or the local modules it imports use a deep-learning framework
+        // (a plotting script's --max-timesteps only crops curves).
+        var deepLearning = code.Where(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in code.Where(m => m.CliOptions.Length > 0 && project.LocalModules.Closure(m.Path).Any(deepLearning.Contains)))
         {
             foreach (var o in m.CliOptions)
             {
                 var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
 
                 // Epochs say little without the data's size (200 epochs of a GCN on Cora take seconds); steps of a network do.
-                if (StepOptions.Contains(name) && WholeNumber(o.Default?.Literal) is { } n && n >= LongTrainingSteps)
+                // A default written as a cast (`default=int(50e6)`, Rainbow's --T-max) is as literal as `default=50000000`.
+                if (IsStepCount(name) && (WholeNumber(o.Default?.Literal) ?? IntCast(o.Default?.Text)) is { } n && n >= LongTrainingSteps)
                 {
                     return $"{m.Path}:{o.Line} trains {n:N0} steps by default ({string.Join('/', o.Flags)})";
                 }
@@ -722,7 +728,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return n;
         }
 
-        var m = IntCall().Match(a.ValueText);
+        return IntCast(a.ValueText);
+    }
+
+    /// <summary>The whole number of an <c>int(3e6)</c> cast of a numeric literal, or null.</summary>
+    private static long? IntCast(string? text)
+    {
+        var m = text is null ? System.Text.RegularExpressions.Match.Empty : IntCall().Match(text);
         return m.Success && double.TryParse(m.Groups["n"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
             && d == Math.Floor(d) && d is > 0 and < long.MaxValue ? (long)d : null;
     }
