@@ -176,6 +176,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return [.. numbered.Take(6).Select(e => Evidence.At(e.Path, e.Line, "a numbered stage script"))];
         }
 
+        // A driver shell script that runs several different Python scripts one after another (run.sh: python create_user_data.py,
+        // python prepare_nnmf_data.py, python nnmf.py, …) chains stages, each writing files the next ones read, whatever they are called.
+        if (DriverScript(project) is { } driver)
+        {
+            return driver;
+        }
+
         var train = scripts.Where(e => Is(Stem(e.Path), TrainStages)).ToList();
         var others = scripts.Where(e => Is(Stem(e.Path), PrepareStages) || Is(Stem(e.Path), LaterStages)).ToList();
         if (train.Count == 0 || others.Count == 0)
@@ -185,6 +192,37 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>Different Python scripts one shell script runs, from which it drives a staged pipeline.</summary>
+    private const int MinDriverScripts = 3;
+
+    /// <summary>
+    /// The first committed shell script (tests and tooling aside) that runs at least <see cref="MinDriverScripts"/> different
+    /// Python scripts in sequence, as evidence, or null. Reruns of one script with other flags (seeds, datasets) are one stage.
+    /// </summary>
+    private static IReadOnlyList<Evidence>? DriverScript(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path))
+            .OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            var runs = ScriptRun().Matches(text.Text).DistinctBy(m => m.Groups["script"].Value, StringComparer.Ordinal).ToList();
+            if (runs.Count >= MinDriverScripts)
+            {
+                return [.. runs.Take(6).Select(m => Evidence.At(f.Path, text.GetPosition(m.Groups["script"].Index).Line, $"{f.Path} runs {m.Groups["script"].Value} as one stage of {runs.Count}"))];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A shell line running a Python script (env assignments, nohup/time/poetry run/uv run and interpreter flags allowed), the script captured.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=\S+[ \t]+)*(?:(?:nohup|time|poetry[ \t]+run|uv[ \t]+run)[ \t]+)*(?:python[0-9.]*|accelerate[ \t]+launch|torchrun|deepspeed)[ \t]+(?:-[A-Za-z]\S*[ \t]+)*(?<script>[\w./-]+\.py)\b")]
+    private static partial System.Text.RegularExpressions.Regex ScriptRun();
 
     /// <summary>Numbered scripts in one folder from which they form a staged pipeline.</summary>
     private const int MinNumberedStages = 3;
