@@ -484,6 +484,15 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
         }
 
+        // A fallback elsewhere does not lift the need that env.hardware sees too: the training script calls the GPU unconditionally
+        // (netG = Generator().cuda() in train.py, the fallback only in inference.py), or the docs state the GPU the training ran on.
+        if (codeGpu.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, codeGpu) is null
+            && (Environment.EnvHardwareCheck.UnguardedTrainingGpu(project, [.. Environment.EnvHardwareCheck.CpuFallbacks(project)]).FirstOrDefault()
+                ?? Environment.EnvHardwareCheck.TrainingHardwareDocs(project).FirstOrDefault()) is { } trainingGpu)
+        {
+            return (true, $"its training needs a GPU ({trainingGpu.Path}:{trainingGpu.Span?.Line})");
+        }
+
         // bitsandbytes quantised loading, a raise without CUDA, a second GPU in the config: no CPU path, whatever fallback other scripts have.
         if (Environment.EnvHardwareCheck.GpuRequirements(project).FirstOrDefault() is { } required)
         {
