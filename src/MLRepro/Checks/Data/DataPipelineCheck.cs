@@ -94,14 +94,24 @@ public sealed partial class DataPipelineCheck : CheckBase
                 stageEvidence, "Run the pipeline with `dvc repro` and commit dvc.lock, so each stage's artifacts are tracked.");
         }
 
+        // The stages' trained models committed with the code (snapshots/baseline/*.pt beside the oe_tune stage that restores
+        // them, a LoRA adapter per stage in Git LFS): git tracks each stage's artifacts, so a later stage runs alone on them.
+        var committed = CommittedModels(project);
         var scripts = StageScripts(project);
+        var modelHandOff = scripts.Count > 0 ? [] : StageHandOff(project);
+        var saved = scripts.Count > 0 || modelHandOff.Count > 0 ? null : SavedModel(project);
+        if (committed.Count >= MinCommittedModels && (scripts.Count > 0 || modelHandOff.Count > 0 || saved is not null))
+        {
+            return Found(Outcome.Met, $"the project is resource-intensive ({why}); its stages hand trained models on, and {Count(committed.Count, "trained model file")} are committed with the code, so a later stage can run alone on the tracked artifacts.",
+                [.. scripts.Concat(modelHandOff).Take(4), .. committed.Take(4).Select(f => Evidence.At(f, null, "a trained model committed with the code"))]);
+        }
+
         if (scripts.Count > 0)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); separate scripts run its stages, but nothing tracks the files they pass on.",
                 scripts, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
         }
 
-        var modelHandOff = StageHandOff(project);
         if (modelHandOff.Count > 0)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its stages (training, then sampling or evaluation) run apart and pass a saved model on, but nothing tracks it.",
@@ -111,7 +121,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         // Training that writes the trained model or checkpoints to files ends a stage with an artifact: evaluating, sampling,
         // resuming or serving can start from it without retraining. The stage boundary exists though nothing tracks the
         // file; only a project whose training keeps nothing (no model saved, logs at most) has no stage at all.
-        if (SavedModel(project) is { } saved)
+        if (saved is not null)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); training saves the model to files that later steps can start from, but nothing tracks them or splits the work into stages.",
                 [saved], "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
@@ -192,6 +202,17 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>Committed model files from which a project keeps its stages' trained models with the code (one file is often a metric's or a demo's weights).</summary>
+    private const int MinCommittedModels = 2;
+
+    /// <summary>Extensions of trained network or estimator files (PyTorch, Lua Torch, Lightning, safetensors, Keras/HDF5, joblib, Paddle, ONNX); pickles and .bin are too often data.</summary>
+    private static readonly HashSet<string> ModelFileExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pt", ".pth", ".pt7", ".t7", ".ckpt", ".safetensors", ".h5", ".hdf5", ".keras", ".joblib", ".pdparams", ".onnx" };
+
+    /// <summary>Trained model files committed in the repository (Git LFS pointers included), tests, tooling and vendored packages aside.</summary>
+    private static IReadOnlyList<string> CommittedModels(ProjectModel project) =>
+        [.. project.Index.Files.Where(f => ModelFileExtensions.Contains(f.Extension) && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path) && !project.IsVendoredPackagePath(f.Path))
+            .Select(f => f.Path).Order(StringComparer.Ordinal)];
 
     /// <summary>Different Python scripts one shell script runs, from which it drives a staged pipeline.</summary>
     private const int MinDriverScripts = 3;
