@@ -20,8 +20,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
-        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a training script that calls it unconditionally, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
+        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 and int(50e6) count), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM, " +
@@ -29,9 +29,10 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "a Metaflow, ZenML, Flyte or Kubeflow pipeline whose steps the orchestrator stores as versioned artifacts, " +
-        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
+        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next; in an intensive project, stages handing on trained models " +
+        $"of which {MinCommittedModels}+ model files (.pt, .pth, .ckpt, .safetensors, .h5, Git LFS pointers included) are committed with the code), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
-        "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
+        "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, a driver shell script running 3+ different Python scripts in sequence (run.sh), Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
         "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project, " +
         "and so is training that saves the model or checkpoints (torch.save, save_pretrained, joblib.dump) for later steps to start from; " +
         "no pipeline and no saved model is NotMet there, and no pipeline is NotApplicable in a cheap project.",
