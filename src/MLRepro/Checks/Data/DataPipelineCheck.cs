@@ -673,6 +673,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps",
         // T_max, the total step count T of RL papers (Rainbow's --T-max 50e6); as a scheduler's period in steps it is as long as the training.
         "t_max" };
+    private static readonly HashSet<string> PlottingModules = new(StringComparer.Ordinal) { "matplotlib", "seaborn", "plotly", "bokeh", "altair", "pytablewriter" };
     private static readonly HashSet<string> DeepLearningModules = new(StringComparer.Ordinal) { "torch", "tensorflow", "keras", "jax", "flax", "mxnet", "paddle" };
 
     /// <summary>
@@ -697,10 +698,12 @@ public sealed partial class DataPipelineCheck : CheckBase
             ? settings.OrderByDescending(x => StepValue(x.a)).Select(x => $"{x.m.Path}:{x.a.Line} trains {StepValue(x.a):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
             : null;
 
-        // Options of a script that trains a network: its own code or the local modules it imports use a deep-learning framework
-        // (a plotting script's --max-timesteps only crops curves).
+        // A plotting script's options (--max-timesteps default=int(2e6) only crops the curves) say nothing about training: a module
+        // that imports a plotting library and runs no deep-learning code (its own or its local imports') is left out. An options
+        // module (agent/arguments.py, argparse alone) is the training script's.
         var deepLearning = code.Where(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in code.Where(m => m.CliOptions.Length > 0 && project.LocalModules.Closure(m.Path).Any(deepLearning.Contains)))
+        foreach (var m in code.Where(m => m.CliOptions.Length > 0 && !(m.Imports.Any(i => i.Level == 0 && PlottingModules.Contains(i.Module.Split('.')[0]))
+            && !project.LocalModules.Closure(m.Path).Any(deepLearning.Contains))))
         {
             foreach (var o in m.CliOptions)
             {
