@@ -20,8 +20,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
-        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 counts), " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a training script that calls it unconditionally, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
+        $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 and int(50e6) count), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM, " +
@@ -29,9 +29,10 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Fine-tuning a large pretrained model (PEFT/LoRA, TRL, bitsandbytes, DeepSpeed) is intensive too; a GPU base image alone or optional " +
         "GPU examples are not. Met when a tracked pipeline exists (dvc.yaml with dvc.lock, Kedro/Snakemake with tracked outputs, an MLflow Recipe, " +
         "a Metaflow, ZenML, Flyte or Kubeflow pipeline whose steps the orchestrator stores as versioned artifacts, " +
-        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next), " +
+        "or stage scripts handing artifacts on through tracker runs: logged by one stage, loaded by run id in the next; in an intensive project, stages handing on trained models " +
+        $"of which {MinCommittedModels}+ model files (.pt, .pth, .ckpt, .safetensors, .h5, Git LFS pointers included) are committed with the code), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
-        "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
+        "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, a driver shell script running 3+ different Python scripts in sequence (run.sh), Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
         "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project, " +
         "and so is training that saves the model or checkpoints (torch.save, save_pretrained, joblib.dump) for later steps to start from; " +
         "no pipeline and no saved model is NotMet there, and no pipeline is NotApplicable in a cheap project.",
@@ -94,14 +95,24 @@ public sealed partial class DataPipelineCheck : CheckBase
                 stageEvidence, "Run the pipeline with `dvc repro` and commit dvc.lock, so each stage's artifacts are tracked.");
         }
 
+        // The stages' trained models committed with the code (snapshots/baseline/*.pt beside the oe_tune stage that restores
+        // them, a LoRA adapter per stage in Git LFS): git tracks each stage's artifacts, so a later stage runs alone on them.
+        var committed = CommittedModels(project);
         var scripts = StageScripts(project);
+        var modelHandOff = scripts.Count > 0 ? [] : StageHandOff(project);
+        var saved = scripts.Count > 0 || modelHandOff.Count > 0 ? null : SavedModel(project);
+        if (committed.Count >= MinCommittedModels && (scripts.Count > 0 || modelHandOff.Count > 0 || saved is not null))
+        {
+            return Found(Outcome.Met, $"the project is resource-intensive ({why}); its stages hand trained models on, and {Count(committed.Count, "trained model file")} are committed with the code, so a later stage can run alone on the tracked artifacts.",
+                [.. scripts.Concat(modelHandOff).Take(4), .. committed.Take(4).Select(f => Evidence.At(f, null, "a trained model committed with the code"))]);
+        }
+
         if (scripts.Count > 0)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); separate scripts run its stages, but nothing tracks the files they pass on.",
                 scripts, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
         }
 
-        var modelHandOff = StageHandOff(project);
         if (modelHandOff.Count > 0)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its stages (training, then sampling or evaluation) run apart and pass a saved model on, but nothing tracks it.",
@@ -111,7 +122,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         // Training that writes the trained model or checkpoints to files ends a stage with an artifact: evaluating, sampling,
         // resuming or serving can start from it without retraining. The stage boundary exists though nothing tracks the
         // file; only a project whose training keeps nothing (no model saved, logs at most) has no stage at all.
-        if (SavedModel(project) is { } saved)
+        if (saved is not null)
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); training saves the model to files that later steps can start from, but nothing tracks them or splits the work into stages.",
                 [saved], "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
@@ -176,6 +187,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return [.. numbered.Take(6).Select(e => Evidence.At(e.Path, e.Line, "a numbered stage script"))];
         }
 
+        // A driver shell script that runs several different Python scripts one after another (run.sh: python create_user_data.py,
+        // python prepare_nnmf_data.py, python nnmf.py, …) chains stages, each writing files the next ones read, whatever they are called.
+        if (DriverScript(project) is { } driver)
+        {
+            return driver;
+        }
+
         var train = scripts.Where(e => Is(Stem(e.Path), TrainStages)).ToList();
         var others = scripts.Where(e => Is(Stem(e.Path), PrepareStages) || Is(Stem(e.Path), LaterStages)).ToList();
         if (train.Count == 0 || others.Count == 0)
@@ -185,6 +203,48 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return [.. others.Take(4).Concat(train.Take(2)).Select(e => Evidence.At(e.Path, e.Line, "a separate stage script"))];
     }
+
+    /// <summary>Committed model files from which a project keeps its stages' trained models with the code (one file is often a metric's or a demo's weights).</summary>
+    private const int MinCommittedModels = 2;
+
+    /// <summary>Extensions of trained network or estimator files (PyTorch, Lua Torch, Lightning, safetensors, Keras/HDF5, joblib, Paddle, ONNX); pickles and .bin are too often data.</summary>
+    private static readonly HashSet<string> ModelFileExtensions = new(StringComparer.OrdinalIgnoreCase) { ".pt", ".pth", ".pt7", ".t7", ".ckpt", ".safetensors", ".h5", ".hdf5", ".keras", ".joblib", ".pdparams", ".onnx" };
+
+    /// <summary>Trained model files committed in the repository (Git LFS pointers included), tests, tooling and vendored packages aside.</summary>
+    private static IReadOnlyList<string> CommittedModels(ProjectModel project) =>
+        [.. project.Index.Files.Where(f => ModelFileExtensions.Contains(f.Extension) && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path) && !project.IsVendoredPackagePath(f.Path))
+            .Select(f => f.Path).Order(StringComparer.Ordinal)];
+
+    /// <summary>Different Python scripts one shell script runs, from which it drives a staged pipeline.</summary>
+    private const int MinDriverScripts = 3;
+
+    /// <summary>
+    /// The first committed shell script (tests and tooling aside) that runs at least <see cref="MinDriverScripts"/> different
+    /// Python scripts in sequence, as evidence, or null. Reruns of one script with other flags (seeds, datasets) are one stage.
+    /// </summary>
+    private static IReadOnlyList<Evidence>? DriverScript(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && !f.Path.Split('/').Any(p => p.StartsWith('.')) && !Analysis.ConfigAnalysis.IsTestOrTooling(f.Path))
+            .OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            var runs = ScriptRun().Matches(text.Text).DistinctBy(m => m.Groups["script"].Value, StringComparer.Ordinal).ToList();
+            if (runs.Count >= MinDriverScripts)
+            {
+                return [.. runs.Take(6).Select(m => Evidence.At(f.Path, text.GetPosition(m.Groups["script"].Index).Line, $"{f.Path} runs {m.Groups["script"].Value} as one stage of {runs.Count}"))];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A shell line running a Python script (env assignments, nohup/time/poetry run/uv run and interpreter flags allowed), the script captured.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=\S+[ \t]+)*(?:(?:nohup|time|poetry[ \t]+run|uv[ \t]+run)[ \t]+)*(?:python[0-9.]*|accelerate[ \t]+launch|torchrun|deepspeed)[ \t]+(?:-[A-Za-z]\S*[ \t]+)*(?<script>[\w./-]+\.py)\b")]
+    private static partial System.Text.RegularExpressions.Regex ScriptRun();
 
     /// <summary>Numbered scripts in one folder from which they form a staged pipeline.</summary>
     private const int MinNumberedStages = 3;
@@ -446,6 +506,15 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, $"it requires a GPU ({gpu.Path}:{gpu.Span?.Line})");
         }
 
+        // A fallback elsewhere does not lift the need that env.hardware sees too: the training script calls the GPU unconditionally
+        // (netG = Generator().cuda() in train.py, the fallback only in inference.py), or the docs state the GPU the training ran on.
+        if (codeGpu.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, codeGpu) is null
+            && (Environment.EnvHardwareCheck.UnguardedTrainingGpu(project, [.. Environment.EnvHardwareCheck.CpuFallbacks(project)]).FirstOrDefault()
+                ?? Environment.EnvHardwareCheck.TrainingHardwareDocs(project).FirstOrDefault()) is { } trainingGpu)
+        {
+            return (true, $"its training needs a GPU ({trainingGpu.Path}:{trainingGpu.Span?.Line})");
+        }
+
         // bitsandbytes quantised loading, a raise without CUDA, a second GPU in the config: no CPU path, whatever fallback other scripts have.
         if (Environment.EnvHardwareCheck.GpuRequirements(project).FirstOrDefault() is { } required)
         {
@@ -601,7 +670,10 @@ public sealed partial class DataPipelineCheck : CheckBase
 
     private static readonly HashSet<string> StepOptions = new(StringComparer.Ordinal) { "num_iters", "max_iters", "n_iters", "iters", "iterations", "num_iterations", "max_iter", "max_steps", "num_steps", "total_steps", "train_steps", "num_train_steps", "n_steps", "total_iters", "niter", "total_iterations",
         // Reinforcement learning counts environment steps or frames: TD3's --max_timesteps 1e6, a DQN notebook's num_frames = 1000000.
-        "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps" };
+        "max_timesteps", "total_timesteps", "num_timesteps", "timesteps", "num_frames", "max_frames", "total_frames", "num_env_steps", "total_env_steps",
+        // T_max, the total step count T of RL papers (Rainbow's --T-max 50e6); as a scheduler's period in steps it is as long as the training.
+        "t_max" };
+    private static readonly HashSet<string> PlottingModules = new(StringComparer.Ordinal) { "matplotlib", "seaborn", "plotly", "bokeh", "altair", "pytablewriter" };
     private static readonly HashSet<string> DeepLearningModules = new(StringComparer.Ordinal) { "torch", "tensorflow", "keras", "jax", "flax", "mxnet", "paddle" };
 
     /// <summary>
@@ -626,14 +698,20 @@ public sealed partial class DataPipelineCheck : CheckBase
             ? settings.OrderByDescending(x => StepValue(x.a)).Select(x => $"{x.m.Path}:{x.a.Line} trains {StepValue(x.a):N0} steps ({x.a.Target} = {x.a.ValueText})").First()
             : null;
 
-        foreach (var m in code)
+        // A plotting script's options (--max-timesteps default=int(2e6) only crops the curves) say nothing about training: a module
+        // that imports a plotting library and runs no deep-learning code (its own or its local imports') is left out. An options
+        // module (agent/arguments.py, argparse alone) is the training script's.
+        var deepLearning = code.Where(m => m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in code.Where(m => m.CliOptions.Length > 0 && !(m.Imports.Any(i => i.Level == 0 && PlottingModules.Contains(i.Module.Split('.')[0]))
+            && !project.LocalModules.Closure(m.Path).Any(deepLearning.Contains))))
         {
             foreach (var o in m.CliOptions)
             {
                 var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
 
                 // Epochs say little without the data's size (200 epochs of a GCN on Cora take seconds); steps of a network do.
-                if (StepOptions.Contains(name) && WholeNumber(o.Default?.Literal) is { } n && n >= LongTrainingSteps)
+                // A default written as a cast (`default=int(50e6)`, Rainbow's --T-max) is as literal as `default=50000000`.
+                if (IsStepCount(name) && (WholeNumber(o.Default?.Literal) ?? IntCast(o.Default?.Text)) is { } n && n >= LongTrainingSteps)
                 {
                     return $"{m.Path}:{o.Line} trains {n:N0} steps by default ({string.Join('/', o.Flags)})";
                 }
@@ -722,7 +800,13 @@ public sealed partial class DataPipelineCheck : CheckBase
             return n;
         }
 
-        var m = IntCall().Match(a.ValueText);
+        return IntCast(a.ValueText);
+    }
+
+    /// <summary>The whole number of an <c>int(3e6)</c> cast of a numeric literal, or null.</summary>
+    private static long? IntCast(string? text)
+    {
+        var m = text is null ? System.Text.RegularExpressions.Match.Empty : IntCall().Match(text);
         return m.Success && double.TryParse(m.Groups["n"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
             && d == Math.Floor(d) && d is > 0 and < long.MaxValue ? (long)d : null;
     }

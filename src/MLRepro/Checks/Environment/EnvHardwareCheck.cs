@@ -99,7 +99,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// condition (<c>netG = Generator().cuda()</c>, not under <c>if args.cuda:</c>): the training needs a GPU, whatever fallback
     /// the inference or evaluation scripts have (<c>inference.py</c> choosing <c>cuda</c> when available).
     /// </summary>
-    private static IEnumerable<Evidence> UnguardedTrainingGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks) =>
+    internal static IEnumerable<Evidence> UnguardedTrainingGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks) =>
         CodeGpuUses(project).Where(u => TrainingScript().IsMatch(u.Path) && !fallbacks.Any(f => f.Path == u.Path) && u.Span?.Line is { } line
             && project.PythonModule(u.Path) is { IsNotebook: false } && project.Text(u.Path) is { } text && IsUnconditional(text, line));
 
@@ -321,7 +321,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// Sentences of the docs that name hardware in the context of training ("training times are 1/2/4 days on a single V100",
     /// "trained on 4xA100"): the authors state what the training needs, which a CPU fallback for inference or debugging does not lift.
     /// </summary>
-    private static IEnumerable<Evidence> TrainingHardwareDocs(ProjectModel project) =>
+    internal static IEnumerable<Evidence> TrainingHardwareDocs(ProjectModel project) =>
         project.Docs.SelectMany(d => d.Sections.SelectMany(s => SentenceBreak().Split(s.Text).Where(t => TrainingWord().IsMatch(t) && HardwareMention().IsMatch(t)).Take(1)
             .Select(t => Evidence.At(d.Path, s.Line, $"documents the training hardware: \"{HardwareMention().Match(t).Value.Trim()}\""))));
 
