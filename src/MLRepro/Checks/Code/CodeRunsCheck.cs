@@ -19,12 +19,14 @@ public sealed partial class CodeRunsCheck : CheckBase
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
         "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
         "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
-        "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
-        "author's machine; a DVC stage " +
+        "are produced by a pipeline stage, or are named by the documentation as the input to supply; a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
         "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
         "entry point is a script, notebooks it never reaches (research/, demos). A file the project's own code saves (a notebook " +
-        "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Problems (Partial): a call of an API that current releases removed (time.clock, " +
+        "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Blockers (NotMet): a script a " +
+        "command names that does not exist, a syntax error in the primary entry point, a module it imports or a pipeline step (in another script " +
+        "of a collection it is a problem), an unresolvable import at module level of a run. Problems (Partial): an input read from an absolute path " +
+        "on the author's machine (/share/data/…, D:\\…, /kaggle/input/…), which the user must edit first; a call of an API that current releases removed (time.clock, " +
         "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the " +
         "project pins a release that still has it — the code runs in its era's releases, so a fresh unpinned install breaks it but pinning " +
         "fixes it; Python 2 syntax (a print statement, `except E, e:`), which runs only under Python 2.7; a " +
@@ -93,14 +95,25 @@ public sealed partial class CodeRunsCheck : CheckBase
         List<Evidence> BlockingUnlessOffRun(string path) => offRun(path) ? minor : blocking;
         string OffRunNote(string path) => offRun(path) ? " (off the documented run)" : string.Empty;
 
-        // Entry scripts must parse.
+        // Entry scripts must parse. A syntax error stops the run that executes the file: the primary entry point and what it
+        // imports, or a pipeline, Makefile or MLproject step. In a collection of scripts or notebooks (a book's chapters, a
+        // deprecated/ notebook, a teammate's folder of a competition solution) one file that does not parse stops only itself:
+        // the documented run goes on, so it is a problem (Partial), as reviewers grade it.
         var scripts = project.EntryPoints.Scripts.ToHashSet(StringComparer.Ordinal);
+        var stepped = primary.Script is { } primaryScript ? RunBlockers.Closure(project, primaryScript).ToHashSet(StringComparer.Ordinal) : null;
+        foreach (var e in entries.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.Makefile or EntryPointKind.MLproject && e.Script is not null))
+        {
+            stepped?.UnionWith(RunBlockers.Closure(project, e.Script!));
+        }
+
         foreach (var m in project.PythonModules.Where(m => scripts.Contains(m.Path)))
         {
             var error = m.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             if (error is not null)
             {
-                BlockingUnlessOffRun(m.Path).Add(Evidence.At(m.Path, error.Span?.Line, $"does not parse: {error.Message}{OffRunNote(m.Path)}"));
+                var elsewhere = stepped is not null && !stepped.Contains(m.Path);
+                (elsewhere ? minor : BlockingUnlessOffRun(m.Path)).Add(Evidence.At(m.Path, error.Span?.Line,
+                    $"does not parse: {error.Message}{(elsewhere && !offRun(m.Path) ? " (a script the primary entry point does not run)" : OffRunNote(m.Path))}"));
             }
         }
 
@@ -124,15 +137,18 @@ public sealed partial class CodeRunsCheck : CheckBase
                 .Add(Evidence.At(u.Blocker.Path, u.Blocker.Line, u.Blocker.Problem, u.Blocker.Snippet));
         }
 
+        // An absolute path on the author's machine (/share/data/…, D:\\Project\\data, /kaggle/input/…) is a problem, not a
+        // blocker: given the correct input, the code runs once the user points the path at it (an edit, as for a config
+        // value in the author's home folder). Careful reviewers grade it so ("runs only after editing paths": Partial).
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Absolute))
         {
-            BlockingUnlessOffRun(r.Path).Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine{OffRunNote(r.Path)}", $"{r.Function}({r.Argument})"));
+            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine: edit it before running{OffRunNote(r.Path)}", $"{r.Function}({r.Argument})"));
         }
 
         // An API that current releases removed (an unpinned requirement brings them) is a problem, not a blocker: the code is
         // right for the releases of its era, and pinning them (env.packages' concern) runs it unchanged. Careful reviewers
         // grade it so ("runs with the 2021-era stack; a fresh install today breaks it": Partial), keeping NotMet for code
-        // that no environment runs (a missing script, a syntax error, an unresolvable import, the author's absolute paths).
+        // that no environment runs (a missing script, a syntax error, an unresolvable import).
         // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
         // explorations: a file they open that is missing, or an API they call that is gone, does not stop the documented run.
         var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
