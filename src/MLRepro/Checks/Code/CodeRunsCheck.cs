@@ -27,7 +27,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         "command names that does not exist, a syntax error in the primary entry point, a module it imports or a pipeline step (in another script " +
         "of a collection it is a problem), an unresolvable import at module level of a run. Problems (Partial): an input read from an absolute path " +
         "on the author's machine (/share/data/…, D:\\…, /kaggle/input/…), which the user must edit first; a call of an API that current releases removed (time.clock, " +
-        "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the " +
+        "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib, a four-value gym env.step, Keras 2's Adam(lr=…)…: Knowledge/removed-apis.tsv) unless the " +
         "project pins a release that still has it — the code runs in its era's releases, so a fresh unpinned install breaks it but pinning " +
         "fixes it; Python 2 syntax (a print statement, `except E, e:`), which runs only under Python 2.7; a " +
         "conventional module name used as `name.attr` without any binding in its module, in code that runs (NameError; at module level of " +
