@@ -86,4 +86,13 @@ public sealed class RemovedApisTests
         // Gradio 4 removed the components' .style() method.
         RemovedApis.ForLine("    box = gr.Textbox(show_label=False).style(container=False)").Should().ContainSingle(a => a.Package == "gradio");
     }
+
+    [Fact]
+    public void A_removed_keyword_value_is_known()
+    {
+        // scikit-learn 1.3 rejects max_features='auto' in the forests and trees; the keyword itself stays.
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", [null, "max_features"], 0, k => k == "max_features" ? "auto" : null)!.RemovedIn.Should().Be("1.3");
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", ["max_features"], 0, k => "sqrt").Should().BeNull();
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", ["max_features"], 0).Should().BeNull();
+    }
 }
