@@ -218,7 +218,10 @@ public sealed partial class CodeRunsCheck : CheckBase
         // add-ons (a Flask demo, a vendored baseline) often document their own extras.
         if (primaryClosure is not null && project.Dependencies.Length > 0)
         {
-            foreach (var t in project.Imports.UndeclaredRequired.Where(t => t.RequiredIn.Any(primaryClosure.Contains)).Take(RunBlockers.MaxPerKind))
+            // A git submodule's code (`git submodule update` fetches it; a snapshot without it shows an empty folder) is the
+            // project's own: `from tacotron2.layers import …`, or `from layers import …` after sys.path.append('tacotron2').
+            var submodules = SubmodulePaths(project);
+            foreach (var t in project.Imports.UndeclaredRequired.Where(t => t.RequiredIn.Any(primaryClosure.Contains) && !FromSubmodule(project, t, submodules)).Take(RunBlockers.MaxPerKind))
             {
                 var at = t.RequiredIn.First(primaryClosure.Contains);
                 var line = at == t.FirstPath ? t.FirstLine : (int?)null;
@@ -296,6 +299,34 @@ public sealed partial class CodeRunsCheck : CheckBase
             }
         }
     }
+
+    /// <summary>The paths of the git submodules .gitmodules declares (`path = tacotron2`).</summary>
+    private static IReadOnlyList<string> SubmodulePaths(ProjectModel project) =>
+        project.Text(".gitmodules") is { } text
+            ? [.. SubmodulePath().Matches(text.Text).Select(m => m.Groups["path"].Value.Trim('/').TrimStart('.', '/')).Where(p => p.Length > 0)]
+            : [];
+
+    /// <summary>
+    /// Whether an undeclared import comes from a git submodule: its top-level name is a submodule's folder, or a module that
+    /// imports it puts a submodule's folder on sys.path first.
+    /// </summary>
+    private static bool FromSubmodule(ProjectModel project, Analysis.ThirdPartyImport t, IReadOnlyList<string> submodules)
+    {
+        if (submodules.Count == 0)
+        {
+            return false;
+        }
+
+        var root = t.Module.Split('.')[0];
+        return submodules.Any(p => p == root || p.EndsWith("/" + root, StringComparison.Ordinal))
+            || t.RequiredIn.Any(path => project.Text(path)?.Text is { } code && SysPathAddition().Matches(code).Any(m => submodules.Contains(m.Groups["dir"].Value.Trim('/').TrimStart('.', '/'))));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*path[ \t]*=[ \t]*(?<path>\S+)")]
+    private static partial System.Text.RegularExpressions.Regex SubmodulePath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"sys\.path\.(?:append|insert)\((?:\s*\d+\s*,)?\s*['""](?<dir>[^'""]+)['""]\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex SysPathAddition();
 
     /// <summary>A document in a sub-folder (eval/README.md, docs/course/hpc.md), not the project's root README.</summary>
     private static bool SubFolderDocument(string path) => path.Contains('/', StringComparison.Ordinal);
