@@ -34,7 +34,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         "the primary entry point's modules it blocks; a notebook counts as its code cells run top to bottom, unless %pylab or %run injects names); a path with Windows separators to a file the project has under the '/' form; a value of a loaded config file (or of a " +
         "Python config module the run imports) that is a path in the author's home folder (/home/NAME/…, /Users/NAME/…, /run/media/NAME, C:\\Users\\NAME), " +
         "which the user must edit first; a " +
-        "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
+        "package the documented entry point imports that no dependency file declares (a git submodule's code, fetched by `git submodule update`, is the project's own); a save (torch.save, joblib.dump, np.save, " +
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
         "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
         "line after a line without `\\`: the shell runs the command without the options below); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
