@@ -103,7 +103,7 @@ public static partial class RunBlockers
             foreach (var c in m.Calls)
             {
                 // Plain positional arguments only: a *args spread may be empty.
-                if (RemovedApis.ForCall(c.Target, [.. c.Arguments.Select(a => a.Keyword)], c.Arguments.Count(a => a.Keyword is null && a.Star == 0)) is { } api
+                if (RemovedApis.ForCall(c.Target, [.. c.Arguments.Select(a => a.Keyword)], c.Arguments.Count(a => a.Keyword is null && a.Star == 0), k => c.Keyword(k)?.Literal?.AsString) is { } api
                     && seen.Add(api) && Applies(api))
                 {
                     yield return Blocker(m.Path, c.Line, api, c.RawTarget + "(…)");

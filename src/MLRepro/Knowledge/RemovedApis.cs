@@ -14,7 +14,7 @@ public enum RemovedApiKind
     Import,
     /// <summary>A regular expression over a source line.</summary>
     Text,
-    /// <summary>A call of a target passing a keyword its release no longer accepts: <c>target(keyword)</c>.</summary>
+    /// <summary>A call of a target passing a keyword its release no longer accepts: <c>target(keyword)</c>, or a string value of it: <c>target(keyword=value)</c>.</summary>
     Keyword,
     /// <summary>A call of a target passing more than N positional arguments, where the release made the rest keyword-only: <c>target/N</c>.</summary>
     Positional,
@@ -62,7 +62,11 @@ public static class RemovedApis
     /// rows), or more positional arguments than the release accepts (positional rows, librosa 0.10's keyword-only
     /// parameters); null when none does.
     /// </summary>
-    public static RemovedApi? ForCall(string target, IReadOnlyList<string?> keywords, int positional)
+    /// <param name="target">The resolved call target.</param>
+    /// <param name="keywords">The keywords the call passes (null for a positional argument).</param>
+    /// <param name="positional">How many plain positional arguments it passes.</param>
+    /// <param name="valueOf">The string literal a keyword passes, for rows that name a removed value (<c>target(keyword=value)</c>).</param>
+    public static RemovedApi? ForCall(string target, IReadOnlyList<string?> keywords, int positional, Func<string, string?>? valueOf = null)
     {
         if (ForCall(target) is { } api)
         {
@@ -71,10 +75,17 @@ public static class RemovedApis
 
         foreach (var a in All)
         {
-            if (a.Kind == RemovedApiKind.Keyword && a.Pattern.StartsWith(target + "(", StringComparison.Ordinal) && a.Pattern.EndsWith(')')
-                && keywords.Contains(a.Pattern[(target.Length + 1)..^1], StringComparer.Ordinal))
+            if (a.Kind == RemovedApiKind.Keyword && a.Pattern.StartsWith(target + "(", StringComparison.Ordinal) && a.Pattern.EndsWith(')'))
             {
-                return a;
+                // target(keyword) matches the keyword whatever its value; target(keyword=value) only that string value
+                // (max_features='auto', which scikit-learn 1.3 rejects while the keyword itself stays).
+                var inner = a.Pattern[(target.Length + 1)..^1];
+                var eq = inner.IndexOf('=', StringComparison.Ordinal);
+                var name = eq < 0 ? inner : inner[..eq];
+                if (keywords.Contains(name, StringComparer.Ordinal) && (eq < 0 || valueOf?.Invoke(name) == inner[(eq + 1)..]))
+                {
+                    return a;
+                }
             }
 
             if (a.Kind == RemovedApiKind.Positional && a.Pattern.StartsWith(target + "/", StringComparison.Ordinal)

@@ -73,4 +73,26 @@ public sealed class RemovedApisTests
         RemovedApis.ForCall("torchvision.utils.save_image", [null, null, "normalize", "value_range"], 2).Should().BeNull();
         RemovedApis.ForCall("torchvision.utils.make_grid", [null, "range"], 1)!.Package.Should().Be("torchvision");
     }
+
+    [Fact]
+    public void Removals_of_gym_keras_and_gradio_are_known()
+    {
+        // gym 0.26's step returns five values (terminated, truncated): a four-name unpacking raises ValueError.
+        RemovedApis.ForLine("        next_state, reward, done, _ = env.step(action)").Should().ContainSingle(a => a.Package == "gym");
+        RemovedApis.ForLine("        obs, reward, terminated, truncated, info = env.step(action)").Should().BeEmpty();
+        // Keras 3 rejects the optimizers' lr keyword.
+        RemovedApis.ForCall("keras.optimizers.Adam", ["lr"], 0)!.RemovedIn.Should().Be("3.0");
+        RemovedApis.ForCall("keras.optimizers.Adam", ["learning_rate"], 0).Should().BeNull();
+        // Gradio 4 removed the components' .style() method.
+        RemovedApis.ForLine("    box = gr.Textbox(show_label=False).style(container=False)").Should().ContainSingle(a => a.Package == "gradio");
+    }
+
+    [Fact]
+    public void A_removed_keyword_value_is_known()
+    {
+        // scikit-learn 1.3 rejects max_features='auto' in the forests and trees; the keyword itself stays.
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", [null, "max_features"], 0, k => k == "max_features" ? "auto" : null)!.RemovedIn.Should().Be("1.3");
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", ["max_features"], 0, k => "sqrt").Should().BeNull();
+        RemovedApis.ForCall("sklearn.ensemble.RandomForestClassifier", ["max_features"], 0).Should().BeNull();
+    }
 }

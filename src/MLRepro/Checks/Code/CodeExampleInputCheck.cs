@@ -207,7 +207,8 @@ public sealed partial class CodeExampleInputCheck : CheckBase
     }
 
     /// <summary>
-    /// Whether a module lies off every run of the project: no entry point runs or imports it, or, when the README, pipelines,
+    /// Whether a module lies off every run of the project: no entry point runs or imports it and no declared command names it
+    /// (a stage passing ./src/model.py for the script to load by path), or, when the README, pipelines,
     /// Makefiles, workflows or shell scripts declare the runs, none of those reaches it. Modules that prepare data stay on the
     /// path when the runs are declared (their sources are the data's provenance).
     /// </summary>
@@ -220,12 +221,14 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         bool Declares(EntryPointKind kind, string path) => mainDocument is null || kind is not EntryPointKind.Documentation
             || !path.Contains('/', StringComparison.Ordinal) || path == mainDocument;
         HashSet<string> Reach(IEnumerable<string> scripts) => scripts.SelectMany(local.Closure).ToHashSet(StringComparer.Ordinal);
-        var anyRun = Reach(project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!));
         // Runs that a file of the project declares (README commands, pipelines, Makefiles, workflows, shell scripts), not scripts
         // that merely could run (a __main__ guard, work at module level).
         var declared = project.EntryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script) && !e.IsTooling && e.Script is not null
             && Declares(e.Kind, e.DeclaredIn))
             .Select(e => e.Script!).Concat(ShellScriptTargets(project, Declares)).Where(local.ByPath.ContainsKey).ToList();
+        // A module a declared command names is on that run even when no entry point imports it: a stage that loads it by
+        // path (`python train.py data.csv ./src/model.py`, importlib.util.spec_from_file_location) runs its code.
+        var anyRun = Reach(project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).Concat(declared));
         var declaredRun = declared.Count > 0 ? Reach(declared) : null;
         return path => !anyRun.Contains(path)
             || (declaredRun is not null && !declaredRun.Contains(path) && !(local.ByPath.TryGetValue(path, out var m) && DataAnalysis.IsPreparationModule(m)));

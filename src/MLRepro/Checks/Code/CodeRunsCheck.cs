@@ -19,20 +19,22 @@ public sealed partial class CodeRunsCheck : CheckBase
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
         "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
         "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
-        "are produced by a pipeline stage, or are named by the documentation as the input to supply; no input is read from an absolute path on the " +
-        "author's machine; a DVC stage " +
+        "are produced by a pipeline stage, or are named by the documentation as the input to supply; a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
         "empty, a hook whose whole body raises NotImplementedError). Deployment helpers (deploy/, k8s/…) are not judged, nor, when the documented " +
         "entry point is a script, notebooks it never reaches (research/, demos). A file the project's own code saves (a notebook " +
-        "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Problems (Partial): a call of an API that current releases removed (time.clock, " +
-        "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib…: Knowledge/removed-apis.tsv) unless the " +
+        "plotting what train.py wrote, followed through f-strings and os.path.join) is not a missing input. Blockers (NotMet): a script a " +
+        "command names that does not exist, a syntax error in the primary entry point, a module it imports or a pipeline step (in another script " +
+        "of a collection it is a problem), an unresolvable import at module level of a run. Problems (Partial): an input read from an absolute path " +
+        "on the author's machine (/share/data/…, D:\\…, /kaggle/input/…), which the user must edit first; a call of an API that current releases removed (time.clock, " +
+        "tf.placeholder/tf.contrib under TensorFlow 2, loss.data[0], np.float, sklearn.externals.joblib, a four-value gym env.step, Keras 2's Adam(lr=…)…: Knowledge/removed-apis.tsv) unless the " +
         "project pins a release that still has it — the code runs in its era's releases, so a fresh unpinned install breaks it but pinning " +
         "fixes it; Python 2 syntax (a print statement, `except E, e:`), which runs only under Python 2.7; a " +
         "conventional module name used as `name.attr` without any binding in its module, in code that runs (NameError; at module level of " +
         "the primary entry point's modules it blocks; a notebook counts as its code cells run top to bottom, unless %pylab or %run injects names); a path with Windows separators to a file the project has under the '/' form; a value of a loaded config file (or of a " +
         "Python config module the run imports) that is a path in the author's home folder (/home/NAME/…, /Users/NAME/…, /run/media/NAME, C:\\Users\\NAME), " +
         "which the user must edit first; a " +
-        "package the documented entry point imports that no dependency file declares; a save (torch.save, joblib.dump, np.save, " +
+        "package the documented entry point imports that no dependency file declares (a git submodule's code, fetched by `git submodule update`, is the project's own); a save (torch.save, joblib.dump, np.save, " +
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
         "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
         "line after a line without `\\`: the shell runs the command without the options below); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
@@ -93,14 +95,25 @@ public sealed partial class CodeRunsCheck : CheckBase
         List<Evidence> BlockingUnlessOffRun(string path) => offRun(path) ? minor : blocking;
         string OffRunNote(string path) => offRun(path) ? " (off the documented run)" : string.Empty;
 
-        // Entry scripts must parse.
+        // Entry scripts must parse. A syntax error stops the run that executes the file: the primary entry point and what it
+        // imports, or a pipeline, Makefile or MLproject step. In a collection of scripts or notebooks (a book's chapters, a
+        // deprecated/ notebook, a teammate's folder of a competition solution) one file that does not parse stops only itself:
+        // the documented run goes on, so it is a problem (Partial), as reviewers grade it.
         var scripts = project.EntryPoints.Scripts.ToHashSet(StringComparer.Ordinal);
+        var stepped = primary.Script is { } primaryScript ? RunBlockers.Closure(project, primaryScript).ToHashSet(StringComparer.Ordinal) : null;
+        foreach (var e in entries.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.Makefile or EntryPointKind.MLproject && e.Script is not null))
+        {
+            stepped?.UnionWith(RunBlockers.Closure(project, e.Script!));
+        }
+
         foreach (var m in project.PythonModules.Where(m => scripts.Contains(m.Path)))
         {
             var error = m.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             if (error is not null)
             {
-                BlockingUnlessOffRun(m.Path).Add(Evidence.At(m.Path, error.Span?.Line, $"does not parse: {error.Message}{OffRunNote(m.Path)}"));
+                var elsewhere = stepped is not null && !stepped.Contains(m.Path);
+                (elsewhere ? minor : BlockingUnlessOffRun(m.Path)).Add(Evidence.At(m.Path, error.Span?.Line,
+                    $"does not parse: {error.Message}{(elsewhere && !offRun(m.Path) ? " (a script the primary entry point does not run)" : OffRunNote(m.Path))}"));
             }
         }
 
@@ -124,15 +137,18 @@ public sealed partial class CodeRunsCheck : CheckBase
                 .Add(Evidence.At(u.Blocker.Path, u.Blocker.Line, u.Blocker.Problem, u.Blocker.Snippet));
         }
 
+        // An absolute path on the author's machine (/share/data/…, D:\\Project\\data, /kaggle/input/…) is a problem, not a
+        // blocker: given the correct input, the code runs once the user points the path at it (an edit, as for a config
+        // value in the author's home folder). Careful reviewers grade it so ("runs only after editing paths": Partial).
         foreach (var r in project.Data.Reads.Where(r => r.Status is DataPathStatus.Absolute))
         {
-            BlockingUnlessOffRun(r.Path).Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine{OffRunNote(r.Path)}", $"{r.Function}({r.Argument})"));
+            minor.Add(Evidence.At(r.Path, r.Line, $"opens {r.Literal}, an absolute path on the author's machine: edit it before running{OffRunNote(r.Path)}", $"{r.Function}({r.Argument})"));
         }
 
         // An API that current releases removed (an unpinned requirement brings them) is a problem, not a blocker: the code is
         // right for the releases of its era, and pinning them (env.packages' concern) runs it unchanged. Careful reviewers
         // grade it so ("runs with the 2021-era stack; a fresh install today breaks it": Partial), keeping NotMet for code
-        // that no environment runs (a missing script, a syntax error, an unresolvable import, the author's absolute paths).
+        // that no environment runs (a missing script, a syntax error, an unresolvable import).
         // When the documented way to run the project is a script, notebooks it never reaches (research/, demos) are side
         // explorations: a file they open that is missing, or an API they call that is gone, does not stop the documented run.
         var primaryClosure = primary.Script is { } ps && ps.EndsWith(".py", StringComparison.Ordinal) && primary.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Script)
@@ -202,7 +218,10 @@ public sealed partial class CodeRunsCheck : CheckBase
         // add-ons (a Flask demo, a vendored baseline) often document their own extras.
         if (primaryClosure is not null && project.Dependencies.Length > 0)
         {
-            foreach (var t in project.Imports.UndeclaredRequired.Where(t => t.RequiredIn.Any(primaryClosure.Contains)).Take(RunBlockers.MaxPerKind))
+            // A git submodule's code (`git submodule update` fetches it; a snapshot without it shows an empty folder) is the
+            // project's own: `from tacotron2.layers import …`, or `from layers import …` after sys.path.append('tacotron2').
+            var submodules = SubmodulePaths(project);
+            foreach (var t in project.Imports.UndeclaredRequired.Where(t => t.RequiredIn.Any(primaryClosure.Contains) && !FromSubmodule(project, t, submodules)).Take(RunBlockers.MaxPerKind))
             {
                 var at = t.RequiredIn.First(primaryClosure.Contains);
                 var line = at == t.FirstPath ? t.FirstLine : (int?)null;
@@ -280,6 +299,34 @@ public sealed partial class CodeRunsCheck : CheckBase
             }
         }
     }
+
+    /// <summary>The paths of the git submodules .gitmodules declares (`path = tacotron2`).</summary>
+    private static IReadOnlyList<string> SubmodulePaths(ProjectModel project) =>
+        project.Text(".gitmodules") is { } text
+            ? [.. SubmodulePath().Matches(text.Text).Select(m => m.Groups["path"].Value.Trim('/').TrimStart('.', '/')).Where(p => p.Length > 0)]
+            : [];
+
+    /// <summary>
+    /// Whether an undeclared import comes from a git submodule: its top-level name is a submodule's folder, or a module that
+    /// imports it puts a submodule's folder on sys.path first.
+    /// </summary>
+    private static bool FromSubmodule(ProjectModel project, Analysis.ThirdPartyImport t, IReadOnlyList<string> submodules)
+    {
+        if (submodules.Count == 0)
+        {
+            return false;
+        }
+
+        var root = t.Module.Split('.')[0];
+        return submodules.Any(p => p == root || p.EndsWith("/" + root, StringComparison.Ordinal))
+            || t.RequiredIn.Any(path => project.Text(path)?.Text is { } code && SysPathAddition().Matches(code).Any(m => submodules.Contains(m.Groups["dir"].Value.Trim('/').TrimStart('.', '/'))));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*path[ \t]*=[ \t]*(?<path>\S+)")]
+    private static partial System.Text.RegularExpressions.Regex SubmodulePath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"sys\.path\.(?:append|insert)\((?:\s*\d+\s*,)?\s*['""](?<dir>[^'""]+)['""]\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex SysPathAddition();
 
     /// <summary>A document in a sub-folder (eval/README.md, docs/course/hpc.md), not the project's root README.</summary>
     private static bool SubFolderDocument(string path) => path.Contains('/', StringComparison.Ordinal);

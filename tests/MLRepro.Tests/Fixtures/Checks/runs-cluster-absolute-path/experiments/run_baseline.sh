@@ -1,0 +1,2 @@
+#!/bin/bash
+python train.py --epochs 100 --save snapshots/baseline
