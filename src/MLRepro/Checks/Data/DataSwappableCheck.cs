@@ -20,7 +20,10 @@ public sealed partial class DataSwappableCheck : CheckBase
         "training input is configurable, do scripts that generate or convert data (text2csv.py, *_generate.py, translate_data.py) or evaluation " +
         "scripts scoring a public benchmark (load_dataset(\"gsm8k\") in eval/), nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
-        "dataset can only replace the files in place. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
+        "dataset can only replace the files in place. So are configurable roots of a dataset chosen from a closed menu (--dataset with " +
+        "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset)) unless the menu offers a generic loader (ImageFolder, " +
+        "load_dataset): another dataset needs a new class and choice. Reads whose paths are all attributes or parameters set by their " +
+        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
@@ -80,6 +83,17 @@ public sealed partial class DataSwappableCheck : CheckBase
         {
             return Found(Outcome.Partial, "the input paths come from config or the command line, but the dataset is chosen from a closed list of built-in ones: another dataset needs code (a dataset class and a new choice).",
                 menus.Concat(ev.Take(5)));
+        }
+
+        // No path is written in code and none was traced to config either: every read takes its path from a parameter or an
+        // attribute that callers set (pd.read_csv(os.path.join(self.root_path, self.data_path)) in a Dataset class built by the
+        // experiment runner). The tracer follows literals through names, imports and call sites, so a path it cannot trace to
+        // one is supplied from outside the reading code: the data is not tied to a fixed file. An RL project whose reads are
+        // logs and plots keeps its simulated environment for the verdict below.
+        if (fixedEv.Count == 0 && swappable == 0 && data.Environments.Length == 0 && inputs.All(r => IsPassedIn(project, r)))
+        {
+            return Found(Outcome.Met, "no input path is fixed in code: the reads take their paths from parameters or attributes set by their callers (not traced to config or the command line; not verified by running with another dataset).",
+                inputs.Take(5).Select(r => Evidence.At(r.Path, r.Line, "input path passed in by the caller", $"{r.Function}({r.Argument})")));
         }
 
         if (fixedEv.Count == 0)
@@ -184,6 +198,26 @@ public sealed partial class DataSwappableCheck : CheckBase
     /// <summary>A split name (train/val/test): choosing a split is not choosing a dataset.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:train|training|val|valid|validation|test|testing|dev|all|eval|trainval)$")]
     private static partial System.Text.RegularExpressions.Regex SplitChoice();
+
+    /// <summary>
+    /// Whether a read's path is passed in by its caller: the argument refers to an attribute of the object (<c>self.path</c>,
+    /// <c>self.args.data_name</c>) or to a parameter of the function that reads (<c>def _generate_examples(self, filepath)</c>),
+    /// rather than to a module-level name or a local variable built in place.
+    /// </summary>
+    internal static bool IsPassedIn(ProjectModel project, DataRead r)
+    {
+        if (project.PythonModule(r.Path) is not { } m)
+        {
+            return false;
+        }
+
+        var function = m.Functions.Where(f => f.Line <= r.Line && r.Line <= f.EndLine).MaxBy(f => f.Line);
+        return ArgumentName().Matches(r.Argument).Any(x => x.Value.StartsWith("self.", StringComparison.Ordinal)
+            || (function?.Parameter(x.Value.Split('.')[0]) is not null && x.Value.Split('.')[0] is not ("self" or "cls")));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.""'])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")]
+    private static partial System.Text.RegularExpressions.Regex ArgumentName();
 
     /// <summary>
     /// Whether a script's name says it generates, converts or translates data: a token generate/gen/gendata/convert/translate
