@@ -64,7 +64,7 @@ public sealed partial class DataDocumentedCheck : CheckBase
             return Found(Outcome.Met, "the documentation states the data's format (the interface another dataset must follow).", statements);
         }
 
-        var dictionaries = DataDictionaries(project).Concat(NotebookFieldLists(project)).Take(3).ToList();
+        var dictionaries = DataDictionaries(project).Concat(NotebookFieldLists(project)).Concat(MarkdownFieldLists(project)).Take(3).ToList();
         if (dictionaries.Count > 0)
         {
             return Found(Outcome.Met, "a data dictionary describes the data's fields.", dictionaries);
@@ -259,6 +259,79 @@ public sealed partial class DataDocumentedCheck : CheckBase
             }
         }
     }
+
+    /// <summary>Non-blank lines above a field list searched (with the section heading) for the words saying it lists the data's fields.</summary>
+    private const int FieldListContextLines = 4;
+
+    /// <summary>
+    /// A list of the data's fields in a Markdown document, outside code blocks: at least <see cref="MinFieldLines"/> consecutive
+    /// "name: meaning" lines (bulleted or not, the name possibly in inline code, a blockquote marker allowed: <c>* `order_id`: order
+    /// identifier</c>, <c>normalized-losses: continuous from 65 to 256</c>) under a heading or lines that call them the data's
+    /// schema, columns, fields, attributes or variables, and not options, parameters, settings or outputs.
+    /// </summary>
+    internal static IEnumerable<Evidence> MarkdownFieldLists(ProjectModel project)
+    {
+        foreach (var d in project.Docs.Where(d => d.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !Analysis.ConfigAnalysis.IsTestOrTooling(d.Path)))
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(d.Path).ToLowerInvariant();
+            if (ProcessDocs.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || project.Text(d.Path) is not { } text)
+            {
+                continue;
+            }
+
+            var fences = d.CodeBlocks.Where(b => b.Fenced).Select(b => (From: b.Line - 1, To: b.Line + b.Text.Count(c => c == '\n') + 1)).ToList();
+            var run = 0;
+            for (var line = 1; line <= text.LineCount + 1; line++)
+            {
+                var raw = line <= text.LineCount ? text.GetLine(line) : string.Empty;
+                if (line <= text.LineCount && !fences.Any(f => line >= f.From && line <= f.To) && MarkdownFieldLine().IsMatch(raw))
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run >= MinFieldLines && FieldListContext(text, line - run) is { } context && SchemaContext().IsMatch(context) && !NotSchemaContext().IsMatch(context))
+                {
+                    yield return Evidence.At(d.Path, line - run, $"lists the data's fields ({run} \"name: meaning\" lines)");
+                    break;
+                }
+
+                run = 0;
+            }
+        }
+    }
+
+    /// <summary>The nearest heading above a line and the few non-blank lines just above it.</summary>
+    private static string FieldListContext(MLRepro.Text.SourceText text, int first)
+    {
+        var lines = new List<string>();
+        var heading = string.Empty;
+        for (var l = first - 1; l >= 1; l--)
+        {
+            var t = text.GetLine(l).Trim();
+            if (t.StartsWith('#'))
+            {
+                heading = t;
+                break;
+            }
+
+            if (t.Length > 0 && lines.Count < FieldListContextLines)
+            {
+                lines.Add(t);
+            }
+        }
+
+        return heading + "\n" + string.Join('\n', lines);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?`?[A-Za-z_][\w.\- ]{0,40}?`?[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:[ \t]*(?!//)\S")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownFieldLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:schema|columns?|fields?|attributes?|variables?|data\s+dictionary)\b")]
+    private static partial System.Text.RegularExpressions.Regex SchemaContext();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:arguments?|options?|parameters?|hyper-?parameters?|flags?|config(?:uration)?|settings?|outputs?|returns?)\b")]
+    private static partial System.Text.RegularExpressions.Regex NotSchemaContext();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?im)^[ \t]*#{1,6}[ \t]*(?:[\d.)]+[ \t]*)?(?:data(?:set)?[ \t]+(?:information|description|dictionary|overview|fields|columns|attributes)|about[ \t]+the[ \t]+data(?:set)?|(?:column|feature|attribute|field)[ \t]+(?:descriptions?|information))\b")]
     private static partial System.Text.RegularExpressions.Regex DataHeading();

@@ -1,6 +1,7 @@
 using MLRepro.Analysis;
 using MLRepro.Findings;
 using MLRepro.Model;
+using MLRepro.Python;
 
 namespace MLRepro.Checks.Data;
 
@@ -19,7 +20,10 @@ public sealed partial class DataSwappableCheck : CheckBase
         "training input is configurable, do scripts that generate or convert data (text2csv.py, *_generate.py, translate_data.py) or evaluation " +
         "scripts scoring a public benchmark (load_dataset(\"gsm8k\") in eval/), nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
-        "dataset can only replace the files in place. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
+        "dataset can only replace the files in place. So are configurable roots of a dataset chosen from a closed menu (--dataset with " +
+        "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset)) unless the menu offers a generic loader (ImageFolder, " +
+        "load_dataset): another dataset needs a new class and choice. Reads whose paths are all attributes or parameters set by their " +
+        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
@@ -72,6 +76,26 @@ public sealed partial class DataSwappableCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for data reads (pandas, numpy, open, torch/tf loaders…)"));
         }
 
+        // Configurable roots of datasets chosen from a closed menu (--dataset choices=['voc', 'cityscapes'], getattr(torchvision.datasets,
+        // args.dataset)) only move one of the built-in datasets: another dataset needs a new dataset class and a new choice in code.
+        var menus = fixedEv.Count == 0 && swappable > 0 ? DatasetMenus(project).Take(5).ToList() : [];
+        if (menus.Count > 0)
+        {
+            return Found(Outcome.Partial, "the input paths come from config or the command line, but the dataset is chosen from a closed list of built-in ones: another dataset needs code (a dataset class and a new choice).",
+                menus.Concat(ev.Take(5)));
+        }
+
+        // No path is written in code and none was traced to config either: every read takes its path from a parameter or an
+        // attribute that callers set (pd.read_csv(os.path.join(self.root_path, self.data_path)) in a Dataset class built by the
+        // experiment runner). The tracer follows literals through names, imports and call sites, so a path it cannot trace to
+        // one is supplied from outside the reading code: the data is not tied to a fixed file. An RL project whose reads are
+        // logs and plots keeps its simulated environment for the verdict below.
+        if (fixedEv.Count == 0 && swappable == 0 && data.Environments.Length == 0 && inputs.All(r => IsPassedIn(project, r)))
+        {
+            return Found(Outcome.Met, "no input path is fixed in code: the reads take their paths from parameters or attributes set by their callers (not traced to config or the command line; not verified by running with another dataset).",
+                inputs.Take(5).Select(r => Evidence.At(r.Path, r.Line, "input path passed in by the caller", $"{r.Function}({r.Argument})")));
+        }
+
         if (fixedEv.Count == 0)
         {
             return Found(swappable > 0 ? Outcome.Met : Outcome.Inconclusive,
@@ -96,6 +120,104 @@ public sealed partial class DataSwappableCheck : CheckBase
             $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code: another dataset can only replace the files in place (same names and format); changing it means editing code.",
             fixedEv);
     }
+
+    /// <summary>
+    /// Options of training code that choose the dataset from a closed list of names (<c>add_argument("--dataset", choices=["voc",
+    /// "cityscapes"])</c>: an option named dataset, dataset_name, data_name or dset whose choices are two or more string literals,
+    /// none of them a generic entry such as path, folder, custom, json or csv, nor all of them split names), and built-in datasets
+    /// looked up by name (<c>getattr(torchvision.datasets, args.dataset)</c>). A menu whose module, or a module importing it, runs a
+    /// generic loader (torchvision's ImageFolder or DatasetFolder, Hugging Face load_dataset) has a way in for other data and does
+    /// not count; nor do evaluation, data-making, preparation, test, tooling and auxiliary modules.
+    /// </summary>
+    internal static IEnumerable<Evidence> DatasetMenus(ProjectModel project)
+    {
+        var data = project.Data;
+        var preparation = data.PreparationModules.ToHashSet(StringComparer.Ordinal);
+        bool Skipped(ModuleSummary m) => ConfigAnalysis.IsTestOrTooling(m.Path) || DataAnalysis.IsAuxiliaryModule(m) || project.IsVendoredPackagePath(m.Path)
+            || preparation.Contains(m.Path) || IsDataMakingScript(m.Path) || EvaluationModule().IsMatch(m.Path.ToLowerInvariant());
+
+        foreach (var m in project.PythonModules.Where(m => !Skipped(m)))
+        {
+            foreach (var c in m.Calls.Where(c => c.Target.EndsWith("add_argument", StringComparison.Ordinal)))
+            {
+                var names = c.Positional.Select(a => a.Literal?.AsString).Append(c.Keyword("dest")?.Literal?.AsString).OfType<string>().ToList();
+                if (!names.Any(n => DatasetOption().IsMatch(n)) || c.Keyword("choices") is not { } choices || !StringList().IsMatch(choices.Text.Trim()))
+                {
+                    continue;
+                }
+
+                var items = QuotedItem().Matches(choices.Text).Select(x => x.Groups["v"].Value).ToList();
+                if (items.Count < 2 || items.Any(i => GenericChoice().IsMatch(i)) || items.All(i => SplitChoice().IsMatch(i)) || HasGenericLoader(project, m.Path))
+                {
+                    continue;
+                }
+
+                yield return Evidence.At(m.Path, c.Line, $"{names[0]} chooses among {Count(items.Count, "built-in dataset")} ({List(items, 4)})", $"choices={choices.Text.Trim()}");
+            }
+        }
+
+        foreach (var s in data.StandardDatasets.Where(s => s.Name.Contains('[', StringComparison.Ordinal) && InputTracer.IsConfigurable(s.RootOrigin))
+            .DistinctBy(s => s.Path, StringComparer.Ordinal))
+        {
+            if (project.PythonModule(s.Path) is { } m && !Skipped(m) && !HasGenericLoader(project, s.Path))
+            {
+                yield return Evidence.At(s.Path, s.Line, $"{s.Name} looks the dataset up by name among the library's built-in ones", s.Root ?? s.Name);
+            }
+        }
+    }
+
+    /// <summary>Whether a module, the project modules it imports, or a module importing it runs a generic dataset loader.</summary>
+    private static bool HasGenericLoader(ProjectModel project, string path)
+    {
+        var local = project.LocalModules;
+        var scope = new HashSet<string>(local.Closure(path), StringComparer.Ordinal);
+        foreach (var importer in local.Importers.GetValueOrDefault(path) ?? [])
+        {
+            scope.UnionWith(local.Closure(importer));
+        }
+
+        return scope.Any(p => project.PythonModule(p) is { } m && m.Calls.Any(c => c.Target is "torchvision.datasets.ImageFolder" or "torchvision.datasets.DatasetFolder"
+            || c.Target.EndsWith("load_dataset", StringComparison.Ordinal)));
+    }
+
+    /// <summary>An option naming the dataset: --dataset, --dataset_name, --in_dist_dataset, -dataset-name, --data_name, --dset.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^-*(?:\w+[_-])?(?:dataset|data[_-]?set|data[_-]?name|dset)(?:[_-]name)?$")]
+    private static partial System.Text.RegularExpressions.Regex DatasetOption();
+
+    /// <summary>A list or tuple of string literals only.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\[(]\s*(?:(?:'[^'\n]*'|""[^""\n]*"")\s*,\s*)*(?:'[^'\n]*'|""[^""\n]*"")\s*,?\s*[\])]$")]
+    private static partial System.Text.RegularExpressions.Regex StringList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'(?<v>[^'\n]*)'|""(?<v>[^""\n]*)""")]
+    private static partial System.Text.RegularExpressions.Regex QuotedItem();
+
+    /// <summary>A choice that lets any data in: a path, a folder, a custom dataset, a file format.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:path|paths|folder|dir|directory|custom|imagefolder|image[_-]?folder|json|jsonl|csv|tsv|txt|text|parquet|local|own|user|generic|file|files|any|hf|huggingface|hub|other|lmdb)$")]
+    private static partial System.Text.RegularExpressions.Regex GenericChoice();
+
+    /// <summary>A split name (train/val/test): choosing a split is not choosing a dataset.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:train|training|val|valid|validation|test|testing|dev|all|eval|trainval)$")]
+    private static partial System.Text.RegularExpressions.Regex SplitChoice();
+
+    /// <summary>
+    /// Whether a read's path is passed in by its caller: the argument refers to an attribute of the object (<c>self.path</c>,
+    /// <c>self.args.data_name</c>) or to a parameter of the function that reads (<c>def _generate_examples(self, filepath)</c>),
+    /// rather than to a module-level name or a local variable built in place.
+    /// </summary>
+    internal static bool IsPassedIn(ProjectModel project, DataRead r)
+    {
+        if (project.PythonModule(r.Path) is not { } m)
+        {
+            return false;
+        }
+
+        var function = m.Functions.Where(f => f.Line <= r.Line && r.Line <= f.EndLine).MaxBy(f => f.Line);
+        return ArgumentName().Matches(r.Argument).Any(x => x.Value.StartsWith("self.", StringComparison.Ordinal)
+            || (function?.Parameter(x.Value.Split('.')[0]) is not null && x.Value.Split('.')[0] is not ("self" or "cls")));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.""'])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")]
+    private static partial System.Text.RegularExpressions.Regex ArgumentName();
 
     /// <summary>
     /// Whether a script's name says it generates, converts or translates data: a token generate/gen/gendata/convert/translate

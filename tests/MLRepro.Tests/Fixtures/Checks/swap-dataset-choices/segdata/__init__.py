@@ -1,0 +1,2 @@
+from .pascal import PascalSegmentation
+from .streets import StreetScenes
