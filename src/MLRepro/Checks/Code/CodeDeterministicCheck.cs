@@ -3,11 +3,12 @@ using MLRepro.Checks.Environment;
 using MLRepro.Findings;
 using MLRepro.Knowledge;
 using MLRepro.Model;
+using MLRepro.Python;
 
 namespace MLRepro.Checks.Code;
 
 /// <summary>code.deterministic — running the code several times on the example input gives the same output.</summary>
-public sealed class CodeDeterministicCheck : CheckBase
+public sealed partial class CodeDeterministicCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -45,21 +46,45 @@ public sealed class CodeDeterministicCheck : CheckBase
         if (unseeded.Count > 0)
         {
             var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
+            if (SideDraws(r, unseeded) is { } side)
+            {
+                // The runs that train are seeded; what varies is a side run's output (sampling, a demo, an evaluation, an
+                // explanation): the weights and training metrics repeat, that output does not.
+                return Found(Outcome.Partial, $"the {Count(side.Seeded.Count, "training run")} {(side.Seeded.Count == 1 ? "is" : "are")} seeded ({List(side.Seeded.Take(3).ToList())}), " +
+                    $"but {Count(unseeded.Count, "randomness source")} in runs that do not train {(unseeded.Count == 1 ? "is" : "are")} not ({List(side.Scripts.Take(3).ToList())}: {List(libs)}): their outputs differ between runs.",
+                    unseeded.Select(u => Describe(r, u)),
+                    "Seed the sampling, demo and evaluation scripts too (random.seed, numpy.random.seed, torch.manual_seed, or a seeded generator), then run `mlrepro verify`.");
+            }
+
+            if (OptionalSeed(project, r, unseeded) is { } optional)
+            {
+                // `if args.seed is not None: torch.manual_seed(args.seed)` with `--seed` defaulting to None: every generator is seeded
+                // when the user asks for it, and none by default.
+                return Found(Outcome.Partial, $"the code seeds every generator only when a seed is given: {optional.Note}, so a run without it is not seeded ({Count(unseeded.Count, "randomness source")}: {List(libs)}).",
+                    unseeded.Select(u => Describe(r, u)).Prepend(optional), "Give the seed option a fixed default (e.g. `default=42`) so that a plain run is seeded, then run `mlrepro verify`.");
+            }
+
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} not seeded ({List(libs)}): two runs will give different outputs.",
                 unseeded.Select(u => Describe(r, u)));
         }
 
-        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace", s.ValueText))
-            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace", u.ValueText)))
-            .ToList();
-        if (untraced.Count > 0)
+        if (OptionalSeed(project, r, []) is { } onRequest)
         {
-            return Found(Outcome.Inconclusive, $"every randomness source has a seed, but {Count(untraced.Count, "seed value")} could not be traced (it may change between runs); only a run can tell.",
-                untraced, "Pass the seed from the config (or a literal) so it is visibly fixed, then run `mlrepro verify`.");
+            // `if args.seed != -1: seed_everything(args.seed)`: seeded with --seed, not by default.
+            return Found(Outcome.Partial, $"every generator is seeded, but only when a seed is given: {onRequest.Note}, so a plain run is not seeded.",
+                [onRequest], "Give the seed option a fixed default (e.g. `default=42`) so that a plain run is seeded, then run `mlrepro verify`.");
         }
 
-        var evidence = r.Seeds.Where(s => s.Origin != SeedOrigin.None).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
-            .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o != SeedOrigin.None).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)));
+        // A seed whose value mlrepro cannot trace (`set_seed(training_args.seed)`, `torch.manual_seed(seed)` in a helper) is still a
+        // seed: careful reviewers read it as one, and the value is a parameter of the run. It is listed so the user can check it,
+        // and `mlrepro verify` proves it.
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace (a parameter of the run)", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace (a parameter of the run)", u.ValueText)))
+            .ToList();
+
+        var evidence = r.Seeds.Where(s => s.Origin is not (SeedOrigin.None or SeedOrigin.Unknown)).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o is not (SeedOrigin.None or SeedOrigin.Unknown)).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)))
+            .Concat(untraced.Take(10)).ToList();
         // The scale does not fail this criterion for GPU kernel nondeterminism, but the user should know that seeding
         // alone does not make GPU runs bit-identical (atomics, cuDNN autotuning); verified on an H200 (bench/gpu).
         if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
@@ -73,6 +98,101 @@ public sealed class CodeDeterministicCheck : CheckBase
 
         return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);
     }
+
+    /// <summary>
+    /// When every unseeded draw is in a side run — a script or notebook that does not train and whose name says it samples,
+    /// generates, evaluates, predicts, serves a demo or draws plots — and at least one process that trains draws nothing unseeded:
+    /// those training runs, and the side scripts holding the unseeded draws. Null when a training run has an unseeded draw, when
+    /// nothing trains, or when a draw is in a run that may feed training (a data split, a preparation or generation step) or in
+    /// code no known process runs.
+    /// </summary>
+    internal static (List<string> Seeded, List<string> Scripts)? SideDraws(RandomnessAnalysis r, IReadOnlyList<RandomUse> unseeded)
+    {
+        var training = r.Processes.Where(p => p.Trains).ToList();
+        if (training.Count == 0 || training.Any(p => unseeded.Any(u => p.Modules.Contains(u.Path))))
+        {
+            return null;
+        }
+
+        var scripts = new List<string>();
+        foreach (var u in unseeded)
+        {
+            var runs = r.Processes.Where(p => p.Modules.Contains(u.Path)).Select(p => p.Root).ToList();
+            if (runs.Count == 0 || !runs.All(IsSideRun))
+            {
+                return null;
+            }
+
+            scripts.AddRange(runs.Where(x => !scripts.Contains(x)));
+        }
+
+        return (training.Select(p => p.Root).ToList(), scripts);
+    }
+
+    /// <summary>
+    /// A seed option of a training run that is off by default — `--seed` with no default, `default=None` or a negative default
+    /// (-1, "draw a random seed") — whose value the seeding calls take, when it explains every unseeded draw (each one's generator
+    /// is seeded only from such a value, which is None by default). Null otherwise.
+    /// </summary>
+    internal static Evidence? OptionalSeed(ProjectModel project, RandomnessAnalysis r, IReadOnlyList<RandomUse> unseeded)
+    {
+        var training = r.Processes.Where(p => p.Trains).SelectMany(p => p.Modules).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in training.Order(StringComparer.Ordinal))
+        {
+            if (project.PythonModule(path) is not { } m)
+            {
+                continue;
+            }
+
+            foreach (var o in m.CliOptions)
+            {
+                var dest = o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-');
+                if (dest is null || !SeedOptionNames.Contains(dest.Replace('-', '_').ToLowerInvariant()) || !OffByDefault(o))
+                {
+                    continue;
+                }
+
+                bool Takes(string? value) => value is { } v && v != "None" && (v == dest || v.EndsWith("." + dest, StringComparison.Ordinal));
+                var taking = r.Seeds.Where(x => Takes(x.ValueText)).ToList();
+                if (taking.Count == 0)
+                {
+                    continue;
+                }
+
+                // Every unseeded draw's generator is one such a seed would seed (it is None by default, so nothing seeds it).
+                var optionalLibraries = taking.SelectMany(x => x.Libraries).ToHashSet(StringComparer.Ordinal);
+                if (unseeded.All(u => u.Library is { } lib ? optionalLibraries.Contains(lib) : Takes(u.ValueText)))
+                {
+                    var shown = o.Default is { } d ? $"default {d.Text}" : "no default";
+                    return Evidence.At(path, o.Line, $"the seed option {o.Flags.FirstOrDefault() ?? dest} has {shown}, and the seeding calls take it", string.Join(", ", o.Flags));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool OffByDefault(CliOption o) =>
+        o.Default is not { } d ? o.Framework == "argparse"
+        : d.Literal is { Kind: LiteralKind.None } || d.Literal?.AsInt is < 0 || long.TryParse(d.Text.Replace(" ", string.Empty), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 0;
+
+    private static readonly HashSet<string> SeedOptionNames = new(StringComparer.Ordinal) { "seed", "random_seed", "manual_seed", "rng_seed", "randomseed", "global_seed" };
+
+    /// <summary>Whether a script's name or folder says it uses a trained model rather than produces one (inference.py,
+    /// web_demo.py, sample_images.py, eval/test.py, app/main.py, chat_gradio/app.py).</summary>
+    internal static bool IsSideRun(string path)
+    {
+        var parts = path.ToLowerInvariant().Split('/');
+        var name = parts[^1];
+        var dot = name.LastIndexOf('.');
+        return SideRunName().IsMatch(dot > 0 ? name[..dot] : name) || parts[..^1].Any(SideRunFolder().IsMatch);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(infer|inference|predict|prediction|predictor|demo|app|webui|web_ui|gui|server|serve|api|chat|sample|samples|sampling|generate|generation|gen|eval|evaluate|evaluation|test|testing|explain|interpret|visuali[sz]e|plot|interactive|play|enjoy|render|translate|synthesi[sz]e)(_.*)?$|_(demo|inference|infer|predict|eval|evaluation|test|sample|sampling|generate|generation|gen|app|chat|api|server)$")]
+    private static partial System.Text.RegularExpressions.Regex SideRunName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(demo|demos|app|apps|webui|web_demo|inference|serving|eval|evaluation|chat_gradio|gradio|streamlit)$")]
+    private static partial System.Text.RegularExpressions.Regex SideRunFolder();
 
     /// <summary>Empty required values of the project's config files (see config.files): a template nobody has filled in.</summary>
     internal static List<Evidence> TemplateValues(ProjectModel project) => [.. Config.ConfigFilesCheck.UnsetRequiredValues(project, project.Config.ParameterFiles).Take(8)];

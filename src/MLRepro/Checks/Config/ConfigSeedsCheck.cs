@@ -65,6 +65,22 @@ public sealed class ConfigSeedsCheck : CheckBase
         var unseeded = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
         if (unseeded.Count > 0)
         {
+            if (CodeDeterministicCheck.SideDraws(r, unseeded) is { } side)
+            {
+                // The training runs are seeded (see code.deterministic); only side runs (sampling, demos, evaluation scripts)
+                // draw without a seed: some seeds exist, not all are in the config.
+                return Found(Outcome.Partial, $"the training {(side.Seeded.Count == 1 ? "run is" : "runs are")} seeded, but {Count(unseeded.Count, "randomness source")} in runs that do not train {(unseeded.Count == 1 ? "has" : "have")} no seed at all ({List(side.Scripts.Take(3).ToList())}).",
+                    unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)),
+                    "Seed the side scripts too, and read every seed from the config file (e.g. `seed: 42` in params.yaml).");
+            }
+
+            if (CodeDeterministicCheck.OptionalSeed(project, r, unseeded) is { } optional)
+            {
+                // A seed option that is off by default (None, -1): the seeds come from the command line, when given.
+                return Found(Outcome.Partial, $"the generators are seeded only from a command-line option that is off by default ({optional.Note}), not from a config file.",
+                    [optional], "Put the seed in the config file with a fixed value (e.g. `seed: 42` in params.yaml) and read it from there.");
+            }
+
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "has" : "have")} no seed at all.",
                 unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
         }
