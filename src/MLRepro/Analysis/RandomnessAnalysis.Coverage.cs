@@ -77,7 +77,9 @@ public sealed partial class RandomnessAnalysis
             var processes = closures.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
             if (processes.Count > 0)
             {
-                covering = covering.Where(s => !inSomeScript.Contains(s.Path) || processes.Any(p => closures[p].Contains(s.Path))).ToList();
+                // A seed covers the draw when one script runs both (the documented commands may name only some of the scripts
+                // that run the draw's module: a training script left out of the README still seeds its own run).
+                covering = covering.Where(s => !inSomeScript.Contains(s.Path) || scripts.Values.Any(c => c.Contains(s.Path) && c.Contains(u.Path))).ToList();
                 if (covering.Count == 0)
                 {
                     var other = seeded.First(s => s.Libraries.Contains(lib));

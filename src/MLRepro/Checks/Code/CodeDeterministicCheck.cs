@@ -42,20 +42,13 @@ public sealed partial class CodeDeterministicCheck : CheckBase
                 Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
         }
 
-        var unseeded = r.Unseeded.ToList();
+        var all = r.Unseeded.ToList();
+        var judged = Judge(project, r, all);
+        var unseeded = judged is { } j0 ? j0.Core : all;
+        var notCounted = judged is { } j1 ? j1.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} is not seeded, in a script that does not train (not counted)", u.Target)).ToList() : [];
         if (unseeded.Count > 0)
         {
             var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
-            if (SideDraws(r, unseeded) is { } side)
-            {
-                // The runs that train are seeded; what varies is a side run's output (sampling, a demo, an evaluation, an
-                // explanation): the weights and training metrics repeat, that output does not.
-                return Found(Outcome.Partial, $"the {Count(side.Seeded.Count, "training run")} {(side.Seeded.Count == 1 ? "is" : "are")} seeded ({List(side.Seeded.Take(3).ToList())}), " +
-                    $"but {Count(unseeded.Count, "randomness source")} in runs that do not train {(unseeded.Count == 1 ? "is" : "are")} not ({List(side.Scripts.Take(3).ToList())}: {List(libs)}): their outputs differ between runs.",
-                    unseeded.Select(u => Describe(r, u)),
-                    "Seed the sampling, demo and evaluation scripts too (random.seed, numpy.random.seed, torch.manual_seed, or a seeded generator), then run `mlrepro verify`.");
-            }
-
             if (OptionalSeed(project, r, unseeded) is { } optional)
             {
                 // `if args.seed is not None: torch.manual_seed(args.seed)` with `--seed` defaulting to None: every generator is seeded
@@ -66,6 +59,17 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} not seeded ({List(libs)}): two runs will give different outputs.",
                 unseeded.Select(u => Describe(r, u)));
+        }
+
+        if (judged is { Side.Count: > 0 } side)
+        {
+            // The runs that train are seeded; what varies is a side run's output (sampling, a demo, an evaluation, an
+            // explanation): the weights and training metrics repeat, that output does not.
+            var libs = side.Side.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
+            return Found(Outcome.Partial, $"the {Count(side.Training.Count, "training run")} {(side.Training.Count == 1 ? "is" : "are")} seeded ({List(side.Training.Take(3).ToList())}), " +
+                $"but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "is" : "are")} not ({List(side.SideScripts.Take(3).ToList())}: {List(libs)}): their outputs differ between runs.",
+                side.Side.Select(u => Describe(r, u)).Concat(notCounted),
+                "Seed the sampling, demo and evaluation scripts too (random.seed, numpy.random.seed, torch.manual_seed, or a seeded generator), then run `mlrepro verify`.");
         }
 
         if (OptionalSeed(project, r, []) is { } onRequest)
@@ -84,49 +88,59 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
         var evidence = r.Seeds.Where(s => s.Origin is not (SeedOrigin.None or SeedOrigin.Unknown)).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))
             .Concat(r.Uses.Where(u => u.LocalSeed is { } o && o is not (SeedOrigin.None or SeedOrigin.Unknown)).Take(10).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded locally", u.ValueText)))
-            .Concat(untraced.Take(10)).ToList();
+            .Concat(untraced.Take(10)).Concat(notCounted).ToList();
         // The scale does not fail this criterion for GPU kernel nondeterminism, but the user should know that seeding
         // alone does not make GPU runs bit-identical (atomics, cuDNN autotuning); verified on an H200 (bench/gpu).
         if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
             EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
         {
-            return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
+            return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} in scripts that do not train are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
                 "may still change the last bits between runs, which the scale does not count against this criterion — for bit-identical GPU runs call " +
                 "torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 (TensorFlow: enable_op_determinism()).",
                 evidence.Append(gpu with { Note = "runs on a GPU without deterministic kernels" }));
         }
 
-        return Found(Outcome.Met, $"all {Count(r.Uses.Length, "randomness source")} are seeded; runs should repeat exactly (not verified by running).", evidence);
+        return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} in scripts that do not train are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
     }
 
     /// <summary>
-    /// When every unseeded draw is in a side run — a script or notebook that does not train and whose name says it samples,
-    /// generates, evaluates, predicts, serves a demo or draws plots — and at least one process that trains draws nothing unseeded:
-    /// those training runs, and the side scripts holding the unseeded draws. Null when a training run has an unseeded draw, when
-    /// nothing trains, or when a draw is in a run that may feed training (a data split, a preparation or generation step) or in
-    /// code no known process runs.
+    /// Sorts the unseeded draws by the run they belong to, when at least one process trains (else null: every draw counts).
+    /// Core: in a run that trains, in a pipeline stage (its outputs feed the next stage), or in code no known script runs.
+    /// Side: only in side runs — scripts that do not train and whose name says they sample, generate, evaluate, predict, serve a
+    /// demo or plot (their outputs vary, the model does not). Auxiliary: only in other scripts that do not train (data
+    /// generation through an API, downloads, conversions, one-off tools): reviewers judge the runs that produce the model, and
+    /// these are not counted.
     /// </summary>
-    internal static (List<string> Seeded, List<string> Scripts)? SideDraws(RandomnessAnalysis r, IReadOnlyList<RandomUse> unseeded)
+    internal static (List<RandomUse> Core, List<RandomUse> Side, List<RandomUse> Auxiliary, List<string> Training, List<string> SideScripts)? Judge(ProjectModel project, RandomnessAnalysis r, IReadOnlyList<RandomUse> unseeded)
     {
         var training = r.Processes.Where(p => p.Trains).ToList();
-        if (training.Count == 0 || training.Any(p => unseeded.Any(u => p.Modules.Contains(u.Path))))
+        if (training.Count == 0)
         {
             return null;
         }
 
-        var scripts = new List<string>();
+        var stages = project.EntryPoints.All.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject && e.Script is not null)
+            .Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+        var (core, side, aux, sideScripts) = (new List<RandomUse>(), new List<RandomUse>(), new List<RandomUse>(), new List<string>());
         foreach (var u in unseeded)
         {
-            var runs = r.Processes.Where(p => p.Modules.Contains(u.Path)).Select(p => p.Root).ToList();
-            if (runs.Count == 0 || !runs.All(IsSideRun))
+            var runs = r.Processes.Where(p => p.Modules.Contains(u.Path)).ToList();
+            if (runs.Count == 0 || runs.Any(p => p.Trains || stages.Contains(p.Root)))
             {
-                return null;
+                core.Add(u);
             }
-
-            scripts.AddRange(runs.Where(x => !scripts.Contains(x)));
+            else if (runs.All(p => IsSideRun(p.Root)))
+            {
+                side.Add(u);
+                sideScripts.AddRange(runs.Select(p => p.Root).Where(x => !sideScripts.Contains(x)));
+            }
+            else
+            {
+                aux.Add(u);
+            }
         }
 
-        return (training.Select(p => p.Root).ToList(), scripts);
+        return (core, side, aux, training.Select(p => p.Root).ToList(), sideScripts);
     }
 
     /// <summary>
@@ -185,8 +199,14 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         var parts = path.ToLowerInvariant().Split('/');
         var name = parts[^1];
         var dot = name.LastIndexOf('.');
-        return SideRunName().IsMatch(dot > 0 ? name[..dot] : name) || parts[..^1].Any(SideRunFolder().IsMatch);
+        var stem = dot > 0 ? name[..dot] : name;
+        return (SideRunName().IsMatch(stem) && !MakesData().IsMatch(stem)) || parts[..^1].Any(SideRunFolder().IsMatch);
     }
+
+    /// <summary>A script that generates or samples the training data (generate_instruction.py, sample_data.py, gen_dataset.py):
+    /// its draws shape what is trained on, so it is no side run.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|_)(data|dataset|datasets|instruction|instructions|prompt|prompts|task|tasks|pairs|corpus|features|labels|split|splits|negatives|train|training)($|_)")]
+    private static partial System.Text.RegularExpressions.Regex MakesData();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(infer|inference|predict|prediction|predictor|demo|app|webui|web_ui|gui|server|serve|api|chat|sample|samples|sampling|generate|generation|gen|eval|evaluate|evaluation|test|testing|explain|interpret|visuali[sz]e|plot|interactive|play|enjoy|render|translate|synthesi[sz]e)(_.*)?$|_(demo|inference|infer|predict|eval|evaluation|test|sample|sampling|generate|generation|gen|app|chat|api|server)$")]
     private static partial System.Text.RegularExpressions.Regex SideRunName();

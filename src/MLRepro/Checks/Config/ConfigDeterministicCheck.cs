@@ -31,17 +31,19 @@ public sealed class ConfigDeterministicCheck : CheckBase
         }
 
         var r = project.Randomness;
-        var unseeded = r.Unseeded.ToList();
+        var all = r.Unseeded.ToList();
+        var judged = CodeDeterministicCheck.Judge(project, r, all);
+        var unseeded = judged is { } j ? j.Core : all;
+        if (unseeded.Count == 0 && judged is { Side.Count: > 0 } side)
+        {
+            // As for code.deterministic: the training runs repeat with the same config; only side runs (sampling, demos,
+            // evaluation scripts) draw unseeded.
+            return Found(Outcome.Partial, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, so the same config trains the same model; {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "is" : "are")} unseeded ({List(side.SideScripts.Take(3).ToList())}), so their outputs differ.",
+                side.Side.Select(u => CodeDeterministicCheck.Describe(r, u)));
+        }
+
         if (unseeded.Count > 0)
         {
-            if (CodeDeterministicCheck.SideDraws(r, unseeded) is { } side)
-            {
-                // As for code.deterministic: the training runs repeat with the same config; only side runs (sampling, demos,
-                // evaluation scripts) draw unseeded.
-                return Found(Outcome.Partial, $"the training {(side.Seeded.Count == 1 ? "run is" : "runs are")} seeded, so the same config trains the same model; {Count(unseeded.Count, "randomness source")} in runs that do not train {(unseeded.Count == 1 ? "is" : "are")} unseeded ({List(side.Scripts.Take(3).ToList())}), so their outputs differ.",
-                    unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
-            }
-
             if (CodeDeterministicCheck.OptionalSeed(project, r, unseeded) is { } optional)
             {
                 return Found(Outcome.Partial, $"the same config repeats only when a seed is passed on the command line ({optional.Note}); by default runs differ.",
