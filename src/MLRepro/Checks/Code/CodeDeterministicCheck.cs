@@ -45,7 +45,7 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         var all = r.Unseeded.ToList();
         var judged = Judge(project, r, all);
         var unseeded = judged is { } j0 ? j0.Core : all;
-        var notCounted = judged is { } j1 ? j1.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} is not seeded, in a script that does not train (not counted)", u.Target)).ToList() : [];
+        var notCounted = judged is { } j1 ? j1.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} is not seeded, outside the training runs (not counted)", u.Target)).ToList() : [];
         if (unseeded.Count > 0)
         {
             var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
@@ -94,13 +94,13 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
             EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
         {
-            return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} in scripts that do not train are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
+            return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
                 "may still change the last bits between runs, which the scale does not count against this criterion — for bit-identical GPU runs call " +
                 "torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 (TensorFlow: enable_op_determinism()).",
                 evidence.Append(gpu with { Note = "runs on a GPU without deterministic kernels" }));
         }
 
-        return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} in scripts that do not train are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
+        return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
     }
 
     /// <summary>
@@ -108,8 +108,8 @@ public sealed partial class CodeDeterministicCheck : CheckBase
     /// Core: in a run that trains, in a pipeline stage (its outputs feed the next stage), or in code no known script runs.
     /// Side: only in side runs — scripts that do not train and whose name says they sample, generate, evaluate, predict, serve a
     /// demo or plot (their outputs vary, the model does not). Auxiliary: only in other scripts that do not train (data
-    /// generation through an API, downloads, conversions, one-off tools): reviewers judge the runs that produce the model, and
-    /// these are not counted.
+    /// generation through an API, downloads, conversions, one-off tools), or in the training runs of a sub-project with its own
+    /// README beside the project's own training runs: reviewers judge the runs that produce the model, and these are not counted.
     /// </summary>
     internal static (List<RandomUse> Core, List<RandomUse> Side, List<RandomUse> Auxiliary, List<string> Training, List<string> SideScripts)? Judge(ProjectModel project, RandomnessAnalysis r, IReadOnlyList<RandomUse> unseeded)
     {
@@ -121,11 +121,23 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
         var stages = project.EntryPoints.All.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject && e.Script is not null)
             .Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+
+        // A sub-project with its own README (a baseline vendored for comparison, another paper's code) is judged as a module of
+        // its own, as code.runs reads a sub-folder's document: when the project's own training runs exist outside such folders,
+        // the sub-project's runs are not the ones the project documents.
+        var readmeFolders = project.Index.Files.Select(f => f.Path).Where(p => p.Contains('/') && p[(p.LastIndexOf('/') + 1)..].StartsWith("readme", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p[..(p.LastIndexOf('/') + 1)]).ToList();
+        bool InSubProject(string path) => readmeFolders.Any(f => path.StartsWith(f, StringComparison.Ordinal));
+        if (training.Any(p => !InSubProject(p.Root)))
+        {
+            training = [.. training.Where(p => !InSubProject(p.Root))];
+        }
+
         var (core, side, aux, sideScripts) = (new List<RandomUse>(), new List<RandomUse>(), new List<RandomUse>(), new List<string>());
         foreach (var u in unseeded)
         {
             var runs = r.Processes.Where(p => p.Modules.Contains(u.Path)).ToList();
-            if (runs.Count == 0 || runs.Any(p => p.Trains || stages.Contains(p.Root)))
+            if (runs.Count == 0 || runs.Any(p => training.Contains(p) || stages.Contains(p.Root)))
             {
                 core.Add(u);
             }
