@@ -18,8 +18,12 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         "Running the code several times on the example input must give the same output (the same weights, the same metrics). " +
         "Every random number generator in use must be seeded; GPU kernel nondeterminism alone does not fail this criterion.",
         "Statically: every randomness source (Python random, NumPy legacy and Generator APIs, PyTorch, TensorFlow/Keras, JAX, " +
-        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against its " +
-        "seeding calls; any unseeded source fails. `mlrepro verify` proves it by running twice and comparing every output.",
+        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against the " +
+        "seeding calls of the process that runs it (each documented script, or each `__main__` script when none is documented; a seed " +
+        "in one script does not seed another). An unseeded draw in a training run or a pipeline stage fails; draws only in side runs " +
+        "(sampling, demos, evaluation scripts) beside seeded training runs, or a seed option that is off by default (None, -1), are " +
+        "Partial; draws in scripts that do not train (data generation, tools) or in a sub-project with its own README are shown but not " +
+        "counted. A seed whose value cannot be traced is still a seed. `mlrepro verify` proves it by running twice and comparing every output.",
         "Seed every generator once at start-up (random.seed, numpy.random.seed, torch.manual_seed, tf.random.set_seed) and pass " +
         "random_state= to scikit-learn estimators and splitters; then run `mlrepro verify` to prove two runs match.",
         [],
