@@ -145,6 +145,12 @@ public sealed partial class CodeDeterministicCheck : CheckBase
             {
                 core.Add(u);
             }
+            else if (FeedsTraining(u.Path) || runs.Any(p => FeedsTraining(p.Root)) || NamedInConfig(project, u.Path))
+            {
+                // A data preparation step (split.py, features/create.py, preprocess.py) makes what training reads, and a module a
+                // config names for instantiation (a Hydra _target_) runs inside the training run that loads it.
+                core.Add(u);
+            }
             else if (runs.All(p => IsSideRun(p.Root)))
             {
                 side.Add(u);
@@ -157,6 +163,26 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         }
 
         return (core, side, aux, training.Select(p => p.Root).ToList(), sideScripts);
+    }
+
+    /// <summary>Whether a script's path says it prepares the data training reads (split, preprocess, features, create_data…).</summary>
+    private static bool FeedsTraining(string path) => PreparesData().IsMatch(path.ToLowerInvariant());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|/|_)(split|splits|prepare|prep|preprocess|preprocessing|feature|features|featurize|create|make_dataset|build_dataset|build_features|process_data|clean|tokenize|augment|augmentation)(_|\.|/|$)")]
+    private static partial System.Text.RegularExpressions.Regex PreparesData();
+
+    /// <summary>Whether a committed parameter file names the module for instantiation (`_target_: src.models.net.Net`).</summary>
+    private static bool NamedInConfig(ProjectModel project, string path)
+    {
+        if (!path.EndsWith(".py", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var dotted = path[..^3].Replace('/', '.');
+        var last = dotted[(dotted.LastIndexOf('.') + 1)..];
+        return project.Config.ParameterFiles.Any(f => project.Text(f.Path) is { } t
+            && (t.Text.Contains(dotted + ".", StringComparison.Ordinal) || t.Text.Contains("." + last + ".", StringComparison.Ordinal)));
     }
 
     /// <summary>
