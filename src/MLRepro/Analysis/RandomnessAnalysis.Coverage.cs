@@ -30,7 +30,7 @@ public sealed partial class RandomnessAnalysis
     /// <param name="modules">The analysed modules.</param>
     /// <param name="seeds">Seeding calls.</param>
     /// <param name="uses">Draws.</param>
-    /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null: none known, no process is judged).</param>
+    /// <param name="declaredScripts">Scripts a pipeline, Makefile, README or workflow runs (null or empty: none declared, and every script with a `__main__` guard is a process).</param>
     /// <param name="localModules">The import resolver (built from <paramref name="modules"/> when not given).</param>
     /// <param name="flows">The seed-order questions' cache (a fresh one when not given; tests pass theirs to count the work).</param>
     internal static ImmutableDictionary<RandomUse, string> Coverage(IReadOnlyList<ModuleSummary> modules, IReadOnlyList<SeedingCall> seeds, IReadOnlyList<RandomUse> uses, IReadOnlySet<string>? declaredScripts = null, LocalModules? localModules = null, Flows? flows = null)
@@ -47,9 +47,13 @@ public sealed partial class RandomnessAnalysis
         flows ??= new Flows(localModules);
 
         // Processes: every script the project declares it runs (a dvc.yaml stage, a Makefile target, a README command), with
-        // the project modules it imports. Seeds in a module that no such script imports (loaded by a framework by name, e.g.
-        // a Hydra _target_; a notebook; an undocumented helper script) may run anywhere: they count everywhere. Scripts that
-        // are only __main__ guards, and notebooks, are not judged as processes of their own: often exploration or tooling.
+        // the project modules it imports. Where runs are declared, only they are judged (a draw in an undocumented helper
+        // script or a notebook is exploration or tooling beside them); where nothing is declared, every __main__ script is a
+        // run: in a collection of independent scripts (one per chapter, game or algorithm), the one script that seeds does not
+        // seed the others. A seed acts only in the processes that run its module, where a process is any script, declared or
+        // only a __main__ guard: the seed in an undocumented script seeds that script, not the documented runs. Seeds in a
+        // module no script imports (loaded by a framework by name, e.g. a Hydra _target_; a notebook) may run anywhere: they
+        // count everywhere.
         var importers = localModules.Importers;
         var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (target, froms) in importers)
@@ -60,18 +64,22 @@ public sealed partial class RandomnessAnalysis
             }
         }
 
-        var closures = modules.Where(m => !m.IsNotebook && declaredScripts is not null && declaredScripts.Contains(m.Path))
+        var undeclared = declaredScripts is null || declaredScripts.Count == 0;
+        var scripts = modules.Where(m => !m.IsNotebook && (m.MainGuardLine is not null || !undeclared && declaredScripts!.Contains(m.Path)))
             .ToDictionary(m => m.Path, m => Reach(m.Path, imports), StringComparer.Ordinal);
-        var inSomeProcess = closures.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var closures = scripts.Where(c => undeclared || declaredScripts!.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var inSomeScript = scripts.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 
         foreach (var u in candidates)
         {
             var lib = u.Library!;
             var covering = seeded.Where(s => s.Libraries.Contains(lib)).ToList();
             var processes = closures.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
-            if (processes.Count > 0 && covering.All(s => inSomeProcess.Contains(s.Path)))
+            if (processes.Count > 0)
             {
-                covering = covering.Where(s => processes.Any(p => closures[p].Contains(s.Path))).ToList();
+                // A seed covers the draw when one script runs both (the documented commands may name only some of the scripts
+                // that run the draw's module: a training script left out of the README still seeds its own run).
+                covering = covering.Where(s => !inSomeScript.Contains(s.Path) || scripts.Values.Any(c => c.Contains(s.Path) && c.Contains(u.Path))).ToList();
                 if (covering.Count == 0)
                 {
                     var other = seeded.First(s => s.Libraries.Contains(lib));

@@ -42,6 +42,12 @@ public sealed record RandomUse(string Path, int Line, string Target, string? Lib
         LocalSeed is { } o && o != SeedOrigin.None || (Library is { } lib && seededLibraries.Contains(lib));
 }
 
+/// <summary>A process the project runs: a script or notebook, the project modules it executes, and whether it trains.</summary>
+/// <param name="Root">The script or notebook started.</param>
+/// <param name="Modules">The project modules it executes (itself and what it imports, directly or not).</param>
+/// <param name="Trains">Whether one of those modules takes training steps or runs a hyper-parameter search.</param>
+public sealed record RunProcess(string Root, IReadOnlySet<string> Modules, bool Trains);
+
 /// <summary>A determinism switch (good or bad) found in code.</summary>
 public sealed record DeterminismSetting(string Path, int Line, string Name, bool Good, string Text);
 
@@ -64,6 +70,9 @@ public sealed partial class RandomnessAnalysis
     public IReadOnlySet<string> SeededLibraries => _seeded ??= Seeds.Where(s => s.Origin != SeedOrigin.None).SelectMany(s => s.Libraries).ToHashSet(StringComparer.Ordinal);
 
     private HashSet<string>? _seeded;
+
+    /// <summary>The runs the project's code can start (see <see cref="RunProcesses"/>), each with the modules it executes.</summary>
+    public ImmutableArray<RunProcess> Processes { get; init; } = [];
 
     /// <summary>Uses that nothing seeds (in their process, before they draw: see <see cref="Uncovered"/>).</summary>
     public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries) || Uncovered.ContainsKey(u));
@@ -216,7 +225,12 @@ public sealed partial class RandomnessAnalysis
             uses.AddRange(ConfiguredEstimators(configs));
         }
 
-        return new RandomnessAnalysis { Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(), Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules, flows) };
+        return new RandomnessAnalysis
+        {
+            Seeds = seeds.ToImmutable(), Uses = uses.ToImmutable(), Settings = settings.ToImmutable(),
+            Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules, flows),
+            Processes = RunProcesses(modules, localModules, declaredScripts, outsideRuns),
+        };
     }
 
     /// <summary>
@@ -273,6 +287,44 @@ public sealed partial class RandomnessAnalysis
         outside.UnionWith(modules.Where(m => !reached.Contains(m.Path) && !(IsExportScript(m.Path) && Trains(m))).Select(m => m.Path));
         return outside;
     }
+
+    /// <summary>
+    /// The processes the project's code runs as: every script a pipeline, Makefile, README or workflow runs, every script with a
+    /// `__main__` guard and every notebook (each in its own kernel), with the project modules it imports; not tests, docs,
+    /// exports or side tools (<see cref="OutsideTrainingRuns"/>). A process trains when a module it runs takes training steps
+    /// (loss.backward(), model.fit(…), optimizer.step(), trainer.train(), a boosting library's train, a tuner's search).
+    /// </summary>
+    internal static ImmutableArray<RunProcess> RunProcesses(IReadOnlyList<ModuleSummary> modules, LocalModules local, IReadOnlySet<string>? declaredScripts, IReadOnlySet<string> outside)
+    {
+        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (target, froms) in local.Importers)
+        {
+            foreach (var f in froms)
+            {
+                (imports.TryGetValue(f, out var l) ? l : imports[f] = []).Add(target);
+            }
+        }
+
+        var byPath = modules.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var trains = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool ModuleTrains(string path) => trains.TryGetValue(path, out var t) ? t : trains[path] = byPath.TryGetValue(path, out var m) && TrainsOrTunes(m);
+        return [.. modules
+            .Where(m => !outside.Contains(m.Path) && (m.IsNotebook || m.MainGuardLine is not null || declaredScripts is not null && declaredScripts.Contains(m.Path)))
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .Select(m =>
+            {
+                var closure = Reach(m.Path, imports);
+                closure.ExceptWith(outside.Where(o => o != m.Path));
+                return new RunProcess(m.Path, closure, closure.Any(ModuleTrains));
+            })];
+    }
+
+    /// <summary>Whether a module takes training steps or runs a hyper-parameter search (what decides the weights a run produces).</summary>
+    internal static bool TrainsOrTunes(ModuleSummary m) =>
+        Trains(m) || m.Calls.Any(c => c.Target is "xgboost.train" or "lightgbm.train" or "xgboost.cv" or "lightgbm.cv" or "hyperopt.fmin"
+            || c.Target.EndsWith(".optimize", StringComparison.Ordinal) && c.Target.Contains("study", StringComparison.OrdinalIgnoreCase)
+            || c.Target.EndsWith(".train", StringComparison.Ordinal) && c.Target.Contains("trainer", StringComparison.OrdinalIgnoreCase)
+            || c.Target.EndsWith(".learn", StringComparison.Ordinal));
 
     /// <summary>
     /// A script that times, profiles or draws a model without training it (benchmark_onnx.py, profile_model.py,

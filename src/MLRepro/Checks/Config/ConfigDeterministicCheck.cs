@@ -31,9 +31,25 @@ public sealed class ConfigDeterministicCheck : CheckBase
         }
 
         var r = project.Randomness;
-        var unseeded = r.Unseeded.ToList();
+        var all = r.Unseeded.ToList();
+        var judged = CodeDeterministicCheck.Judge(project, r, all);
+        var unseeded = judged is { } j ? j.Core : all;
+        if (unseeded.Count == 0 && judged is { Side.Count: > 0 } side)
+        {
+            // As for code.deterministic: the training runs repeat with the same config; only side runs (sampling, demos,
+            // evaluation scripts) draw unseeded.
+            return Found(Outcome.Partial, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, so the same config trains the same model; {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "is" : "are")} unseeded ({List(side.SideScripts.Take(3).ToList())}), so their outputs differ.",
+                side.Side.Select(u => CodeDeterministicCheck.Describe(r, u)));
+        }
+
         if (unseeded.Count > 0)
         {
+            if (CodeDeterministicCheck.OptionalSeed(project, r, unseeded) is { } optional)
+            {
+                return Found(Outcome.Partial, $"the same config repeats only when a seed is passed on the command line ({optional.Note}); by default runs differ.",
+                    unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)).Prepend(optional));
+            }
+
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "is" : "are")} unseeded, so runs with the same config differ.", unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
         }
 
@@ -51,15 +67,16 @@ public sealed class ConfigDeterministicCheck : CheckBase
         var gpuOnly = r.Settings.Where(s => !s.Good && !(deterministicKernels && s.Name == "torch.backends.cudnn.benchmark"))
             .Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} lets GPU kernel selection vary between runs (GPU kernel nondeterminism, not counted against this criterion)", s.Text)).ToList();
 
-        if (r.Uses.Any(u => u.LocalSeed == SeedOrigin.Unknown) || r.Seeds.Any(s => s.Origin == SeedOrigin.Unknown))
+        if (CodeDeterministicCheck.OptionalSeed(project, r, []) is { } onRequest)
         {
-            return Found(Outcome.Inconclusive, "some seed values could not be traced, so only two runs with the same config can tell.",
-                r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, "seed value not traced", s.ValueText)));
+            return Found(Outcome.Partial, $"the same config repeats only when a seed is passed on the command line ({onRequest.Note}); by default runs differ.", [onRequest]);
         }
 
+        // Seeds whose value mlrepro cannot trace are still seeds (see code.deterministic): listed, not held against the config.
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Take(10).Select(s => Evidence.At(s.Path, s.Line, "seed value not traced (a parameter of the run)", s.ValueText));
         var good = r.Settings.Where(s => s.Good).Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} enabled", s.Text));
         var gpuNote = gpuOnly.Count > 0 ? " On a GPU, the enabled cuDNN autotuner may still change the last bits between runs, which the scale does not count against this criterion." : string.Empty;
         return Found(Outcome.Met, (r.Uses.Length == 0 ? "no randomness and a config: the same config should give the same results (not verified by running)."
-            : "every randomness source is seeded; the same config should give the same results (not verified by running).") + gpuNote, gpuOnly.Concat(good));
+            : "every randomness source is seeded; the same config should give the same results (not verified by running).") + gpuNote, gpuOnly.Concat(good).Concat(untraced));
     }
 }

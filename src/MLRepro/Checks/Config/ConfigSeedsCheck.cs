@@ -62,9 +62,27 @@ public sealed class ConfigSeedsCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
         }
 
-        var unseeded = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
+        // As code.deterministic judges them: draws in scripts that do not train (data generation, tools) are not counted, and
+        // draws only in side runs (sampling, demos, evaluation) leave the training seeds standing, at most Partial.
+        var all = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
+        var judged = CodeDeterministicCheck.Judge(project, r, all);
+        var unseeded = judged is { } j ? j.Core : all;
+        if (unseeded.Count == 0 && judged is { Side.Count: > 0 } side)
+        {
+            return Found(Outcome.Partial, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "has" : "have")} no seed at all ({List(side.SideScripts.Take(3).ToList())}).",
+                side.Side.Select(u => CodeDeterministicCheck.Describe(r, u)),
+                "Seed the side scripts too, and read every seed from the config file (e.g. `seed: 42` in params.yaml).");
+        }
+
         if (unseeded.Count > 0)
         {
+            if (CodeDeterministicCheck.OptionalSeed(project, r, unseeded) is { } optional)
+            {
+                // A seed option that is off by default (None, -1): the seeds come from the command line, when given.
+                return Found(Outcome.Partial, $"the generators are seeded only from a command-line option that is off by default ({optional.Note}), not from a config file.",
+                    [optional], "Put the seed in the config file with a fixed value (e.g. `seed: 42` in params.yaml) and read it from there.");
+            }
+
             return Found(Outcome.NotMet, $"{Count(unseeded.Count, "randomness source")} {(unseeded.Count == 1 ? "has" : "have")} no seed at all.",
                 unseeded.Select(u => CodeDeterministicCheck.Describe(r, u)));
         }
