@@ -70,7 +70,7 @@ public sealed partial class CodeDeterministicCheck : CheckBase
             // The runs that train are seeded; what varies is a side run's output (sampling, a demo, an evaluation, an
             // explanation): the weights and training metrics repeat, that output does not.
             var libs = side.Side.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
-            return Found(Outcome.Partial, $"the {Count(side.Training.Count, "training run")} {(side.Training.Count == 1 ? "is" : "are")} seeded ({List(side.Training.Take(3).ToList())}), " +
+            return Found(Outcome.Partial, (side.Training.Count == 1 ? $"the training run ({side.Training[0]}) is seeded, " : $"the {side.Training.Count} training runs are seeded ({List(side.Training.Take(3).ToList())}), ") +
                 $"but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "is" : "are")} not ({List(side.SideScripts.Take(3).ToList())}: {List(libs)}): their outputs differ between runs.",
                 side.Side.Select(u => Describe(r, u)).Concat(notCounted),
                 "Seed the sampling, demo and evaluation scripts too (random.seed, numpy.random.seed, torch.manual_seed, or a seeded generator), then run `mlrepro verify`.");
