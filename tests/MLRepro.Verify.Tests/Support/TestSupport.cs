@@ -94,7 +94,9 @@ internal static class Env
             {
                 if (!s_modules.TryGetValue(m, out ok))
                 {
-                    ok = RunPython($"import {m}", Path.GetTempPath()).ExitCode == 0;
+                    // Isolated mode (-I): the working folder is not put on sys.path, so a stray dis.py or numpy/ in the temp
+                    // folder cannot shadow the installed module and make it look missing.
+                    ok = RunPython($"import {m}", Path.GetTempPath(), isolated: true).ExitCode == 0;
                     s_modules[m] = ok;
                 }
             }
@@ -106,9 +108,14 @@ internal static class Env
         }
     }
 
-    public static (int ExitCode, string Output) RunPython(string code, string cwd)
+    public static (int ExitCode, string Output) RunPython(string code, string cwd, bool isolated = false)
     {
         var psi = new ProcessStartInfo(Python) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (isolated)
+        {
+            psi.ArgumentList.Add("-I");
+        }
+
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(code);
         using var p = Process.Start(psi)!;
