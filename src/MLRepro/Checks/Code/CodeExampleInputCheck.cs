@@ -160,9 +160,14 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         // Committed results of pipeline stages (a feature-importance plot's CSV) are outputs, not the input. Neither are a unit
         // test's fixtures (tests/…/test_data/sample.csv, what a test reads) nor URLs in editor or agent settings (.claude/, .vscode/):
         // the documented run reads the DVC-tracked data, which only the owner can pull.
-        if (!committed.Any(f => RunInput(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path))
-            && !tracking.DownloadScripts.Any(RunInput) && tracking.LfsPointers.Length == 0
-            && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote && RunInput(r.Path) && (r.Literal is not { } l || RunInput(l)))
+        // Data files are judged as data.managed judges them: under tests/, or under a test/ folder that holds Python code, they are
+        // a unit test's fixtures; data/test/ (a dataset's test split) is the data.
+        var codeTestFolders = Data.DataManagedCheck.CodeTestFolders(project);
+        bool RunData(string path) => IsCode(path) ? RunInput(path)
+            : !Data.DataManagedCheck.IsTestFixture(codeTestFolders, path) && !DocsOrBenchmarks().IsMatch(path) && RunInput(path, testNames: false);
+        if (!committed.Any(f => RunData(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path))
+            && !tracking.DownloadScripts.Any(p => RunInput(p)) && tracking.LfsPointers.Length == 0
+            && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote && RunInput(r.Path) && (r.Literal is not { } l || RunData(l)))
             && CredentialedDvcRemote(project) is { } remote)
         {
             return Found(Outcome.Partial, "the input is tracked by DVC, but only the owner can pull it: its remote needs credentials, and nothing else fetches the data.",
@@ -291,8 +296,18 @@ public sealed partial class CodeExampleInputCheck : CheckBase
     /// Whether a file can hold or fetch the input of the documented run: not a test or its fixtures, and not in a hidden settings
     /// folder (.claude/, .vscode/, .idea/; CI folders such as .github/ do run commands, so they still count).
     /// </summary>
-    private static bool RunInput(string path) =>
-        !ConfigAnalysis.IsTestOrTooling(path) && !(path.StartsWith('.') && !path.StartsWith(".github/", StringComparison.Ordinal) && !path.StartsWith(".gitlab", StringComparison.Ordinal) && path.Contains('/', StringComparison.Ordinal));
+    /// <param name="path">The file.</param>
+    /// <param name="testNames">Whether test and tooling paths (tests/, test/, test_*.py, docs/…) are excluded; data files pass
+    /// false and are judged by their folder instead (see data.managed's test fixtures).</param>
+    private static bool RunInput(string path, bool testNames = true) =>
+        !(testNames && ConfigAnalysis.IsTestOrTooling(path)) && !(path.StartsWith('.') && !path.StartsWith(".github/", StringComparison.Ordinal) && !path.StartsWith(".gitlab", StringComparison.Ordinal) && path.Contains('/', StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(docs?|benchmarks)/")]
+    private static partial System.Text.RegularExpressions.Regex DocsOrBenchmarks();
+
+    /// <summary>Code and scripts, judged by their test and tooling names; everything else is data.</summary>
+    private static bool IsCode(string path) =>
+        path.EndsWith(".py", StringComparison.Ordinal) || path.EndsWith(".ipynb", StringComparison.Ordinal) || path.EndsWith(".sh", StringComparison.Ordinal);
 
     /// <summary>Built-in dataset sources (file, name) that the code uses without downloading them.</summary>
     internal static HashSet<(string Path, string Name)> NotDownloaded(DataAnalysis data) =>

@@ -180,7 +180,7 @@ public sealed class DataManagedCheck : CheckBase
     /// code (<paramref name="codeTestFolders"/>: test_*.py beside its data). A test/ folder of data alone (data/test/, a
     /// dataset's test split) is the data.
     /// </summary>
-    private static bool IsTestFixture(HashSet<string> codeTestFolders, string path)
+    internal static bool IsTestFixture(HashSet<string> codeTestFolders, string path)
     {
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
@@ -196,7 +196,7 @@ public sealed class DataManagedCheck : CheckBase
     }
 
     /// <summary>The folders named test (any depth, as written) that hold a Python file somewhere below them.</summary>
-    private static HashSet<string> CodeTestFolders(ProjectModel project)
+    internal static HashSet<string> CodeTestFolders(ProjectModel project)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in project.Index.Files.Where(f => f.Path.EndsWith(".py", StringComparison.Ordinal)))
