@@ -246,7 +246,8 @@ public sealed partial class CodeDeterministicCheck : CheckBase
     }
 
     /// <summary>A script that generates or samples the training data (generate_instruction.py, sample_data.py, gen_dataset.py):
-    /// its draws shape what is trained on, so it is no side run.</summary>
+    /// its output is data, not a side output, so it is no side run; it is judged as a data step (counted when its path says it
+    /// prepares what training reads, not counted when it only generates data, e.g. through an API).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(^|_)(data|dataset|datasets|instruction|instructions|prompt|prompts|task|tasks|pairs|corpus|features|labels|split|splits|negatives|train|training)($|_)")]
     private static partial System.Text.RegularExpressions.Regex MakesData();
 
