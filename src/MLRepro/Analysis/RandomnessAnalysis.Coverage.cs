@@ -54,19 +54,9 @@ public sealed partial class RandomnessAnalysis
         // only a __main__ guard: the seed in an undocumented script seeds that script, not the documented runs. Seeds in a
         // module no script imports (loaded by a framework by name, e.g. a Hydra _target_; a notebook) may run anywhere: they
         // count everywhere.
-        var importers = localModules.Importers;
-        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (target, froms) in importers)
-        {
-            foreach (var f in froms)
-            {
-                (imports.TryGetValue(f, out var l) ? l : imports[f] = []).Add(target);
-            }
-        }
-
         var undeclared = declaredScripts is null || declaredScripts.Count == 0;
         var scripts = modules.Where(m => !m.IsNotebook && (m.MainGuardLine is not null || !undeclared && declaredScripts!.Contains(m.Path)))
-            .ToDictionary(m => m.Path, m => Reach(m.Path, imports), StringComparer.Ordinal);
+            .ToDictionary(m => m.Path, m => localModules.Closure(m.Path), StringComparer.Ordinal);
         var closures = scripts.Where(c => undeclared || declaredScripts!.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var inSomeScript = scripts.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 
@@ -109,25 +99,6 @@ public sealed partial class RandomnessAnalysis
     public static IReadOnlySet<string> DeclaredScripts(EntryPointAnalysis entryPoints) =>
         entryPoints.All.Where(e => e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook) && !e.IsTooling && e.Script is not null)
             .Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
-
-    private static HashSet<string> Reach(string root, Dictionary<string, List<string>> imports)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([root]);
-        while (stack.Count > 0)
-        {
-            var p = stack.Pop();
-            if (seen.Add(p))
-            {
-                foreach (var n in imports.GetValueOrDefault(p) ?? [])
-                {
-                    stack.Push(n);
-                }
-            }
-        }
-
-        return seen;
-    }
 
     /// <summary>
     /// Draws made when the call runs (weight initialisation, a data split, a sample), as opposed to objects that draw later

@@ -296,15 +296,6 @@ public sealed partial class RandomnessAnalysis
     /// </summary>
     internal static ImmutableArray<RunProcess> RunProcesses(IReadOnlyList<ModuleSummary> modules, LocalModules local, IReadOnlySet<string>? declaredScripts, IReadOnlySet<string> outside)
     {
-        var imports = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (target, froms) in local.Importers)
-        {
-            foreach (var f in froms)
-            {
-                (imports.TryGetValue(f, out var l) ? l : imports[f] = []).Add(target);
-            }
-        }
-
         var byPath = modules.ToDictionary(m => m.Path, StringComparer.Ordinal);
         var trains = new Dictionary<string, bool>(StringComparer.Ordinal);
         bool ModuleTrains(string path) => trains.TryGetValue(path, out var t) ? t : trains[path] = byPath.TryGetValue(path, out var m) && TrainsOrTunes(m);
@@ -313,7 +304,7 @@ public sealed partial class RandomnessAnalysis
             .OrderBy(m => m.Path, StringComparer.Ordinal)
             .Select(m =>
             {
-                var closure = Reach(m.Path, imports);
+                var closure = new HashSet<string>(local.Closure(m.Path), StringComparer.Ordinal);
                 closure.ExceptWith(outside.Where(o => o != m.Path));
                 return new RunProcess(m.Path, closure, closure.Any(ModuleTrains));
             })];
