@@ -17,7 +17,8 @@ public sealed class ConfigFilesCheck : CheckBase
         "modules of plain assignments or of one function that builds the config from literal values, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
         "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
         "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial; a command line of " +
-        "input/output paths alone configures nothing.",
+        "input/output paths alone configures nothing. A value or two left inline beside a config holding at least twice as many is " +
+        "incidental (Met), except a held-out fraction (test_size, val_size, validation_split): it decides what the model is scored on.",
         "Move the hyperparameters you tune into a committed params.yaml (or a Hydra config) and read them from there.",
         [],
         ProvenOnlyByRunning: false);
@@ -39,8 +40,15 @@ public sealed class ConfigFilesCheck : CheckBase
         var hard = cfg.HardCoded.Length;
         var configured = Configured(cfg);
         var tolerated = relative ? Math.Max(MaxIncidentalHardCoded, configured / 10) : MaxIncidentalHardCoded;
-        return hard == 0 || hard <= tolerated && configured >= 2 * hard;
+        return hard == 0 || hard <= tolerated && configured >= 2 * hard && (relative || !cfg.HardCoded.Any(h => IsSplitRatio(h.Name)));
     }
+
+    /// <summary>
+    /// A held-out fraction (test_size=0.2, VALIDATION_SPLIT = 0.3) decides which rows the model is trained and scored on:
+    /// a deliberately set value of the experiment, never incidental, however many parameters the config holds.
+    /// </summary>
+    internal static bool IsSplitRatio(string name) =>
+        name.ToLowerInvariant() is "test_size" or "val_size" or "validation_split";
 
     /// <summary>Hard-coded hyperparameters tolerated beside a config that holds at least twice as many parameters.</summary>
     internal const int MaxIncidentalHardCoded = 2;
@@ -179,7 +187,8 @@ public sealed class ConfigFilesCheck : CheckBase
         }
 
         // A value or two left inline beside many configured ones (a batch size in a TrainingArguments call, an early-stopping
-        // patience) is incidental, not the experimented parameters living in code: the config still defines the run.
+        // patience) is incidental, not the experimented parameters living in code: the config still defines the run. A split
+        // fraction is not (IsSplitRatio).
         var configured = Configured(cfg);
         if (hard.Count > 0 && HardCodedIsIncidental(cfg))
         {
