@@ -62,14 +62,16 @@ public sealed class ConfigSeedsCheck : CheckBase
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
         }
 
-        // As code.deterministic judges them: draws in scripts that do not train (data generation, tools) are not counted, and
-        // draws only in side runs (sampling, demos, evaluation) leave the training seeds standing, at most Partial.
+        // As code.deterministic judges them, draws in scripts that do not train (data generation, tools) are not counted. Draws
+        // in side runs (sampling, demos, evaluation) do count here: code.deterministic asks whether the model comes out the
+        // same (Partial), config.seeds whether every non-deterministic function has a seed (SCALE.md: NotMet when something
+        // is unseeded).
         var all = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
         var judged = CodeDeterministicCheck.Judge(project, r, all);
         var unseeded = judged is { } j ? j.Core : all;
         if (unseeded.Count == 0 && judged is { Side.Count: > 0 } side)
         {
-            return Found(Outcome.Partial, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "has" : "have")} no seed at all ({List(side.SideScripts.Take(3).ToList())}).",
+            return Found(Outcome.NotMet, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "has" : "have")} no seed at all ({List(side.SideScripts.Take(3).ToList())}).",
                 side.Side.Select(u => CodeDeterministicCheck.Describe(r, u)),
                 "Seed the side scripts too, and read every seed from the config file (e.g. `seed: 42` in params.yaml).");
         }
