@@ -135,7 +135,9 @@ public sealed partial class ConfigAnalysis
         var referenced = ReferencedNames(modules, commands);
         var spread = SpreadExpressions(modules);
         var project = LoadIndex.Of(modules);
-        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, referenced, spread, project)).ToImmutableArray();
+        var wholeRead = WholeReads(modules);
+        var sectionSpread = SectionSpreads(modules);
+        var usage = paramFiles.Select(f => UsageOf(f, modules, commands, referenced, spread, project, wholeRead, sectionSpread)).ToImmutableArray();
         var cli = modules.Where(m => !IsTestOrTooling(m.Path)).SelectMany(m => m.CliOptions.Select(o => (m.Path, o))).ToImmutableArray();
         return new ConfigAnalysis
         {
@@ -369,7 +371,9 @@ public sealed partial class ConfigAnalysis
             string? dir = null;
             if (JoinedOptionPath().Match(text) is { Success: true } j && Option(j.Groups["opt"].Value) is not null)
             {
+                // f"hyperparams/{args.algo}.yml": the option names the file's stem, the extension is written.
                 dir = j.Groups["dir"].Value;
+                exts = j.Groups["ext"].Success ? [j.Groups["ext"].Value.ToLowerInvariant()] : exts;
             }
             else if (OptionValue().Match(text) is { Success: true } a && Option(a.Groups["opt"].Value) is { Default.Literal.AsString: { } d } && d.Replace('\\', '/').TrimStart('.', '/') is var dp && dp.Contains('/', StringComparison.Ordinal))
             {
@@ -396,7 +400,7 @@ public sealed partial class ConfigAnalysis
     [GeneratedRegex(@"^(?:io\.)?open\((?<p>[^,()]+(?:\([^()]*\))?[^,()]*)(?:,\s*(?:mode\s*=\s*)?['""]r[bt]?['""])?\s*\)$")]
     private static partial Regex OpenWrapper();
 
-    [GeneratedRegex(@"^(?:os\.path\.join\(\s*['""](?<dir>\.?[\w./-]+)['""]\s*,\s*\w+\.(?<opt>\w+)\s*\)|f['""](?<dir>\.?[\w./-]+)/\{\w+\.(?<opt>\w+)\}['""])$")]
+    [GeneratedRegex(@"^(?:os\.path\.join\(\s*['""](?<dir>\.?[\w./-]+)['""]\s*,\s*\w+\.(?<opt>\w+)\s*\)|f['""](?<dir>\.?[\w./-]+)/\{\w+\.(?<opt>\w+)\}(?<ext>\.\w+)?['""])$")]
     private static partial Regex JoinedOptionPath();
 
     [GeneratedRegex(@"^\w+\.(?<opt>\w+)$")]
@@ -404,7 +408,8 @@ public sealed partial class ConfigAnalysis
 
     private static bool IsHydraMain(PythonDecorator d) => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal);
 
-    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread, LoadIndex project)
+    private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread, LoadIndex project,
+        HashSet<string> wholeRead, HashSet<string> sectionSpread)
     {
         var name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
         var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
@@ -494,7 +499,9 @@ public sealed partial class ConfigAnalysis
         var hasTargets = hydraInstantiates && file.Entries.Any(x => x.KeyPath.EndsWith("_target_", StringComparison.Ordinal));
 
         var hydraLoaded = loaded.Count > 0 && modules.Any(m => m.Decorators.Any(d => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal)));
-        var wholeRead = WholeReads(modules);
+        // `hp = yaml.safe_load(f)[args.env]` … `PPO(**hp)` in a module that loads this file: the section is chosen at run time
+        // and handed on whole, so every key under a top-level section is read (as rl-baselines3-zoo's hyperparams/<algo>.yml).
+        var sectionsSpread = loaded.Any(l => sectionSpread.Contains(l.Item1));
 
         var used = ImmutableArray.CreateBuilder<ConfigEntry>();
         var unused = ImmutableArray.CreateBuilder<ConfigEntry>();
@@ -513,7 +520,7 @@ public sealed partial class ConfigAnalysis
             // `augmentations = params.train.augmentations` … `aug_transforms(**augmentations)`, `cols = schema.COLUMNS` …
             // `cols.keys()`: the mapping is taken whole, so each of its keys is read wherever the variable goes.
             var parentTaken = parts.Length >= 2 && wholeRead.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || dataclassParsed || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            if (referenced.Contains(leaf) || ancestorSpread || (sectionsSpread && parts.Length >= 2) || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || dataclassParsed || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -602,6 +609,41 @@ public sealed partial class ConfigAnalysis
 
         return set;
     }
+
+    /// <summary>
+    /// Modules that hand on a config section chosen at run time: <c>hp = yaml.safe_load(f)[args.env]</c> (or <c>cfg[name]</c>
+    /// of a loaded config) then <c>Model(**hp)</c>. Which section is read depends on the command line; whichever it is, its
+    /// keys all reach the call.
+    /// </summary>
+    private static HashSet<string> SectionSpreads(IReadOnlyList<ModuleSummary> modules)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            var spreadNames = m.Calls.SelectMany(c => c.Arguments).Where(a => a.Star == 2 && a.Names.Length == 1 && a.Names[0] == a.Text.Trim()).Select(a => a.Names[0]).ToHashSet(StringComparer.Ordinal);
+            if (spreadNames.Count == 0)
+            {
+                continue;
+            }
+
+            var loadedNames = m.Assignments.Where(a => a.Operator == "=" && ConfigLoadCall().IsMatch(a.ValueText.Trim())).Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
+            if (m.Assignments.Any(a => a.Operator == "=" && spreadNames.Contains(a.RawTarget) && DynamicSection().Match(a.ValueText.Trim()) is { Success: true } s
+                && (ConfigLoadCall().IsMatch(s.Groups["base"].Value) || loadedNames.Contains(s.Groups["base"].Value))))
+            {
+                set.Add(m.Path);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>A subscript by a name, not a literal: <c>X[args.env]</c>, <c>X[env_id]</c>.</summary>
+    [GeneratedRegex(@"^(?<base>.+)\[(?!['""\d])[\w.]+\]$")]
+    private static partial Regex DynamicSection();
+
+    /// <summary>A parsed config file: <c>yaml.safe_load(f)</c>, <c>json.load(fp)</c>, <c>OmegaConf.load(path)</c>, <c>toml.load(p)</c>.</summary>
+    [GeneratedRegex(@"^(?:yaml\.(?:safe_|full_|unsafe_)?load|json\.load|OmegaConf\.load|toml\.load|tomllib\.load)\(.*\)$")]
+    private static partial Regex ConfigLoadCall();
 
     /// <summary>Training APIs whose first argument (or params=) is a dict of parameters the library reads key by key.</summary>
     private static readonly HashSet<string> ParamsDictConsumers = new(StringComparer.Ordinal)

@@ -8,8 +8,9 @@ namespace MLRepro.Formats.Config;
 /// </summary>
 public static partial class ConfigClassifier
 {
-    /// <summary>Folders whose files are configuration by convention.</summary>
-    public static readonly IReadOnlyList<string> ConfigFolders = ["config", "configs", "conf", "cfg"];
+    /// <summary>Folders whose files are configuration by convention (hparams/, hyperparams/: one file of tuned values per
+    /// algorithm or dataset, as rl-baselines3-zoo's hyperparams/ppo.yml).</summary>
+    public static readonly IReadOnlyList<string> ConfigFolders = ["config", "configs", "conf", "cfg", "hparams", "hyperparams", "hyperparameters"];
 
     /// <summary>Vendored or generated folders never searched for configs.</summary>
     public static readonly IReadOnlyList<string> VendoredFolders = [".venv", "venv", "site-packages", "node_modules", ".tox", ".git", "__pycache__", ".mypy_cache", ".ipynb_checkpoints"];
