@@ -540,9 +540,6 @@ public sealed partial class RandomnessAnalysis
                 && call.Keyword("shuffle")?.Literal is not { Value: false },
             // An Optuna study draws its own trials only with the default sampler; a sampler= passed in is judged where it is built.
             "create_study" => call.Keyword("sampler") is null or { Literal.Kind: LiteralKind.None },
-            // A Hugging Face model's generate() (the table's *.generate row) samples only with do_sample=True; greedy and beam
-            // search draw nothing.
-            "generate" => (m.ImportsModule("transformers") || m.ImportsModule("peft")) && KwTrue("do_sample"),
             // random_state only shuffles for the sag/saga/liblinear solvers; a solver not written here may come from config.
             "LogisticRegression" => call.Keyword("solver") is { Literal.AsString: { } solver } ? s_randomSolvers.Contains(solver) : configuredSolver,
             // The SGD family starts from zero weights: random_state shuffles the data (shuffle=True, the default) and
