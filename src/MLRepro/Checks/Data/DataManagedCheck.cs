@@ -7,7 +7,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Data;
 
 /// <summary>data.managed — the dataset is managed with the code and retrievable from the project's context.</summary>
-public sealed class DataManagedCheck : CheckBase
+public sealed partial class DataManagedCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -117,10 +117,18 @@ public sealed class DataManagedCheck : CheckBase
                 "Download it in code (torchvision's download=True) or add a download script or DVC import.");
         }
 
-        if (!managed && docSources.Count > 0)
+        var documented = docSources.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"documented source: {s.Value}", s.Snippet)).ToList();
+        if (!managed && documented.Count == 0)
+        {
+            // "You can download the datasets mentioned in the paper at https://github.com/owner/data-repo": a page or repository
+            // link with no data file extension, yet the sentence says the data is downloaded from it.
+            documented.AddRange(DownloadSentences(project).Take(3));
+        }
+
+        if (!managed && documented.Count > 0)
         {
             return Found(Outcome.Partial, "the data is only described by a link in the documentation; nothing fetches it.",
-                docSources.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"documented source: {s.Value}", s.Snippet)).Concat(against),
+                documented.Concat(against),
                 "Add a download script (or DVC import) that fetches exactly that version of the data.");
         }
 
@@ -145,6 +153,39 @@ public sealed class DataManagedCheck : CheckBase
 
         return Found(Outcome.Met, "the data is retrievable from the project.", evidence);
     }
+
+    /// <summary>
+    /// Sentences of the Markdown or reStructuredText documentation that tell where to download the data from a link: "Download the
+    /// Raccoon dataset from https://github.com/…/raccoon_dataset", "the datasets … can be downloaded at https://…". The link
+    /// itself need not end in a data file (a repository or a landing page); sentences about pretrained weights or models, and
+    /// process documents (changelog, contributing), do not count.
+    /// </summary>
+    internal static IEnumerable<Evidence> DownloadSentences(ProjectModel project)
+    {
+        foreach (var d in project.Docs.Where(d => !project.IsVendoredPackagePath(d.Path) && !ConfigAnalysis.IsTestOrTooling(d.Path)))
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(d.Path).ToLowerInvariant();
+            if (name.StartsWith("changelog", StringComparison.Ordinal) || name.StartsWith("contributing", StringComparison.Ordinal) || project.Text(d.Path) is not { } text)
+            {
+                continue;
+            }
+
+            for (var line = 1; line <= text.LineCount; line++)
+            {
+                if (DownloadSentence().Match(text.GetLine(line)) is { Success: true } m && !WeightsWord().IsMatch(m.Value))
+                {
+                    yield return Evidence.At(d.Path, line, $"documented source: {m.Groups["url"].Value}", m.Value.Trim());
+                    break;
+                }
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:download|obtain|fetch|grab)\w*\b[^.\n]{0,80}?\b(?:data|dataset|datasets|corpus|corpora)\b[^\n]{0,80}?(?<url>https?://[^\s)\]>""'`]+)|\b(?:data|dataset|datasets|corpus)\b[^.\n]{0,60}?\b(?:can\s+be\s+)?(?:downloaded|available)\s+(?:from|at|here)\b[^\n]{0,40}?(?<url>https?://[^\s)\]>""'`]+)")]
+    private static partial System.Text.RegularExpressions.Regex DownloadSentence();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:pre-?trained|weights?|checkpoints?|models?|ckpt)\b")]
+    private static partial System.Text.RegularExpressions.Regex WeightsWord();
 
     /// <summary>
     /// Whether a committed file is an output of the project's runs rather than its input: it lies in a results, outputs, predictions,
