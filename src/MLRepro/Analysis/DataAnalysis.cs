@@ -114,14 +114,11 @@ public sealed partial class DataAnalysis
         || p.StartsWith("/lib", StringComparison.Ordinal) || p.StartsWith("~/.cache", StringComparison.Ordinal) || p.StartsWith("~/.config", StringComparison.Ordinal)
         || p is "/" or "~";
 
-    /// <summary>
-    /// Whether a read's path names a config file or code rather than data (open("params.yaml"), open("configurator.py")), including
-    /// a web UI's assets (a Gradio demo's open("./assets/custom.js"), custom.css): they style the app, they are no dataset.
-    /// </summary>
+    /// <summary>Whether a read's path names a config file or code rather than data (open("params.yaml"), open("configurator.py")).</summary>
     public static bool IsConfigOrCode(string literal)
     {
         var l = literal.ToLowerInvariant();
-        return l.EndsWith(".js", StringComparison.Ordinal) || l.EndsWith(".css", StringComparison.Ordinal) || l.StartsWith("templates/", StringComparison.Ordinal) || l.Contains("/templates/", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
+        return l.StartsWith("templates/", StringComparison.Ordinal) || l.Contains("/templates/", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".toml", StringComparison.Ordinal)
             || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
             || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
             || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal)
