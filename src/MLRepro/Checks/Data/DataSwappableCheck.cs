@@ -23,7 +23,9 @@ public sealed partial class DataSwappableCheck : CheckBase
         "dataset can only replace the files in place. So are configurable roots of a dataset chosen from a closed menu (--dataset with " +
         "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset)) unless the menu offers a generic loader (ImageFolder, " +
         "load_dataset): another dataset needs a new class and choice. Reads whose paths are all attributes or parameters set by their " +
-        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
+        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. So is training data read by a generic loader that takes any " +
+        "dataset in a library-defined format (load_dataset, load_from_disk, ImageFolder, image_dataset_from_directory) from a path that " +
+        "config or the command line gives, or that is not fixed in code, even when other scripts fix their own inputs. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
