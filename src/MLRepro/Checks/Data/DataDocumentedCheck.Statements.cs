@@ -224,6 +224,11 @@ public sealed partial class DataDocumentedCheck
             return "states the folder layout (a folder per class)";
         }
 
+        if (ClassFileNames().IsMatch(sentence))
+        {
+            return "states how the class labels are encoded in the file names";
+        }
+
         if (TemplateLine().IsMatch(sentence) && !TemplateLine().Match(sentence).Value.Split('<').Skip(1).Any(p => HtmlTag().IsMatch(p))
             && FormatWord().IsMatch(sectionText))
         {
@@ -295,6 +300,14 @@ public sealed partial class DataDocumentedCheck
 
     [GeneratedRegex(@"(?i)\b(?:sub-?folders?|sub-?directories|sub-?dirs?|folders?|directories)\b[^.\n]{0,30}?\b(?:for|per)\s+(?:each\s+|every\s+)?(?:[\w-]+\s+)?(?:class|classes|category|categories|label|labels)\b|\b(?:folder|directory|sub-?folder|sub-?directory)\s+names?\s+(?:are|is|serve\s+as|gives?|as)\s+(?:the\s+)?(?:class|label|categor)|\b(?:folders?|directories)\s+named\s+(?:after|by)\s+(?:the\s+|their\s+|its\s+)?(?:class|label|categor)")]
     private static partial Regex ClassFolders();
+
+    /// <summary>
+    /// Class labels carried by the file names of an image or audio folder, the other common layout besides a folder per class:
+    /// "name the files like "mylabel1_XXX.jpg"", "the filenames should all start with WNID (class ids) followed by underscores",
+    /// "the label is taken from the file name prefix". Another dataset follows it by naming its files that way.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\bname\s+(?:the|your|each|all)\s+(?:\w+\s+)?files?\s+(?:like|as)\b[^.\n]{0,40}?[\w-]+_[\w-]*\.(?:png|jpe?g|bmp|gif|tiff?|webp|wav|flac|mp3|npy|txt)\b|\bfile\s?names?\b[^.\n]{0,30}?\b(?:start|begin)s?\s+with\b[^.\n]{0,40}?\b(?:class(?:es)?|labels?|categor(?:y|ies))\b|\b(?:class(?:es)?|labels?|categor(?:y|ies))\b[^.\n]{0,30}?\b(?:taken|inferred|derived|parsed|read|extracted)\s+from\s+(?:the\s+|each\s+)?file\s?names?\b")]
+    private static partial Regex ClassFileNames();
 
     /// <summary>
     /// A path template with a class folder ("./path/label/xxx.png", "root/&lt;class_name&gt;/img.jpg", "data/train/{class}/*.wav"), or

@@ -28,7 +28,7 @@ public sealed partial class DataDocumentedCheck : CheckBase
         "schema (suites, or legacy expect_table_columns_to_match_* calls), a schema.yaml mapping columns to dtypes, or a table or list " +
         "(\"`name`: `str`, meaning\") of columns with types or descriptions in the README, a data README, a data dictionary file or a notebook's data section, or a sentence stating the format " +
         "(\"one item per line\", \"one line for one sentence\", \"each line describes…\", \"every row indicates an edge\", a tabular file's column count \"a csv with two columns\", a record template such as `<id> <features> <label>`, the separator between samples (\"separate each sample with 2 blank lines\"), the fields of each record, " +
-        "a sub-folder per class, annotations in a published format such as Pascal VOC, COCO or YOLO), or an example record introduced as the data's format " +
+        "a sub-folder per class, class labels carried by the file names (\"name the files like mylabel_XXX.jpg\"), annotations in a published format such as Pascal VOC, COCO or YOLO), or an example record introduced as the data's format " +
         "(\"The data format is as follows\" above {\"instruction\": …, \"input\": …, \"output\": …}). Naming a standard dataset (in code, or in a documentation sentence about the data: \"the dataset files for Cora\"), a simulated environment (gym.make) or the data's source (a dataset URL in code or config, a readme linking the input " +
         "file), or a schema that is only implicit in code (the code reads the data, nothing describes it), config (column lists) or the committed data files, is Partial; " +
         "NotMet is left for a project whose code reads no data and documents none.",

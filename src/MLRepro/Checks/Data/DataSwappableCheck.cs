@@ -23,7 +23,9 @@ public sealed partial class DataSwappableCheck : CheckBase
         "dataset can only replace the files in place. So are configurable roots of a dataset chosen from a closed menu (--dataset with " +
         "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset)) unless the menu offers a generic loader (ImageFolder, " +
         "load_dataset): another dataset needs a new class and choice. Reads whose paths are all attributes or parameters set by their " +
-        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
+        "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. So is training data read by a generic loader that takes any " +
+        "dataset in a library-defined format (load_dataset, load_from_disk, ImageFolder, image_dataset_from_directory) from a path that " +
+        "config or the command line gives, or that is not fixed in code, even when other scripts fix their own inputs. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
         "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
@@ -96,6 +98,18 @@ public sealed partial class DataSwappableCheck : CheckBase
                 inputs.Take(5).Select(r => Evidence.At(r.Path, r.Line, "input path passed in by the caller", $"{r.Function}({r.Argument})")));
         }
 
+        // Nothing fixed and nothing traced, but the data goes through a generic loader (load_dataset(data_files) built from a
+        // dataset registry, ImageFolder(root)): its path is not written in code, and the loader takes any dataset in its format.
+        var untracedGeneric = fixedEv.Count == 0 && swappable == 0
+            ? inputs.Where(r => IsGenericLoader(r.Function) && r.Origin is not SeedOrigin.HardCoded && !preparation.Contains(r.Path)
+                && !IsDataMakingScript(r.Path) && !EvaluationModule().IsMatch(r.Path.ToLowerInvariant())).ToList()
+            : [];
+        if (untracedGeneric.Count > 0)
+        {
+            return Found(Outcome.Met, "no input path is fixed in code and the data is read by a generic loader, so another dataset in that format can replace it (the path was not traced to config or the command line; not verified by running with another dataset).",
+                untracedGeneric.Take(5).Select(r => Evidence.At(r.Path, r.Line, "generic loader, path not fixed in code", $"{r.Function}({r.Argument})")));
+        }
+
         if (fixedEv.Count == 0)
         {
             return Found(swappable > 0 ? Outcome.Met : Outcome.Inconclusive,
@@ -105,6 +119,20 @@ public sealed partial class DataSwappableCheck : CheckBase
 
         if (swappable > 0)
         {
+            // The training code reads its data with a generic loader whose path comes from config or the command line
+            // (load_dataset(args.data_path), load_from_disk(args.dataset_path), ImageFolder(args.path)): any dataset in that
+            // loader's documented format (JSON/CSV records, a Hub dataset, class sub-folders of images) replaces the data.
+            // Fixed reads in other scripts (an older train.py, a quantisation tool's calibration set, an extra experiment on
+            // MNIST) do not take that away.
+            var fixedModules = hard.Select(r => r.Path).Concat(standardHard.Select(s => s.Path)).ToHashSet(StringComparer.Ordinal);
+            var generic = configurable.Where(r => IsGenericLoader(r.Function) && !fixedModules.Contains(r.Path) && !preparation.Contains(r.Path)
+                && !IsDataMakingScript(r.Path) && !EvaluationModule().IsMatch(r.Path.ToLowerInvariant())).ToList();
+            if (generic.Count > 0)
+            {
+                return Found(Outcome.Met, $"the training data is read by a generic loader whose path comes from config or the command line, so another dataset in that format can replace it; {Count(fixedEv.Count, "input")} fixed in code {(fixedEv.Count == 1 ? "is" : "are")} read by other scripts (not verified by running with another dataset).",
+                    generic.Take(5).Select(r => Evidence.At(r.Path, r.Line, $"generic loader, path from {Origin(r.Origin)}", $"{r.Function}({r.Argument})")).Concat(fixedEv.Take(5)));
+            }
+
             return Found(Outcome.Partial, $"{Count(fixedEv.Count, "input")} {(fixedEv.Count == 1 ? "is" : "are")} fixed in code, although others come from config or the command line.",
                 fixedEv.Concat(ev));
         }
@@ -165,6 +193,16 @@ public sealed partial class DataSwappableCheck : CheckBase
             }
         }
     }
+
+    /// <summary>
+    /// Whether a read goes through a loader that takes any dataset in a documented, library-defined format rather than one
+    /// project's files: Hugging Face datasets' load_dataset/load_from_disk (JSON, CSV, Parquet records or a Hub dataset),
+    /// torchvision's ImageFolder/DatasetFolder and Keras' *_dataset_from_directory (one sub-folder per class).
+    /// </summary>
+    internal static bool IsGenericLoader(string function) =>
+        function.EndsWith("load_dataset", StringComparison.Ordinal) || function.EndsWith("load_from_disk", StringComparison.Ordinal)
+        || function is "torchvision.datasets.ImageFolder" or "torchvision.datasets.DatasetFolder"
+        || function.EndsWith("_dataset_from_directory", StringComparison.Ordinal);
 
     /// <summary>Whether a module, the project modules it imports, or a module importing it runs a generic dataset loader.</summary>
     private static bool HasGenericLoader(ProjectModel project, string path)
