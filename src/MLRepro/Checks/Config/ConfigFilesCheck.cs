@@ -16,7 +16,8 @@ public sealed class ConfigFilesCheck : CheckBase
         "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files, Python config " +
         "modules of plain assignments or of one function that builds the config from literal values, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
         "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
-        "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial; a command line of " +
+        "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial (NotMet when more " +
+        "hyperparameters, at least 12, are hard-coded than there are options); a command line of " +
         "input/output paths alone configures nothing. A value or two left inline beside a config holding at least twice as many is " +
         "incidental (Met), except a held-out fraction (test_size, val_size, validation_split): it decides what the model is scored on.",
         "Move the hyperparameters you tune into a committed params.yaml (or a Hydra config) and read them from there.",
@@ -49,6 +50,9 @@ public sealed class ConfigFilesCheck : CheckBase
     /// </summary>
     internal static bool IsSplitRatio(string name) =>
         name.ToLowerInvariant() is "test_size" or "val_size" or "validation_split";
+
+    /// <summary>From this many hard-coded hyperparameters on, outnumbering the command-line options, the options do not hold the experiment.</summary>
+    internal const int MinHardCodedOverFlags = 12;
 
     /// <summary>Hard-coded hyperparameters tolerated beside a config that holds at least twice as many parameters.</summary>
     internal const int MaxIncidentalHardCoded = 2;
@@ -147,6 +151,15 @@ public sealed class ConfigFilesCheck : CheckBase
             // Options that only name where to read and write (--input, --output, --model_out) configure no experiment: a CLI
             // of paths alone leaves every parameter in the code.
             var options = cfg.CliOptions.Where(o => !IsPathOption(o.Option)).ToList();
+            // A few flags beside dozens of literal hyperparameters (--lr and --seed as options, the network sizes, episodes,
+            // discount and batch size as constants) leave the experiment in the code: the flags do not hold it.
+            if (options.Count > 0 && hard.Count >= MinHardCodedOverFlags && hard.Count > options.Count)
+            {
+                return Found(Outcome.NotMet, $"no config file, and more hyperparameters are hard-coded in the code ({hard.Count}) than there are command-line options ({options.Count}).",
+                    hard.Take(12).Concat(options.Take(4).Select(o => Evidence.At(o.Path, o.Option.Line, $"option {string.Join('/', o.Option.Flags)} (default {o.Option.Default?.Text ?? "none"})"))),
+                    "Move the hard-coded hyperparameters listed into a committed config file (params.yaml) and read them from there; keep the options for what changes per run.");
+            }
+
             if (options.Count > 0)
             {
                 return Found(Outcome.Partial, $"no config file: parameters live only in {Count(options.Count, "command-line option")} and their in-code defaults.",
