@@ -110,7 +110,7 @@ public sealed partial class ConfigUsedCheck : CheckBase
 
         // "Nothing is set ad hoc": a config the code reads, while the experimented hyperparameters are set in the code
         // (more than a couple, or a tenth of the configured values), changes only part of the run when edited.
-        if (!ConfigFilesCheck.HardCodedIsIncidental(cfg, relative: true))
+        if (!ConfigFilesCheck.HardCodedIsIncidental(cfg))
         {
             return Found(Outcome.Partial, $"the code loads its config, but {Count(cfg.HardCoded.Length, "hyperparameter")} {(cfg.HardCoded.Length == 1 ? "is" : "are")} set in the code instead: editing the config does not change them.",
                 cfg.HardCoded.Take(8).Select(h => Evidence.At(h.Path, h.Line, $"{h.Name}={h.Value} is set in the code, not read from the config", h.Snippet)).Concat(evidence),
