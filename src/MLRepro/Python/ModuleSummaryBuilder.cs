@@ -188,12 +188,44 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
+    /// <summary>
+    /// An assignment with nothing after its operator on the logical line (<c>x = # YOUR CODE HERE</c>, a course template's blank):
+    /// CPython rejects the file with a SyntaxError before running any of it. Inside brackets a line break is no logical line end
+    /// (<c>help=</c> followed by the value on the next line), and the tokenizer marks it NL, not NEWLINE.
+    /// </summary>
+    private void ReportValuelessAssignment(Toks t, int count)
+    {
+        for (var i = 0; i + 1 < count; i++)
+        {
+            // '=' and the augmented operators ('+=', '//='), not the comparisons ending in '='.
+            if (t[i].Kind != TokenKind.Op || t[i].Length > 3 || _s[t[i].Offset + t[i].Length - 1] != '='
+                || (t[i].Length == 2 && _s[t[i].Offset] is '=' or '!' or '<' or '>'))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < count && t[j].Kind == TokenKind.Comment)
+            {
+                j++;
+            }
+
+            if (j < count && t[j].Kind is TokenKind.Newline or TokenKind.EndMarker)
+            {
+                _diags.Add(new Diagnostic(_path, SourceSpan.At(t[i].Line, t[i].Column), DiagnosticSeverity.Error, "python.empty-assignment",
+                    $"invalid syntax: nothing is assigned after '{t[i].Text(_s)}'"));
+                return;
+            }
+        }
+    }
+
     private ModuleSummary Run()
     {
         var result = Tokenizer.TokenizePooled(_s, 0, _s.Length, 1, 1, _path, expression: false);
         _diags.AddRange(result.Diagnostics);
         var t = result.Tokens;
         _tokenCount = result.Count;
+        ReportValuelessAssignment(t, result.Count);
         CollectImports(t);
         foreach (var imp in _imports)
         {

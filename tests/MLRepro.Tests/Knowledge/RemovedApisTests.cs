@@ -58,6 +58,20 @@ public sealed class RemovedApisTests
     }
 
     [Fact]
+    public void Tabular_and_torch_removals_are_known()
+    {
+        // scikit-learn 1.6 removed mean_squared_error(squared=False); LightGBM 4.0 removed train()/cv()'s early_stopping_rounds and
+        // verbose_eval (callbacks replace them); PyTorch 2.3 removed torch._utils._accumulate.
+        RemovedApis.ForCall("sklearn.metrics.mean_squared_error", [null, null, "squared"], 2)!.RemovedIn.Should().Be("1.6");
+        RemovedApis.ForCall("sklearn.metrics.mean_squared_error", [null, null], 2).Should().BeNull();
+        RemovedApis.ForCall("lightgbm.train", [null, null, "num_boost_round", "early_stopping_rounds"], 2)!.Package.Should().Be("lightgbm");
+        RemovedApis.ForCall("lightgbm.cv", [null, null, "verbose_eval"], 2)!.RemovedIn.Should().Be("4.0.0");
+        RemovedApis.ForCall("lightgbm.train", [null, null, "callbacks"], 2).Should().BeNull();
+        RemovedApis.ForImport("torch._utils", "_accumulate")!.Package.Should().Be("torch");
+        RemovedApis.ForImport("torch.utils.data", "random_split").Should().BeNull();
+    }
+
+    [Fact]
     public void Keyword_only_and_removed_keyword_calls_are_known()
     {
         // librosa 0.10 made filters.mel's parameters keyword-only and pad_center's size keyword-only.

@@ -278,6 +278,17 @@ public sealed class ModuleSummaryTests
     }
 
     [Fact]
+    public void Only_an_assignment_ending_its_logical_line_lacks_a_value()
+    {
+        // Inside brackets a line break continues the statement (help= then the value), a backslash joins lines, and '==', '<=',
+        // '>=' and '!=' are comparisons: all valid. An augmented assignment with nothing after it is not.
+        var ok = ModuleSummary.Parse("ok.py", "p.add_argument('--x', help=\n    'value')\nz = \\\n    3\nok = a <= b\nf(x=\n  1)\n");
+        ok.Diagnostics.Should().NotContain(d => d.Code == "python.empty-assignment", string.Join("\n", ok.Diagnostics));
+        var bad = ModuleSummary.Parse("bad.py", "total = 0\ntotal += # TODO\n");
+        bad.Diagnostics.Should().ContainSingle(d => d.Code == "python.empty-assignment").Which.Span!.Value.Line.Should().Be(2);
+    }
+
+    [Fact]
     public void Fixture_train_script_is_fully_understood()
     {
         var s = ModuleSummary.Parse("basic_train.py", File.ReadAllText(Path.Combine(TestPaths.Fixtures, "Python", "basic_train.py")));

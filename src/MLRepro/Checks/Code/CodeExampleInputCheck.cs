@@ -17,7 +17,8 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script or a download command " +
         "in a README code block such as `wget URL -O data.tar`, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True), or, for a project that reads " +
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, or committed images, clips " +
+        "or data files that a README command passes to its script, as in `python test.py --image examples/case1.png`), or, for a project that reads " +
         "no data, a simulated environment it creates (gym.make). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page; a linked Hugging " +
@@ -87,8 +88,11 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value)) && !linkedOnly.Contains(s)).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
+        // A README command that hands its script a committed image, clip or data folder runs on an input shipped with the project.
+        var commandInputs = CommandInputs(project);
+        evidence.AddRange(commandInputs);
 
-        var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || tracking.DownloadScripts.Length > 0
+        var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || tracking.DownloadScripts.Length > 0 || commandInputs.Count > 0
             || data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote);
         if (!hasInput)
         {
@@ -166,7 +170,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         bool RunData(string path) => IsCode(path) ? RunInput(path)
             : !Data.DataManagedCheck.IsTestFixture(codeTestFolders, path) && !DocsOrBenchmarks().IsMatch(path) && RunInput(path, testNames: false);
         if (!committed.Any(f => RunData(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path))
-            && !tracking.DownloadScripts.Any(p => RunInput(p)) && tracking.LfsPointers.Length == 0
+            && !tracking.DownloadScripts.Any(p => RunInput(p)) && tracking.LfsPointers.Length == 0 && commandInputs.Count == 0
             && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote && RunInput(r.Path) && (r.Literal is not { } l || RunData(l)))
             && CredentialedDvcRemote(project) is { } remote)
         {
