@@ -284,7 +284,11 @@ public sealed partial class EvalPredictCheck : CheckBase
     private static bool IsModelUse(PythonCall c) =>
         IsModelLoad(c) || ModelUse().IsMatch(c.Target);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)(?:predict\w*|generate\w*|infer\w*|inference|chat|stream_chat|pipeline|load_weights|InferenceSession|transcribe|detect|classify|(?:\w+_)?[Mm]odel)$|^torch\.hub\.load$|^(?:requests|httpx)\.post$")]
+    /// <remarks>
+    /// llama-cpp-python runs a local GGUF model in process: <c>llama_cpp.Llama(model_path=…)</c> loads it and
+    /// <c>create_chat_completion</c>/<c>create_completion</c> generate from it (its documented high-level API).
+    /// </remarks>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)(?:predict\w*|generate\w*|infer\w*|inference|chat|stream_chat|pipeline|load_weights|InferenceSession|transcribe|detect|classify|create_(?:chat_)?completion|(?:\w+_)?[Mm]odel)$|^torch\.hub\.load$|^llama_cpp\.Llama$|^(?:requests|httpx)\.post$")]
     private static partial System.Text.RegularExpressions.Regex ModelUse();
 
     /// <summary>Whether an app module, or a project module it imports, loads or calls a model.</summary>
