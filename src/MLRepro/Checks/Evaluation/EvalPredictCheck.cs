@@ -29,9 +29,10 @@ public sealed partial class EvalPredictCheck : CheckBase
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
-        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts; a training " +
+        "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts, and so does a " +
+        "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text); a training " +
         "script that reloads a checkpoint to resume is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
-        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, is Partial.",
+        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
         [],
@@ -76,6 +77,19 @@ public sealed partial class EvalPredictCheck : CheckBase
     private static bool NamesPredictionInput(CliOption o) =>
         (o.Dest ?? o.Flags.FirstOrDefault() ?? string.Empty).TrimStart('-').Replace('-', '_').Split('_', StringSplitOptions.RemoveEmptyEntries)
             .Any(w => PredictionWords.Contains(w.ToLowerInvariant()));
+
+    /// <summary>Words that name a sample to run the model on (--image, --image_path, --text, --prompt, --audio), not a setting (--swa_start).</summary>
+    private static readonly HashSet<string> MediaInputWords = ["image", "img", "images", "text", "prompt", "query", "sentence", "audio", "wav", "video", "question", "photo", "picture", "url"];
+
+    private static bool NamesMediaInput(CliOption o) =>
+        OptionName(o).Split('_', StringSplitOptions.RemoveEmptyEntries).Any(w => MediaInputWords.Contains(w.ToLowerInvariant()));
+
+    /// <summary>
+    /// A script run from the command line on a sample the user names (a `__main__` guard and --image_path): a demo, even when
+    /// its name looks like a test file (test_simple.py), since pytest neither parses options nor runs `__main__`.
+    /// </summary>
+    private static bool IsMediaInputScript(ModuleSummary m) =>
+        m.MainGuardLine is not null && !m.IsNotebook && m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesMediaInput(o));
 
     /// <summary>Microphone or camera capture; cv2.VideoCapture only on a device number (a path is a video file).</summary>
     private static bool IsLiveCapture(PythonCall c) =>
@@ -132,7 +146,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         }
 
         var scripts = new List<(ModuleSummary M, int Line, string Load, bool UserInput)>();
-        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) || IsMediaInputScript(m)))
         {
             var load = m.Calls.FirstOrDefault(IsModelLoad);
             if (load is null)
@@ -149,7 +163,13 @@ public sealed partial class EvalPredictCheck : CheckBase
             }
 
             var name = m.Path[(m.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
-            var predictLike = PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
+
+            // Whatever its name (test.py, test_simple.py, run.py), a script that loads the trained model, takes no training step
+            // and names the input it predicts on (--image, --image_path, --text, --prompt) is a predictor: `python test.py --image
+            // my.png --mask my_mask.png` runs the model on the user's own file.
+            var namedInput = m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesMediaInput(o))
+                && !project.LocalModules.Closure(m.Path).Any(p => project.LocalModules.ByPath.TryGetValue(p, out var o) && Analysis.RandomnessAnalysis.TrainsOrTunes(o));
+            var predictLike = namedInput || PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
             if (!predictLike)
             {
                 continue;
@@ -235,11 +255,27 @@ public sealed partial class EvalPredictCheck : CheckBase
                 "Save the trained model and add a predict script or app that takes the user's input.");
         }
 
+        // A script that loads a saved model and predicts with it (an evaluation step: mlflow.sklearn.load_model(path) then
+        // model.predict(X_test)): the kept model is used, but only on the fixed test data the script reads.
+        var scorers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && m.Calls.Any(c => c.Target.EndsWith(".predict", StringComparison.Ordinal) || c.Target.EndsWith(".predict_proba", StringComparison.Ordinal)))
+            .Select(m => (M: m, Load: m.Calls.FirstOrDefault(IsModelLoad))).Where(x => x.Load is not null)
+            .Select(x => Evidence.At(x.M.Path, x.Load!.Line, $"loads the saved model ({x.Load.RawTarget}) and predicts on the data the script reads")).Take(3).ToList();
+        if (scorers.Count > 0)
+        {
+            return Found(Outcome.Partial, "a script loads the saved model and predicts on a fixed data set; there is no way to give it a custom input.", scorers,
+                "Add a predict script or app that takes the user's input (a file path or values on the command line).");
+        }
+
         return Found(Outcome.NotMet, "there is no way to try the model on a custom input.",
             Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for app frameworks ({string.Join(", ", Ecosystem.Apps.Take(6).Select(a => a.Name))}…), predict/inference scripts and saved models"));
     }
 
-    private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal));
+    /// <summary>
+    /// A call that loads trained weights: a known loader, or TensorFlow's read of a checkpoint's variables
+    /// (<c>tf.train.load_variable(ckpt_dir, name)</c>, <c>tf.contrib.framework.load_variable</c>) to assign them to the graph.
+    /// </summary>
+    private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal))
+        || c.Target.EndsWith(".load_variable", StringComparison.Ordinal) && c.Target.StartsWith("tensorflow.", StringComparison.Ordinal);
 
     /// <summary>Frameworks that exist only to serve a model (a BentoML service, a TorchServe handler): an app whatever the code around it.</summary>
     private static readonly HashSet<string> ServingTools = new(StringComparer.Ordinal) { "BentoML", "Cog", "MLflow pyfunc", "TorchServe", "Ray Serve", "LitServe", "KServe", "Seldon Core", "Triton" };
@@ -248,7 +284,11 @@ public sealed partial class EvalPredictCheck : CheckBase
     private static bool IsModelUse(PythonCall c) =>
         IsModelLoad(c) || ModelUse().IsMatch(c.Target);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)(?:predict\w*|generate\w*|infer\w*|inference|chat|stream_chat|pipeline|load_weights|InferenceSession|transcribe|detect|classify|(?:\w+_)?[Mm]odel)$|^torch\.hub\.load$|^(?:requests|httpx)\.post$")]
+    /// <remarks>
+    /// llama-cpp-python runs a local GGUF model in process: <c>llama_cpp.Llama(model_path=…)</c> loads it and
+    /// <c>create_chat_completion</c>/<c>create_completion</c> generate from it (its documented high-level API).
+    /// </remarks>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\.)(?:predict\w*|generate\w*|infer\w*|inference|chat|stream_chat|pipeline|load_weights|InferenceSession|transcribe|detect|classify|create_(?:chat_)?completion|(?:\w+_)?[Mm]odel)$|^torch\.hub\.load$|^llama_cpp\.Llama$|^(?:requests|httpx)\.post$")]
     private static partial System.Text.RegularExpressions.Regex ModelUse();
 
     /// <summary>Whether an app module, or a project module it imports, loads or calls a model.</summary>
