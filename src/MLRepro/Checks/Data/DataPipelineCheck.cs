@@ -22,7 +22,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
         $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a training script that calls it unconditionally, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 and int(50e6) count), " +
-        $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400), " +
+        $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400, or a committed config's step count such as max_iters: 100000000), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM, " +
         "or code that frees memory by hand (gc.collect() between steps, as over multi-GB competition tables). " +
@@ -33,7 +33,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         $"of which {MinCommittedModels}+ model files (.pt, .pth, .ckpt, .safetensors, .h5, Git LFS pointers included) are committed with the code), " +
         "even in a cheap project; stages without tracked artifacts (a Makefile, a dvc.yaml without lock, separate prepare/train/evaluate " +
         "scripts, numbered stage scripts such as step01_prepare_input.py … step04_run_model.py, a driver shell script running 3+ different Python scripts in sequence (run.sh), Python or shell such as scripts/finetune.sh beside scripts/generate.sh, one script's modes such as `if args.mode == 'train'` … " +
-        "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), or a training script that saves the model and another entry point that loads it, as an RL enjoy.py) are Partial in an intensive project, " +
+        "`elif args.mode == 'sample'`, `if FLAGS.train:` … `if FLAGS.eval:` or Python Fire subcommands (def train, def evaluation), a training script that saves the model and another entry point that loads it, as an RL enjoy.py, or scripts and notebooks of which one writes an intermediate data file that another reads, as prepare_tokens.py writing common_tokens_train.csv for calculate_features.py) are Partial in an intensive project, " +
         "and so is training that saves the model or checkpoints (torch.save, save_pretrained, joblib.dump) for later steps to start from; " +
         "no pipeline and no saved model is NotMet there, and no pipeline is NotApplicable in a cheap project.",
         "Split the work into stages with dvc.yaml (`dvc stage add -n train -d … -o …`), run `dvc repro` and commit dvc.lock.",
@@ -117,6 +117,14 @@ public sealed partial class DataPipelineCheck : CheckBase
         {
             return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its stages (training, then sampling or evaluation) run apart and pass a saved model on, but nothing tracks it.",
                 modelHandOff, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
+        }
+
+        // Scripts or notebooks that run apart and hand intermediate data on through files (prepare_tokens.py writes
+        // common_tokens_train.csv, calculate_features.py reads it): stages by their files, whatever the scripts are called.
+        if (saved is null && DataHandOff(project) is { Count: > 0 } dataHandOff)
+        {
+            return Found(Outcome.Partial, $"the project is resource-intensive ({why}); its scripts run as separate stages that hand intermediate data files on, but nothing tracks them.",
+                dataHandOff, "Declare the stages with their inputs and outputs in dvc.yaml (`dvc stage add`), run `dvc repro` and commit dvc.lock.");
         }
 
         // Training that writes the trained model or checkpoints to files ends a stage with an artifact: evaluating, sampling,
@@ -358,6 +366,50 @@ public sealed partial class DataPipelineCheck : CheckBase
                 .Select(c => Evidence.At(m.Path, c.Line, "saves the trained model or a checkpoint to a file", c.RawTarget)))
             .FirstOrDefault();
 
+    /// <summary>Calls that write a table, array or pickled object to a file (pandas, NumPy, SciPy sparse, pickle, joblib), matched exactly or by member suffix.</summary>
+    private static readonly string[] DataWrites = [".to_csv", ".to_pickle", ".to_feather", ".to_parquet", ".to_hdf", "numpy.save", "numpy.savez", "numpy.savez_compressed", "scipy.sparse.save_npz", "pickle.dump", "joblib.dump"];
+
+    /// <summary>Calls that read such a file back.</summary>
+    private static readonly string[] DataReads = ["pandas.read_csv", "pandas.read_table", "pandas.read_pickle", "pandas.read_feather", "pandas.read_parquet", "pandas.read_hdf", "numpy.load", "scipy.sparse.load_npz", "pickle.load", "joblib.load"];
+
+    /// <summary>A file name of tabular, array or pickled data in a string literal ('../input/features_train.csv', "oof/lgb.npy").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=['""/\\])(?<name>[A-Za-z0-9][\w.-]*\.(?:csv|tsv|pkl|pickle|feather|ftr|parquet|h5|hdf5|hdf|npy|npz|joblib))(?=['""])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DataFileName();
+
+    /// <summary>
+    /// Separate scripts or notebooks (entry points, not the modules they import) of which one writes an intermediate data file
+    /// that another reads back by the same name: <c>prepare_tokens.py</c> runs <c>df.to_csv('common_tokens_train.csv')</c>,
+    /// <c>calculate_tokens.py</c> runs <c>pd.read_csv('common_tokens_train.csv')</c>. Each is a stage run on its own, on the
+    /// files the earlier one left. Empty when none is found.
+    /// </summary>
+    internal static IReadOnlyList<Evidence> DataHandOff(ProjectModel project)
+    {
+        static bool Matches(string target, string[] calls) => calls.Any(t => t.StartsWith('.') ? target.EndsWith(t, StringComparison.Ordinal) : target == t);
+        IEnumerable<(string Name, int Line)> Files(Python.ModuleSummary m, string[] calls) =>
+            m.Calls.Where(c => Matches(c.Target, calls)).SelectMany(c => c.Arguments.Take(2)
+                .SelectMany(a => DataFileName().Matches(a.Text).Select(x => (Name: x.Groups["name"].Value, c.Line))));
+        var entryScripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is not null).Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+        var stages = project.PythonModules.Where(m => (m.IsNotebook || entryScripts.Contains(m.Path)) && !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
+            .OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+        var readers = stages.SelectMany(m => Files(m, DataReads).Select(f => (m.Path, f.Name, f.Line))).ToList();
+        foreach (var writer in stages)
+        {
+            foreach (var written in Files(writer, DataWrites))
+            {
+                if (readers.FirstOrDefault(r => r.Path != writer.Path && string.Equals(r.Name, written.Name, StringComparison.OrdinalIgnoreCase)) is { Path: not null } reader)
+                {
+                    return
+                    [
+                        Evidence.At(writer.Path, written.Line, $"{writer.Path} writes {written.Name}"),
+                        Evidence.At(reader.Path, reader.Line, $"{reader.Path} reads {written.Name} as a later stage"),
+                    ];
+                }
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>Longer names of later stages that subcommands take (def evaluation(…), def sampling(…)).</summary>
     private static readonly string[] FireLaterStages = ["evaluation", "sampling", "testing", "prediction"];
 
@@ -563,6 +615,8 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, release);
         }
 
+        var deepLearning = new Lazy<bool>(() => project.PythonModules.Any(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)
+            && m.Imports.Any(i => i.Level == 0 && DeepLearningModules.Contains(i.Module.Split('.')[0]))));
         foreach (var f in project.Config.ParameterFiles)
         {
             foreach (var e in f.Entries)
@@ -571,6 +625,13 @@ public sealed partial class DataPipelineCheck : CheckBase
                 if (leaf is "epochs" or "num_epochs" or "n_epochs" or "max_epochs" or "num_train_epochs" && int.TryParse(e.Value, out var n) && n >= LongTrainingEpochs)
                 {
                     return (true, $"{e.KeyPath} = {n} in {f.Path}");
+                }
+
+                // The committed config sets a deep-learning training length in steps, as a script's option default would
+                // (max_iters: 100000000, an RL zoo's n_timesteps: !!float 1e7): hours on a GPU, whatever the device fallback.
+                if (IsStepCount(leaf) && ConfigNumber(e.Value) is { } steps && steps >= LongTrainingSteps && deepLearning.Value)
+                {
+                    return (true, $"{e.KeyPath} = {e.Value} in {f.Path} trains {steps:N0} steps");
                 }
 
                 // The committed config trains on several GPUs: gpus: "0,1", num_gpus: 4.
@@ -784,13 +845,26 @@ public sealed partial class DataPipelineCheck : CheckBase
 
     /// <summary>
     /// A variable naming a training length in steps: one of <see cref="StepOptions"/>, or a max/total/num prefix with a
-    /// (training/env) steps, iterations, timesteps or frames suffix (max_training_timesteps, total_train_steps).
+    /// (training/env/global) steps, iter(s), iterations, timesteps or frames suffix (max_training_timesteps, total_train_steps,
+    /// num_iter, num_global_steps: the global step counter of a training loop).
     /// </summary>
     private static bool IsStepCount(string target) =>
         StepOptions.Contains(target.ToLowerInvariant()) || StepName().IsMatch(target);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:max|total|num|n)_(?:training_|train_|env_)?(?:timesteps|steps|iters|iterations|frames)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:max|total|num|n)_(?:training_|train_|env_|global_)?(?:timesteps|steps|iters?|iterations|frames)$")]
     private static partial System.Text.RegularExpressions.Regex StepName();
+
+    /// <summary>
+    /// The whole number a config value holds: <c>100000000</c>, <c>1e6</c>, <c>1_000_000</c> or YAML's tagged
+    /// <c>!!float 7.5e7</c>; null for anything else.
+    /// </summary>
+    private static long? ConfigNumber(string? value)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        text = text.StartsWith("!!", StringComparison.Ordinal) ? text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim() : text;
+        return text.Length > 0 && char.IsAsciiDigit(text[0]) && double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is > 0 and < long.MaxValue ? (long)d : null;
+    }
 
     /// <summary>The whole number an assignment sets, also through <c>int(3e6)</c>.</summary>
     private static long? StepValue(Python.PythonAssignment a)
