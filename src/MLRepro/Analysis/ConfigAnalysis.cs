@@ -270,6 +270,9 @@ public sealed partial class ConfigAnalysis
         /// <summary>Config folders a module loads a file from, the file chosen by a command-line option (see <see cref="OptionChosenDirs"/>).</summary>
         public List<(int Module, int Line, string Dir, string[] Extensions, string What)> OptionDirs { get; } = [];
 
+        /// <summary>gin-config parse calls (<c>gin.parse_config_file(path)</c>, <c>gin.parse_config_files_and_bindings(files, bindings)</c>).</summary>
+        public List<(int Module, int Line, string What)> GinParses { get; } = [];
+
         public static LoadIndex Of(IReadOnlyList<ModuleSummary> modules)
         {
             var naming = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -323,6 +326,11 @@ public sealed partial class ConfigAnalysis
                 foreach (var (line, dir, exts, what) in OptionChosenDirs(modules[i]))
                 {
                     index.OptionDirs.Add((i, line, dir, exts, what));
+                }
+
+                foreach (var c in modules[i].Calls.Where(c => c.Target.StartsWith("gin.parse_config", StringComparison.Ordinal)))
+                {
+                    index.GinParses.Add((i, c.Line, $"{c.RawTarget}(…): gin binds the values of the files it is given to the @gin.configurable functions"));
                 }
             }
 
@@ -457,6 +465,21 @@ public sealed partial class ConfigAnalysis
             loaded.Add((modules[od.Module].Path, od.Line, od.What));
         }
 
+        // gin-config files are named at run time (--gin_file, a list of experiment files): a gin parse call in the project loads
+        // them, and each binding reaches the parameter of its configurable.
+        if (file.Format == ConfigFormat.Gin)
+        {
+            foreach (var (module, line, what) in project.GinParses)
+            {
+                loaded.Add((modules[module].Path, line, what));
+            }
+        }
+
+        // A gin macro (NUM_LAYERS = 4) is read where a binding of the same file uses it (%NUM_LAYERS).
+        var ginMacros = file.Format == ConfigFormat.Gin
+            ? file.Entries.Where(e => e.Value is { } v && v.Contains('%', StringComparison.Ordinal)).SelectMany(e => GinMacroUse().Matches(e.Value!).Select(m => m.Groups["name"].Value)).ToHashSet(StringComparer.Ordinal)
+            : [];
+
         foreach (var (path, line, text) in commands)
         {
             if (text.Contains(name, StringComparison.Ordinal) || (name == "params.yaml" && DvcInterpolation().IsMatch(text)))
@@ -520,7 +543,7 @@ public sealed partial class ConfigAnalysis
             // `augmentations = params.train.augmentations` … `aug_transforms(**augmentations)`, `cols = schema.COLUMNS` …
             // `cols.keys()`: the mapping is taken whole, so each of its keys is read wherever the variable goes.
             var parentTaken = parts.Length >= 2 && wholeRead.Contains(Leaf(parts[^2]));
-            if (referenced.Contains(leaf) || ancestorSpread || (sectionsSpread && parts.Length >= 2) || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || dataclassParsed || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
+            if (referenced.Contains(leaf) || ancestorSpread || (sectionsSpread && parts.Length >= 2) || ginMacros.Contains(e.KeyPath) || hydraTree || hydraOwn || parentTaken || kedroGlobals || recipe || dataclassParsed || numberedChild || leaf.StartsWith('_') || leaf.Length == 0)
             {
                 used.Add(e);
             }
@@ -636,6 +659,10 @@ public sealed partial class ConfigAnalysis
 
         return set;
     }
+
+    /// <summary>A gin macro reference: <c>%NUM_LAYERS</c>.</summary>
+    [GeneratedRegex(@"%(?<name>[A-Za-z_][\w.]*)")]
+    private static partial Regex GinMacroUse();
 
     /// <summary>A subscript by a name, not a literal: <c>X[args.env]</c>, <c>X[env_id]</c>.</summary>
     [GeneratedRegex(@"^(?<base>.+)\[(?!['""\d])[\w.]+\]$")]

@@ -128,6 +128,12 @@ public static partial class ConfigClassifier
             return new ConfigClassification(format.Value, ConfigRole.Environment, null);
         }
 
+        // A .gin file holds nothing but bindings of parameters (gin-config), wherever it lives.
+        if (format == ConfigFormat.Gin)
+        {
+            return new ConfigClassification(format.Value, ConfigRole.General, null);
+        }
+
         if (format == ConfigFormat.Python)
         {
             return inConf || lower.StartsWith("config", StringComparison.Ordinal) ? new ConfigClassification(format.Value, ConfigRole.PythonConfig, null) : Excluded("Python source (only config modules count)");
@@ -256,6 +262,11 @@ public static partial class ConfigClassifier
         if (lower.EndsWith(".py", StringComparison.Ordinal))
         {
             return ConfigFormat.Python;
+        }
+
+        if (lower.EndsWith(".gin", StringComparison.Ordinal))
+        {
+            return ConfigFormat.Gin;
         }
 
         return lower is "mlproject" or "pipfile" ? ConfigFormat.Yaml : null;

@@ -17,6 +17,8 @@ public enum ConfigFormat
     Env,
     /// <summary>A Python module of plain assignments (classified only; parsed by the Python analysis).</summary>
     Python,
+    /// <summary>gin-config bindings (<c>*.gin</c>: <c>configurable.parameter = value</c>).</summary>
+    Gin,
 }
 
 /// <summary>What a configuration file is for.</summary>

@@ -9,7 +9,7 @@ using MLRepro.Text;
 namespace MLRepro.Formats.Config;
 
 /// <summary>
-/// Parses YAML, JSON, TOML, INI/.cfg and dotenv parameter files into flattened <see cref="ConfigEntry"/>s with
+/// Parses YAML, JSON, TOML, INI/.cfg, dotenv and gin parameter files into flattened <see cref="ConfigEntry"/>s with
 /// typed literals and line numbers. Never throws on content: problems become diagnostics.
 /// </summary>
 public static partial class ConfigParser
@@ -76,6 +76,9 @@ public static partial class ConfigParser
                     break;
                 case ConfigFormat.Env:
                     ParseEnv(source, entries, diags);
+                    break;
+                case ConfigFormat.Gin:
+                    GinParser.Parse(source, entries, diags);
                     break;
                 case ConfigFormat.Python:
                     break;

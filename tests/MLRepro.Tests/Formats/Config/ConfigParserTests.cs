@@ -9,6 +9,45 @@ public sealed class ConfigParserTests
     private static ConfigFile Parse(string path, string text, ConfigFormat format) => ConfigParser.Parse(new SourceText(path, text), format, ConfigRole.General);
 
     [Fact]
+    public void Gin_bindings_become_entries_keyed_by_selector()
+    {
+        var text = "# experiment\ninclude 'common.gin'\nimport models.nbeats\n\nHORIZON = 6  # macro\n" +
+                   "build.horizon = %HORIZON\ntrain/Trainer.learning_rate = 1e-3\nbuild.layers = [512,\n    512]  # two\n" +
+                   "build.name = 'generic # not a comment'\nbuild.use_bias = True\nbuild.init = None\nbuild.block = @Block\n" +
+                   "build.size = \\\n    64\n";
+        var doc = Parse("x.gin", text, ConfigFormat.Gin);
+
+        doc.Entries.Select(e => (e.KeyPath, e.Value, e.Kind, e.Line)).Should().Equal(
+            ("HORIZON", "6", ConfigValueKind.Number, 5),
+            ("build.horizon", "%HORIZON", ConfigValueKind.String, 6),
+            ("train/Trainer.learning_rate", "1e-3", ConfigValueKind.Number, 7),
+            ("build.layers", "[512, 512]", ConfigValueKind.List, 8),
+            ("build.name", "generic # not a comment", ConfigValueKind.String, 10),
+            ("build.use_bias", "true", ConfigValueKind.Bool, 11),
+            ("build.init", null, ConfigValueKind.Null, 12),
+            ("build.block", "@Block", ConfigValueKind.String, 13),
+            ("build.size", "64", ConfigValueKind.Number, 14));
+        doc.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Gin_lines_that_bind_nothing_and_open_brackets_are_diagnostics()
+    {
+        var doc = Parse("x.gin", "build.a = 1\nthis is not gin\nbuild.b = [1,\n2\n", ConfigFormat.Gin);
+
+        doc.Find("build.a")!.Value.Should().Be("1");
+        doc.Diagnostics.Should().Contain(d => d.Code == "gin.syntax" && d.Span!.Value.Line == 2);
+        doc.Diagnostics.Should().Contain(d => d.Code == "gin.syntax" && d.Span!.Value.Line == 3);
+    }
+
+    [Fact]
+    public void Gin_files_are_parameter_files_wherever_they_live()
+    {
+        ConfigClassifier.Classify("experiments/m4/generic.gin").Should().BeEquivalentTo(new { Format = ConfigFormat.Gin, IsConfig = true });
+        ConfigClassifier.Classify("venv/lib/x.gin")!.IsConfig.Should().BeFalse();
+    }
+
+    [Fact]
     public void Toml_values_carry_no_comments_or_underscores()
     {
         var doc = Parse("c.toml", "lr = 1e-3  # learning rate\nsteps = 1_000 # total\nwhen = 2024-05-01T10:00:00Z # start\nname = 'x' # n\nratio = inf\n", ConfigFormat.Toml);

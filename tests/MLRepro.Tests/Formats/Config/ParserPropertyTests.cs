@@ -28,6 +28,7 @@ public sealed class ParserPropertyTests
         ("toml", t => ConfigParser.Parse(t, ConfigFormat.Toml, ConfigRole.General)),
         ("ini", t => ConfigParser.Parse(t, ConfigFormat.Ini, ConfigRole.General)),
         ("env", t => ConfigParser.Parse(t, ConfigFormat.Env, ConfigRole.Environment)),
+        ("gin", t => ConfigParser.Parse(t, ConfigFormat.Gin, ConfigRole.General)),
         ("dvc.yaml", t => Pipeline.From(DvcParser.ParsePipeline(t, _ => t)).TopologicalOrder()),
         ("dvc.lock", t => DvcParser.ParseLock(t)),
         (".dvc", t => DvcParser.ParseDvcFile(t)),
