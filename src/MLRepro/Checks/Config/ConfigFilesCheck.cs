@@ -13,7 +13,7 @@ public sealed class ConfigFilesCheck : CheckBase
         "Parameters in config files",
         "One or more config files (YAML, JSON, TOML, …) committed with the code hold every parameter that was deliberately configured " +
         "(not every model parameter), so one can see what was experimented with and change it.",
-        "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files, Python config " +
+        "Finds parameter files (params.yaml, config/ and conf/ trees, Hydra configs, Kedro parameters, hparams files and folders, gin-config bindings, Python config " +
         "modules of plain assignments or of one function that builds the config from literal values, MLproject parameters) and lists hyperparameters hard-coded in code instead: literals passed to " +
         "lr, epochs, batch_size, n_estimators, max_depth, dropout… or module-level constants with such names. Parameters that live " +
         "only in command-line flags (argparse, click, typer, fire, jsonargparse, absl) and their defaults are Partial (NotMet when more " +
