@@ -23,7 +23,9 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         "in one script does not seed another). An unseeded draw in a training run or a pipeline stage fails; draws only in side runs " +
         "(sampling, demos, evaluation scripts) beside seeded training runs, or a seed option that is off by default (None, -1), are " +
         "Partial; draws in scripts that do not train (data generation, tools) or in a sub-project with its own README are shown but not " +
-        "counted. A seed whose value cannot be traced is still a seed. `mlrepro verify` proves it by running twice and comparing every output.",
+        "counted. Where nothing trains and the code loads a checkpoint (load_state_dict, from_pretrained), the layers' initialisation draws " +
+        "are overwritten by the loaded weights and not counted (a released model's inference code). " +
+        "A seed whose value cannot be traced is still a seed. `mlrepro verify` proves it by running twice and comparing every output.",
         "Seed every generator once at start-up (random.seed, numpy.random.seed, torch.manual_seed, tf.random.set_seed) and pass " +
         "random_state= to scikit-learn estimators and splitters; then run `mlrepro verify` to prove two runs match.",
         [],
@@ -49,7 +51,9 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         var all = r.Unseeded.ToList();
         var judged = Judge(project, r, all);
         var unseeded = judged is { } j0 ? j0.Core : all;
-        var notCounted = judged is { } j1 ? j1.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} is not seeded, outside the training runs (not counted)", u.Target)).ToList() : [];
+        var pretrained = judged is { Training.Count: 0 };
+        var notCounted = judged is { } j1 ? j1.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line,
+            pretrained ? $"{Short(u.Target)} initialises weights that the loaded checkpoint replaces (not counted)" : $"{Short(u.Target)} is not seeded, outside the training runs (not counted)", u.Target)).ToList() : [];
         if (unseeded.Count > 0)
         {
             var libs = unseeded.Select(u => u.Library is { } l ? RandomnessTable.DisplayName(l) : u.Target).Distinct().ToList();
@@ -98,14 +102,17 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
             EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
         {
-            return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
+            return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
                 "may still change the last bits between runs, which the scale does not count against this criterion — for bit-identical GPU runs call " +
                 "torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 (TensorFlow: enable_op_determinism()).",
                 evidence.Append(gpu with { Note = "runs on a GPU without deterministic kernels" }));
         }
 
-        return Found(Outcome.Met, $"{(all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
+        return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
     }
+
+    private static string NothingTrains(int draws) =>
+        $"nothing in the project trains, and its {Count(draws, "weight-initialisation draw")} {(draws == 1 ? "is" : "are")} overwritten by the loaded checkpoint (not counted)";
 
     /// <summary>
     /// Sorts the unseeded draws by the run they belong to, when at least one process trains (else null: every draw counts).
@@ -120,7 +127,10 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         var training = r.Processes.Where(p => p.Trains).ToList();
         if (training.Count == 0)
         {
-            return null;
+            // Nothing trains, and the model's weights are loaded from a checkpoint (load_state_dict, from_pretrained): the draws
+            // that initialise the layers are overwritten before any output is computed (a released model's inference code).
+            var init = LoadsWeights(project) ? unseeded.Where(u => InitialisesWeights(project, u)).ToList() : [];
+            return init.Count == 0 ? null : ([.. unseeded.Except(init)], [], init, [], []);
         }
 
         var stages = project.EntryPoints.All.Where(e => e.Kind is EntryPointKind.Pipeline or EntryPointKind.MLproject && e.Script is not null)
@@ -164,6 +174,23 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
         return (core, side, aux, training.Select(p => p.Root).ToList(), sideScripts);
     }
+
+    /// <summary>Calls that load trained weights into a model built in code.</summary>
+    private static readonly string[] WeightLoads = [".load_state_dict", ".from_pretrained", ".load_weights", "torch.load", "torch.jit.load", "torch.hub.load", "safetensors.torch.load_file", "safetensors.torch.load_model"];
+
+    /// <summary>Whether the project's own code (not tests or tooling) loads trained weights.</summary>
+    private static bool LoadsWeights(ProjectModel project) =>
+        project.PythonModules.Any(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)
+            && m.Calls.Any(c => WeightLoads.Any(w => w.StartsWith('.') ? c.Target.EndsWith(w, StringComparison.Ordinal) : c.Target == w)));
+
+    /// <summary>
+    /// A draw that initialises a model's weights: a layer constructor or initialiser (the table's "weight initialisation"
+    /// rows), or a random tensor made a parameter on the same line (<c>self.proj = nn.Parameter(scale * torch.randn(w, d))</c>).
+    /// </summary>
+    private static bool InitialisesWeights(ProjectModel project, RandomUse u) =>
+        u.Note.Contains("weight initialisation", StringComparison.Ordinal)
+        || project.PythonModule(u.Path) is { } m && m.Assignments.Any(a => a.Line == u.Line
+            && (a.ValueText.StartsWith("nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("torch.nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("Parameter(", StringComparison.Ordinal)));
 
     /// <summary>Whether a script's path says it prepares the data training reads (split, preprocess, features, create_data…).</summary>
     private static bool FeedsTraining(string path) => PreparesData().IsMatch(path.ToLowerInvariant());

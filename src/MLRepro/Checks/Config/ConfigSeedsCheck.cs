@@ -69,6 +69,14 @@ public sealed class ConfigSeedsCheck : CheckBase
         var all = r.Unseeded.Where(u => u.Target != RandomnessAnalysis.HashOrderTarget).ToList();
         var judged = CodeDeterministicCheck.Judge(project, r, all);
         var unseeded = judged is { } j ? j.Core : all;
+        if (unseeded.Count == 0 && judged is { Training.Count: 0 } pretrained && !r.Seeds.Any(s => s.Origin != SeedOrigin.None) && !rngUses.Any(u => u.LocalSeed is { } o && o != SeedOrigin.None))
+        {
+            // A released model's inference code: nothing trains, and the only draws initialise layers whose weights the loaded
+            // checkpoint replaces, so no seed is needed.
+            return Found(Outcome.NotApplicable, $"nothing in the project trains, and its {Count(all.Count, "draw")} only initialise weights that the loaded checkpoint replaces, so no seed is needed.",
+                pretrained.Auxiliary.Take(5).Select(u => Evidence.At(u.Path, u.Line, $"{CodeDeterministicCheck.Short(u.Target)} initialises weights that the loaded checkpoint replaces", u.Target)));
+        }
+
         if (unseeded.Count == 0 && judged is { Side.Count: > 0 } side)
         {
             return Found(Outcome.NotMet, $"the training {(side.Training.Count == 1 ? "run is" : "runs are")} seeded, but {Count(side.Side.Count, "randomness source")} in runs that do not train {(side.Side.Count == 1 ? "has" : "have")} no seed at all ({List(side.SideScripts.Take(3).ToList())}).",
