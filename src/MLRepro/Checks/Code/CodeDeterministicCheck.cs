@@ -185,12 +185,16 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
     /// <summary>
     /// A draw that initialises a model's weights: a layer constructor or initialiser (the table's "weight initialisation"
-    /// rows), or a random tensor made a parameter on the same line (<c>self.proj = nn.Parameter(scale * torch.randn(w, d))</c>).
+    /// rows), a random tensor made a parameter on the same line (<c>self.proj = nn.Parameter(scale * torch.randn(w, d))</c>),
+    /// or one registered as a buffer (<c>self.register_buffer("gaussian", scale * torch.randn(2, n))</c>: buffers are in the
+    /// state dict too).
     /// </summary>
     private static bool InitialisesWeights(ProjectModel project, RandomUse u) =>
         u.Note.Contains("weight initialisation", StringComparison.Ordinal)
-        || project.PythonModule(u.Path) is { } m && m.Assignments.Any(a => a.Line == u.Line
-            && (a.ValueText.StartsWith("nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("torch.nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("Parameter(", StringComparison.Ordinal)));
+        || project.PythonModule(u.Path) is { } m && (m.Assignments.Any(a => a.Line == u.Line
+            && (a.ValueText.StartsWith("nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("torch.nn.Parameter(", StringComparison.Ordinal) || a.ValueText.StartsWith("Parameter(", StringComparison.Ordinal)))
+            || m.Calls.Any(c => c.Target.EndsWith(".register_buffer", StringComparison.Ordinal) && c.Line <= u.Line && c.Arguments.Any(a => a.Text.Contains(u.Target[(u.Target.LastIndexOf('.') + 1)..] + "(", StringComparison.Ordinal))
+                && u.Line - c.Line <= 3));
 
     /// <summary>Whether a script's path says it prepares the data training reads (split, preprocess, features, create_data…).</summary>
     private static bool FeedsTraining(string path) => PreparesData().IsMatch(path.ToLowerInvariant());

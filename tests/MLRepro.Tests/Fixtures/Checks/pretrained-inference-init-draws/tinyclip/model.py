@@ -8,6 +8,10 @@ class Encoder(nn.Module):
         self.conv = nn.Conv2d(3, width, kernel_size=4, stride=4)
         self.pos = nn.Parameter(torch.randn(64, width) / width ** 0.5)
         self.proj = nn.Linear(width, out)
+        self.register_buffer(
+            "gaussian",
+            torch.randn((2, width // 2)),
+        )
 
     def forward(self, image):
         x = self.conv(image).flatten(2).transpose(1, 2) + self.pos
