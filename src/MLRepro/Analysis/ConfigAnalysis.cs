@@ -649,9 +649,12 @@ public sealed partial class ConfigAnalysis
                 continue;
             }
 
-            var loadedNames = m.Assignments.Where(a => a.Operator == "=" && ConfigLoadCall().IsMatch(a.ValueText.Trim())).Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
+            // The summary's config reads say where a file is parsed (yaml.safe_load(f), json.load, OmegaConf.load, aliases resolved).
+            var parsedOn = m.Reads.Where(r => r.Kind == ReadKind.Config && r.Function is not ("open" or "io.open")).Select(r => r.Line).ToHashSet();
+            bool Parses(PythonAssignment a, string value) => value.EndsWith(')') && parsedOn.Contains(a.Line);
+            var loadedNames = m.Assignments.Where(a => a.Operator == "=" && Parses(a, a.ValueText.Trim())).Select(a => a.RawTarget).ToHashSet(StringComparer.Ordinal);
             if (m.Assignments.Any(a => a.Operator == "=" && spreadNames.Contains(a.RawTarget) && DynamicSection().Match(a.ValueText.Trim()) is { Success: true } s
-                && (ConfigLoadCall().IsMatch(s.Groups["base"].Value) || loadedNames.Contains(s.Groups["base"].Value))))
+                && (Parses(a, s.Groups["base"].Value) || loadedNames.Contains(s.Groups["base"].Value))))
             {
                 set.Add(m.Path);
             }
@@ -667,10 +670,6 @@ public sealed partial class ConfigAnalysis
     /// <summary>A subscript by a name, not a literal: <c>X[args.env]</c>, <c>X[env_id]</c>.</summary>
     [GeneratedRegex(@"^(?<base>.+)\[(?!['""\d])[\w.]+\]$")]
     private static partial Regex DynamicSection();
-
-    /// <summary>A parsed config file: <c>yaml.safe_load(f)</c>, <c>json.load(fp)</c>, <c>OmegaConf.load(path)</c>, <c>toml.load(p)</c>.</summary>
-    [GeneratedRegex(@"^(?:yaml\.(?:safe_|full_|unsafe_)?load|json\.load|OmegaConf\.load|toml\.load|tomllib\.load)\(.*\)$")]
-    private static partial Regex ConfigLoadCall();
 
     /// <summary>Training APIs whose first argument (or params=) is a dict of parameters the library reads key by key.</summary>
     private static readonly HashSet<string> ParamsDictConsumers = new(StringComparer.Ordinal)
