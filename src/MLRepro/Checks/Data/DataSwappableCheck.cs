@@ -100,9 +100,11 @@ public sealed partial class DataSwappableCheck : CheckBase
 
         // Nothing fixed and nothing traced, but the data goes through a generic loader (load_dataset(data_files) built from a
         // dataset registry, ImageFolder(root)): its path is not written in code, and the loader takes any dataset in its format.
+        // A generic loader in the training code: not a preparation, data-making or evaluation script.
+        bool TrainingGenericLoader(DataRead r) => IsGenericLoader(r.Function) && !preparation.Contains(r.Path)
+            && !IsDataMakingScript(r.Path) && !EvaluationModule().IsMatch(r.Path.ToLowerInvariant());
         var untracedGeneric = fixedEv.Count == 0 && swappable == 0
-            ? inputs.Where(r => IsGenericLoader(r.Function) && r.Origin is not SeedOrigin.HardCoded && !preparation.Contains(r.Path)
-                && !IsDataMakingScript(r.Path) && !EvaluationModule().IsMatch(r.Path.ToLowerInvariant())).ToList()
+            ? inputs.Where(r => r.Origin is not SeedOrigin.HardCoded && TrainingGenericLoader(r)).ToList()
             : [];
         if (untracedGeneric.Count > 0)
         {
@@ -125,8 +127,7 @@ public sealed partial class DataSwappableCheck : CheckBase
             // Fixed reads in other scripts (an older train.py, a quantisation tool's calibration set, an extra experiment on
             // MNIST) do not take that away.
             var fixedModules = hard.Select(r => r.Path).Concat(standardHard.Select(s => s.Path)).ToHashSet(StringComparer.Ordinal);
-            var generic = configurable.Where(r => IsGenericLoader(r.Function) && !fixedModules.Contains(r.Path) && !preparation.Contains(r.Path)
-                && !IsDataMakingScript(r.Path) && !EvaluationModule().IsMatch(r.Path.ToLowerInvariant())).ToList();
+            var generic = configurable.Where(r => !fixedModules.Contains(r.Path) && TrainingGenericLoader(r)).ToList();
             if (generic.Count > 0)
             {
                 return Found(Outcome.Met, $"the training data is read by a generic loader whose path comes from config or the command line, so another dataset in that format can replace it; {Count(fixedEv.Count, "input")} fixed in code {(fixedEv.Count == 1 ? "is" : "are")} read by other scripts (not verified by running with another dataset).",
