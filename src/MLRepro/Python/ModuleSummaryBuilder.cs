@@ -537,6 +537,9 @@ internal sealed class ModuleSummaryBuilder
         string? lastClosedRaw = null;
         string? lastClosedType = null;
         var lastClosedIndex = -1;
+        // The last ']' that closed a subscript (not a call) and its '[': `REGISTRY[name](…)` calls what the subscript holds.
+        var lastSubscriptClose = -1;
+        var lastSubscriptOpen = -1;
         for (var i = 0; i < t.Length; i++)
         {
             var tk = t[i];
@@ -631,7 +634,14 @@ internal sealed class ModuleSummaryBuilder
                         f.ArgStart = i + 1;
                         if (c == '(')
                         {
-                            OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression);
+                            if (i - 1 == lastSubscriptClose && SubscriptedName(t, lastSubscriptOpen) is { } named)
+                            {
+                                SubscriptCall(t, f, named, lastSubscriptOpen);
+                            }
+                            else
+                            {
+                                OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression, lastSubscriptClose, lastSubscriptOpen);
+                            }
                         }
 
                         frames.Add(f);
@@ -648,6 +658,12 @@ internal sealed class ModuleSummaryBuilder
                         var f = frames[^1];
                         frames.RemoveAt(frames.Count - 1);
                         _framePool.Push(f);
+                        if (c == ']' && !f.IsCall)
+                        {
+                            lastSubscriptClose = i;
+                            lastSubscriptOpen = f.OpenIndex;
+                        }
+
                         if (f.IsCall)
                         {
                             var call = FinishCall(t, f, i);
@@ -770,7 +786,7 @@ internal sealed class ModuleSummaryBuilder
         frames.Clear();
     }
 
-    private void OpenCall(Toks t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression)
+    private void OpenCall(Toks t, int i, Frame f, int stmtStart, int lastClosedIndex, string? lastClosedRaw, string? lastClosedType, bool expression, int subscriptClose, int subscriptOpen)
     {
         if (i >= 3 && IsOp(t[i - 1], ')') && ParenthesizedDotted(t, i - 1) is { } group)
         {
@@ -802,6 +818,15 @@ internal sealed class ModuleSummaryBuilder
                 // `(num).bit_length()` is an attribute of a name, as ast sees it.
                 raw = JoinDotted(t, open + 1, j - 2) + "." + JoinDotted(t, j, i);
                 SetCall(f, raw, Intern(Resolve(raw)), t[open + 1]);
+                return;
+            }
+
+            if (j >= 2 && j - 2 == subscriptClose && SubscriptedName(t, subscriptOpen) is { } first)
+            {
+                // `df[cols].sample(frac=0.1)`, `self.heads[k].forward(x)`: a method of what a named container holds.
+                var container = JoinDotted(t, first, subscriptOpen);
+                var rest = JoinDotted(t, j, i);
+                SetCall(f, Intern(container + "[]." + rest), Intern(Resolve(container) + "[]." + rest), t[first]);
                 return;
             }
 
@@ -855,6 +880,47 @@ internal sealed class ModuleSummaryBuilder
         if (j >= 2 && IsOp(t[j - 1], '='))
         {
             f.Param = ParameterBefore(t, j - 1);
+        }
+    }
+
+    /// <summary>
+    /// For a '[' that subscripts a plain dotted name (<c>ALGOS[</c>, <c>self.heads[</c>), the index of the name's first token;
+    /// null for list displays, subscripts of call results or other expressions, and the type parameters of
+    /// <c>def f[T](…)</c> and <c>class C[T](…)</c>.
+    /// </summary>
+    private int? SubscriptedName(Toks t, int open)
+    {
+        var k = open - 1;
+        if (k < 0 || !IsPlainName(t[k]))
+        {
+            return null;
+        }
+
+        while (k >= 2 && IsOp(t[k - 1], '.') && IsPlainName(t[k - 2]))
+        {
+            k -= 2;
+        }
+
+        if (k >= 1 && (IsOp(t[k - 1], '.') || (t[k - 1].Kind == TokenKind.Name && t[k - 1].Span(_s) is "def" or "class")))
+        {
+            return null;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// A call of a subscripted name (<c>ALGOS[args.algo](env, **hp)</c>, <c>sam_model_registry[t](checkpoint=p)</c>): the
+    /// callee is whatever the container holds, so the target is the container's name (resolved) with "[]" appended, and
+    /// the arguments are recorded like any call's. <see cref="PythonCall.IsDottedName"/> is false for it.
+    /// </summary>
+    private void SubscriptCall(Toks t, Frame f, int first, int open)
+    {
+        var name = JoinDotted(t, first, open);
+        SetCall(f, Intern(name + "[]"), Intern(Resolve(name) + "[]"), t[first]);
+        if (first >= 2 && IsOp(t[first - 1], '='))
+        {
+            f.Param = ParameterBefore(t, first - 1);
         }
     }
 

@@ -57,6 +57,40 @@ public sealed class ModuleSummaryTests
     }
 
     [Fact]
+    public void Calls_of_subscripted_names_keep_their_arguments()
+    {
+        var s = Parse("""
+            from segment_anything import sam_model_registry
+            ALGOS = {"ppo": PPO}
+            model = ALGOS[args.algo](env, seed=args.seed, **hp)
+            sam = sam_model_registry[args.model_type](checkpoint=args.checkpoint)
+            y = self.blocks[i](x)
+            z = [a, b][0](x)
+            w = foo()[0](x)
+            v = df[cols].sample(frac=0.1)
+            u = REG[k](p=MODELS[n](q=1))
+            t = obj.x[0].y[1](2)
+            def g[T](x): return x
+            class C[T](Base): pass
+            """);
+        s.Calls.Select(c => (c.Target, c.RawTarget, c.Line)).Should().Equal(
+            ("ALGOS[]", "ALGOS[]", 3),
+            ("segment_anything.sam_model_registry[]", "sam_model_registry[]", 4),
+            ("self.blocks[]", "self.blocks[]", 5),
+            ("foo", "foo", 7),
+            ("df[].sample", "df[].sample", 8),
+            ("REG[]", "REG[]", 9),
+            ("MODELS[]", "MODELS[]", 9));
+        var algo = s.Calls[0];
+        algo.IsDottedName.Should().BeFalse("the callee is what the container holds, not a name");
+        algo.Keyword("seed")!.Names.Should().Equal("args.seed");
+        algo.Arguments.Single(a => a.Star == 2).Text.Should().Be("hp");
+        s.Calls[1].Keyword("checkpoint")!.Text.Should().Be("args.checkpoint");
+        s.Calls[4].Keyword("frac")!.Literal!.Value.Should().Be(0.1);
+        s.Calls[6].Keyword("q")!.Literal!.Value.Should().Be(1L);
+    }
+
+    [Fact]
     public void Arguments_carry_text_literals_and_names()
     {
         var s = Parse("f(1, -2.5, 'a' 'b', None, True, cfg[\"seed\"], args.seed, *xs, key=0x10, **kw, flag=b'x')\n");
