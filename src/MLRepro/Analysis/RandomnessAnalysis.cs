@@ -77,6 +77,110 @@ public sealed partial class RandomnessAnalysis
     /// <summary>Uses that nothing seeds (in their process, before they draw: see <see cref="Uncovered"/>).</summary>
     public IEnumerable<RandomUse> Unseeded => Uses.Where(u => !u.IsSeeded(SeededLibraries) || Uncovered.ContainsKey(u));
 
+    /// <summary>
+    /// The line where Trainer arguments built at <paramref name="line"/> take effect: the first call of a Trainer class
+    /// (<c>transformers.Trainer</c>, <c>Seq2SeqTrainer</c>, TRL's <c>SFTTrainer</c>, a project subclass named *Trainer) at
+    /// or after it in the module; the arguments' own line when no Trainer is built there.
+    /// </summary>
+    private static int TrainerLine(ModuleSummary m, int line)
+    {
+        foreach (var c in m.Calls)
+        {
+            if (c.Line >= line && c.IsDottedName && c.Target.EndsWith("Trainer", StringComparison.Ordinal))
+            {
+                return c.Line;
+            }
+        }
+
+        return line;
+    }
+
+    /// <summary>
+    /// <c>HfArgumentParser((ModelArguments, DataArguments, TrainingArguments))</c> (or TRL's <c>TrlParser</c>) with a
+    /// TrainingArguments class among its dataclasses, transformers' own or a project subclass of it: the parsed arguments
+    /// carry <c>seed</c> (default 42), and the Trainer built from them seeds every RNG with it. A seeding call at that
+    /// Trainer, whose value is a command-line flag (or a config file's key when the script parses a JSON/YAML file).
+    /// </summary>
+    private static SeedingCall? ParsedTrainerArguments(ModuleSummary m, PythonCall call)
+    {
+        if (!call.Target.EndsWith("HfArgumentParser", StringComparison.Ordinal) && !call.Target.EndsWith("TrlParser", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var a in call.Arguments)
+        {
+            foreach (var name in a.Names)
+            {
+                if (TrainerArgumentsRow(m, name) is not { } row)
+                {
+                    continue;
+                }
+
+                var fromFile = m.Assignments.Any(x => x.ValueText.Contains(".parse_json_file(", StringComparison.Ordinal) || x.ValueText.Contains(".parse_yaml_file(", StringComparison.Ordinal));
+                return new SeedingCall(m.Path, TrainerLine(m, call.Line), row.Pattern, row.Libraries, $"{name}.seed (default {row.Default})",
+                    fromFile ? SeedOrigin.Config : SeedOrigin.CommandLine, "seed");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The randomness row of a TrainingArguments-like class a name stands for: imported, or a class of the module deriving from one.</summary>
+    private static RandomnessApi? TrainerArgumentsRow(ModuleSummary m, string name)
+    {
+        if (RandomnessTable.Match(RandomnessTable.Canonical(m.ResolveImports(name))) is { Kind: RandomnessKind.Seed, Default: not null } imported)
+        {
+            return imported;
+        }
+
+        foreach (var c in m.Classes)
+        {
+            if (c.Name != name)
+            {
+                continue;
+            }
+
+            foreach (var b in c.Bases)
+            {
+                if (RandomnessTable.Match(RandomnessTable.Canonical(b)) is { Kind: RandomnessKind.Seed, Default: not null } inherited)
+                {
+                    return inherited;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The seed of a call that takes its arguments from a spread dict (<c>RandomForestClassifier(**params)</c>): a dict
+    /// written in the module is read for the seed key (present: hard-coded; absent: no seed); a dict from a config file is
+    /// a config seed when that key is configured; anything else may carry the seed or not, so it counts as a value
+    /// mlrepro could not trace rather than as a missing seed.
+    /// </summary>
+    private static (SeedOrigin, string?) SpreadSeed(ModuleSummary m, CallArgument spread, string param, int line, ValueTracer tracer, IReadOnlyList<ConfigFile>? configs)
+    {
+        var text = spread.Text.Trim();
+        var literal = m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=" && a.Line <= line).MaxBy(a => a.Line)?.ValueText.Trim();
+        if (literal is not null && (literal.StartsWith('{') || literal.StartsWith("dict(", StringComparison.Ordinal)))
+        {
+            return literal.Contains($"\"{param}\"", StringComparison.Ordinal) || literal.Contains($"'{param}'", StringComparison.Ordinal) || literal.Contains(param + "=", StringComparison.Ordinal)
+                ? (SeedOrigin.HardCoded, null)
+                : (SeedOrigin.None, null);
+        }
+
+        var (origin, _) = tracer.Trace(m, spread, line);
+        if (origin != SeedOrigin.Config)
+        {
+            return (SeedOrigin.Unknown, null);
+        }
+
+        // A dict read from a config file carries the seed only where some config gives that key.
+        var configured = configs?.SelectMany(c => c.Entries).FirstOrDefault(e => e.KeyPath == param || e.KeyPath.EndsWith("." + param, StringComparison.Ordinal));
+        return configured is null ? (SeedOrigin.None, null) : (SeedOrigin.Config, configured.KeyPath);
+    }
+
     /// <summary>Analyses the modules, with a resolver that traces values to config keys.</summary>
     /// <param name="modules">The Python modules to analyse.</param>
     /// <param name="tracer">Traces seed values to config keys, options and literals.</param>
@@ -107,6 +211,12 @@ public sealed partial class RandomnessAnalysis
             foreach (var call in m.Calls)
             {
                 var target = RandomnessTable.Canonical(call.Target);
+                if (ParsedTrainerArguments(m, call) is { } parsed)
+                {
+                    seeds.Add(parsed);
+                    continue;
+                }
+
                 if (RandomnessTable.Match(target) is not { } api)
                 {
                     continue;
@@ -117,15 +227,18 @@ public sealed partial class RandomnessAnalysis
                     case RandomnessKind.Seed:
                     {
                         var arg = SeedArgument(call, api);
+                        // Trainer arguments (the rows with a library default) seed nothing themselves: the Trainer built from
+                        // them seeds every RNG when it is constructed, so draws between the two (LoRA adapters) are unseeded.
+                        var seedLine = api.Default is not null ? TrainerLine(m, call.Line) : call.Line;
                         if (arg is null && api.Default is { } fallback)
                         {
                             // Seeds with its documented default when none is given (a fixed value in library code).
-                            seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, $"{fallback} (default)", SeedOrigin.HardCoded, null));
+                            seeds.Add(new SeedingCall(m.Path, seedLine, target, api.Libraries, $"{fallback} (default)", SeedOrigin.HardCoded, null));
                             break;
                         }
 
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
-                        seeds.Add(new SeedingCall(m.Path, call.Line, target, api.Libraries, arg?.Text, origin, key));
+                        seeds.Add(new SeedingCall(m.Path, seedLine, target, api.Libraries, arg?.Text, origin, key));
                         if (target.EndsWith(".improve_reproducibility", StringComparison.Ordinal))
                         {
                             // libzero/DeLU's improve_reproducibility also sets cudnn.deterministic = True and benchmark = False.
@@ -182,7 +295,14 @@ public sealed partial class RandomnessAnalysis
                     {
                         var arg = api.Param is { } p ? call.Keyword(p) : null;
                         var (origin, key) = tracer.Trace(m, arg, call.Line);
-                        uses.Add(new RandomUse(m.Path, call.Line, target, origin == SeedOrigin.None ? api.Libraries.FirstOrDefault() : null, origin, arg?.Text, key,
+                        var valueText = arg?.Text;
+                        if (arg is null && api.Param is { } seedParam && call.Arguments.FirstOrDefault(a => a.Star == 2) is { } spread)
+                        {
+                            (origin, key) = SpreadSeed(m, spread, seedParam, call.Line, tracer, configs);
+                            valueText = "**" + spread.Text;
+                        }
+
+                        uses.Add(new RandomUse(m.Path, call.Line, target, origin == SeedOrigin.None ? api.Libraries.FirstOrDefault() : null, origin, valueText, key,
                             api.Note.Length > 0 ? api.Note : $"randomised; seeded through {api.Param}="));
                         break;
                     }

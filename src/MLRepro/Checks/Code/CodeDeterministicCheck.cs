@@ -102,13 +102,13 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         if (!r.Settings.Any(s => s.Good && DeterministicKernelSettings.Contains(s.Name)) &&
             EnvHardwareCheck.GpuUses(project).FirstOrDefault() is { } gpu)
         {
-            return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
+            return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : AllSeeded(r.Uses.Length))} (not verified by running); on a GPU, kernels with atomics and cuDNN autotuning " +
                 "may still change the last bits between runs, which the scale does not count against this criterion — for bit-identical GPU runs call " +
                 "torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 (TensorFlow: enable_op_determinism()).",
                 evidence.Append(gpu with { Note = "runs on a GPU without deterministic kernels" }));
         }
 
-        return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : $"all {Count(r.Uses.Length, "randomness source")} are seeded")}; runs should repeat exactly (not verified by running).", evidence);
+        return Found(Outcome.Met, $"{(pretrained ? NothingTrains(all.Count) : all.Count > 0 ? $"the runs that train are seeded ({Count(all.Count, "draw")} outside the training runs — data generation, tools, sub-projects — are not counted)" : AllSeeded(r.Uses.Length))}; runs should repeat exactly (not verified by running).", evidence);
     }
 
     private static string NothingTrains(int draws) =>
@@ -258,6 +258,9 @@ public sealed partial class CodeDeterministicCheck : CheckBase
 
         return null;
     }
+
+    /// <summary>"the one randomness source is seeded" / "all 4 randomness sources are seeded".</summary>
+    private static string AllSeeded(int n) => n == 1 ? "the one randomness source is seeded" : $"all {Count(n, "randomness source")} are seeded";
 
     private static bool OffByDefault(CliOption o) =>
         o.Default is not { } d ? o.Framework == "argparse"
