@@ -415,10 +415,21 @@ public sealed partial class EvalCompareCheck : CheckBase
     private static bool IsMetricPath(string s)
     {
         var l = s.ToLowerInvariant();
+        // A file of settings named after evaluation (evaluate_params.yaml, eval_config.json) is read, not a record of results.
+        var name = l[(l.LastIndexOf('/') + 1)..];
+        if (SettingsName().IsMatch(name))
+        {
+            return false;
+        }
+
         return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)
                 || l.EndsWith(".npy", StringComparison.Ordinal) || l.EndsWith(".npz", StringComparison.Ordinal))
             && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]) || MetricName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
     }
+
+    /// <summary>A file name that says it holds settings (params, config, cfg, settings, hparams, args, options) rather than results.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:params?|parameters|config|configs|cfg|settings|hparams|hyperparams|args|options)(?:[_.-]|$)")]
+    private static partial System.Text.RegularExpressions.Regex SettingsName();
 
     /// <summary>A file name that is a metric's own name as a word (FID_01000_latent.json, bleu.json, val_acc.csv; "fidelity" is not).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[_.-])(?:fid|lpips|psnr|ssim|bleu|rouge|auc|iou|miou|wer|ppl|perplexity|acc|rmse|mae)(?:[_.%-]|\d|$)")]
