@@ -122,7 +122,7 @@ public sealed partial class ConfigAnalysis
                 AddDictEntries(hard, m.Path, a.Line, a.RawTarget, a.ValueText);
             }
 
-            foreach (var call in m.Calls.Where(c => !IsPlotting(c)))
+            foreach (var call in m.Calls.Where(c => !IsPlotting(c) && !MapsValues(c)))
             {
                 foreach (var arg in call.Arguments.Where(g => g.Text.StartsWith('{')))
                 {
@@ -163,6 +163,16 @@ public sealed partial class ConfigAnalysis
                 return primary.Count > 0 ? primary.All(x => x.Entry.Kind == ConfigValueKind.Null) : g.All(x => x.Entry.Kind == ConfigValueKind.Null);
             })
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// pandas-style value mappings (<c>df["Embarked"].map({"S": 0, "C": 1})</c>, <c>.replace</c>, <c>.rename</c>, <c>.astype</c>,
+    /// <c>.fillna</c>, <c>.agg</c>): a dict handed to them maps data values or columns, whatever its keys are called.
+    /// </summary>
+    private static bool MapsValues(PythonCall c)
+    {
+        var last = c.RawTarget[(c.RawTarget.LastIndexOf('.') + 1)..];
+        return c.RawTarget.Contains('.', StringComparison.Ordinal) && last is "map" or "replace" or "rename" or "astype" or "fillna" or "agg" or "aggregate";
+    }
 
     /// <summary>Plotting calls (matplotlib, seaborn, plotly): their alpha= and size arguments are styling, not hyperparameters.</summary>
     private static bool IsPlotting(PythonCall c) =>
