@@ -25,6 +25,53 @@ public sealed partial class ProjectModel
 
     private HashSet<string>? _codeLiterals;
 
+    /// <summary>
+    /// Whether a documented command (a README or docs code block, a shell script) hands the file to a Python run as an
+    /// argument: <c>torchrun -m train example/7B.yaml</c>, <c>python train.py --config exp/base.json</c>. The run reads it as
+    /// its parameters, wherever it lives and whatever it is called.
+    /// </summary>
+    private bool PassedByDocumentedRun(string path)
+    {
+        _documentedArguments ??= DocumentedRunArguments();
+        return _documentedArguments.Contains(path);
+    }
+
+    private HashSet<string>? _documentedArguments;
+
+    private HashSet<string> DocumentedRunArguments()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var lines = Docs.SelectMany(d => d.Commands.Select(c => c.Text))
+            .Concat(Index.Files.Where(f => f.Extension is ".sh" or ".bash" && f.IsText).Take(200).SelectMany(f => Text(f)?.Text.Split('\n') ?? []));
+        foreach (var line in lines)
+        {
+            if (!PythonRun().IsMatch(line))
+            {
+                continue;
+            }
+
+            foreach (var token in line.Split([' ', '\t', '='], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var arg = token.Trim('"', '\'', '\\').Replace('\\', '/');
+                while (arg.StartsWith("./", StringComparison.Ordinal))
+                {
+                    arg = arg[2..];
+                }
+
+                if (arg.Length is > 5 and < 300 && (arg.EndsWith(".yaml", StringComparison.Ordinal) || arg.EndsWith(".yml", StringComparison.Ordinal) || arg.EndsWith(".json", StringComparison.Ordinal) || arg.EndsWith(".toml", StringComparison.Ordinal)))
+                {
+                    set.Add(arg);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>A command line that starts a Python program (python, python3, torchrun, accelerate launch, deepspeed).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[\s;&|(])(python3?(\.\d+)?|torchrun|accelerate\s+launch|deepspeed)\s")]
+    private static partial System.Text.RegularExpressions.Regex PythonRun();
+
     /// <summary>Python config modules (config/*.py), left for the Python analysis to read.</summary>
     public IReadOnlyList<string> PythonConfigCandidates => Lazily(ref _pythonConfigs, () =>
         [.. Index.Files.Where(f => Eligible(f) && ConfigClassifier.Classify(f.Path) is { IsConfig: true, Role: ConfigRole.PythonConfig }).Select(f => f.Path)]);
@@ -118,7 +165,7 @@ public sealed partial class ProjectModel
         {
             if (ConfigClassifier.Classify(f.Path) is not { } c || c.Format == ConfigFormat.Python
                 || (c.ExcludedReason is { } why && why != "structured file outside the configuration naming conventions")
-                || !NamedByCode(f.Path) || Text(f) is not { } t)
+                || !(NamedByCode(f.Path) || PassedByDocumentedRun(f.Path)) || Text(f) is not { } t)
             {
                 continue;
             }

@@ -242,7 +242,9 @@ public static partial class ConfigClassifier
             return ConfigFormat.Toml;
         }
 
-        if (lower.EndsWith(".ini", StringComparison.Ordinal) || lower.EndsWith(".cfg", StringComparison.Ordinal) || lower is ".flake8" or ".pylintrc" or "pylintrc" or ".coveragerc" or ".editorconfig")
+        // configparser reads any name: `config.read('./config.conf')` (the content check of INI files still applies, so a
+        // server's nginx.conf with no key = value settings is not taken).
+        if (lower.EndsWith(".ini", StringComparison.Ordinal) || lower.EndsWith(".cfg", StringComparison.Ordinal) || lower.EndsWith(".conf", StringComparison.Ordinal) || lower is ".flake8" or ".pylintrc" or "pylintrc" or ".coveragerc" or ".editorconfig")
         {
             return ConfigFormat.Ini;
         }

@@ -1,0 +1,6 @@
+import configparser
+
+config = configparser.ConfigParser()
+config.read('./config.conf')
+
+default_config = config['DEFAULT']
