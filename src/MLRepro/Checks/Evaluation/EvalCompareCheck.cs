@@ -27,7 +27,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server. Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);

@@ -31,7 +31,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
         "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts, and so does a " +
         "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text); a training " +
-        "script that reloads a checkpoint to resume is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
+        "script that reloads a checkpoint to resume or fine-tunes pretrained weights (a Trainer's train(), fit) is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
