@@ -186,7 +186,9 @@ public sealed partial class EnvPackagesCheck : CheckBase
     {
         var found = new List<(string, Evidence)>();
         var lines = new List<(string Path, int Line, string Text)>();
-        foreach (var d in project.Docs)
+        // The project's own docs (the top-level README, docs/INSTALL.md); a sub-folder's README speaks for that part only
+        // ("second_edition/README.md: these notebooks use TensorFlow 2.16").
+        foreach (var d in project.Docs.Where(d => !d.Path.Contains('/', StringComparison.Ordinal) || d.Path.StartsWith("docs/", StringComparison.OrdinalIgnoreCase)))
         {
             var file = d.Path[(d.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
             if (file.StartsWith("changelog", StringComparison.Ordinal) || file.StartsWith("changes", StringComparison.Ordinal) || file.StartsWith("history", StringComparison.Ordinal)
