@@ -64,7 +64,7 @@ public static partial class DocumentedDependencies
     }
 
     /// <summary>Lower-case names a reader may write for an import: its module, its distributions, their conda names, and "opencv" for opencv-python.</summary>
-    private static HashSet<string> NamesOf(ThirdPartyImport import)
+    internal static HashSet<string> NamesOf(ThirdPartyImport import)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { Dependency.Normalize(import.Module) };
         foreach (var d in import.Distributions)

@@ -5,7 +5,7 @@ using MLRepro.Model;
 namespace MLRepro.Checks.Environment;
 
 /// <summary>env.packages — there is a list of all software packages used, with recoverable versions.</summary>
-public sealed class EnvPackagesCheck : CheckBase
+public sealed partial class EnvPackagesCheck : CheckBase
 {
     /// <inheritdoc />
     public override CheckInfo Info { get; } = new(
@@ -17,7 +17,7 @@ public sealed class EnvPackagesCheck : CheckBase
         "stdlib and local modules excluded) must be declared in requirements*.txt, pyproject.toml, setup.cfg/setup.py, environment.yml, " +
         "Pipfile or a lock file (conda names count for what they provide: pytorch→torch; a `conda list --export` saved as requirements.txt is read as conda pins). Exact pins or a lock file (uv.lock, poetry.lock, Pipfile.lock, pdm.lock, conda-lock) are Met; an " +
         "unpinned or lower-bound-only list is Partial; a README-only list (a Dependencies/Requirements section, or a sub-section of one, or a list after a lead-in such as " +
-        "\"The versions of dependencies:\", naming two or more of the imported packages, or all of them, or install commands) is Partial, and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
+        "\"The versions of dependencies:\", naming two or more of the imported packages, or all of them, or install commands) is Partial, and so are docs that state the exact version of an imported package in prose (\"Requires pytorch 0.4 with torchvision 0.2.1\"; a floor such as \"PyTorch 1.0+\" fixes nothing), and so are packages only the README installs (conda install pytorch beside a requirements.txt without torch); " +
         "a dependency file that leaves out fewer than half of the imported packages is incomplete (Partial), one that leaves out half or more, or that also cannot be fetched as written (a git:// URL), is NotMet; " +
         "packages that only optional code imports (notebooks beside scripts, imports inside functions, try blocks or conditions) make it Partial at most; " +
         "an import that only a declared package brings (numpy via scipy) is Partial, unless every package the code imports directly and that provider are pinned exactly.",
@@ -60,6 +60,14 @@ public sealed class EnvPackagesCheck : CheckBase
             if (listed.Count < 2 && listed.Count < needed)
             {
                 listed.Clear();
+            }
+
+            // "Requires pytorch 0.4 with torchvision 0.2.1", "Python 2.7 and Pytorch 0.3.0": no list, but the docs fix the version
+            // of the packages the code is built on, which is what a reader needs most to recreate the environment.
+            if (readme.Count == 0 && listed.Count == 0 && VersionedMentions(project, imports.ThirdParty.Where(t => !t.Optional)) is { Count: > 0 } versioned)
+            {
+                return Found(Outcome.Partial, $"no dependency file, but the documentation states the exact version of {Count(versioned.Count, "imported package")} ({List(versioned.Select(v => v.Name))}).",
+                    versioned.Select(v => v.Where), "Turn the documented versions into a requirements.txt (or pyproject.toml) that pins every imported package.");
             }
 
             if (readme.Count > 0 || listed.Count > 0)
@@ -165,4 +173,60 @@ public sealed class EnvPackagesCheck : CheckBase
             unpinned.Take(12).Select(d => Evidence.At(d.Path, d.Line, d.Specifier is null ? $"{d.RawName} has no version" : $"{d.RawName}{d.Specifier} is a range, not an exact version")),
             "Pin exact versions (`pip freeze > requirements.txt`) or commit a lock file (uv lock, poetry lock).");
     }
+
+    /// <summary>Most documentation lines read per file when looking for stated versions.</summary>
+    private const int MaxDocLines = 400;
+
+    /// <summary>
+    /// Imported packages the docs name with an exact version in prose or a code line ("Pytorch 0.3.0", "PyTorch == 0.3.1",
+    /// "[PyTorch](…), version 1.0.1", "torchvision 0.2.1"); a floor ("PyTorch 1.0+", "v1.0.0 or above", "&gt;= 1.1") fixes nothing.
+    /// The first mention of each, by distribution name.
+    /// </summary>
+    private static List<(string Name, Evidence Where)> VersionedMentions(ProjectModel project, IEnumerable<Analysis.ThirdPartyImport> imports)
+    {
+        var found = new List<(string, Evidence)>();
+        var lines = new List<(string Path, int Line, string Text)>();
+        // The project's own docs (the top-level README, docs/INSTALL.md); a sub-folder's README speaks for that part only
+        // ("second_edition/README.md: these notebooks use TensorFlow 2.16").
+        foreach (var d in project.Docs.Where(d => !d.Path.Contains('/', StringComparison.Ordinal) || d.Path.StartsWith("docs/", StringComparison.OrdinalIgnoreCase)))
+        {
+            var file = d.Path[(d.Path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+            if (file.StartsWith("changelog", StringComparison.Ordinal) || file.StartsWith("changes", StringComparison.Ordinal) || file.StartsWith("history", StringComparison.Ordinal)
+                || file.StartsWith("release", StringComparison.Ordinal) || project.Text(d.Path) is not { } text)
+            {
+                continue;
+            }
+
+            for (var line = 1; line <= Math.Min(text.LineCount, MaxDocLines); line++)
+            {
+                lines.Add((d.Path, line, LinkMarkup().Replace(text.GetLine(line), string.Empty)));
+            }
+        }
+
+        foreach (var import in imports)
+        {
+            var names = Analysis.DocumentedDependencies.NamesOf(import);
+            foreach (var (path, line, text) in lines)
+            {
+                if (ExactVersion().Matches(text).FirstOrDefault(m => names.Contains(m.Groups["name"].Value.ToLowerInvariant())) is { } hit)
+                {
+                    found.Add((import.Distributions.FirstOrDefault() ?? import.Module, Evidence.At(path, line, $"the docs state {hit.Groups["name"].Value} {hit.Groups["v"].Value}", text.Trim())));
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Link targets and inline markup, so "[pytorch](http://pytorch.org/) 0.4" reads "pytorch 0.4".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\]\([^)]*\)|[`*\[\]]")]
+    private static partial System.Text.RegularExpressions.Regex LinkMarkup();
+
+    /// <summary>
+    /// A name followed by an exact version ("pytorch 0.4", "PyTorch == 0.3.1", "PyTorch, version 1.0.1", "torch v1.2"), not a floor
+    /// (1.0+, 1.x, "or above/later/higher/newer").
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?<![\w.\/-])(?<name>[a-z][\w.-]*?)\s*(?:,\s*)?(?:version\s*)?(?:==?\s*|v)?(?<v>[0-9]+\.[0-9]+(?:\.[0-9]+)?)(?![0-9])(?![0-9.]*\s*\+)(?![0-9.]*\.x)(?![0-9.]*,?\s*(?:or|and)\s+(?:higher|later|above|newer|greater|up))")]
+    private static partial System.Text.RegularExpressions.Regex ExactVersion();
 }

@@ -27,7 +27,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server. Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -218,6 +218,15 @@ public sealed partial class EvalCompareCheck : CheckBase
                 "Write the metrics of each run to a structured file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.");
         }
 
+        // A run that names its output after its score (submission_%.5f.csv % score, f"{dt}-{model}-{valid_auc}.csv") leaves a
+        // record of each run's metric in the file names: a crude comparison by listing the folder, not a metrics file.
+        var scoreNamed = ScoreNamedOutputs(project);
+        if (scoreNamed.Count > 0)
+        {
+            return Found(Outcome.Partial, "each run's score is only kept in the names of its output files, so runs can be compared by hand but no metrics file or tracker records them.", scoreNamed,
+                "Write the metrics of each run (with its parameters) to a file such as metrics.json, or log them to a tracker such as MLflow.");
+        }
+
         var committed = project.Index.Files.Where(f => f.Extension is ".json" or ".csv" or ".tsv" or ".yaml" or ".yml" && IsMetricPath(f.Path) && !f.Path.Contains("schema", StringComparison.OrdinalIgnoreCase))
             .Select(f => Evidence.At(f.Path, null, "results file committed, but no code writes it: runs are compared by hand")).Take(3).ToList();
         if (committed.Count > 0)
@@ -231,6 +240,55 @@ public sealed partial class EvalCompareCheck : CheckBase
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
+
+    /// <summary>Most score-named outputs reported.</summary>
+    private const int MaxScoreNamedOutputs = 3;
+
+    /// <summary>
+    /// Output files whose names are formatted with the run's score (<c>'oof_pred_%.5f.csv' % score</c>,
+    /// <c>f"{dt}-{model}-{valid_auc}.csv"</c>, <c>"{}_{}.npy".format(name, cv_score)</c>) in modules that write files: one
+    /// evidence per module, empty when none.
+    /// </summary>
+    private static List<Evidence> ScoreNamedOutputs(ProjectModel project)
+    {
+        var found = new List<Evidence>();
+        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            if (found.Count >= MaxScoreNamedOutputs)
+            {
+                break;
+            }
+
+            if (!m.Calls.Any(c => IsFileWrite(c) || c.Target.EndsWith("numpy.save", StringComparison.Ordinal) || c.Target.EndsWith(".dump", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var texts = m.Calls.SelectMany(c => c.Arguments.Select(a => (c.Line, a.Text))).Concat(m.Assignments.Select(a => (a.Line, Text: a.ValueText)));
+            foreach (var (line, text) in texts)
+            {
+                if (ScoreFileName().Match(text) is { Success: true } name)
+                {
+                    found.Add(Evidence.At(m.Path, line, "names an output file after the run's score", name.Value));
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A result file name (CSV, JSON, text, NumPy, pickle; compressed too) formatted with a variable named as a score: an f-string
+    /// field, a %-format operand or a str.format argument (score, valid_auc, final_cv_score, avg_loss, np.mean(scores)).
+    /// Model checkpoints (.pt, .h5) are left out: a checkpoint named by its accuracy is a model, not a record of the run.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"(?ix)
+        (?:\bf['""][^'""\n]*\{(?:\w+\.)*(?<m>(?<![\w])(?:[a-z0-9]+_)*(?:score|auc|loss|logloss|rmse|mae|mse|acc|accuracy|f1|gini|metric|ndcg)s?(?:_[a-z0-9]+)*(?![\w]))(?:[:!][^}\n]*)?\}[^'""\n]*\.(?:csv|tsv|txt|json|npy|npz|parquet|feather|pkl|pickle)(?:\.(?:gz|zip|bz2))?['""]
+        | ['""][^'""\n]*%[-+\ \#0-9.]*[dfgse][^'""\n]*\.(?:csv|tsv|txt|json|npy|npz|parquet|feather|pkl|pickle)(?:\.(?:gz|zip|bz2))?['""]\s*%\s*\(?\s*(?:[\w.\[\]'""]+\s*,\s*)*(?:[\w.]+\()?(?<m>(?<![\w])(?:[a-z0-9]+_)*(?:score|auc|loss|logloss|rmse|mae|mse|acc|accuracy|f1|gini|metric|ndcg)s?(?:_[a-z0-9]+)*(?![\w]))
+        | ['""][^'""\n]*\{[^}\n]*\}[^'""\n]*\.(?:csv|tsv|txt|json|npy|npz|parquet|feather|pkl|pickle)(?:\.(?:gz|zip|bz2))?['""]\s*\.format\(\s*\(?\s*(?:[\w.\[\]'""]+\s*,\s*)*(?:[\w.]+\()?(?<m>(?<![\w])(?:[a-z0-9]+_)*(?:score|auc|loss|logloss|rmse|mae|mse|acc|accuracy|f1|gini|metric|ndcg)s?(?:_[a-z0-9]+)*(?![\w])))")]
+    private static partial System.Text.RegularExpressions.Regex ScoreFileName();
 
     /// <summary>
     /// A JSON record written as one line of a file (<c>f.write(json.dumps(x) + "\n")</c>, or <c>print(json.dumps(x), file=f)</c> to a

@@ -31,7 +31,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
         "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts, and so does a " +
         "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text); a training " +
-        "script that reloads a checkpoint to resume is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
+        "script that reloads a checkpoint to resume or fine-tunes pretrained weights (a Trainer's train(), fit) is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
@@ -175,9 +175,10 @@ public sealed partial class EvalPredictCheck : CheckBase
                 continue;
             }
 
-            // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) predicts nothing; its
-            // generic data options (--input-file, --data-path) name the training data, not an input to predict on.
-            if (m.Calls.Any(c => c.Target.EndsWith(".backward", StringComparison.Ordinal)) && !m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesPredictionInput(o)))
+            // A training script that reloads a checkpoint to resume (`--epoch N` → load_state_dict) or starts from pretrained
+            // weights (from_pretrained → Trainer.train()) predicts nothing; its generic data options (--input-file, --data-path)
+            // name the training data, not an input to predict on.
+            if (m.Calls.Any(TrainingStep) && !m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesPredictionInput(o)))
             {
                 continue;
             }
@@ -271,6 +272,15 @@ public sealed partial class EvalPredictCheck : CheckBase
     }
 
     /// <summary>
+    /// A call that trains the model: a backward pass, a Keras/scikit-learn fit, a Hugging Face or Lightning trainer's train(), a
+    /// gradient-boosting train, a stable-baselines learn. Not env.step(): an RL enjoy script steps its environment to play.
+    /// </summary>
+    private static bool TrainingStep(PythonCall c) =>
+        c.Target.EndsWith(".backward", StringComparison.Ordinal) || c.Target.EndsWith(".fit", StringComparison.Ordinal) || c.Target.EndsWith(".fit_generator", StringComparison.Ordinal)
+        || c.Target is "xgboost.train" or "lightgbm.train" || c.Target.EndsWith(".learn", StringComparison.Ordinal)
+        || (c.Target.EndsWith(".train", StringComparison.Ordinal) && c.Target.Contains("trainer", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// A call that loads trained weights: a known loader, or TensorFlow's read of a checkpoint's variables
     /// (<c>tf.train.load_variable(ckpt_dir, name)</c>, <c>tf.contrib.framework.load_variable</c>) to assign them to the graph.
     /// </summary>
@@ -330,8 +340,12 @@ public sealed partial class EvalPredictCheck : CheckBase
             }
         }
 
+        // A frame built and written in one chain (pd.DataFrame({"Id": ids, "Hazard": pred}).set_index("Id").to_csv(…)): the
+        // predictions are an argument of the call that starts the chain.
+        bool ChainWrites(PythonCall c) => c.RawTarget.Contains("()", StringComparison.Ordinal) && m.Calls.Any(s => s.Line <= c.Line && s.Line >= first
+            && c.RawTarget.StartsWith(s.RawTarget + "()", StringComparison.Ordinal) && s.Arguments.Any(a => names.Any(n => MentionsName(a.Text, n))));
         return names.Count == 0 ? [] : m.Calls.Where(c => c.Line >= first && IsFileWrite(c)
-            && (c.Target is "numpy.savetxt" ? c.Arguments.Skip(1).Take(1).Any(a => names.Any(n => MentionsName(a.Text, n))) : names.Any(n => MentionsName(c.RawTarget, n))));
+            && (c.Target is "numpy.savetxt" ? c.Arguments.Skip(1).Take(1).Any(a => names.Any(n => MentionsName(a.Text, n))) : names.Any(n => MentionsName(c.RawTarget, n)) || ChainWrites(c)));
     }
 
     /// <summary>Whether an expression mentions a name as a whole identifier (p in np.hstack((ids, p)), not in np).</summary>
