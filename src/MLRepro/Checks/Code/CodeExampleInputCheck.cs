@@ -17,7 +17,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script or a download command " +
         "in a README code block such as `wget URL -O data.tar`, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, or committed images, clips " +
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, under any import alias, or committed images, clips " +
         "or data files that a README command passes to its script, as in `python test.py --image examples/case1.png`), or, for a project that reads " +
         "no data, a simulated environment it creates (gym.make). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +

@@ -17,7 +17,9 @@ public sealed partial class CodeRunsCheck : CheckBase
         "Given the correct input, the code runs end to end without errors and produces the expected output. Judged on the default " +
         "or documented entry point.",
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
-        "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
+        "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count; the root README's first run, a " +
+        "Python command or the python line of a shell script it runs (`sh scripts/train.sh`), is the primary one, ahead of commands in " +
+        "CHANGELOG.md or a sub-folder's README); the scripts it names " +
         "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
         "are produced by a pipeline stage, or are named by the documentation as the input to supply; a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
