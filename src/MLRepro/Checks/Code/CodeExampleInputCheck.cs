@@ -17,7 +17,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "project, some images the model runs on).",
         "Looks for data committed to git, tracked by DVC or Git LFS, or retrievable (a DVC remote, a download script or a download command " +
         "in a README code block such as `wget URL -O data.tar`, a data URL, a " +
-        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, or committed images, clips " +
+        "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, under any import alias, or committed images, clips " +
         "or data files that a README command passes to its script, as in `python test.py --image examples/case1.png`), or, for a project that reads " +
         "no data, a simulated environment it creates (gym.make). " +
         "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
@@ -87,12 +87,16 @@ public sealed partial class CodeExampleInputCheck : CheckBase
             && !DataAnalysis.IsDocumentedFetchCommand(project, s) && !(loadsHubByName && s.Kind is DataSourceKind.HuggingFaceDataset)).ToList();
         var retrievable = data.Sources.Where(s => s.Kind is not DataSourceKind.HuggingFaceModel && !notFetched.Contains((s.Path, s.Value)) && !linkedOnly.Contains(s)).ToList();
         evidence.AddRange(retrievable.Take(5).Select(s => Evidence.At(s.Path, s.Line, $"retrievable: {Describe(s.Kind)} {s.Value}", s.Snippet)));
+        // A built-in dataset the code downloads, found through the module's imports (`import torchvision.datasets as dset`, then
+        // dset.CIFAR10(root=args.data, download=True)), is retrievable even where no line spells `datasets.CIFAR10(`.
+        var downloaded = data.StandardDatasets.Where(u => u.Downloads && !retrievable.Any(s => s.Kind is DataSourceKind.StandardDataset && s.Path == u.Path && s.Line == u.Line)).ToList();
+        evidence.AddRange(downloaded.DistinctBy(u => u.Name).Take(3).Select(u => Evidence.At(u.Path, u.Line, $"retrievable: built-in dataset {u.Name}, which the code downloads")));
         evidence.AddRange(tracking.DownloadScripts.Take(3).Select(p => Evidence.At(p, null, "download script")));
         // A README command that hands its script a committed image, clip or data folder runs on an input shipped with the project.
         var commandInputs = CommandInputs(project);
         evidence.AddRange(commandInputs);
 
-        var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || tracking.DownloadScripts.Length > 0 || commandInputs.Count > 0
+        var hasInput = committed.Count > 0 || data.TrackedPaths.Length > 0 || retrievable.Count > 0 || downloaded.Count > 0 || tracking.DownloadScripts.Length > 0 || commandInputs.Count > 0
             || data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote);
         if (!hasInput)
         {
@@ -169,7 +173,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         var codeTestFolders = Data.DataManagedCheck.CodeTestFolders(project);
         bool RunData(string path) => IsCode(path) ? RunInput(path)
             : !Data.DataManagedCheck.IsTestFixture(codeTestFolders, path) && !DocsOrBenchmarks().IsMatch(path) && RunInput(path, testNames: false);
-        if (!committed.Any(f => RunData(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path))
+        if (!committed.Any(f => RunData(f.Path) && !data.ProducedPaths.Any(o => DataAnalysis.Covers(o, f.Path))) && !retrievable.Any(s => RunInput(s.Path)) && !downloaded.Any(u => RunInput(u.Path))
             && !tracking.DownloadScripts.Any(p => RunInput(p)) && tracking.LfsPointers.Length == 0 && commandInputs.Count == 0
             && !data.InputReads.Any(r => r.Status is DataPathStatus.Committed or DataPathStatus.Remote && RunInput(r.Path) && (r.Literal is not { } l || RunData(l)))
             && CredentialedDvcRemote(project) is { } remote)

@@ -17,7 +17,9 @@ public sealed partial class CodeRunsCheck : CheckBase
         "Given the correct input, the code runs end to end without errors and produces the expected output. Judged on the default " +
         "or documented entry point.",
         "Statically: an entry point is identified (dvc stages, MLproject entry points, Makefile targets, README commands, " +
-        "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count); the scripts it names " +
+        "`__main__` scripts, notebooks; tooling commands such as lint, test or install lines do not count; the root README's first run, a " +
+        "Python command or the python line of a shell script it runs (`sh scripts/train.sh`), is the primary one, ahead of commands in " +
+        "CHANGELOG.md or a sub-folder's README); the scripts it names " +
         "exist and parse (a `cd dir` earlier in a README code block is followed); relative imports resolve; the paths the code opens exist, are tracked, " +
         "are produced by a pipeline stage, or are named by the documentation as the input to supply; a DVC stage " +
         "output that no code, config or command names is a problem (`dvc repro` stops on the missing output); and no template placeholder is left (a config value marked REQUIRED/FIXME left " +
@@ -65,7 +67,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         var evidence = new List<Evidence>();
         var blocking = new List<Evidence>();
         var minor = new List<Evidence>();
-        var primary = entries.First();
+        var primary = Primary(project, entries);
         evidence.Add(Evidence.At(primary.DeclaredIn, primary.Line, $"entry point ({Describe(primary.Kind)})", primary.Command));
 
         // "Judged on the default or documented entry point": when the README, pipelines, Makefiles, workflows or shell scripts
@@ -74,7 +76,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         // syntax, a data file to fetch, Windows separators) is not counted at all: reviewers judge the documented run. A
         // sub-folder's document (eval/README.md, recipes/…/README.md) declares that side module's own runs, not the project's.
         var side = new List<Evidence>();
-        var offRunCode = CodeExampleInputCheck.OffRunPath(project, primary.DeclaredIn);
+        var offRunCode = CodeExampleInputCheck.OffRunPath(project, entries[0].DeclaredIn);
 
         // Scripts named by commands must exist.
         foreach (var e in entries.Where(e => e.Script is not null && e.Kind is not (EntryPointKind.MainGuard or EntryPointKind.Notebook or EntryPointKind.Script)))
@@ -267,11 +269,76 @@ public sealed partial class CodeRunsCheck : CheckBase
                 "Commit (or track with DVC) every file the code opens, fix the commands the documentation gives, and fix each problem listed (missing imports, Windows paths, undeclared packages, output folders nothing creates).");
         }
 
-        evidence.AddRange(entries.Skip(1).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
+        evidence.AddRange(entries.Where(e => e != primary).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
         var sideNote = side.Count > 0 ? $" ({Count(side.Count, "problem")} off the documented run not counted)" : string.Empty;
         return Found(Outcome.Met, $"{Count(entries.Length, "entry point")} found; the scripts exist and parse, and the inputs they open resolve{sideNote} (not verified by running).",
             evidence.Concat(side.Take(RunBlockers.MaxPerKind).Select(e => e with { Note = e.Note + " (off the documented run: not counted)" })));
     }
+
+    /// <summary>
+    /// The entry point the project documents as its run, and the document that declares the runs. Entry points sort by kind
+    /// and then by the declaring file's name, so a command in CHANGELOG.md, AGENTS.md or a sub-folder's README (PyG/README.md,
+    /// TFHub/README.md) would come before the root README's. But the root README is the project's own account of how to run it:
+    /// its first command that runs a Python script, directly or through a committed shell script (`sh semi.sh`, whose first
+    /// `python train.py` line is the run), is the primary entry point (a pipeline, MLproject or Makefile still comes first):
+    /// its modules are the ones whose saves, imports and tracking calls are judged.
+    /// </summary>
+    private static EntryPoint Primary(ProjectModel project, ImmutableArray<EntryPoint> entries)
+    {
+        var first = entries[0];
+        if (first.Kind is not EntryPointKind.Documentation || IsRootReadme(first.DeclaredIn))
+        {
+            return first;
+        }
+
+        foreach (var c in project.Commands.Where(c => c.Kind is EntryPointKind.Documentation && IsRootReadme(c.Path)).OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Line))
+        {
+            if (entries.FirstOrDefault(e => e.Kind is EntryPointKind.Documentation && e.DeclaredIn == c.Path && e.Line == c.Line && !e.IsTooling) is { } documented)
+            {
+                return documented;
+            }
+
+            if (ShellScriptRun(project, c.Text) is { } script)
+            {
+                return new EntryPoint(EntryPointKind.Documentation, c.Path, c.Line, c.Text, script);
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The first Python script of the project that a `sh x.sh`, `bash x.sh` or `./x.sh` command's committed script runs.</summary>
+    private static string? ShellScriptRun(ProjectModel project, string command)
+    {
+        var words = command.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var shell = words.Length >= 2 && words[0] is "sh" or "bash" ? words[1] : words.Length >= 1 && words[0].StartsWith("./", StringComparison.Ordinal) ? words[0] : null;
+        if (shell is null || !shell.EndsWith(".sh", StringComparison.Ordinal) || CommandLines.StripDotSlash(shell) is not { } path || project.Text(path) is not { } text)
+        {
+            return null;
+        }
+
+        var dir = path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : string.Empty;
+        foreach (var line in text.Text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')))
+        {
+            if (CommandLines.PythonTarget(line) is { } script && script.EndsWith(".py", StringComparison.Ordinal))
+            {
+                if (project.Index.Contains(script))
+                {
+                    return script;
+                }
+
+                if (dir.Length > 0 && project.Index.Contains(dir + script))
+                {
+                    return dir + script;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a path is the README at the project's root (README.md, readme.rst, README).</summary>
+    private static bool IsRootReadme(string path) => !path.Contains('/', StringComparison.Ordinal) && path.StartsWith("readme", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A path inside a user's home folder on the author's machine: /home/NAME/, /Users/NAME/, /run/media/NAME/, C:\\Users\\NAME.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^(/home/[^/\s]+/|/Users/[^/\s]+/|/run/media/[^/\s]+|/media/[^/\s]+/|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s]+)")]
