@@ -29,7 +29,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
-        "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
+        "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically, or only count the GPUs (\"a single GPU\", \"4 GPUs\"), are Partial, as are docs that name the GPU " +
         "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed. TPU APIs (TPUEstimator, TPUStrategy, torch_xla) " +
         "count as accelerator use like GPU APIs, and a project without GPU use whose docs state a main-memory need of 32 GB or more (\"~200GB RAM is required\") is Met.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
@@ -614,7 +614,11 @@ public sealed partial class EnvHardwareCheck : CheckBase
             .Where(x => x.Match.Success)
             .Select(x => Evidence.At(x.Path, x.Line, $"{note}: \"{x.Match.Value.Trim()}\""));
 
-    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
+    /// <summary>
+    /// Sections of the docs that name the hardware: a GPU model, its memory, the CUDA version, a TPU or hosted GPU. A count alone
+    /// ("a single GPU", "4 GPUs") says how many, not which: such docs are read as mentioning the GPU without specifics.
+    /// </summary>
+    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, SpecificHardwareMention(), "documents hardware");
 
     /// <summary>
     /// Sections of the docs that state a main-memory (RAM) need of at least <see cref="DocumentedMemory.LargeHostMemoryGb"/> GB
@@ -627,6 +631,10 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
+
+    /// <summary><see cref="HardwareMention"/> without the bare GPU counts ("a single GPU", "8 GPUs").</summary>
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpecificHardwareMention();
 
     [GeneratedRegex(@"\b(?:requires?|required|needs?|assumes?|assuming|on a (?:machine|node|server|computer) with)\b[^.\n]{0,60}?\b(?:GPUs?|VRAM)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DeclaredGpuNeed();
