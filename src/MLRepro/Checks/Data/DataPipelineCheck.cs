@@ -20,7 +20,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         "Pipeline stages tracked",
         "For resource-intensive projects the pipeline is split into stages (e.g. preprocessing, training), and each stage's " +
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
-        $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a training script that calls it unconditionally, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
+        $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a script that puts its model or data on the GPU unconditionally, .cuda() under no if, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 and int(50e6) count), " +
         $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400, or a committed config's step count such as max_iters: 100000000), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
@@ -166,9 +166,6 @@ public sealed partial class DataPipelineCheck : CheckBase
             ? null
             : (tool.Key, [.. tool.Select(x => Evidence.At(x.m.Path, x.d.Line, $"a {tool.Key} step ({x.d.RawTarget})"))]);
     }
-
-    /// <summary>Libraries used to fine-tune large pretrained models.</summary>
-    private static readonly HashSet<string> FineTuningModules = new(StringComparer.Ordinal) { "peft", "trl", "bitsandbytes", "deepspeed" };
 
     /// <summary>Roles of separate stage scripts: preparing data, training, and using or checking the result.</summary>
     private static readonly string[] PrepareStages = ["prepare", "preprocess", "download", "make_dataset", "build_dataset", "tokenize", "featurize", "process_data", "data_prep"];
@@ -561,7 +558,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         // A fallback elsewhere does not lift the need that env.hardware sees too: the training script calls the GPU unconditionally
         // (netG = Generator().cuda() in train.py, the fallback only in inference.py), or the docs state the GPU the training ran on.
         if (codeGpu.Count > 0 && Environment.EnvHardwareCheck.OptionalGpuScripts(project, codeGpu) is null
-            && (Environment.EnvHardwareCheck.UnguardedTrainingGpu(project, [.. Environment.EnvHardwareCheck.CpuFallbacks(project)]).FirstOrDefault()
+            && (Environment.EnvHardwareCheck.UnguardedGpu(project, [.. Environment.EnvHardwareCheck.CpuFallbacks(project)]).FirstOrDefault()
                 ?? Environment.EnvHardwareCheck.TrainingHardwareDocs(project).FirstOrDefault()) is { } trainingGpu)
         {
             return (true, $"its training needs a GPU ({trainingGpu.Path}:{trainingGpu.Span?.Line})");
@@ -574,10 +571,9 @@ public sealed partial class DataPipelineCheck : CheckBase
         }
 
         // Fine-tuning a large pretrained model (LoRA/PEFT, 8-bit loading, TRL, DeepSpeed) takes GPU hours whatever the fallback.
-        if (project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Imports.Select(i => (m, i)))
-            .FirstOrDefault(x => x.i.Level == 0 && FineTuningModules.Contains(x.i.Module.Split('.')[0])) is { m: not null } ft)
+        if (Environment.EnvHardwareCheck.FineTuning(project).FirstOrDefault() is { } ft)
         {
-            return (true, $"it fine-tunes a large pretrained model ({ft.i.Module} in {ft.m.Path}:{ft.i.Line})");
+            return (true, $"it fine-tunes a large pretrained model ({ft.Snippet} in {ft.Path}:{ft.Span?.Line})");
         }
 
         if (project.PythonModules.SelectMany(m => m.Calls.Select(c => (m, c))).FirstOrDefault(x => x.c.Target.StartsWith("torch.nn.parallel.DistributedDataParallel", StringComparison.Ordinal)

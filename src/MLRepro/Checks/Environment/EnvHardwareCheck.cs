@@ -23,11 +23,13 @@ public sealed partial class EnvHardwareCheck : CheckBase
         "DeepSpeed, Accelerate, tf.device(\"/gpu\"), gradient-boosting GPU parameters: LightGBM device_type=\"gpu\", XGBoost tree_method=\"gpu_hist\" or " +
         "device=\"cuda\", CatBoost task_type=\"GPU\", as keywords or params-dict keys), configs (device: cuda), environments (CUDA base images, compose GPU reservations, cog gpu: true) " +
         "and the docs' own word (\"requires a single GPU\", \"on a machine with 4 A100 GPUs\"). A CPU fallback " +
-        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless a training script (train.py, finetune.py) calls the GPU unconditionally with no fallback of its own, or the code also " +
+        "(torch.cuda.is_available() choosing the device, or a --device option or device: key whose default is the CPU) makes it not applicable, unless a training script (train.py, finetune.py) calls the GPU unconditionally with no fallback of its own, a script run on its own puts its model or data on the GPU under no condition " +
+        "(model = DataParallel(model).cuda() in cifar.py beside use_cuda = torch.cuda.is_available(): .cuda() fails without CUDA), the project fine-tunes a large pretrained " +
+        "model (PEFT/LoRA, TRL, bitsandbytes or DeepSpeed imported outside a try: GPU work, whatever the device fallback), or the code also " +
         "requires a GPU (bitsandbytes 8-bit/4-bit loading, device_map={\"\": 0}, a raise or assert when CUDA is missing, a config device of cuda:1) or the docs state " +
         "the hardware the training needs (\"trains in 2 days on a V100\"); so do a GPU base image the code does not need (no GPU API in the code) and GPU " +
         "use confined to a few optional scripts of a collection (multi-GPU tutorials, not the project's train.py); otherwise the docs must name the GPU, its memory " +
-        "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically are Partial, as are docs that name the GPU " +
+        "or the CUDA version (a pinned cudatoolkit counts; a hosted GPU such as \"Kaggle GPU\" or \"Colab GPU\" names the hardware), and docs that only mention a GPU or CUDA generically, or only count the GPUs (\"a single GPU\", \"4 GPUs\"), are Partial, as are docs that name the GPU " +
         "when a config's device is a second GPU (cuda:1) and nothing says that several GPUs are needed. TPU APIs (TPUEstimator, TPUStrategy, torch_xla) " +
         "count as accelerator use like GPU APIs, and a project without GPU use whose docs state a main-memory need of 32 GB or more (\"~200GB RAM is required\") is Met.",
         "Say in the README which GPU (model and memory), RAM and CUDA/driver versions the results were produced with.",
@@ -38,13 +40,14 @@ public sealed partial class EnvHardwareCheck : CheckBase
     public override Finding Run(ProjectModel project)
     {
         var uses = GpuUses(project).ToList();
-        if (uses.Count == 0 && LargeMemoryDocs(project).ToList() is { Count: > 0 } memory)
+        var fineTuning = FineTuning(project).ToList();
+        if (uses.Count == 0 && fineTuning.Count == 0 && LargeMemoryDocs(project).ToList() is { Count: > 0 } memory)
         {
             // "~200GB RAM is required to run", "RAM: 208GB": a large-memory machine is special hardware too, and the docs state it.
             return Found(Outcome.Met, "the project needs a large-memory machine and its documentation states the memory required.", memory.Take(3));
         }
 
-        if (uses.Count == 0)
+        if (uses.Count == 0 && fineTuning.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no special hardware is needed: no GPU use was found.",
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for CUDA/GPU APIs and device strings, and the environment definitions for GPU requests"));
@@ -55,7 +58,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
         // state the hardware the training needs or ran on ("1/2/4 days on a single V100"): then the docs describe it.
         var required = GpuRequirements(project).ToList();
         var fallbacks = required.Count == 0 ? CpuFallbacks(project).ToList() : [];
-        if (fallbacks.Count > 0 && !TrainingHardwareDocs(project).Any() && !UnguardedTrainingGpu(project, fallbacks).Any())
+        // Fine-tuning a large pretrained model (PEFT/LoRA, TRL, DeepSpeed) is GPU work whatever device the code would fall back to.
+        if (fallbacks.Count > 0 && fineTuning.Count == 0 && !TrainingHardwareDocs(project).Any() && !UnguardedGpu(project, fallbacks).Any())
         {
             return Found(Outcome.NotApplicable, "the code uses a GPU when available but falls back to the CPU, so no special hardware is required.", fallbacks.Take(3).Concat(uses.Take(3)));
         }
@@ -72,14 +76,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
             return Found(Outcome.Met, "the project uses a GPU and its documentation describes the hardware.", docs.Take(4).Concat(uses.Take(3)));
         }
 
-        var code = CodeGpuUses(project).Concat(ConfigGpuUses(project)).Concat(required).ToList();
+        uses = [.. uses, .. fineTuning];
+        var code = CodeGpuUses(project).Concat(ConfigGpuUses(project)).Concat(required).Concat(fineTuning).ToList();
         if (code.Count == 0)
         {
             // A GPU base image speeds the container up; the code itself asks for no GPU, so it runs on a CPU too.
             return Found(Outcome.NotApplicable, "only the container asks for a GPU (a GPU base image or device request); the code uses no GPU API, so it runs on a CPU.", uses.Take(3));
         }
 
-        if (required.Count == 0 && OptionalGpuScripts(project, code) is { } optional)
+        if (required.Count == 0 && fineTuning.Count == 0 && OptionalGpuScripts(project, code) is { } optional)
         {
             return Found(Outcome.NotApplicable, $"only {optional} of the project's independent scripts use a GPU (optional examples); the rest run on a CPU.", code.Take(3));
         }
@@ -102,6 +107,86 @@ public sealed partial class EnvHardwareCheck : CheckBase
     internal static IEnumerable<Evidence> UnguardedTrainingGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks) =>
         CodeGpuUses(project).Where(u => TrainingScript().IsMatch(u.Path) && !fallbacks.Any(f => f.Path == u.Path) && u.Span?.Line is { } line
             && project.PythonModule(u.Path) is { IsNotebook: false } && project.Text(u.Path) is { } text && IsUnconditional(text, line));
+
+    /// <summary>
+    /// GPU placements of a script run on its own (an entry point, not a module it imports) that run whenever the script does:
+    /// <c>model = torch.nn.DataParallel(model).cuda()</c> or <c>x = x.cuda(non_blocking=True)</c> in its own code, under no
+    /// if, elif, else or except of that code (a loop body runs too) and with no inline condition on the line; or the training
+    /// scripts' unconditional GPU calls (<see cref="UnguardedTrainingGpu"/>). <c>.cuda()</c> fails without CUDA, whatever a
+    /// <c>use_cuda = torch.cuda.is_available()</c> elsewhere in the same script picks for the tensors, so the script needs a GPU.
+    /// GPU calls confined to a few optional scripts of a collection (at most a third) are examples, not the project's need.
+    /// </summary>
+    internal static IEnumerable<Evidence> UnguardedGpu(ProjectModel project, IReadOnlyCollection<Evidence> fallbacks)
+    {
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal)).Select(e => e.Script!).ToHashSet(StringComparer.Ordinal);
+        var placements = CodeGpuUses(project).Where(u => scripts.Contains(u.Path) && u.Span?.Line is { } line && project.PythonModule(u.Path) is { IsNotebook: false } m
+            && m.Calls.Any(c => c.Line == line && IsPlacement(c)) && project.Text(u.Path) is { } text && RunsWithScript(text, line)).ToList();
+        if (placements.Count > 0 && OptionalGpuScripts(project, placements) is null)
+        {
+            return placements;
+        }
+
+        return UnguardedTrainingGpu(project, fallbacks);
+    }
+
+    /// <summary>
+    /// A call that puts a model or tensor on the GPU: <c>.cuda()</c>, <c>.to("cuda")</c>, <c>torch.device("cuda:0")</c>. (DataParallel
+    /// alone runs its module on the CPU when no GPU is visible.)
+    /// </summary>
+    private static bool IsPlacement(PythonCall c) =>
+        c.Target.EndsWith(".cuda", StringComparison.Ordinal)
+        || ((c.Target.EndsWith(".to", StringComparison.Ordinal) || c.Target == "torch.device") && c.Arguments.Any(a => a.Literal?.AsString is { } s && Ecosystem.IsGpuDeviceLiteral(s)));
+
+    /// <summary>
+    /// Whether the line runs whenever its script (or its function) does: no enclosing if, elif, else or except up to the
+    /// def or class that holds it (loops, with and try blocks run their bodies), and no inline <c>… if … else …</c> on the line.
+    /// </summary>
+    private static bool RunsWithScript(SourceText text, int line)
+    {
+        var code = text.GetLine(line);
+        if (InlineCondition().IsMatch(code))
+        {
+            return false;
+        }
+
+        var indent = Indent(code);
+        for (var back = line - 1; back >= 1 && indent > 0; back--)
+        {
+            var l = text.GetLine(back);
+            if (l.Trim().Length == 0 || l.TrimStart().StartsWith('#') || Indent(l) >= indent)
+            {
+                continue;
+            }
+
+            if (ConditionalBranch().IsMatch(l))
+            {
+                return false;
+            }
+
+            if (DefinitionHeader().IsMatch(l))
+            {
+                return true;
+            }
+
+            indent = Indent(l);
+        }
+
+        return true;
+    }
+
+    /// <summary>Libraries for fine-tuning large pretrained models: PEFT (LoRA adapters), TRL, bitsandbytes' 8-bit optimizers, DeepSpeed.</summary>
+    private static readonly HashSet<string> FineTuningModules = new(StringComparer.Ordinal) { "peft", "trl", "bitsandbytes", "deepspeed" };
+
+    /// <summary>
+    /// Imports of a fine-tuning library (<see cref="FineTuningModules"/>), tests and tooling aside: the project fine-tunes a large
+    /// pretrained model, GPU work whatever CPU fallback its device choice has. An import inside a try (<c>except ImportError</c>)
+    /// is an optional extra, not the project's work; one under an if (<c>if training_args.use_lora: from peft import …</c>) picks
+    /// a way of fine-tuning.
+    /// </summary>
+    public static IEnumerable<Evidence> FineTuning(ProjectModel project) =>
+        project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)).SelectMany(m => m.Imports
+            .Where(i => i.Level == 0 && FineTuningModules.Contains(i.Module.Split('.')[0]) && (m.IsNotebook || project.Text(m.Path) is not { } text || !InsideTry(text, i.Line)))
+            .Take(1).Select(i => Evidence.At(m.Path, i.Line, $"fine-tunes a large pretrained model ({i.Module}): GPU work", i.Module)));
 
     /// <summary>A training script by its file name: train.py, finetune.py, pretrain_lm.py, train_gan.py, gan_train.py.</summary>
     [GeneratedRegex(@"(?:^|/)(?:[\w-]*_)?(?:train|finetune|fine_tune|pretrain)(?:_[\w-]*)?\.py$")]
@@ -239,6 +324,22 @@ public sealed partial class EnvHardwareCheck : CheckBase
         }
 
         return true;
+    }
+
+    /// <summary>Whether the nearest block holding the line is a try.</summary>
+    private static bool InsideTry(SourceText text, int line)
+    {
+        var indent = Indent(text.GetLine(line));
+        for (var back = line - 1; back >= 1 && indent > 0; back--)
+        {
+            var l = text.GetLine(back);
+            if (l.Trim().Length > 0 && !l.TrimStart().StartsWith('#') && Indent(l) < indent)
+            {
+                return TryHeader().IsMatch(l);
+            }
+        }
+
+        return false;
     }
 
     private static int Indent(string line) => line.Length - line.TrimStart(' ', '\t').Length;
@@ -513,7 +614,11 @@ public sealed partial class EnvHardwareCheck : CheckBase
             .Where(x => x.Match.Success)
             .Select(x => Evidence.At(x.Path, x.Line, $"{note}: \"{x.Match.Value.Trim()}\""));
 
-    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, HardwareMention(), "documents hardware");
+    /// <summary>
+    /// Sections of the docs that name the hardware: a GPU model, its memory, the CUDA version, a TPU or hosted GPU. A count alone
+    /// ("a single GPU", "4 GPUs") says how many, not which: such docs are read as mentioning the GPU without specifics.
+    /// </summary>
+    private static IEnumerable<Evidence> HardwareDocs(ProjectModel project) => DocMatches(project, SpecificHardwareMention(), "documents hardware");
 
     /// <summary>
     /// Sections of the docs that state a main-memory (RAM) need of at least <see cref="DocumentedMemory.LargeHostMemoryGb"/> GB
@@ -526,6 +631,10 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
+
+    /// <summary><see cref="HardwareMention"/> without the bare GPU counts ("a single GPU", "8 GPUs").</summary>
+    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpecificHardwareMention();
 
     [GeneratedRegex(@"\b(?:requires?|required|needs?|assumes?|assuming|on a (?:machine|node|server|computer) with)\b[^.\n]{0,60}?\b(?:GPUs?|VRAM)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DeclaredGpuNeed();
@@ -562,6 +671,15 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     [GeneratedRegex(@"^\s*(?:if|elif|else|for|while|except)\b")]
     private static partial Regex ConditionalHeader();
+
+    [GeneratedRegex(@"^\s*(?:if|elif|else|except)\b")]
+    private static partial Regex ConditionalBranch();
+
+    [GeneratedRegex(@"^\s*(?:async\s+)?(?:def|class)\b")]
+    private static partial Regex DefinitionHeader();
+
+    [GeneratedRegex(@"\bif\b.*\belse\b")]
+    private static partial Regex InlineCondition();
 
     [GeneratedRegex(@"^\s*(?:raise\b|(?:sys\.)?exit\(|quit\()")]
     private static partial Regex StopStatement();
