@@ -63,7 +63,11 @@ public sealed partial class DataManagedCheck : CheckBase
 
         // A committed file the code reads as its input is data kept with the code, whatever its extension (names.txt).
         // A split list (chairs_split.txt, split_idx.npy) only partitions a dataset that lives elsewhere: reading it retrieves no data.
-        var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal) && !IsSplitList(r.Literal)).ToList();
+        // A committed config the code opens (train_args/sft/qwen-7b-sft-qlora.json, a parameter file the project's configs include)
+        // holds the run's settings, not its data.
+        var configPaths = project.ConfigFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var readCommitted = data.InputReads.Where(r => r.Status == DataPathStatus.Committed && !committed.Any(f => f.Path == r.Literal) && !IsSplitList(r.Literal)
+            && !(r.Literal is { } l && (DataAnalysis.IsConfigOrCode(l) || configPaths.Contains(l)))).ToList();
         evidence.AddRange(readCommitted.Take(3).Select(r => Evidence.At(r.Path, r.Line, $"reads {r.Literal}, committed with the code", $"{r.Function}({r.Argument})")));
 
         var dvcFiles = project.DvcFiles.Where(f => f.Outs.Count > 0 || f.Deps.Count > 0).ToList();
@@ -85,8 +89,10 @@ public sealed partial class DataManagedCheck : CheckBase
         }
 
         var notFetched = CodeExampleInputCheck.NotDownloaded(data);
-        var codeSources = data.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && !s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !notFetched.Contains((s.Path, s.Value))).ToList();
-        var docSources = data.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && s.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var sources = data.Sources.Where(s => s.Kind != DataSourceKind.HuggingFaceModel && !IsModelUrl(s)).ToList();
+        var notebooks = project.Notebooks.ToDictionary(n => n.Path, StringComparer.Ordinal);
+        var codeSources = sources.Where(s => !IsDocumentation(s.Path) && !notFetched.Contains((s.Path, s.Value)) && !IsLocalFiles(s) && !IsNotebookProse(notebooks, s)).ToList();
+        var docSources = sources.Where(s => IsDocumentation(s.Path) || IsNotebookProse(notebooks, s)).ToList();
         var userFetched = data.StandardDatasets.GroupBy(u => u.Name).Where(g => g.All(u => !u.Downloads)).Select(g => g.First())
             .Select(u => Evidence.At(u.Path, u.Line, $"standard dataset {u.Name}, not downloaded by the code (download=False)"))
             .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} links {d.Read.Literal}; nothing fetches it")))
@@ -187,6 +193,53 @@ public sealed partial class DataManagedCheck : CheckBase
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:pre-?trained|weights?|checkpoints?|models?|ckpt)\b")]
     private static partial System.Text.RegularExpressions.Regex WeightsWord();
+
+    /// <summary>
+    /// Whether a source was found in documentation rather than code: Markdown or reStructuredText anywhere, or a text file under
+    /// docs/ (a tool's help text: <c>--ref=https://…/cifar10-32x32.npz</c>). A URL there tells the reader what to fetch; it
+    /// fetches nothing.
+    /// </summary>
+    internal static bool IsDocumentation(string path)
+    {
+        var lower = path.ToLowerInvariant();
+        return lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".rst", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal)
+            || lower.EndsWith(".txt", StringComparison.Ordinal) && (lower.StartsWith("docs/", StringComparison.Ordinal) || lower.StartsWith("doc/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether a source found in a notebook's JSON lies outside its code cells: a markdown cell's link
+    /// (<c>[competition](https://www.kaggle.com/c/…)</c>) or a cell's printed output is prose, not code that fetches. The text
+    /// scan reads the raw .ipynb, so the value is looked up in the code cells' sources.
+    /// </summary>
+    internal static bool IsNotebookProse(Dictionary<string, Formats.Notebook.NotebookDocument> notebooks, DataSource s) =>
+        notebooks.TryGetValue(s.Path, out var nb) && !nb.CodeCells.Any(c => c.Source.Contains(s.Value, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether a source is Hugging Face datasets' packaged builder over local files (<c>load_dataset("json", data_files=args.data_path)</c>,
+    /// "csv", "imagefolder", a local path): the library documents these builders as loaders of files the user already has, so the
+    /// call retrieves nothing unless its line names a URL (<c>data_files="https://…"</c>).
+    /// </summary>
+    internal static bool IsLocalFiles(DataSource s) =>
+        s.Kind == DataSourceKind.HuggingFaceFiles && !s.Snippet.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a URL source points into a folder of models rather than data: a path segment such as pretrained/, checkpoints/,
+    /// weights/ or models/ (<c>…/edm/pretrained/edm-cifar10-32x32-cond-vp.pkl</c>, a metrics network under <c>…/models/…/inception.pkl</c>).
+    /// Weights files with a weights extension are already left out by the parser; these are pickles and archives of networks.
+    /// </summary>
+    internal static bool IsModelUrl(DataSource s)
+    {
+        var scheme = s.Value.IndexOf("://", StringComparison.Ordinal);
+        if (s.Kind is not (DataSourceKind.DataUrl or DataSourceKind.HttpDownload or DataSourceKind.FileHost) || scheme < 0)
+        {
+            return false;
+        }
+
+        var rest = s.Value[(scheme + 3)..].Split('?', '#')[0];
+        var segments = rest.ToLowerInvariant().Split('/');
+        return segments.Skip(1).SkipLast(1).Any(g => g is "pretrained" or "pretrained_models" or "pretrained-models" or "checkpoints" or "checkpoint" or "ckpt" or "weights"
+            or "models" or "model_zoo" or "modelzoo");
+    }
 
     /// <summary>
     /// Whether a committed file is an output of the project's runs rather than its input: it lies in a results, outputs, predictions,
