@@ -242,10 +242,13 @@ public sealed partial class DataManagedCheck : CheckBase
     /// <summary>
     /// Whether a source found in a notebook's JSON lies outside its code cells: a markdown cell's link
     /// (<c>[competition](https://www.kaggle.com/c/…)</c>) or a cell's printed output is prose, not code that fetches. The text
-    /// scan reads the raw .ipynb, so the value is looked up in the code cells' sources.
+    /// scan reads the raw .ipynb, so the value is looked up in the code cells' sources; only values written as they appear (URLs,
+    /// Hub and Kaggle ids), not names the scan derives (torchvision.datasets.MNIST for a bare <c>MNIST(…)</c>).
     /// </summary>
     internal static bool IsNotebookProse(Dictionary<string, Formats.Notebook.NotebookDocument> notebooks, DataSource s) =>
-        notebooks.TryGetValue(s.Path, out var nb) && !nb.CodeCells.Any(c => c.Source.Contains(s.Value, StringComparison.Ordinal));
+        s.Kind is DataSourceKind.DataUrl or DataSourceKind.FileHost or DataSourceKind.HttpDownload or DataSourceKind.ObjectStore or DataSourceKind.HuggingFaceDataset
+            or DataSourceKind.KaggleDataset or DataSourceKind.KaggleCompetition
+        && notebooks.TryGetValue(s.Path, out var nb) && !nb.CodeCells.Any(c => c.Source.Contains(s.Value, StringComparison.Ordinal));
 
     /// <summary>
     /// Whether a source is Hugging Face datasets' packaged builder over local files (<c>load_dataset("json", data_files=args.data_path)</c>,
