@@ -81,15 +81,19 @@ internal sealed partial class InputTracer
             return assignment.Literal?.AsString ?? (assignment.Line < line ? DefaultPath(m, assignment.ValueText.Trim(), assignment.Line, depth + 1) : null);
         }
 
-        var fn = m.Functions.Where(f => f.Line <= line).MaxBy(f => f.Line);
-        if (fn is null || fn.Parameter(text) is null)
+        // The innermost enclosing function that declares the name: a closure defined inside train() (def tokenize(…)) still
+        // reads train's parameter.
+        var fn = m.Functions.Where(f => f.Line <= line && (f.EndLine == 0 || f.EndLine >= line) && f.Parameter(text) is not null).MaxBy(f => f.Line);
+        if (fn is null)
         {
             return null;
         }
 
         string? value = null;
+        var called = false;
         foreach (var (caller, call) in _tracer.CallSites(fn.Name).Where(c => IsCallOf(c.Item1, c.Item2, m, fn.Name)))
         {
+            called = true;
             var arg = call.Keyword(text) ?? (call.Arguments.Length == 1 && call.Arguments[0].Keyword is null && call.Arguments[0].Star == 0 ? call.Arguments[0] : null);
             var v = arg is null ? null : arg.Literal?.AsString ?? DefaultPath(caller, arg.Text.Trim(), call.Line, depth + 1);
             if (v is null || (value is not null && value != v))
@@ -98,6 +102,13 @@ internal sealed partial class InputTracer
             }
 
             value = v;
+        }
+
+        // fire.Fire(train) turns the entry function's parameters into options: with no call site in the code, the default
+        // run gets the parameter's literal default (data_path: str = "yahma/alpaca-cleaned").
+        if (!called && m.Calls.Any(c => c.Target is "fire.Fire" or "Fire") && fn.Parameter(text)?.DefaultLiteral?.AsString is { Length: > 0 } fired)
+        {
+            return fired;
         }
 
         return value;

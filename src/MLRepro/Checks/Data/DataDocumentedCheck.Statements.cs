@@ -101,7 +101,8 @@ public sealed partial class DataDocumentedCheck
             for (var line = b.Line - 1; line >= 1 && seen < IntroLines; line--)
             {
                 var prose = text.GetLine(line).Trim();
-                if (prose.Length == 0 || prose.Trim('-', '*', '`', ' ').Length == 0)
+                // The block's own opening fence (```json) is not prose.
+                if (prose.Length == 0 || prose.Trim('-', '*', '`', ' ').Length == 0 || prose.StartsWith("```", StringComparison.Ordinal) || prose.StartsWith("~~~", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -111,11 +112,36 @@ public sealed partial class DataDocumentedCheck
                 {
                     return Evidence.At(d.Path, b.Line, $"gives an example record of the data's format with its fields ({List(keys, 5)}): \"{Clip(prose)}\"");
                 }
+
+                // "For example, here are three turns of training data:", "Here's an example to illustrate:" under a "Chat Data"
+                // heading: an example introduced in a passage about the data shows its records just as a format sentence does.
+                // The nearest prose line decides; examples of requests, responses, configs or outputs are something else.
+                if (seen == 1 && ExampleCue().IsMatch(prose) && !OutputWord().IsMatch(prose) && !NotDataExample().IsMatch(prose)
+                    && (RecordDataWord().IsMatch(prose) || EnclosingHeadings(d, b.Line).Take(1).Any(h => RecordDataWord().IsMatch(h) && !NotDataExample().IsMatch(h))))
+                {
+                    return Evidence.At(d.Path, b.Line, $"gives an example record of the data with its fields ({List(keys, 5)}): \"{Clip(prose)}\"");
+                }
             }
         }
 
         return null;
     }
+
+    /// <summary>The headings of the sections that contain a line, innermost first (the innermost one decides).</summary>
+    private static IEnumerable<string> EnclosingHeadings(Formats.Markdown.MarkdownDocument d, int line) =>
+        d.Sections.Where(s => s.Line <= line && s.EndLine >= line).OrderByDescending(s => s.Level).Select(s => s.Heading);
+
+    /// <summary>A line introducing an example: "for example", "e.g.:", "here is an example", "the following is", "例如", "以下是", "如下".</summary>
+    [GeneratedRegex(@"(?i)\bfor\s+(?:example|instance)\b|\be\.\s?g\.?\s*[:：]|\b(?:an?|the)\s+example\b|\bexamples?\s*(?:below|[:：])|\bhere\s+(?:is|are)\b|\bhere's\b|\bthe\s+following\s+is\b|\blooks?\s+like\s*[:：]|例如|比如|以下是|如下|示例|样例")]
+    private static partial Regex ExampleCue();
+
+    /// <summary>Words saying the example is of the data: training data, a dataset, records, samples, a corpus, dialogues (数据, 样本, 语料).</summary>
+    [GeneratedRegex(@"(?i)\b(?:data|dataset|datasets|training\s+(?:set|examples?|samples?)|records?|samples?|corpus|corpora|conversations?|dialogues?)\b|数据|样本|语料|对话")]
+    private static partial Regex RecordDataWord();
+
+    /// <summary>Examples of something other than the data: API requests and responses, configuration, commands, prompts to a deployed model.</summary>
+    [GeneratedRegex(@"(?i)\b(?:api|requests?|responses?|endpoint|config(?:uration)?|settings?|parameters?|arguments?|commands?|deploy\w*|serv(?:e|er|ing)|inference|predict\w*|payload|curl)\b|请求|配置|参数|部署|推理")]
+    private static partial Regex NotDataExample();
 
     /// <summary>
     /// A sentence of the Markdown source (outside fenced code) that names, as inline code, the column or field records of the
@@ -157,7 +183,7 @@ public sealed partial class DataDocumentedCheck
     }
 
     /// <summary>A column, field or key named as inline code: <c>column called `text`</c>, <c>`messages` column</c>, <c>format `a, b, c`</c>.</summary>
-    [GeneratedRegex(@"(?i)\b(?:columns?|fields?|keys?)\s+(?:called\s+|named\s+)?`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}|`{1,3}(?<name>[A-Za-z_][\w-]{0,40})`{1,3}\s+(?:columns?|fields?|keys?)\b|\bformat\s+`{1,3}(?<name>[A-Za-z_]\w{0,40}(?:\s*,\s*\w{1,40})+)`{1,3}")]
+    [GeneratedRegex(@"(?i)\b(?:columns?|fields?|keys?)\s+(?:called\s+|named\s+)?`{1,3}[""']?(?<name>[A-Za-z_][\w-]{0,40})[""']?`{1,3}|`{1,3}[""']?(?<name>[A-Za-z_][\w-]{0,40})[""']?`{1,3}\s+(?:columns?|fields?|keys?)\b|\bformat\s+`{1,3}(?<name>[A-Za-z_]\w{0,40}(?:\s*,\s*\w{1,40})+)`{1,3}")]
     private static partial Regex NamedField();
 
     /// <summary>An inline code span.</summary>

@@ -26,7 +26,9 @@ public sealed partial class DataSwappableCheck : CheckBase
         "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. So is training data read by a generic loader that takes any " +
         "dataset in a library-defined format (load_dataset, load_from_disk, ImageFolder, image_dataset_from_directory) from a path that " +
         "config or the command line gives, or that is not fixed in code, even when other scripts fix their own inputs. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
-        "from config or the command line is Met, one fixed in code Partial. Only a run with another dataset proves it.",
+        "from config or the command line is Met, one fixed in code Partial. Input paths traced neither to config nor to the command line, or no " +
+        "traceable data read at all (a database query, an API, a dataset bound in code), are Partial: nothing shows that another dataset fits " +
+        "without editing code. Only a run with another dataset proves it.",
         "Read the input data path from the config file (e.g. `data.path` in params.yaml) or a command-line option.",
         [],
         ProvenOnlyByRunning: true);
@@ -74,7 +76,11 @@ public sealed partial class DataSwappableCheck : CheckBase
 
         if (inputs.Count == 0 && standard.Count == 0 && swappable == 0)
         {
-            return Found(Outcome.Inconclusive, "no data read with a traceable path was found; only running with another dataset can tell.",
+            // Nothing the analysis follows (a pandas/numpy/open/loader read, a built-in dataset, a config entry) takes its input
+            // from config or the command line: the data comes from a source fixed in code it cannot read (a database query, an
+            // API, a dataset class bound to a name, R or SQL code). Reviewers reading such code find the source written into it,
+            // so swapping the data means editing code.
+            return Found(Outcome.Partial, "no input was found to come from config or the command line (no data read with a traceable path): the data source is likely fixed in code, so another dataset needs code changes (not verified by running with another dataset).",
                 Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for data reads (pandas, numpy, open, torch/tf loaders…)"));
         }
 
@@ -114,8 +120,11 @@ public sealed partial class DataSwappableCheck : CheckBase
 
         if (fixedEv.Count == 0)
         {
-            return Found(swappable > 0 ? Outcome.Met : Outcome.Inconclusive,
-                swappable > 0 ? "input paths come from config or the command line (not verified by running with another dataset)." : "input paths could not be traced.",
+            // Reads whose paths were traced neither to config nor to a literal: nothing shows a user can point them elsewhere
+            // without editing code.
+            return Found(swappable > 0 ? Outcome.Met : Outcome.Partial,
+                swappable > 0 ? "input paths come from config or the command line (not verified by running with another dataset)."
+                    : "input paths could not be traced to config or the command line: another dataset likely needs code changes (not verified by running with another dataset).",
                 ev.Count > 0 ? ev : [.. inputs.Select(r => Evidence.At(r.Path, r.Line, "input path of unknown origin", $"{r.Function}({r.Argument})"))]);
         }
 
