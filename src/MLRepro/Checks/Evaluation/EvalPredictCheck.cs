@@ -285,7 +285,25 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// (<c>tf.train.load_variable(ckpt_dir, name)</c>, <c>tf.contrib.framework.load_variable</c>) to assign them to the graph.
     /// </summary>
     private static bool IsModelLoad(PythonCall c) => ModelLoadSuffixes.Any(s => c.Target.EndsWith(s, StringComparison.Ordinal))
-        || c.Target.EndsWith(".load_variable", StringComparison.Ordinal) && c.Target.StartsWith("tensorflow.", StringComparison.Ordinal);
+        || c.Target.EndsWith(".load_variable", StringComparison.Ordinal) && c.Target.StartsWith("tensorflow.", StringComparison.Ordinal)
+        || BuiltFromCheckpoint(c);
+
+    /// <summary>
+    /// A model built with its trained weights passed in: <c>sam_model_registry[args.model_type](checkpoint=args.checkpoint)</c>,
+    /// <c>build_model(cfg, ckpt_path=path)</c>. The keyword names a checkpoint file, and a value other than None loads it.
+    /// </summary>
+    private static bool BuiltFromCheckpoint(PythonCall c)
+    {
+        foreach (var a in c.Arguments)
+        {
+            if (a.Keyword is "checkpoint" or "checkpoint_path" or "ckpt" or "ckpt_path" or "checkpoint_file" or "weights_path" && a.Literal is not { Kind: LiteralKind.None or LiteralKind.Bool })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Frameworks that exist only to serve a model (a BentoML service, a TorchServe handler): an app whatever the code around it.</summary>
     private static readonly HashSet<string> ServingTools = new(StringComparer.Ordinal) { "BentoML", "Cog", "MLflow pyfunc", "TorchServe", "Ray Serve", "LitServe", "KServe", "Seldon Core", "Triton" };
