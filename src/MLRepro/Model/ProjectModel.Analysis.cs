@@ -192,7 +192,28 @@ public sealed partial class ProjectModel
             }
         }
 
+        // A flag file the commands pass sets every flag it lists.
+        set.UnionWith(FlagFileKeys());
         return set;
+    }
+
+    /// <summary>The flags set by the absl flag files a committed command passes (<c>--flagfile=config/CIFAR10.txt</c>): their keys.</summary>
+    private IEnumerable<string> FlagFileKeys()
+    {
+        foreach (var c in Commands)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(c.Text, @"--flagfile[ =]+[""']?(?<path>[^\s""']+)"))
+            {
+                var path = CommandLines.StripDotSlash(m.Groups["path"].Value.Replace('\\', '/'));
+                if (ConfigFiles.FirstOrDefault(f => f.Path == path) is { } file)
+                {
+                    foreach (var e in file.Entries)
+                    {
+                        yield return e.KeyPath;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Option names a pipeline, Makefile or MLproject command fills from config (`--seed ${seed}`, `--lr {lr}`, `--epochs $(EPOCHS)`).</summary>
@@ -207,6 +228,8 @@ public sealed partial class ProjectModel
             }
         }
 
+        // absl's --flagfile=config/CIFAR10.txt: the flags it lists take their values from that committed file.
+        set.UnionWith(FlagFileKeys());
         return set;
     }
 }

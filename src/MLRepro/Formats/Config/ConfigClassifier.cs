@@ -23,6 +23,14 @@ public static partial class ConfigClassifier
         var lower = name.ToLowerInvariant();
         var dirs = segments[..^1].Select(s => s.ToLowerInvariant()).ToArray();
         var format = FormatOf(lower);
+        var inConfigFolder = segments[..^1].Any(s => ConfigFolders.Contains(s.ToLowerInvariant()));
+        if (format is null && inConfigFolder && (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".flags", StringComparison.Ordinal) || lower.EndsWith(".flagfile", StringComparison.Ordinal)))
+        {
+            // absl flag files (`--batch_size=128` lines, passed as --flagfile=config/CIFAR10.txt) kept in a config folder: read as
+            // INI-style settings, subject to the INI content check (a list of class names there has no settings).
+            format = ConfigFormat.Ini;
+        }
+
         if (format is null)
         {
             return null;

@@ -62,6 +62,9 @@ public static partial class ConfigParser
                     }
 
                     break;
+                case ConfigFormat.Ini when IsFlagFile(source):
+                    ParseFlagFile(source, entries);
+                    break;
                 case ConfigFormat.Ini:
                     foreach (var section in IniParser.Parse(source, diags).Sections)
                     {
@@ -268,6 +271,65 @@ public static partial class ConfigParser
 
         return list;
     }
+
+    /// <summary>
+    /// Whether a file holds absl/gflags flag lines (<c>--batch_size=128</c>, <c>--noflip</c>, <c># comments</c>), as
+    /// <c>--flagfile=config/CIFAR10.txt</c> reads them: every line that is not blank or a comment starts with "--", and
+    /// there are at least two.
+    /// </summary>
+    internal static bool IsFlagFile(SourceText source)
+    {
+        var flags = 0;
+        for (var n = 1; n <= source.LineCount; n++)
+        {
+            var line = source.GetLine(n).Trim();
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!FlagLine().IsMatch(line))
+            {
+                return false;
+            }
+
+            flags++;
+        }
+
+        return flags >= 2;
+    }
+
+    /// <summary>One entry per flag: <c>--lr=2e-4</c> → lr = 2e-4; a bare <c>--train</c> is true and <c>--notrain</c> false, as absl reads them.</summary>
+    private static void ParseFlagFile(SourceText source, List<ConfigEntry> entries)
+    {
+        for (var n = 1; n <= source.LineCount; n++)
+        {
+            var m = FlagLine().Match(source.GetLine(n).Trim());
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var name = m.Groups["name"].Value;
+            if (m.Groups["value"].Success)
+            {
+                var (value, kind) = Infer(m.Groups["value"].Value.Trim().Trim('"', '\''), iniBooleans: true);
+                entries.Add(new ConfigEntry(name, value, kind, n));
+            }
+            else
+            {
+                var negated = name.StartsWith("no", StringComparison.Ordinal) && name.Length > 2 && !NotNegation().IsMatch(name);
+                entries.Add(new ConfigEntry(negated ? name[2..] : name, negated ? "false" : "true", ConfigValueKind.Bool, n));
+            }
+        }
+    }
+
+    /// <summary>Flag names that merely start with "no" (normalize, noise, nodes, non_linear, notes, novel, nominal, now).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^no(?:rm|is|de|te|n|v|m|w|thing|body)")]
+    private static partial System.Text.RegularExpressions.Regex NotNegation();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^--(?<name>[A-Za-z_][\w.-]*)(?:=(?<value>.*))?$")]
+    private static partial System.Text.RegularExpressions.Regex FlagLine();
 
     private static void ParseEnv(SourceText source, List<ConfigEntry> entries, List<Diagnostic> diags)
     {

@@ -31,6 +31,36 @@ public sealed class ConfigParserTests
     }
 
     [Fact]
+    public void Absl_flag_files_become_one_entry_per_flag()
+    {
+        var text = "# CIFAR-10 run\n--T=1000\n--batch_size=128\n--lr=0.0002\n--logdir=./logs/DDPM\n--noparallel\n--train\n--normalize\n\n--mean_type='epsilon'\n";
+        var source = new SourceText("config/CIFAR10.txt", text);
+        ConfigParser.IsFlagFile(source).Should().BeTrue();
+        var doc = Parse("config/CIFAR10.txt", text, ConfigFormat.Ini);
+
+        doc.Entries.Select(e => (e.KeyPath, e.Value, e.Kind, e.Line)).Should().Equal(
+            ("T", "1000", ConfigValueKind.Number, 2),
+            ("batch_size", "128", ConfigValueKind.Number, 3),
+            ("lr", "0.0002", ConfigValueKind.Number, 4),
+            ("logdir", "./logs/DDPM", ConfigValueKind.String, 5),
+            ("parallel", "false", ConfigValueKind.Bool, 6),
+            ("train", "true", ConfigValueKind.Bool, 7),
+            ("normalize", "true", ConfigValueKind.Bool, 8),
+            ("mean_type", "epsilon", ConfigValueKind.String, 10));
+        doc.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Flag_files_are_config_in_config_folders_only_and_need_flag_lines_throughout()
+    {
+        ConfigClassifier.Classify("config/CIFAR10.txt").Should().BeEquivalentTo(new { Format = ConfigFormat.Ini, IsConfig = true });
+        ConfigClassifier.Classify("data/classes.txt").Should().BeNull("a .txt outside config folders is no config");
+        ConfigParser.IsFlagFile(new SourceText("config/a.txt", "--lr=1\nnot a flag\n")).Should().BeFalse();
+        ConfigParser.IsFlagFile(new SourceText("config/a.txt", "--lr=1\n")).Should().BeFalse("one line is too little to call it a flag file");
+        ConfigParser.IsFlagFile(new SourceText("config/a.txt", "[train]\nlr = 1\n")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Gin_lines_that_bind_nothing_and_open_brackets_are_diagnostics()
     {
         var doc = Parse("x.gin", "build.a = 1\nthis is not gin\nbuild.b = [1,\n2\n", ConfigFormat.Gin);
