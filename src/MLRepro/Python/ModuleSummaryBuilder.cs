@@ -634,14 +634,7 @@ internal sealed class ModuleSummaryBuilder
                         f.ArgStart = i + 1;
                         if (c == '(')
                         {
-                            if (i - 1 == lastSubscriptClose && SubscriptedName(t, lastSubscriptOpen) is { } named)
-                            {
-                                SubscriptCall(t, f, named, lastSubscriptOpen);
-                            }
-                            else
-                            {
-                                OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression, lastSubscriptClose, lastSubscriptOpen);
-                            }
+                            OpenCall(t, i, f, stmtStart, lastClosedIndex, lastClosedRaw, lastClosedType, expression, lastSubscriptClose, lastSubscriptOpen);
                         }
 
                         frames.Add(f);
@@ -796,17 +789,19 @@ internal sealed class ModuleSummaryBuilder
             return;
         }
 
+        if (i - 1 == subscriptClose && SubscriptedName(t, subscriptOpen) is { } named)
+        {
+            SubscriptCall(t, f, named, subscriptOpen);
+            return;
+        }
+
         if (i == 0 || !IsPlainName(t[i - 1]))
         {
             return;
         }
 
         // Walk back over Name ('.' Name)*.
-        var j = i - 1;
-        while (j >= 2 && IsOp(t[j - 1], '.') && IsPlainName(t[j - 2]))
-        {
-            j -= 2;
-        }
+        var j = DottedStart(t, i - 1);
 
         string raw;
         string target;
@@ -883,6 +878,17 @@ internal sealed class ModuleSummaryBuilder
         }
     }
 
+    /// <summary>The first token of the dotted name `Name ('.' Name)*` that ends with the plain name at <paramref name="last"/>.</summary>
+    private int DottedStart(Toks t, int last)
+    {
+        while (last >= 2 && IsOp(t[last - 1], '.') && IsPlainName(t[last - 2]))
+        {
+            last -= 2;
+        }
+
+        return last;
+    }
+
     /// <summary>
     /// For a '[' that subscripts a plain dotted name (<c>ALGOS[</c>, <c>self.heads[</c>), the index of the name's first token;
     /// null for list displays, subscripts of call results or other expressions, and the type parameters of
@@ -896,10 +902,7 @@ internal sealed class ModuleSummaryBuilder
             return null;
         }
 
-        while (k >= 2 && IsOp(t[k - 1], '.') && IsPlainName(t[k - 2]))
-        {
-            k -= 2;
-        }
+        k = DottedStart(t, k);
 
         if (k >= 1 && (IsOp(t[k - 1], '.') || (t[k - 1].Kind == TokenKind.Name && t[k - 1].Span(_s) is "def" or "class")))
         {
@@ -947,10 +950,7 @@ internal sealed class ModuleSummaryBuilder
             return null;
         }
 
-        while (k >= 2 && IsOp(t[k - 1], '.') && IsPlainName(t[k - 2]))
-        {
-            k -= 2;
-        }
+        k = DottedStart(t, k);
 
         var open = k - 1;
         if (open < 0 || !IsOp(t[open], '('))
