@@ -197,8 +197,13 @@ public sealed partial class ProjectModel
         return set;
     }
 
-    /// <summary>The flags set by the absl flag files a committed command passes (<c>--flagfile=config/CIFAR10.txt</c>): their keys.</summary>
-    private IEnumerable<string> FlagFileKeys()
+    /// <summary>The flags set by the absl flag files a committed command passes (<c>--flagfile=config/CIFAR10.txt</c>): their keys
+    /// (computed once: both the passed flags and the flags fed from config take them).</summary>
+    private IReadOnlyList<string> FlagFileKeys() => _flagFileKeys ??= [.. ReadFlagFileKeys()];
+
+    private IReadOnlyList<string>? _flagFileKeys;
+
+    private IEnumerable<string> ReadFlagFileKeys()
     {
         foreach (var c in Commands)
         {

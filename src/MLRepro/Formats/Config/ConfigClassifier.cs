@@ -23,8 +23,8 @@ public static partial class ConfigClassifier
         var lower = name.ToLowerInvariant();
         var dirs = segments[..^1].Select(s => s.ToLowerInvariant()).ToArray();
         var format = FormatOf(lower);
-        var inConfigFolder = segments[..^1].Any(s => ConfigFolders.Contains(s.ToLowerInvariant()));
-        if (format is null && inConfigFolder && (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".flags", StringComparison.Ordinal) || lower.EndsWith(".flagfile", StringComparison.Ordinal)))
+        var inConf = dirs.Any(d => ConfigFolders.Contains(d));
+        if (format is null && (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".flags", StringComparison.Ordinal) || lower.EndsWith(".flagfile", StringComparison.Ordinal)) && inConf)
         {
             // absl flag files (`--batch_size=128` lines, passed as --flagfile=config/CIFAR10.txt) kept in a config folder: read as
             // INI-style settings, subject to the INI content check (a list of class names there has no settings).
@@ -115,7 +115,6 @@ public static partial class ConfigClassifier
             return Excluded("deployment manifest");
         }
 
-        var inConf = dirs.Any(d => ConfigFolders.Contains(d));
         if (inConf && (lower.StartsWith("catalog", StringComparison.Ordinal) || dirs.Contains("catalog")))
         {
             return Excluded("Kedro data catalog (read as a catalog, not parameters)");
