@@ -30,7 +30,8 @@ public sealed partial class EvalPredictCheck : CheckBase
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
         "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
         "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts, and so does a " +
-        "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text); a training " +
+        "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text), and so does an inference " +
+        "notebook (a demo, a Colab) that loads the trained weights, trains nothing and sets the sample in a cell (text = \"…\", img_url = '…', get_text(\"…\")); a training " +
         "script that reloads a checkpoint to resume or fine-tunes pretrained weights (a Trainer's train(), fit) is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
         "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
@@ -81,8 +82,7 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// <summary>Words that name a sample to run the model on (--image, --image_path, --text, --prompt, --audio), not a setting (--swa_start).</summary>
     private static readonly HashSet<string> MediaInputWords = ["image", "img", "images", "text", "prompt", "query", "sentence", "audio", "wav", "video", "question", "photo", "picture", "url"];
 
-    private static bool NamesMediaInput(CliOption o) =>
-        OptionName(o).Split('_', StringSplitOptions.RemoveEmptyEntries).Any(w => MediaInputWords.Contains(w.ToLowerInvariant()));
+    private static bool NamesMediaInput(CliOption o) => NamesMedia(OptionName(o));
 
     /// <summary>
     /// A script run from the command line on a sample the user names (a `__main__` guard and --image_path): a demo, even when
@@ -90,6 +90,23 @@ public sealed partial class EvalPredictCheck : CheckBase
     /// </summary>
     private static bool IsMediaInputScript(ModuleSummary m) =>
         m.MainGuardLine is not null && !m.IsNotebook && m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesMediaInput(o));
+
+    /// <summary>
+    /// Whether a notebook sets the sample to run on from a literal in a cell: a string assigned to a name that says it is a
+    /// sample (<c>text = "…"</c>, <c>img_url = '…'</c>, <c>prompt = "…"</c>), or a string passed to a function that prepares
+    /// one (<c>get_text("VITS is Awesome!", hps)</c>).
+    /// </summary>
+    private static bool NotebookLiteralInput(ModuleSummary m) =>
+        m.Assignments.Any(a => a.Literal is { Kind: LiteralKind.String } && NamesMedia(a.RawTarget))
+        || m.Calls.Any(c => c.PositionalAt(0)?.Literal is { Kind: LiteralKind.String } && NamesMedia(c.RawTarget[(c.RawTarget.LastIndexOf('.') + 1)..]));
+
+    /// <summary>A pretrained model loaded by its hub name (<c>GPT.from_pretrained("gpt2")</c>), not from a file or folder the project writes.</summary>
+    private static bool LoadsHubModelByName(PythonCall c) =>
+        c.Target.EndsWith(".from_pretrained", StringComparison.Ordinal) && c.PositionalAt(0)?.Literal?.AsString is { } name
+        && !name.StartsWith('.') && !name.StartsWith('/') && name.Count(ch => ch == '/') <= 1;
+
+    private static bool NamesMedia(string name) =>
+        name.Split('_', StringSplitOptions.RemoveEmptyEntries).Any(w => MediaInputWords.Contains(w.ToLowerInvariant()));
 
     /// <summary>Microphone or camera capture; cv2.VideoCapture only on a device number (a path is a video file).</summary>
     private static bool IsLiveCapture(PythonCall c) =>
@@ -148,7 +165,15 @@ public sealed partial class EvalPredictCheck : CheckBase
         var scripts = new List<(ModuleSummary M, int Line, string Load, bool UserInput)>();
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) || IsMediaInputScript(m)))
         {
-            var load = m.Calls.FirstOrDefault(IsModelLoad);
+            // An inference notebook (a demo, a Colab) that loads trained weights, trains nothing and sets the sample in a cell
+            // (text = "…", img_url = '…', get_text("…")): its input cell is the form the user types into, so it counts as taking
+            // the user's input. A notebook that trains and then predicts on examples is not one (a tutorial).
+            // A notebook that only prompts a hub model by name (from_pretrained("gpt2")) tries someone else's weights, not the
+            // model the project trains.
+            var notebookInput = m.IsNotebook && NotebookLiteralInput(m) && !Analysis.RandomnessAnalysis.TrainsOrTunes(m);
+            var notebookLoad = notebookInput ? m.Calls.FirstOrDefault(c => (IsModelLoad(c) || c.Target.EndsWith("load_checkpoint", StringComparison.Ordinal)) && !LoadsHubModelByName(c)) : null;
+            notebookInput = notebookLoad is not null;
+            var load = notebookLoad ?? m.Calls.FirstOrDefault(IsModelLoad);
             if (load is null)
             {
                 // An entry script whose --mode offers prediction (`main.py --mode sample --src_dir … --ref_dir …`) often loads the
@@ -169,7 +194,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             // my.png --mask my_mask.png` runs the model on the user's own file.
             var namedInput = m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesMediaInput(o))
                 && !project.LocalModules.Closure(m.Path).Any(p => project.LocalModules.ByPath.TryGetValue(p, out var o) && Analysis.RandomnessAnalysis.TrainsOrTunes(o));
-            var predictLike = namedInput || PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
+            var predictLike = namedInput || notebookInput || PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
             if (!predictLike)
             {
                 continue;
@@ -185,7 +210,7 @@ public sealed partial class EvalPredictCheck : CheckBase
 
             // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
             var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" || Python.CliOptionExtractor.IsFunctionCli(c.Target))
-                || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m);
+                || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m) || notebookInput;
             scripts.Add((m, load.Line, load.RawTarget, userInput));
         }
 
@@ -205,7 +230,7 @@ public sealed partial class EvalPredictCheck : CheckBase
         if (interactive.Count > 0)
         {
             return Found(Outcome.Met, $"{interactive[0].M.Path} loads the trained model and takes the input from the user.",
-                interactive.Select(s => Evidence.At(s.M.Path, s.Line, $"loads the model ({s.Load}) and accepts {(s.M.CliOptions.Length > 0 ? Count(s.M.CliOptions.Length, "command-line option") : "user input")}")));
+                interactive.Select(s => Evidence.At(s.M.Path, s.Line, $"loads the model ({s.Load}) and accepts {(s.M.CliOptions.Length > 0 ? Count(s.M.CliOptions.Length, "command-line option") : s.M.IsNotebook ? "the input set in a notebook cell" : "user input")}")));
         }
 
         if (scripts.Count > 0)
