@@ -27,36 +27,10 @@ public sealed partial class EvalCompareCheck : CheckBase
         "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). A collection of separate training scripts or notebooks (four or more: tutorials, one script per algorithm) in which fewer than half record their metrics this way is Partial. Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
-
-    /// <summary>Fewest training processes (scripts and notebooks) for a project to be read as a collection of separate runs.</summary>
-    private const int MinCollectionRuns = 4;
-
-    /// <summary>
-    /// When the project trains in several separate processes (a collection of tutorials, one script per algorithm) and fewer
-    /// than half of them run a module that the evidence points at, how many record their metrics and how many train; null
-    /// otherwise, and null when some evidence is project-wide (a DVC stage, a catalog, a config file, a tracker's run store).
-    /// </summary>
-    private static (int Recorded, int Training)? FewRunsRecorded(ProjectModel project, IReadOnlyCollection<Evidence> evidence)
-    {
-        var paths = evidence.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
-        if (paths.Any(p => project.PythonModule(p) is null))
-        {
-            return null;
-        }
-
-        var training = project.Randomness.Processes.Where(p => p.Trains).ToList();
-        if (training.Count < MinCollectionRuns)
-        {
-            return null;
-        }
-
-        var recorded = training.Count(p => p.Modules.Overlaps(paths));
-        return recorded * 2 < training.Count ? (recorded, training.Count) : null;
-    }
 
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
@@ -205,15 +179,6 @@ public sealed partial class EvalCompareCheck : CheckBase
 
         if (evidence.Count > 0)
         {
-            // A collection of independent training scripts (tutorials, one script per algorithm or chapter) in which only a few
-            // record their metrics: most runs still leave only console output, so runs can be compared only for those few.
-            if (FewRunsRecorded(project, evidence) is { } few)
-            {
-                return Found(Outcome.Partial, $"only {few.Recorded} of the project's {few.Training} training scripts and notebooks record their metrics where runs can be compared; the others only print them.",
-                    evidence.DistinctBy(e => (e.Path, e.Note)),
-                    "Log the metrics of every training script to the same tracker or metrics file, not only of some.");
-            }
-
             return Found(Outcome.Met, "run metrics are recorded where runs can be compared.", evidence.DistinctBy(e => (e.Path, e.Note)));
         }
 

@@ -101,9 +101,17 @@ public sealed partial class EvalPredictCheck : CheckBase
         || m.Calls.Any(c => c.PositionalAt(0)?.Literal is { Kind: LiteralKind.String } && NamesMedia(c.RawTarget[(c.RawTarget.LastIndexOf('.') + 1)..]));
 
     /// <summary>A pretrained model loaded by its hub name (<c>GPT.from_pretrained("gpt2")</c>), not from a file or folder the project writes.</summary>
-    private static bool LoadsHubModelByName(PythonCall c) =>
-        c.Target.EndsWith(".from_pretrained", StringComparison.Ordinal) && c.PositionalAt(0)?.Literal?.AsString is { } name
-        && !name.StartsWith('.') && !name.StartsWith('/') && name.Count(ch => ch == '/') <= 1;
+    private static bool LoadsHubModelByName(ModuleSummary m, PythonCall c)
+    {
+        if (!c.Target.EndsWith(".from_pretrained", StringComparison.Ordinal) || c.PositionalAt(0) is not { } arg)
+        {
+            return false;
+        }
+
+        // The name may be set in a cell of its own (model_type = 'gpt2-xl' … GPT.from_pretrained(model_type)).
+        var name = arg.Literal?.AsString ?? m.Assignments.LastOrDefault(a => a.RawTarget == arg.Text && a.Line < c.Line)?.Literal?.AsString;
+        return name is not null && !name.StartsWith('.') && !name.StartsWith('/') && name.Count(ch => ch == '/') <= 1;
+    }
 
     private static bool NamesMedia(string name) =>
         name.Split('_', StringSplitOptions.RemoveEmptyEntries).Any(w => MediaInputWords.Contains(w.ToLowerInvariant()));
@@ -171,7 +179,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             // A notebook that only prompts a hub model by name (from_pretrained("gpt2")) tries someone else's weights, not the
             // model the project trains.
             var notebookInput = m.IsNotebook && NotebookLiteralInput(m) && !Analysis.RandomnessAnalysis.TrainsOrTunes(m);
-            var notebookLoad = notebookInput ? m.Calls.FirstOrDefault(c => (IsModelLoad(c) || c.Target.EndsWith("load_checkpoint", StringComparison.Ordinal)) && !LoadsHubModelByName(c)) : null;
+            var notebookLoad = notebookInput ? m.Calls.FirstOrDefault(c => (IsModelLoad(c) || c.Target.EndsWith("load_checkpoint", StringComparison.Ordinal)) && !LoadsHubModelByName(m, c)) : null;
             notebookInput = notebookLoad is not null;
             var load = notebookLoad ?? m.Calls.FirstOrDefault(IsModelLoad);
             if (load is null)
