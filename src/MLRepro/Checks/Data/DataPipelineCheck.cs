@@ -22,7 +22,8 @@ public sealed partial class DataPipelineCheck : CheckBase
         "intermediate artifacts are tracked and managed with the code, so a collaborator can run one stage alone and get testable output.",
         $"Resource-intensive means: a GPU the code requires (no CPU fallback; or a script that puts its model or data on the GPU unconditionally, .cuda() under no if, or docs stating the GPU the training ran on, as env.hardware reads it) or distributed training, data over {IntensiveDataBytes / 1000 / 1000} MB " +
         $"(a well-known dataset over {LargeDatasetBytes / 1000 / 1000 / 1000} GB such as COCO, ImageNet or STL-10, named by a torchvision loader, a dataset option's default or a config), long training ({LongTrainingEpochs}+ epochs configured, a deep-learning script whose options or module-level settings give {LongTrainingSteps:N0}+ training steps or environment steps/frames (1e6 and int(50e6) count), " +
-        $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400, or a committed config's step count such as max_iters: 100000000), " +
+        $"or a documented or scripted training command of {LongTrainingEpochs}+ epochs such as python train.py -epoch 400, or a committed config's step count such as max_iters: 100000000; a GPU training script whose epochs option defaults to {LongDefaultEpochs}+ (--epochs default=240 beside model.cuda() or a device picked when CUDA is available, trained in mini-batches: a full-batch GCN's epoch is one step; " +
+        $"in a collection of scripts only a training script's, such as train_teacher.py); {LongBoostingRounds:N0}+ gradient-boosting rounds of LightGBM, XGBoost or CatBoost (num_boost_round=3500, 'n_estimators': 20000, nrounds: 5000 in a config)), " +
         "a documented or scripted launch on several GPUs (torchrun --nproc_per_node=8, deepspeed --num_gpus=4), " +
         $"a committed config that trains on several GPUs (gpus: \"0,1\"), a Cloud TPU (TPUEstimator), or documentation stating hours/days of training or running, {LargeGpuMemoryGb}+ GB of GPU memory or {Analysis.DocumentedMemory.LargeHostMemoryGb}+ GB of RAM, " +
         "or code that frees memory by hand (gc.collect() between steps, as over multi-GB competition tables). " +
@@ -645,6 +646,18 @@ public sealed partial class DataPipelineCheck : CheckBase
             return (true, option);
         }
 
+        // A GPU training script whose epochs option defaults to 100+ epochs (`--epochs 240` of a CIFAR teacher network).
+        if (LongGpuEpochsOption(project) is { } epochs)
+        {
+            return (true, epochs);
+        }
+
+        // Thousands of boosting rounds (`num_boost_round=3500`, `'n_estimators': 20000`): long training of a tabular model.
+        if (LongBoosting(project) is { } rounds)
+        {
+            return (true, rounds);
+        }
+
         // The documented or scripted training command sets the epochs: `python train.py ... -epoch 400` in the README.
         if (CommandEpochs(project) is { } command)
         {
@@ -777,6 +790,117 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return settingsCount;
     }
+
+    /// <summary>Epochs an option's default gives from which training on a GPU is long: hours of deep-network passes over the data.</summary>
+    public const int LongDefaultEpochs = 100;
+
+    private static readonly HashSet<string> EpochOptions = new(StringComparer.Ordinal) { "epochs", "epoch", "num_epochs", "n_epochs", "n_epoch", "max_epochs", "max_epoch", "train_epochs", "nepochs", "nepoch", "num_train_epochs", "total_epochs", "epoch_num", "num_epoch" };
+
+    /// <summary>
+    /// An epochs option of <see cref="LongDefaultEpochs"/>+ by default (<c>--epochs default=240</c>) that a script run on its own
+    /// reads, where that script or a module it imports is written for a GPU: it puts the work there (<c>model.cuda()</c>, even
+    /// under <c>if args.cuda:</c>) or picks the GPU when there is one. An option default is the run the authors chose; the GPU code
+    /// says the epochs are a deep network's, not a cheap model's. In a collection of independent scripts, GPU scripts that are a
+    /// few optional examples do not count, a training script (train.py, train_teacher.py) does. Null when none.
+    /// </summary>
+    private static string? LongGpuEpochsOption(ProjectModel project)
+    {
+        var gpu = Environment.EnvHardwareCheck.CodeGpuUses(project).Concat(Environment.EnvHardwareCheck.CpuFallbacks(project)).ToList();
+        if (gpu.Count == 0)
+        {
+            return null;
+        }
+
+        var optional = Environment.EnvHardwareCheck.OptionalGpuScripts(project, gpu) is not null;
+        var gpuFiles = gpu.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal)
+            && !Analysis.ConfigAnalysis.IsTestOrTooling(s) && (!optional || Environment.EnvHardwareCheck.IsTrainingScript(s))).Select(e => e.Script!).Distinct(StringComparer.Ordinal);
+        foreach (var script in scripts)
+        {
+            var closure = project.LocalModules.Closure(script);
+            var modules = closure.Select(project.PythonModule).OfType<Python.ModuleSummary>().ToList();
+            if (!closure.Overlaps(gpuFiles) || !modules.Any(MiniBatches))
+            {
+                continue;
+            }
+
+            foreach (var m in modules)
+            {
+                foreach (var o in m.CliOptions)
+                {
+                    var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                    if (EpochOptions.Contains(name) && WholeNumber(o.Default?.Literal) is { } n && n >= LongDefaultEpochs)
+                    {
+                        return $"{m.Path}:{o.Line} trains {n} epochs by default ({string.Join('/', o.Flags)}) on a GPU";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a module trains in mini-batches: a data loader (<c>torch.utils.data.DataLoader</c>), a <c>batch_size</c> keyword or
+    /// option. Full-batch training (a GCN over a whole small graph) takes one step per epoch, so its epochs are cheap.
+    /// </summary>
+    private static bool MiniBatches(Python.ModuleSummary m) =>
+        m.Calls.Any(c => c.Target.EndsWith("DataLoader", StringComparison.Ordinal) || c.Keyword("batch_size") is not null)
+        || m.CliOptions.Any(o => (o.Dest ?? o.Flags.FirstOrDefault() ?? string.Empty).Contains("batch", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Boosting rounds from which gradient-boosted training is long: thousands of trees, per fold and per model.</summary>
+    public const int LongBoostingRounds = 3000;
+
+    private static readonly HashSet<string> BoostingModules = new(StringComparer.Ordinal) { "lightgbm", "xgboost", "catboost" };
+
+    /// <summary>
+    /// A gradient-boosting model (LightGBM, XGBoost, CatBoost) trained for <see cref="LongBoostingRounds"/>+ rounds: a keyword or
+    /// params-dict entry of the code (<c>num_boost_round=3500</c>, <c>'n_estimators': 20000</c>) in a module that imports the
+    /// library, or a committed config's round count (<c>nrounds: 5000</c>) in a project that does. Thousands of trees are chosen
+    /// for data too large for a few hundred to fit, and each cross-validation fold trains them again. Null when none.
+    /// </summary>
+    private static string? LongBoosting(ProjectModel project)
+    {
+        var boosting = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path)
+            && m.Imports.Any(i => i.Level == 0 && BoostingModules.Contains(i.Module.Split('.')[0]))).ToList();
+        if (boosting.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var m in boosting)
+        {
+            var source = m.Notebook is { } nb ? nb.Code : project.Text(m.Path)?.Text;
+            if (source is null || source.Length > MaxRoundScanChars)
+            {
+                continue;
+            }
+
+            var lineNo = 0;
+            foreach (var raw in source.Split('\n'))
+            {
+                lineNo++;
+                if (!raw.TrimStart().StartsWith('#') && BoostingRounds().Match(raw) is { Success: true } r
+                    && long.TryParse(r.Groups["n"].Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= LongBoostingRounds)
+                {
+                    return $"{m.Path}:{lineNo} trains {n:N0} boosting rounds ({r.Groups["k"].Value})";
+                }
+            }
+        }
+
+        return project.Config.ParameterFiles.SelectMany(f => f.Entries.Select(e => (f, e)))
+            .Where(x => BoostingRoundKeys.Contains(Analysis.ConfigAnalysis.Leaf(x.e.KeyPath).ToLowerInvariant()) && ConfigNumber(x.e.Value) >= LongBoostingRounds)
+            .Select(x => $"{x.e.KeyPath} = {x.e.Value} in {x.f.Path} trains {ConfigNumber(x.e.Value):N0} boosting rounds").FirstOrDefault();
+    }
+
+    /// <summary>Longest module text scanned for boosting rounds.</summary>
+    private const int MaxRoundScanChars = 2_000_000;
+
+    private static readonly HashSet<string> BoostingRoundKeys = new(StringComparer.Ordinal) { "n_estimators", "num_boost_round", "num_round", "num_rounds", "nrounds", "num_iterations", "num_trees" };
+
+    /// <summary>A round count as a keyword argument or a dict entry: <c>num_boost_round=3500</c>, <c>'n_estimators': 20000</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:['""](?<k>n_estimators|num_boost_round|num_rounds?|nrounds|num_iterations|num_trees)['""]\s*:\s*|(?<![\w.])(?<k>n_estimators|num_boost_round|num_rounds?|nrounds|num_iterations|num_trees)\s*=\s*)(?<n>[0-9][0-9_]*)\b(?![.eE])")]
+    private static partial System.Text.RegularExpressions.Regex BoostingRounds();
 
     /// <summary>
     /// A training command in the documentation or a committed shell script that runs a deep-learning script for

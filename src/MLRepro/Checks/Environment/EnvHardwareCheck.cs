@@ -188,6 +188,9 @@ public sealed partial class EnvHardwareCheck : CheckBase
             .Where(i => i.Level == 0 && FineTuningModules.Contains(i.Module.Split('.')[0]) && (m.IsNotebook || project.Text(m.Path) is not { } text || !InsideTry(text, i.Line)))
             .Take(1).Select(i => Evidence.At(m.Path, i.Line, $"fine-tunes a large pretrained model ({i.Module}): GPU work", i.Module)));
 
+    /// <summary>Whether a script is a training script by its file name (<see cref="TrainingScript"/>).</summary>
+    internal static bool IsTrainingScript(string path) => TrainingScript().IsMatch(path);
+
     /// <summary>A training script by its file name: train.py, finetune.py, pretrain_lm.py, train_gan.py, gan_train.py.</summary>
     [GeneratedRegex(@"(?:^|/)(?:[\w-]*_)?(?:train|finetune|fine_tune|pretrain)(?:_[\w-]*)?\.py$")]
     private static partial Regex TrainingScript();
