@@ -40,7 +40,11 @@ public sealed partial class CodeRunsCheck : CheckBase
         "savefig, to_csv, open(…, 'w')) by the documented run or a pipeline stage into a folder a fresh clone lacks and nothing creates " +
         "(no makedirs/mkdir naming it, no `mkdir` command); a documented multi-line command whose line continuation is broken (a `\\` followed by a blank or a comment, or an option " +
         "line after a line without `\\`: the shell runs the command without the options below); a tracking server the run logs to (mlflow.set_tracking_uri(\"http://…\") or \"databricks\") that " +
-        "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`); a relative import that resolves to nothing " +
+        "no command, script, compose file or document starts (`mlflow server`, `mlflow ui`); an account of the author's that a declared run logs to, " +
+        "which anyone else lacks the credentials for (an MLflow tracking URI on a remote host, such as the author's DagsHub repository or an EC2 host, " +
+        "written in the call or in the config value it reads, even when the README starts a local `mlflow ui`; `dagshub.init(repo_owner=…)`; " +
+        "a W&B entity written into `wandb.init(entity=…)` or `WandbLogger(entity=…)`), judged on every run a document declares, the scripts " +
+        "a run starts (`os.system(\"python main.py\")`) and a script that launches the project's MLproject; a relative import that resolves to nothing " +
         "inside a block (a function, `if args.deepspeed:`), which fails only when that code runs; and, when the README, pipelines, " +
         "Makefiles, workflows or shell scripts declare the runs, a parse error, unresolved import or absolute path in a file none of " +
         "those runs reaches (a deprecated notebook, a side experiment), or in a module no entry point reaches. Not counted at all, when " +
@@ -251,6 +255,18 @@ public sealed partial class CodeRunsCheck : CheckBase
             minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
         }
 
+        // A service account of the author's that a run logs to (a DagsHub or EC2 tracking URI, dagshub.init(repo_owner=…),
+        // wandb.init(entity=…)): anyone else lacks its credentials. Judged on every declared run (each week's README of a
+        // course), not only the primary one, and on the scripts a run launches (os.system("python main.py")) or that launch
+        // the project's MLproject; a side flow no document names (an ecosystem demo) is not the project's run.
+        var offDeclared = CodeExampleInputCheck.OffRunPath(project);
+        var accountModules = new HashSet<string>(runModules.Concat(project.PythonModules.Where(m => !offDeclared(m.Path)).Select(m => m.Path)), StringComparer.Ordinal);
+        accountModules.UnionWith(RunBlockers.LaunchedModules(project, accountModules));
+        foreach (var b in RunBlockers.AuthorAccountServices(project, accountModules))
+        {
+            minor.Add(Evidence.At(b.Path, b.Line, b.Problem, b.Snippet));
+        }
+
         // A committed config the run loads that points at the author's home folder (`"train_image_folder": "/home/andy/data/…"`,
         // DATA_PATH = '/run/media/me/disk'): the run looks there until the user edits the config (not the code: Partial).
         foreach (var b in AuthorHomeConfigPaths(project, reached).Take(RunBlockers.MaxPerKind))
@@ -266,7 +282,7 @@ public sealed partial class CodeRunsCheck : CheckBase
         if (minor.Count > 0)
         {
             return Found(Outcome.Partial, $"an entry point exists, but {Count(minor.Count, "problem")} may stop a fresh run.", minor.Concat(evidence),
-                "Commit (or track with DVC) every file the code opens, fix the commands the documentation gives, and fix each problem listed (missing imports, Windows paths, undeclared packages, output folders nothing creates).");
+                "Commit (or track with DVC) every file the code opens, fix the commands the documentation gives, and fix each problem listed (missing imports, Windows paths, undeclared packages, output folders nothing creates, a tracker account of the author's).");
         }
 
         evidence.AddRange(entries.Where(e => e != primary).Take(4).Select(e => Evidence.At(e.DeclaredIn, e.Line, $"entry point ({Describe(e.Kind)})", e.Command)));
