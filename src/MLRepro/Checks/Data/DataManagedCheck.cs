@@ -26,7 +26,7 @@ public sealed partial class DataManagedCheck : CheckBase
         "untracked, absolute paths) is NotMet, but an absolute path whose file name is a committed data file (D:\\Project\\data\\train.csv beside " +
         "data/train.csv) reads the author's copy of data the project ships and does not count against it; otherwise managed data is Partial when a " +
         "dataset menu of the code (elif args.dataset == 'imagenet':) loads a well-known dataset of a gigabyte or more (ImageNet, LSUN, Cityscapes) " +
-        "that nothing in its branch fetches; such a read off every run of the project " +
+        "that nothing fetches (in its branch, or a download script or data URL naming it); such a read off every run of the project " +
         "(a module nothing runs or imports, a side script that no documented command, shell script or pipeline reaches) counts only when no other data is managed. A committed file the code reads as " +
         "its input counts whatever its extension (names.txt given as an option's default); fixtures under tests/ are the unit tests' input, not the dataset, and neither are committed run outputs (results/, predictions, " +
         "a submission.csv) or a split list (chairs_split.txt) that only partitions data kept elsewhere; a URL in a Python comment or docstring, a notebook's markdown cell or output, or a help text under docs/ is " +
@@ -224,12 +224,25 @@ public sealed partial class DataManagedCheck : CheckBase
                     || data.Sources.Any(s => s.Path == m.Path && Inside(s.Line) && s.Kind != DataSourceKind.StandardDataset);
                 var loads = data.InputReads.Any(r => r.Path == m.Path && Inside(r.Line) && r.Status is not (DataPathStatus.Committed or DataPathStatus.Tracked or DataPathStatus.Remote or DataPathStatus.Produced))
                     || calls.Any(c => c.Target[(c.Target.LastIndexOf('.') + 1)..] is var name && (name is "ImageFolder" or "DatasetFolder" || Knowledge.WellKnownDatasets.Find(name) == known));
-                if (loads && !fetches)
+                // A download script or fetch elsewhere in the project that names the dataset (download.sh fetching celeba.zip)
+                // retrieves it for the menu's entry.
+                if (loads && !fetches && !FetchedElsewhere(project, known))
                 {
                     yield return Evidence.At(m.Path, line, $"the dataset menu's {known.Name} entry loads data that nothing in the project fetches: the user must obtain it by hand", header.Trim());
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the project fetches a well-known dataset outside the menu's branch: a data source in code, a script or a README
+    /// fetch command whose address names it (…/celeba.zip), or a download script whose text names it.
+    /// </summary>
+    private static bool FetchedElsewhere(ProjectModel project, Knowledge.WellKnownDataset known)
+    {
+        bool Names(string text) => text.Contains(known.Key, StringComparison.OrdinalIgnoreCase);
+        return project.Data.Sources.Any(s => s.Kind != DataSourceKind.StandardDataset && Names(s.Value) && (!IsDocumentation(s.Path) || DataAnalysis.IsDocumentedFetchCommand(project, s)))
+            || project.DataTracking.DownloadScripts.Any(p => project.Text(p) is { } text && Names(text.Text));
     }
 
     /// <summary>Datasets at least this large (bytes, datasets.tsv) are not fetched on the fly by a loader; smaller ones usually are.</summary>
