@@ -281,9 +281,78 @@ public sealed partial class DataAnalysis
                     break;
                 }
             }
+
+            // A readme in the folder the file goes into ("You need to put below files in this directory: orders.csv …" in
+            // input/README.md) names what the user must place there: the input is documented, and fetched by hand.
+            if (result.Count > 0 && result[^1].Read == r || FolderReadmeMention(project, r) is not { } placed)
+            {
+                continue;
+            }
+
+            result.Add(placed);
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// A readme that lies in the folder a missing read points into (relative to the project root, or to the reading module's
+    /// folder for <c>../input/orders.csv</c>) and names the file: the project tells the user which file to put there.
+    /// </summary>
+    private static DocumentedInput? FolderReadmeMention(ProjectModel project, DataRead r)
+    {
+        var literal = r.Literal!.Replace('\\', '/');
+        var slash = literal.LastIndexOf('/');
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var name = literal[(slash + 1)..];
+        var folders = new[] { NormalizeRelative(string.Empty, literal[..slash]), NormalizeRelative(r.Path.Contains('/', StringComparison.Ordinal) ? r.Path[..r.Path.LastIndexOf('/')] : string.Empty, literal[..slash]) };
+        // The index, not the parsed documents: a readme committed inside a git-ignored input folder is read all the same.
+        foreach (var f in project.Index.Files.Where(f => f.Name.StartsWith("readme", StringComparison.OrdinalIgnoreCase) && f.IsText))
+        {
+            var docDir = f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty;
+            if (docDir.Length == 0 || !folders.Contains(docDir) || project.Text(f) is not { } text)
+            {
+                continue;
+            }
+
+            for (var line = 1; line <= text.LineCount; line++)
+            {
+                if (text.GetLine(line).Contains(name, StringComparison.Ordinal))
+                {
+                    return new DocumentedInput(r, f.Path, line);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A folder path joined to a base folder, with <c>.</c> and <c>..</c> resolved; null when it climbs above the root.</summary>
+    private static string? NormalizeRelative(string baseDir, string relative)
+    {
+        var parts = baseDir.Length == 0 ? new List<string>() : [.. baseDir.Split('/')];
+        foreach (var seg in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (seg == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (seg != ".")
+            {
+                parts.Add(seg);
+            }
+        }
+
+        return string.Join('/', parts);
     }
 
     private static ImmutableArray<DataSource> SourcesOf(ProjectModel project)

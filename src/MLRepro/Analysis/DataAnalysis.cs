@@ -50,6 +50,26 @@ public sealed partial class DataAnalysis
     public IEnumerable<IndexedFile> CommittedDataFiles =>
         DataFiles.Where(f => f.Git is GitStatus.Tracked or GitStatus.NotInRepo && !f.IsLfsPointer);
 
+    /// <summary>
+    /// The committed data file that an absolute read on the author's machine stands for: one with the same file name
+    /// (<c>D:\Project\data\HR-Employee-Attrition.csv</c> when data/HR-Employee-Attrition.csv is committed). The author read
+    /// their own copy of the file the project ships, so the data is with the code; only the path needs editing. Null when the
+    /// read is not absolute or no committed data file has its name.
+    /// </summary>
+    public IndexedFile? CommittedCopyOf(DataRead r)
+    {
+        if (r.Status != DataPathStatus.Absolute || r.Literal is not { } literal)
+        {
+            return null;
+        }
+
+        var name = literal.Replace('\\', '/').TrimEnd('/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        return name.Contains('.', StringComparison.Ordinal)
+            ? CommittedDataFiles.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            : null;
+    }
+
     /// <summary>Paths tracked by DVC (.dvc files, dvc.lock outs) or LFS.</summary>
     public required ImmutableArray<string> TrackedPaths { get; init; }
 
@@ -317,27 +337,24 @@ public sealed partial class DataAnalysis
             return status;
         }
 
+        // The module's own folder first; then, for a path that does not climb (data/test.csv), each folder above it: a script
+        // in a sub-project's src/ is run from that sub-project's folder (Shell.ai Hackathon/src/predict.py reading data/test.csv,
+        // committed as Shell.ai Hackathon/data/test.csv).
+        var relative = literal.Replace('\\', '/');
         var dir = modulePath[..modulePath.LastIndexOf('/')];
-        var parts = new List<string>(dir.Split('/'));
-        foreach (var seg in literal.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var first = true;
+        while (dir.Length > 0 && (first || !relative.StartsWith("..", StringComparison.Ordinal)))
         {
-            if (seg == "..")
+            if (NormalizeRelative(dir, relative) is { Length: > 0 } path && Classify(path, index, tracked, produced) is var found && found != DataPathStatus.Missing)
             {
-                if (parts.Count == 0)
-                {
-                    return status;
-                }
+                return found;
+            }
 
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (seg != ".")
-            {
-                parts.Add(seg);
-            }
+            first = false;
+            dir = dir.Contains('/', StringComparison.Ordinal) ? dir[..dir.LastIndexOf('/')] : string.Empty;
         }
 
-        var fromModule = Classify(string.Join('/', parts), index, tracked, produced);
-        return fromModule == DataPathStatus.Missing ? status : fromModule;
+        return status;
     }
 
     /// <summary>Loaders whose argument is a dataset id fetched from a hub, not a local path.</summary>

@@ -20,10 +20,12 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         "Hugging Face or Kaggle dataset id, a built-in dataset loader such as sklearn.datasets, or torchvision.datasets with download=True, under any import alias, or committed images, clips " +
         "or data files that a README command passes to its script, as in `python test.py --image examples/case1.png`), or, for a project that reads " +
         "no data, a simulated environment it creates (gym.make). " +
-        "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it; a " +
+        "Reads of absolute paths (/home/…, C:\\…, /kaggle/input, /content/drive) and of files that nothing provides count against it, except an " +
+        "absolute path whose file name is a committed data file (the author's copy of data/train.csv); a " +
         "built-in dataset the code does not download, a dataset only linked from the documentation (a Kaggle competition page; a linked Hugging " +
         "Face dataset counts as fetched when the code calls load_dataset with a name given at run time), or an " +
-        "input only linked by a readme next to the script, is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
+        "input only linked by a readme next to the script or named by a readme in the folder it is read from (input/README.md listing orders.csv; " +
+        "the other missing files are then taken for the pipeline's intermediates unless an absolute path is read), is Partial. A missing path read in one branch of a dataset menu (`elif opt.dataset == \"path\"`) counts against it only when no other " +
         "input is available, and so does an unavailable path read off every run of the project: in a module that no entry point runs or " +
         "imports, or, when the README, shell scripts or pipelines declare the runs, in a side script none of them reaches (data-preparation " +
         "scripts excepted). A file the project's own code writes (np.save(f\"{outdir}/frames.npy\"), followed to its assignments) is an " +
@@ -53,6 +55,11 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         {
             switch (r.Status)
             {
+                case DataPathStatus.Absolute when data.CommittedCopyOf(r) is { } copy:
+                    // The author's copy of a committed data file (D:\Project\data\train.csv beside data/train.csv): the input
+                    // ships with the project; only the path needs editing.
+                    evidence.Add(Evidence.At(r.Path, r.Line, $"reads {r.Literal}, the author's copy of the committed {copy.Path} (edit the path to run it)", $"{r.Function}({r.Argument})"));
+                    break;
                 case DataPathStatus.Absolute:
                     against.Add(Evidence.At(r.Path, r.Line, $"reads {r.Literal}, an absolute path that exists only on the author's machine", $"{r.Function}({r.Argument})"));
                     break;
@@ -108,7 +115,7 @@ public sealed partial class CodeExampleInputCheck : CheckBase
         // defaults to False), or a file that a readme next to the script links.
         var userFetched = data.StandardDatasets.GroupBy(u => u.Name).Where(g => g.All(u => !u.Downloads)).Select(g => g.First())
             .Select(u => Evidence.At(u.Path, u.Line, $"{u.Name} is a standard dataset, but the code does not download it (download=False): the user must fetch it"))
-            .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"the readme next to {d.Read.Path} says where to get {d.Read.Literal}, but the project does not fetch it")))
+            .Concat(data.DocumentedInputs.Select(d => Evidence.At(d.Doc, d.Line, $"{d.Doc} says where to get {d.Read.Literal} (read by {d.Read.Path}), but the project does not fetch it")))
             .Concat(linkedOnly.Take(3).Select(s => Evidence.At(s.Path, s.Line, $"the documentation links {Describe(s.Kind)} {s.Value}, but the project does not fetch it", s.Snippet)))
             .ToList();
         if (!hasInput && userFetched.Count > 0 && against.Count == 0)
@@ -118,10 +125,14 @@ public sealed partial class CodeExampleInputCheck : CheckBase
 
         if (against.Count > 0)
         {
-            // A missing input that a readme next to the script links (R29) is fetchable by hand: partial, not absent.
-            if (!hasInput && data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly).All(documented.Contains))
+            // A missing input that a readme next to the script links (R29), or that a readme in the folder it goes into names, is
+            // fetchable by hand: partial, not absent. The other missing files are then the pipeline's intermediates (features
+            // a preparation step writes), unless an absolute path on the author's machine would need editing code too.
+            var unavailable = data.InputReads.Where(r => r.Status is DataPathStatus.Absolute or DataPathStatus.Missing or DataPathStatus.LocalOnly).ToList();
+            if (!hasInput && (unavailable.All(documented.Contains)
+                || unavailable.Any(documented.Contains) && !unavailable.Any(r => r.Status is DataPathStatus.Absolute && !optional.Contains(r))))
             {
-                return Found(Outcome.Partial, "the input is documented next to the script, but the user must fetch it by hand.", userFetched.Concat(against));
+                return Found(Outcome.Partial, "the input is documented in a readme (next to the script, or in the folder it goes into), but the user must fetch it by hand.", userFetched.Concat(against));
             }
 
             // The documentation links the dataset (a Kaggle page) and the code reads it from a relative path: the user
