@@ -712,7 +712,7 @@ public sealed partial class DataPipelineCheck : CheckBase
 
             foreach (var o in m.CliOptions)
             {
-                var dest = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                var dest = OptionKey(o);
                 if (DatasetOptions.Contains(dest) && Knowledge.WellKnownDatasets.Find(o.Default?.Literal?.AsString) is { Bytes: > LargeDatasetBytes } d)
                 {
                     code.Add((Evidence.At(m.Path, o.Line, $"trains on {d.Name} by default", string.Join('/', o.Flags)), d));
@@ -777,7 +777,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         {
             foreach (var o in m.CliOptions)
             {
-                var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                var name = OptionKey(o);
 
                 // Epochs say little without the data's size (200 epochs of a GCN on Cora take seconds); steps of a network do.
                 // A default written as a cast (`default=int(50e6)`, Rainbow's --T-max) is as literal as `default=50000000`.
@@ -790,6 +790,9 @@ public sealed partial class DataPipelineCheck : CheckBase
 
         return settingsCount;
     }
+
+    /// <summary>An option's name as its dest reads it, lower case with '_' for '-': --num-epochs → num_epochs.</summary>
+    private static string OptionKey(Python.CliOption o) => (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
 
     /// <summary>Epochs an option's default gives from which training on a GPU is long: hours of deep-network passes over the data.</summary>
     public const int LongDefaultEpochs = 100;
@@ -828,7 +831,7 @@ public sealed partial class DataPipelineCheck : CheckBase
             {
                 foreach (var o in m.CliOptions)
                 {
-                    var name = (o.Dest ?? o.Flags.FirstOrDefault()?.TrimStart('-') ?? string.Empty).Replace('-', '_').ToLowerInvariant();
+                    var name = OptionKey(o);
                     if (EpochOptions.Contains(name) && WholeNumber(o.Default?.Literal) is { } n && n >= LongDefaultEpochs)
                     {
                         return $"{m.Path}:{o.Line} trains {n} epochs by default ({string.Join('/', o.Flags)}) on a GPU";

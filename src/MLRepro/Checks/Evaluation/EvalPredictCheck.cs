@@ -178,9 +178,9 @@ public sealed partial class EvalPredictCheck : CheckBase
             // the user's input. A notebook that trains and then predicts on examples is not one (a tutorial).
             // A notebook that only prompts a hub model by name (from_pretrained("gpt2")) tries someone else's weights, not the
             // model the project trains.
-            var notebookInput = m.IsNotebook && NotebookLiteralInput(m) && !Analysis.RandomnessAnalysis.TrainsOrTunes(m);
-            var notebookLoad = notebookInput ? m.Calls.FirstOrDefault(c => (IsModelLoad(c) || c.Target.EndsWith("load_checkpoint", StringComparison.Ordinal)) && !LoadsHubModelByName(m, c)) : null;
-            notebookInput = notebookLoad is not null;
+            var notebookLoad = m.IsNotebook && NotebookLiteralInput(m) && !Analysis.RandomnessAnalysis.TrainsOrTunes(m)
+                ? m.Calls.FirstOrDefault(c => (IsModelLoad(c) || c.Target.EndsWith("load_checkpoint", StringComparison.Ordinal)) && !LoadsHubModelByName(m, c)) : null;
+            var notebookInput = notebookLoad is not null;
             var load = notebookLoad ?? m.Calls.FirstOrDefault(IsModelLoad);
             if (load is null)
             {
