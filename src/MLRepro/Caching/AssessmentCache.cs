@@ -44,6 +44,12 @@ public sealed class AssessmentCache
     private long _writes;
     private long _unstable;
 
+    /// <summary>Added to the digest memo's clock (tests: a positive skew lets it trust files just written).</summary>
+    internal TimeSpan MemoClockSkew { get; init; }
+
+    /// <summary>The digest memo of the last <see cref="GetOrAssess"/> (tests and the bench read its counters).</summary>
+    public DigestMemo? LastMemo { get; private set; }
+
     /// <summary>Creates a cache in a folder (created on first write).</summary>
     /// <param name="directory">The cache folder (the summary cache's); entries go to <c>assessments/v{FormatVersion}/</c> under it.</param>
     /// <param name="maxBytes">Upper bound of the whole cache folder's entries (summaries and assessments together).</param>
@@ -99,7 +105,10 @@ public sealed class AssessmentCache
     public Report GetOrAssess(string root, IndexOptions? options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs, Func<Report> assess)
     {
         options ??= IndexOptions.Default;
-        var key = AssessmentKey.Compute(root, options, extraInputs, _buildId);
+        // The digests of the last key of this tree: files whose stat is unchanged since then are not read again.
+        var memo = DigestMemo.Open(Directory, root, options, _buildId, MemoClockSkew);
+        LastMemo = memo;
+        var key = AssessmentKey.Compute(root, options, extraInputs, _buildId, memo);
         if (key is { } k && TryGet(k) is { } stored)
         {
             Interlocked.Increment(ref _hits);
@@ -112,7 +121,7 @@ public sealed class AssessmentCache
         {
             // Re-keying costs one more walk and read, a small part of a cold assessment, and is what makes a file edited
             // during the assessment harmless: its report is simply not stored.
-            if (AssessmentKey.Compute(root, options, extraInputs, _buildId) == before)
+            if (AssessmentKey.Compute(root, options, extraInputs, _buildId, memo) == before)
             {
                 Put(before, report);
             }

@@ -70,7 +70,11 @@ public static class AssessmentKey
     /// <param name="options">The index options of the assessment.</param>
     /// <param name="extraInputs">Inputs besides the tree, each a label and its bytes.</param>
     /// <param name="buildId">The build to key for (tests); null for <see cref="BuildId"/>.</param>
-    public static UInt128? Compute(string root, IndexOptions options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs = null, byte[]? buildId = null)
+    /// <param name="memo">
+    /// Digests of an earlier key of this tree with the stat each was read under (<see cref="DigestMemo"/>): files whose
+    /// stat is unchanged are not read again. Null reads every file.
+    /// </param>
+    public static UInt128? Compute(string root, IndexOptions options, IReadOnlyList<KeyValuePair<string, byte[]>>? extraInputs = null, byte[]? buildId = null, DigestMemo? memo = null)
     {
         root = Path.GetFullPath(root);
         if (!Directory.Exists(root))
@@ -80,6 +84,7 @@ public static class AssessmentKey
 
         // The walk lists folders on this thread while the files it has met are read and hashed on the others: on a
         // large tree, listing costs about as much as reading, and the two overlap.
+        memo?.BeginScan();
         var walk = new Walk(root, options);
         var digested = new ConcurrentBag<(int Index, FileDigest Digest)>();
         using (var queue = new BlockingCollection<(int Index, Entry Entry)>())
@@ -88,7 +93,7 @@ public static class AssessmentKey
             var readers = Task.Run(() => Parallel.ForEach(
                 Partitioner.Create(queue.GetConsumingEnumerable(), EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
-                item => digested.Add((item.Index, DigestOf(item.Entry, options)))));
+                item => digested.Add((item.Index, DigestOf(item.Entry, options, memo)))));
             try
             {
                 walk.Directory(root, string.Empty, 0);
@@ -104,6 +109,8 @@ public static class AssessmentKey
         {
             return null;
         }
+
+        memo?.EndScan();
 
         var entries = walk.Entries;
         var digests = new FileDigest[entries.Count];
@@ -181,9 +188,9 @@ public static class AssessmentKey
     /// <summary>
     /// What the index and the model can see of one file: nothing for an empty or too-large file (the index reads
     /// neither; size and name are in the key), the hash of the whole content for a text file, the hash of the sniffed
-    /// head for a binary one.
+    /// head for a binary one; taken from the memo when the file's stat is unchanged since it was read.
     /// </summary>
-    private static FileDigest DigestOf(Entry e, IndexOptions options)
+    private static FileDigest DigestOf(Entry e, IndexOptions options, DigestMemo? memo)
     {
         // A .gitignore is read in full by the ignore rules (without git) whatever its size.
         var gitignore = e.Rel == ".gitignore" || e.Rel.EndsWith("/.gitignore", StringComparison.Ordinal);
@@ -193,6 +200,40 @@ public static class AssessmentKey
             return new FileDigest(ContentNone, 0, default, null);
         }
 
+        if (memo is null)
+        {
+            return Read(e, options);
+        }
+
+        // The stat is taken before the read: a write after it changes the stat, so the next scan reads the file again.
+        if (!FileStat.TryGet(e.Full, out var stat))
+        {
+            memo.Missed();
+            return Read(e, options);
+        }
+
+        if (memo.TryGet(e.Rel, stat, out var content, out var length, out var hash))
+        {
+            return new FileDigest(content, length, hash, null);
+        }
+
+        var digest = Read(e, options);
+        if (digest.Error is null)
+        {
+            memo.Record(e.Rel, stat, digest.Content, digest.Length, digest.Hash);
+        }
+        else
+        {
+            memo.Missed();
+        }
+
+        return digest;
+    }
+
+    /// <summary>Reads what the index sees of a file that is neither empty nor over the text limit.</summary>
+    private static FileDigest Read(Entry e, IndexOptions options)
+    {
+        var gitignore = e.Rel == ".gitignore" || e.Rel.EndsWith("/.gitignore", StringComparison.Ordinal);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {

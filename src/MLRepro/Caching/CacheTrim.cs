@@ -1,14 +1,15 @@
 namespace MLRepro.Caching;
 
 /// <summary>
-/// The one size bound of a cache folder: Python summaries (<see cref="SummaryCache"/>) and whole assessments
-/// (<see cref="AssessmentCache"/>) together, every format version of each. Only these subfolders are listed, so a
+/// The one size bound of a cache folder: Python summaries (<see cref="SummaryCache"/>), whole assessments
+/// (<see cref="AssessmentCache"/>) and the trees' digest memos (<see cref="DigestMemo"/>) together, every format
+/// version of each. Only these subfolders are listed, so a
 /// <c>--cache-dir</c> that also holds other files never loses them.
 /// </summary>
 internal static class CacheTrim
 {
     /// <summary>The subfolders of a cache folder that hold entries.</summary>
-    public static readonly string[] Folders = [SummaryCache.FolderName, AssessmentCache.FolderName];
+    public static readonly string[] Folders = [SummaryCache.FolderName, AssessmentCache.FolderName, DigestMemo.FolderName];
 
     /// <summary>
     /// When the entries exceed <paramref name="maxBytes"/>, deletes the oldest-written (and stray temporary files older

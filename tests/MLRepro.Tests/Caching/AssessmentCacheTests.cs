@@ -41,25 +41,47 @@ public sealed class AssessmentCacheTests
         TreeHash(root).Should().Be(before, "the project is never written");
     }
 
-    public static TheoryData<string> Mutations() =>
+    private static readonly string[] s_mutations =
     [
         "python byte", "config byte", "readme byte", "binary resized", "binary head byte", "large data resized",
         "file added", "file deleted", "file renamed", "ignore rule changed", "folder added with a file", "symlink retargeted",
-        "text grows past the limit",
+        "text grows past the limit", "same size and time restored", "replaced by a rename",
     ];
+
+    /// <summary>
+    /// Every mutation twice: with the digest memo as it runs (files just written are too recent to trust, so every file
+    /// is read), and with its clock a minute ahead, so that it trusts every file whose stat is unchanged.
+    /// </summary>
+    public static TheoryData<string, bool> Mutations()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var m in s_mutations)
+        {
+            data.Add(m, false);
+            data.Add(m, true);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Mutations))]
-    public void Any_change_of_an_input_is_a_miss_and_gives_the_fresh_assessment(string mutation)
+    public void Any_change_of_an_input_is_a_miss_and_gives_the_fresh_assessment(string mutation, bool memoTrustsUnchangedFiles)
     {
         using var t = new TempDir();
         var root = Path.Combine(t.Path, "project");
         Project(root);
         // A small text limit stands for the 8 MiB one, so that "too large" files stay small in a test.
         var options = new IndexOptions { MaxTextFileBytes = 64 * 1024 };
-        var cache = new AssessmentCache(Path.Combine(t.Path, "cache"));
+        var cache = new AssessmentCache(Path.Combine(t.Path, "cache")) { MemoClockSkew = memoTrustsUnchangedFiles ? TimeSpan.FromMinutes(1) : TimeSpan.Zero };
         Run(cache, root, options).Ran.Should().BeTrue();
         Run(cache, root, options).Ran.Should().BeFalse("unchanged: a hit");
+        if (memoTrustsUnchangedFiles && FileStat.IsAvailable)
+        {
+            cache.LastMemo!.Hits.Should().BeGreaterThan(0, "the hit reused digests without reading");
+            cache.LastMemo.Reads.Should().Be(0);
+        }
+
         var key = AssessmentKey.Compute(root, options);
 
         Mutate(root, mutation);
@@ -339,6 +361,19 @@ public sealed class AssessmentCacheTests
                 break;
             case "text grows past the limit":
                 File.AppendAllText(P("README.md"), new string('x', 70 * 1024));
+                break;
+            case "same size and time restored":
+                // What `rsync -t` or `touch -r` leave: the size and the modification time are the old ones, the bytes are not.
+                var time = File.GetLastWriteTimeUtc(P("train.py"));
+                SetByte(P("train.py"), "np.random.seed(1)", "np.random.seed(7)");
+                File.SetLastWriteTimeUtc(P("train.py"), time);
+                break;
+            case "replaced by a rename":
+                // An editor's save: a new file of the same size and time renamed over the old one.
+                var old = File.GetLastWriteTimeUtc(P("config.yaml"));
+                File.WriteAllText(P("config.new"), "seed: 42\nlr: 0.2\nepochs: 3\n");
+                File.SetLastWriteTimeUtc(P("config.new"), old);
+                File.Move(P("config.new"), P("config.yaml"), overwrite: true);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mutation));
