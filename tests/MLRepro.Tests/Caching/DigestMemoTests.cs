@@ -133,6 +133,10 @@ public sealed class DigestMemoTests
 
         Directory.GetFiles(cacheDir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
         Directory.GetFiles(root, "*", SearchOption.AllDirectories).Should().HaveCount(6, "the memo never lives in the project");
+        File.WriteAllText(Path.Combine(cacheDir, "notes.txt"), "mine");
+        CacheTrim.Trim(cacheDir, maxBytes: 1);
+        File.Exists(first.File).Should().BeFalse("memos count toward the cache folder's bound");
+        File.Exists(Path.Combine(cacheDir, "notes.txt")).Should().BeTrue();
     }
 
     [Fact]
