@@ -163,17 +163,7 @@ public sealed class AssessmentCache
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var temp = $"{file}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temp, bytes);
-            try
-            {
-                File.Move(temp, file, overwrite: true);
-            }
-            catch
-            {
-                CacheTrim.TryDelete(temp);
-                throw;
-            }
+            CacheTrim.WriteAtomically(file, bytes);
 
             Interlocked.Increment(ref _writes);
         }

@@ -59,6 +59,25 @@ internal static class CacheTrim
         }
     }
 
+    /// <summary>
+    /// Writes a cache file atomically: to a temporary file of its own (named so that <see cref="Trim"/> deletes it if the
+    /// process dies before the rename) renamed over the file. Throws what the file system throws; no temporary file remains.
+    /// </summary>
+    public static void WriteAtomically(string file, byte[] bytes)
+    {
+        var temp = $"{file}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllBytes(temp, bytes);
+        try
+        {
+            File.Move(temp, file, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
     /// <summary>Deletes a file, ignoring one already gone or in use.</summary>
     public static void TryDelete(string path)
     {

@@ -177,17 +177,7 @@ public sealed class DigestMemo
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-            var temp = $"{File}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            System.IO.File.WriteAllBytes(temp, Encode());
-            try
-            {
-                System.IO.File.Move(temp, File, overwrite: true);
-            }
-            catch
-            {
-                CacheTrim.TryDelete(temp);
-                throw;
-            }
+            CacheTrim.WriteAtomically(File, Encode());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -186,17 +186,7 @@ public sealed class SummaryCache
                 }
             }
 
-            var temp = $"{file}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temp, bytes);
-            try
-            {
-                File.Move(temp, file, overwrite: true);
-            }
-            catch
-            {
-                CacheTrim.TryDelete(temp);
-                throw;
-            }
+            CacheTrim.WriteAtomically(file, bytes);
 
             Interlocked.Increment(ref _writes);
         }
