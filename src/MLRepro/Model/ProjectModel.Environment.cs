@@ -359,6 +359,10 @@ public sealed partial class ProjectModel
             {
                 list.AddRange(RuntimeParser.ParsePythonVersionFile(pv));
             }
+            else if (lower is ".tool-versions" or "mise.toml" or ".mise.toml" && f.Directory.Length == 0 && Text(f) is { } tv)
+            {
+                list.AddRange(RuntimeParser.ParseToolVersions(tv));
+            }
             else if (lower is "runtime.txt" && Text(f) is { } rt)
             {
                 list.AddRange(RuntimeParser.ParseRuntimeTxt(rt));

@@ -16,14 +16,17 @@ public sealed partial class EnvExampleCheck : CheckBase
         "There is an example environment in which the project runs without errors — most easily a Docker image, which also fixes the OS " +
         "and Python version. For deep learning the hardware and driver versions (GPU, CUDA) must be described too.",
         "A Dockerfile, devcontainer, cog.yaml, Apptainer definition, Nix flake, Binder setup, a conda/uv/pixi environment with a " +
-        "Python version, or a lock file with the project's Python constraint (poetry.lock + python = \">=3.8,<3.11\") is Met; one complete " +
-        "environment is enough (the conda.yaml MLflow writes beside a logged model, next to its MLmodel file, is the artifact's, not the project's). " +
+        "Python version, or a lock file with the project's Python pin (.python-version, asdf .tool-versions, mise.toml) or a bounded Python constraint (poetry.lock + python = \">=3.8,<3.11\") is Met; one complete " +
+        "environment is enough (the conda.yaml MLflow writes beside a logged model, next to its MLmodel file, is the artifact's, not the project's; " +
+        "Dockerfiles and environment files inside a vendored copy of another project, a folder with its own licence, are that project's). " +
+        "A lock file whose Python constraint has no upper bound below Python 4 (\"^3.8\", \">=3.8,<4.0\") does not fix the Python version: Partial. " +
         "Base images without a pinned tag (`latest`, `latest-gpu`, none), a Dockerfile that COPYs a file the " +
         "project does not commit (it cannot build), an environment file without a Python version (a bare `- python`), or a project whose code uses a GPU " +
         "while no environment states the CUDA version (a pinned GPU image does) are Partial, and so is a CI workflow that sets up Python, " +
         "installs the dependencies (even when it then only runs tests or linters; `make install` counts when that target pip-installs; GitHub Actions or Travis CI) when it is the only environment, and docs or a Makefile target that only describe the environment " +
         "(`conda create -n x python=3.8`, \"tested under Python 3.5.2 with CUDA 9.0\", a Requirements/Environment section stating the Python version; a minimum version such as \"Python 3.9+\" counts beside a CUDA version, an OS release or a Cloud TPU). An environment file that cannot be created as " +
-        "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too.",
+        "written (a git:// URL, which GitHub no longer serves; the deprecated `sklearn` stub) is Partial too, and so is a committed Colab notebook that " +
+        "pip-installs its packages, with the docs linking Colab, when it is the only environment (a hosted runtime whose image changes over time).",
         "Add a Dockerfile that starts from a pinned base image (e.g. python:3.11.9-slim, or nvidia/cuda:12.1.1-cudnn8-runtime for GPU " +
         "work) and installs the pinned requirements.",
         [],
@@ -205,10 +208,12 @@ public sealed partial class EnvExampleCheck : CheckBase
     /// <inheritdoc />
     public override Finding Run(ProjectModel project)
     {
-        var containers = project.Containers.Where(c => c.Kind != ContainerKind.Compose || c.Images.Length > 0).ToList();
+        // A copy of another project kept in the tree (transformers/ with its own LICENSE and docker/ folder) brings that project's
+        // CI images and environments, built for its own code, not for this project's scripts.
+        var containers = project.Containers.Where(c => (c.Kind != ContainerKind.Compose || c.Images.Length > 0) && !project.IsVendoredPackagePath(c.Path)).ToList();
         // MLflow writes a conda.yaml beside every model it logs (mlruns/<exp>/<run>/artifacts/model/MLmodel): the environment
         // recorded for serving that artifact, not one the project offers to run in.
-        var condaEnvs = project.DependencyFiles.Where(f => f.Format == DependencyFileFormat.CondaEnvironment && !IsMlflowModelEnvironment(project, f.Path)).ToList();
+        var condaEnvs = project.DependencyFiles.Where(f => f.Format == DependencyFileFormat.CondaEnvironment && !IsMlflowModelEnvironment(project, f.Path) && !project.IsVendoredPackagePath(f.Path)).ToList();
         var runtimes = project.Runtimes;
         // Only the code's own GPU use needs a CUDA version; a pinned GPU image (nvcr.io/nvidia/tensorflow:21.04-tf2-py3) fixes its CUDA by its tag.
         var gpu = EnvHardwareCheck.CodeGpuUses(project).Any();
@@ -257,6 +262,12 @@ public sealed partial class EnvExampleCheck : CheckBase
         if (pythonPinned is not null && lockFile is not null)
         {
             good.Add(Evidence.At(lockFile.Path, null, $"locked environment with Python {pythonPinned.Version} ({pythonPinned.Path})"));
+            // A constraint without an upper bound below Python 4 (">=3.8,<4.0", "^3.8", ">=3.12") admits every later release, on which
+            // the locked wheels (torch 1.12 builds for 3.7-3.10 only) may not exist: the lock fixes the packages, not the interpreter.
+            if (pythonPinned.Source == Formats.Runtime.RuntimeSource.RequiresPython && IsOpenPythonConstraint(pythonPinned.Version))
+            {
+                problems.Add(Evidence.At(lockFile.Path, null, $"the Python constraint {pythonPinned.Version} ({pythonPinned.Path}) has no upper bound, so the locked environment does not fix the Python version"));
+            }
         }
 
         if (good.Count == 0 && problems.Count == 0 && CiEnvironment(project) is { } ci)
@@ -299,6 +310,14 @@ public sealed partial class EnvExampleCheck : CheckBase
                 [described], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
         }
 
+        if (good.Count == 0 && problems.Count == 0 && HostedNotebookEnvironment(project) is { } hosted)
+        {
+            // "Open in Colab" on a committed Colab notebook that pip-installs what it needs: the hosted runtime is an environment the
+            // project runs in, but Google changes its image, Python and CUDA over time and nothing here fixes them.
+            return Found(Outcome.Partial, "the only example environment is a hosted notebook runtime (Google Colab) that the docs link and the notebook installs its packages into; its image and Python version are not fixed.",
+                hosted, "Add a Dockerfile (or an environment file with the Python version) that recreates the notebook's environment.");
+        }
+
         if (good.Count == 0 && problems.Count == 0)
         {
             return Found(Outcome.NotMet, "no example environment: no Dockerfile, devcontainer, conda/uv environment or similar.",
@@ -320,6 +339,67 @@ public sealed partial class EnvExampleCheck : CheckBase
 
         return Found(Outcome.Met, $"an example environment is defined ({List(good.Select(g => g.Path).Distinct())}).", good);
     }
+
+    /// <summary>
+    /// A committed notebook saved from Google Colab (its metadata has a <c>colab</c> entry) that installs its packages in a cell
+    /// (<c>!pip install …</c>), while the docs link Colab (an "Open in Colab" badge or link): the project offers Colab's hosted
+    /// runtime as the place to run it. The notebook's install line and the docs' link as evidence; null when there is none.
+    /// </summary>
+    private static List<Evidence>? HostedNotebookEnvironment(ProjectModel project)
+    {
+        var link = project.Docs.Select(d => (d.Path, Text: project.Text(d.Path)))
+            .Select(d => (d.Path, d.Text, Index: d.Text?.Text.IndexOf("colab.research.google.com", StringComparison.OrdinalIgnoreCase) ?? -1))
+            .FirstOrDefault(d => d.Index >= 0);
+        if (link.Text is null)
+        {
+            return null;
+        }
+
+        var notebook = project.Notebooks.FirstOrDefault(n => n.HostedRuntime == "colab" && n.PipInstalls.Length > 0 && !project.IsVendoredPackagePath(n.Path));
+        if (notebook is null)
+        {
+            return null;
+        }
+
+        var pip = notebook.PipInstalls[0];
+        return
+        [
+            Evidence.At(link.Path, link.Text.GetPosition(link.Index).Line, "the docs link Google Colab"),
+            Evidence.At(notebook.Path, null, $"a Colab notebook installs its packages (cell {pip.CellIndex + 1})", pip.Text),
+        ];
+    }
+
+    /// <summary>
+    /// Whether a requires-python constraint leaves the Python version open: no upper bound below Python 4 (">=3.8", ">=3.8,<4.0",
+    /// Poetry's "^3.8", "~=3.8"). "&lt;3.11", "==3.10.*", "3.10", Poetry's "~3.10" and "~=3.10.4" bound it; with alternatives
+    /// ("&gt;=3.8,&lt;3.9 || &gt;=3.10") one open alternative leaves it open.
+    /// </summary>
+    internal static bool IsOpenPythonConstraint(string constraint) =>
+        constraint.Split("||").Any(alternative => !alternative.Split(',').Select(c => c.Trim().Trim('"', '\'')).Any(BoundsPython));
+
+    /// <summary>Whether one clause of a Python constraint caps the version below Python 4.</summary>
+    private static bool BoundsPython(string clause)
+    {
+        var m = ConstraintClause().Match(clause);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var op = m.Groups["op"].Value;
+        var parts = m.Groups["v"].Value.Split('.');
+        var major = int.TryParse(parts[0], out var x) ? x : 0;
+        return op switch
+        {
+            "<" or "<=" => major < 4,
+            "" or "==" or "===" or "~" => true,
+            "~=" => parts.Length >= 3,
+            _ => false, // >=, >, ^, != leave it open
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<op>===|==|~=|<=|>=|!=|<|>|\^|~)?\s*v?(?<v>\d+(?:\.(?:\d+|\*))*)$")]
+    private static partial System.Text.RegularExpressions.Regex ConstraintClause();
 
     /// <summary>A documented command that creates an environment with a stated Python version (conda create … python=3.9, pyenv install/local 3.8.1, uv venv --python 3.11, virtualenv -p python3.8).</summary>
     private static Evidence? DocumentedEnvironment(ProjectModel project)

@@ -39,6 +39,20 @@ public readonly record struct CellLocation(int CellIndex, int LineInCell);
 /// A Jupyter notebook: its cells, the code cells joined into one Python module (magics blanked out, so line
 /// numbers stay aligned) with a map back to cells, and the magics, pip installs and shell commands found.
 /// </summary>
+/// <param name="Path">Repository-relative path.</param>
+/// <param name="NbFormat">The nbformat major version (3 or 4; 0 when unreadable).</param>
+/// <param name="KernelLanguage">The kernel's language from the metadata, when given.</param>
+/// <param name="Cells">Every cell, in order.</param>
+/// <param name="Code">The code cells joined into one module.</param>
+/// <param name="LineMap">For each line of <paramref name="Code"/>, its cell and line.</param>
+/// <param name="Magics">Magics and help lines.</param>
+/// <param name="PipInstalls">pip/conda installs run in cells.</param>
+/// <param name="ShellCommands">Other shell escapes.</param>
+/// <param name="Diagnostics">Problems met while parsing.</param>
+/// <param name="HostedRuntime">
+/// The hosted service the notebook was saved from, read from its metadata: "colab" (a <c>colab</c> entry, Google Colab) or
+/// "kaggle" (a <c>kaggle</c> entry, a Kaggle notebook); null for a notebook saved by a local Jupyter.
+/// </param>
 public sealed record NotebookDocument(
     string Path,
     int NbFormat,
@@ -49,7 +63,8 @@ public sealed record NotebookDocument(
     ImmutableArray<NotebookCommand> Magics,
     ImmutableArray<NotebookCommand> PipInstalls,
     ImmutableArray<NotebookCommand> ShellCommands,
-    ImmutableArray<Diagnostic> Diagnostics)
+    ImmutableArray<Diagnostic> Diagnostics,
+    string? HostedRuntime = null)
 {
     /// <summary>Code cells only.</summary>
     public IEnumerable<NotebookCell> CodeCells => Cells.Where(c => c.Kind == NotebookCellKind.Code);

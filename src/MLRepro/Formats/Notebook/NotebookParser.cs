@@ -24,6 +24,7 @@ public static class NotebookParser
         var cells = new List<NotebookCell>();
         var nbformat = 0;
         string? language = null;
+        string? host = null;
         try
         {
             using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
@@ -41,6 +42,8 @@ public static class NotebookParser
 
                 if (root.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object)
                 {
+                    host = meta.TryGetProperty("colab", out _) ? "colab" : meta.TryGetProperty("kaggle", out _) ? "kaggle" : null;
+
                     if (meta.TryGetProperty("kernelspec", out var ks) && ks.ValueKind == JsonValueKind.Object && ks.TryGetProperty("language", out var l) && l.ValueKind == JsonValueKind.String)
                     {
                         language = l.GetString();
@@ -86,7 +89,7 @@ public static class NotebookParser
             diags.Add(new Diagnostic(path, SourceSpan.At(1), DiagnosticSeverity.Error, "notebook.json", $"invalid notebook text: {e.Message}"));
         }
 
-        return Join(path, nbformat, language, cells, diags);
+        return Join(path, nbformat, language, cells, diags) with { HostedRuntime = host };
     }
 
     private static void ReadCells(JsonElement array, List<NotebookCell> cells, string sourceProperty)

@@ -3,7 +3,7 @@ namespace MLRepro.Formats.Runtime;
 /// <summary>Where a Python version was declared.</summary>
 public enum RuntimeSource
 {
-    /// <summary>.python-version (pyenv, uv).</summary>
+    /// <summary>.python-version (pyenv, uv), or the python entry of a version manager's tool file (asdf .tool-versions, mise.toml).</summary>
     PythonVersionFile,
     /// <summary>runtime.txt (Heroku, repo2docker): "python-3.10.12".</summary>
     RuntimeTxt,

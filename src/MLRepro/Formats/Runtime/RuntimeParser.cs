@@ -36,6 +36,40 @@ public static partial class RuntimeParser
         return list.ToImmutable();
     }
 
+    /// <summary>
+    /// The Python pin of a version manager's tool file: asdf's .tool-versions ("python 3.12.1", several versions allowed) and
+    /// mise's mise.toml / .mise.toml (<c>[tools]</c> python = "3.12", or a list). Read like a .python-version file: each pins
+    /// the interpreter the project's environment is created with.
+    /// </summary>
+    public static ImmutableArray<RuntimeDeclaration> ParseToolVersions(SourceText source)
+    {
+        var list = ImmutableArray.CreateBuilder<RuntimeDeclaration>();
+        var toml = source.Path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase);
+        var inTools = false;
+        for (var n = 1; n <= Math.Min(source.LineCount, 500); n++)
+        {
+            var l = source.GetLine(n).Trim();
+            if (toml && l.StartsWith('['))
+            {
+                inTools = l == "[tools]";
+                continue;
+            }
+
+            var m = toml ? (inTools ? MiseTool().Match(l) : Match.Empty) : AsdfTool().Match(l);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            foreach (Match v in ToolVersion().Matches(m.Groups[1].Value))
+            {
+                list.Add(new RuntimeDeclaration(source.Path, n, RuntimeSource.PythonVersionFile, v.Value, RuntimeDeclaration.IsExactVersion(v.Value)));
+            }
+        }
+
+        return list.ToImmutable();
+    }
+
     /// <summary>runtime.txt: "python-3.10.12".</summary>
     public static ImmutableArray<RuntimeDeclaration> ParseRuntimeTxt(SourceText source)
     {
@@ -273,6 +307,18 @@ public static partial class RuntimeParser
             }
         }
     }
+
+    /// <summary>An asdf .tool-versions line for Python: "python 3.12.1 3.11.9".</summary>
+    [GeneratedRegex(@"^python\s+([^#]+)")]
+    private static partial Regex AsdfTool();
+
+    /// <summary>A mise [tools] entry for Python: python = "3.12", python = ["3.11", "3.12"], python = { version = "3.12" }.</summary>
+    [GeneratedRegex(@"^[""']?python[""']?\s*=\s*(.+)$")]
+    private static partial Regex MiseTool();
+
+    /// <summary>A Python version in a tool file's value: 3.12, 3.11.9.</summary>
+    [GeneratedRegex(@"(?<![\w.])[23]\.\d+(?:\.\d+)?(?![\w.])")]
+    private static partial Regex ToolVersion();
 
     [GeneratedRegex(@"^python-(\d+\.\d+(?:\.\d+)?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RuntimeTxt();

@@ -44,6 +44,8 @@ public sealed class EnvironmentParserPropertyTests
         ("train.def", s => ApptainerParser.Parse(s)),
         ("flake.nix", s => NixParser.Parse(s)),
         (".python-version", s => RuntimeParser.ParsePythonVersionFile(s)),
+        (".tool-versions", s => RuntimeParser.ParseToolVersions(s)),
+        ("mise.toml", s => RuntimeParser.ParseToolVersions(s)),
         ("runtime.txt", s => RuntimeParser.ParseRuntimeTxt(s)),
         ("tox.ini", s => RuntimeParser.ParseToxIni(s)),
         ("noxfile.py", s => RuntimeParser.ParseNoxfile(s)),

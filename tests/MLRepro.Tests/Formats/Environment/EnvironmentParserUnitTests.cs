@@ -170,4 +170,27 @@ public sealed class EnvironmentParserUnitTests
         doc.CudaVersion.Should().Be("11.8");
         doc.RequestsGpu.Should().BeFalse("a CUDA wheel alone does not request a GPU at run time");
     }
+
+    [Theory]
+    [InlineData(".tool-versions", "nodejs 20.11.0\npython 3.11.9 3.10.14 # two\n", new[] { "3.11.9", "3.10.14" })]
+    [InlineData("mise.toml", "[env]\npython = \"2.0\"\n[tools]\nnode = \"20\"\npython = \"3.12\"\n", new[] { "3.12" })]
+    [InlineData(".mise.toml", "[tools]\npython = [\"3.11\", \"3.12.1\"]\n", new[] { "3.11", "3.12.1" })]
+    [InlineData("mise.toml", "[tools]\nuv = \"latest\"\n", new string[0])]
+    public void Version_manager_tool_files_pin_python(string path, string text, string[] versions) =>
+        RuntimeParser.ParseToolVersions(new SourceText(path, text)).Select(r => r.Version).Should().Equal(versions);
+
+    [Theory]
+    [InlineData(">=3.8,<4.0", true)]
+    [InlineData("^3.8", true)]
+    [InlineData(">=3.12", true)]
+    [InlineData("~=3.8", true)]
+    [InlineData(">=3.8,<3.9 || >=3.10", true)]
+    [InlineData(">=3.7.1,<3.10", false)]
+    [InlineData("==3.11.*", false)]
+    [InlineData("3.10", false)]
+    [InlineData("~3.10", false)]
+    [InlineData("~=3.10.4", false)]
+    [InlineData(">=3.9, <3.12", false)]
+    public void Open_python_constraints_leave_the_version_unfixed(string constraint, bool open) =>
+        MLRepro.Checks.Environment.EnvExampleCheck.IsOpenPythonConstraint(constraint).Should().Be(open);
 }
