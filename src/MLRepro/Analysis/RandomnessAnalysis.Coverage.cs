@@ -59,6 +59,7 @@ public sealed partial class RandomnessAnalysis
             .ToDictionary(m => m.Path, m => localModules.Closure(m.Path), StringComparer.Ordinal);
         var closures = scripts.Where(c => undeclared || declaredScripts!.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var inSomeScript = scripts.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var byPath = localModules.ByPath;
 
         foreach (var u in candidates)
         {
@@ -67,9 +68,10 @@ public sealed partial class RandomnessAnalysis
             var processes = closures.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
             if (processes.Count == 0)
             {
-                // No declared run executes the draw's module, but a script of its own does (finetune.py beside a declared
-                // merge.py): that script is its process, and a seed in a sibling script (train_clm.py) does not reach it.
-                processes = scripts.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
+                // No declared run executes the draw's module, but a training script of its own does (finetune.py beside a
+                // declared merge.py): that script is its process, and a seed in a sibling script (train_clm.py) does not reach
+                // it. An undeclared helper that does not train (show_samples.py) stays exploration beside the runs.
+                processes = scripts.Where(c => c.Value.Contains(u.Path) && c.Value.Any(p => byPath.TryGetValue(p, out var x) && TrainsOrTunes(x))).Select(c => c.Key).ToList();
             }
 
             if (processes.Count > 0)
