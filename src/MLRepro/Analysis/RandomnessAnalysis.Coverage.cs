@@ -59,12 +59,21 @@ public sealed partial class RandomnessAnalysis
             .ToDictionary(m => m.Path, m => localModules.Closure(m.Path), StringComparer.Ordinal);
         var closures = scripts.Where(c => undeclared || declaredScripts!.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var inSomeScript = scripts.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var byPath = localModules.ByPath;
 
         foreach (var u in candidates)
         {
             var lib = u.Library!;
             var covering = seeded.Where(s => s.Libraries.Contains(lib)).ToList();
             var processes = closures.Where(c => c.Value.Contains(u.Path)).Select(c => c.Key).ToList();
+            if (processes.Count == 0)
+            {
+                // No declared run executes the draw's module, but a training script of its own does (finetune.py beside a
+                // declared merge.py): that script is its process, and a seed in a sibling script (train_clm.py) does not reach
+                // it. An undeclared helper that does not train (show_samples.py) stays exploration beside the runs.
+                processes = scripts.Where(c => c.Value.Contains(u.Path) && c.Value.Any(p => byPath.TryGetValue(p, out var x) && TrainsOrTunes(x))).Select(c => c.Key).ToList();
+            }
+
             if (processes.Count > 0)
             {
                 // A seed covers the draw when one script runs both (the documented commands may name only some of the scripts
@@ -165,10 +174,18 @@ public sealed partial class RandomnessAnalysis
 
             bool Compute()
             {
-                if (!_byPath.TryGetValue(path, out var m) || Enclosing(m, line) is not { } flow)
+                if (!_byPath.TryGetValue(path, out var m))
                 {
-                    // Module-level code (runs at import, before any function): not judged.
                     return false;
+                }
+
+                if (Enclosing(m, line) is not { } flow)
+                {
+                    // Module-level code runs top to bottom: in a script without functions (finetune.py building the model,
+                    // shuffling the data, then the Trainer that seeds), the draws written above the seed, or made by the
+                    // calls above it, come first. Whether the module's own importers seed earlier is not judged, nor a module
+                    // whose function bodies' ends are unknown (a draw inside a function would look like module-level code).
+                    return m.Functions.All(f => f.EndLine > 0) && Reaches(m, 0, line, draw, 0, []);
                 }
 
                 if (Reaches(m, flow.Start, line, draw, 0, []))

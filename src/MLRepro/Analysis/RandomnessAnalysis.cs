@@ -96,6 +96,23 @@ public sealed partial class RandomnessAnalysis
     }
 
     /// <summary>
+    /// Where Trainer arguments built at <paramref name="line"/> of a module that builds no Trainer take effect: every
+    /// Trainer construction of the project (a helper builds the arguments, another module the Trainer that seeds with
+    /// them); the arguments' own line when the project builds none. Arguments that no Trainer receives seed nothing, so
+    /// placing the seed at the Trainers keeps draws made before them (LoRA adapters, dataset shuffles) unseeded.
+    /// </summary>
+    private static List<(string Path, int Line)> TrainerSites(IReadOnlyList<ModuleSummary> modules, ModuleSummary m, int line)
+    {
+        var sites = modules.Where(x => !IsTestOrDocs(x.Path)).SelectMany(x => x.Calls.Where(IsTrainerConstruction).Select(c => (x.Path, c.Line))).ToList();
+        return sites.Count > 0 ? sites : [(m.Path, line)];
+    }
+
+    /// <summary>A Hugging Face style Trainer built (transformers, TRL or a project subclass); Lightning's Trainer does not seed.</summary>
+    private static bool IsTrainerConstruction(PythonCall c) =>
+        c.IsDottedName && c.Target.EndsWith("Trainer", StringComparison.Ordinal)
+        && !c.Target.StartsWith("pytorch_lightning.", StringComparison.Ordinal) && !c.Target.StartsWith("lightning.", StringComparison.Ordinal);
+
+    /// <summary>
     /// <c>HfArgumentParser((ModelArguments, DataArguments, TrainingArguments))</c> (or TRL's <c>TrlParser</c>) with a
     /// TrainingArguments class among its dataclasses, transformers' own or a project subclass of it: the parsed arguments
     /// carry <c>seed</c> (default 42), and the Trainer built from them seeds every RNG with it. A seeding call at that
@@ -230,15 +247,14 @@ public sealed partial class RandomnessAnalysis
                         // Trainer arguments (the rows with a library default) seed nothing themselves: the Trainer built from
                         // them seeds every RNG when it is constructed, so draws between the two (LoRA adapters) are unseeded.
                         var seedLine = api.Default is not null ? TrainerLine(m, call.Line) : call.Line;
-                        if (arg is null && api.Default is { } fallback)
+                        // Seeds with its documented default when none is given (a fixed value in library code).
+                        var (origin, key) = arg is null && api.Default is not null ? (SeedOrigin.HardCoded, null) : tracer.Trace(m, arg, call.Line);
+                        var text = arg is null && api.Default is { } fallback ? $"{fallback} (default)" : arg?.Text;
+                        var sites = api.Default is not null && !m.Calls.Any(IsTrainerConstruction) ? TrainerSites(modules, m, call.Line) : [(m.Path, seedLine)];
+                        foreach (var (sitePath, siteLine) in sites)
                         {
-                            // Seeds with its documented default when none is given (a fixed value in library code).
-                            seeds.Add(new SeedingCall(m.Path, seedLine, target, api.Libraries, $"{fallback} (default)", SeedOrigin.HardCoded, null));
-                            break;
+                            seeds.Add(new SeedingCall(sitePath, siteLine, target, api.Libraries, text, origin, key));
                         }
-
-                        var (origin, key) = tracer.Trace(m, arg, call.Line);
-                        seeds.Add(new SeedingCall(m.Path, seedLine, target, api.Libraries, arg?.Text, origin, key));
                         if (target.EndsWith(".improve_reproducibility", StringComparison.Ordinal))
                         {
                             // libzero/DeLU's improve_reproducibility also sets cudnn.deterministic = True and benchmark = False.

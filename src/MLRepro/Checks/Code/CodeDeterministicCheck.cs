@@ -20,7 +20,9 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         "Statically: every randomness source (Python random, NumPy legacy and Generator APIs, PyTorch, TensorFlow/Keras, JAX, " +
         "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against the " +
         "seeding calls of the process that runs it (each documented script, or each `__main__` script when none is documented; a seed " +
-        "in one script does not seed another). An unseeded draw in a training run or a pipeline stage fails; draws only in side runs " +
+        "in one script does not seed another), and only the draws made after them: a flat script runs top to bottom, and Hugging Face " +
+        "TrainingArguments seed where the Trainer is built (in another module when a helper builds them), so LoRA adapters or dataset " +
+        "shuffles made before it are unseeded. An unseeded draw in a training run or a pipeline stage fails; draws only in side runs " +
         "(sampling, demos, evaluation scripts) beside seeded training runs, or a seed option that is off by default (None, -1), are " +
         "Partial; draws in scripts that do not train (data generation, tools) or in a sub-project with its own README are shown but not " +
         "counted. Where nothing trains and the code loads a checkpoint (load_state_dict, from_pretrained), the layers' initialisation draws " +
