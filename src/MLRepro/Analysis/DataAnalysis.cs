@@ -134,7 +134,7 @@ public sealed partial class DataAnalysis
         || p.StartsWith("/lib", StringComparison.Ordinal) || p.StartsWith("~/.cache", StringComparison.Ordinal) || p.StartsWith("~/.config", StringComparison.Ordinal)
         || p is "/" or "~";
 
-    /// <summary>Whether a read's path names a config file or code rather than data (open("params.yaml"), open("configurator.py")).</summary>
+    /// <summary>Whether a read's path names a config file or code rather than data (open("params.yaml"), open("configurator.py"), a web page's assets/custom.js).</summary>
     public static bool IsConfigOrCode(string literal)
     {
         var l = literal.ToLowerInvariant();
@@ -142,6 +142,7 @@ public sealed partial class DataAnalysis
             || l.EndsWith(".cfg", StringComparison.Ordinal) || l.EndsWith(".ini", StringComparison.Ordinal) || l.EndsWith(".py", StringComparison.Ordinal)
             || l.EndsWith(".md", StringComparison.Ordinal) || l.EndsWith(".vl.json", StringComparison.Ordinal) || l.EndsWith(".env", StringComparison.Ordinal)
             || l.EndsWith("requirements.txt", StringComparison.Ordinal) || l.EndsWith("params.json", StringComparison.Ordinal) || l.EndsWith("config.json", StringComparison.Ordinal)
+            || l.EndsWith(".js", StringComparison.Ordinal) || l.EndsWith(".css", StringComparison.Ordinal) || l.EndsWith(".html", StringComparison.Ordinal)
             || IsPromptTemplate(l);
     }
 
@@ -168,6 +169,49 @@ public sealed partial class DataAnalysis
             || last.EndsWith("_config", StringComparison.Ordinal) || last.EndsWith("_yaml", StringComparison.Ordinal) || last.StartsWith("config_", StringComparison.Ordinal)
             || last.StartsWith("cfg_", StringComparison.Ordinal) || last.EndsWith("_params", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether a path expression's own name says it holds something a run produces or needs besides its data: model weights
+    /// or a checkpoint (open(model_path), numpy.load(ft_weights)), a log (pandas.read_csv(log_file)), the arguments or
+    /// hyper-parameters of a run (open(args_path), open(hparams_json), open(processing_config_path)), credentials
+    /// (open(CRED_PATH)) or a version file. The last name of the expression is split into words; a word naming data
+    /// (data, dataset, train, input, …) keeps the read as data (model_input_path).
+    /// </summary>
+    internal static bool NamesRunArtifact(string text)
+    {
+        var last = text.Trim().Split('.', '/', ' ', '(', ')', '[', ']', '"', '\'', ',', '+', '%', '{', '}').LastOrDefault(x => x.Length > 0)?.ToLowerInvariant() ?? string.Empty;
+        var words = last.Split('_', '-').Where(w => w.Length > 0).ToList();
+        return words.Any(RunArtifactWords.Contains) && !words.Any(DataWords.Contains);
+    }
+
+    /// <summary>Words of a variable name that stand for a run's model, log, arguments, credentials or version rather than its data.</summary>
+    private static readonly HashSet<string> RunArtifactWords = new(StringComparer.Ordinal)
+    {
+        "model", "models", "weights", "weight", "ckpt", "checkpoint", "checkpoints", "log", "logs", "logfile", "cred", "creds", "credential",
+        "credentials", "secret", "secrets", "version", "preset", "presets", "hparams", "hparam", "hyperparams", "args", "config", "cfg", "settings",
+    };
+
+    /// <summary>Words of a variable name that say it is data after all (model_input_path, train_log_data).</summary>
+    private static readonly HashSet<string> DataWords = new(StringComparer.Ordinal)
+    {
+        "data", "dataset", "datasets", "train", "training", "test", "val", "valid", "validation", "input", "inputs", "sample", "samples",
+        "features", "corpus", "csv", "raw",
+    };
+
+    /// <summary>
+    /// The last string literal of a composed path when it ends the expression and names a file (os.path.join(stats_path,
+    /// "config.yml") gives config.yml; Path(ckpt_dir) / "params.json" gives params.json).
+    /// </summary>
+    private static string? LastLiteral(string text)
+    {
+        var trimmed = text.TrimEnd().TrimEnd(')').TrimEnd();
+        var match = QuotedLiteral().Matches(trimmed).LastOrDefault();
+        return match is not null && match.Index + match.Length == trimmed.Length && match.Groups["v"].Value is { Length: > 0 } v && v.Contains('.', StringComparison.Ordinal)
+            ? v : null;
+    }
+
+    [GeneratedRegex(@"'(?<v>[^'\n{}]*)'|""(?<v>[^""\n{}]*)""")]
+    private static partial Regex QuotedLiteral();
 
     /// <summary>Whether a composed path points into a templates folder (prompt or plot templates are code, not data).</summary>
     private static bool IsTemplatePath(string text) =>
@@ -224,14 +268,18 @@ public sealed partial class DataAnalysis
                 }
                 else
                 {
-                    if (IsTemplatePath(arg.Text) || (ResolveAssignment(m, arg.Text, r.Line) is { } value && IsTemplatePath(value)) || NamesAConfig(r.Function, arg.Text))
+                    if (IsTemplatePath(arg.Text) || (ResolveAssignment(m, arg.Text, r.Line) is { } value && IsTemplatePath(value)) || NamesAConfig(r.Function, arg.Text)
+                        || NamesRunArtifact(arg.Text) || (LastLiteral(arg.Text) is { } tail && IsConfigOrCode(tail)))
                     {
                         continue;
                     }
 
                     var origin = inputTracer.Trace(m, arg, r.Line);
                     var resolved = ResolveLiteral(m, arg.Text, r.Line);
-                    if (resolved is not null && IsConfigOrCode(resolved))
+                    // open(args.filename) with --config/-c dest="filename" defaulting to configs/vae.yaml: the option names the
+                    // run's config file, not its data.
+                    if ((resolved is not null && IsConfigOrCode(resolved))
+                        || (resolved is null && inputTracer.DefaultPath(m, arg.Text, r.Line) is { } configDefault && IsConfigOrCode(configDefault)))
                     {
                         continue;
                     }

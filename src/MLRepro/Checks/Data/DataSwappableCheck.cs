@@ -21,8 +21,10 @@ public sealed partial class DataSwappableCheck : CheckBase
         "scripts scoring a public benchmark (load_dataset(\"gsm8k\") in eval/), nor do " +
         "intermediate files produced by pipeline stages. A fixed path or a built-in dataset class with a fixed root is Partial: another " +
         "dataset can only replace the files in place. So are configurable roots of a dataset chosen from a closed menu (--dataset with " +
-        "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset)) unless the menu offers a generic loader (ImageFolder, " +
-        "load_dataset): another dataset needs a new class and choice. Reads whose paths are all attributes or parameters set by their " +
+        "choices=['voc', 'cityscapes'], getattr(torchvision.datasets, args.dataset), or if/elif branches on the dataset name that each build " +
+        "a dataset) unless the menu offers a generic loader (ImageFolder, load_dataset) or a generic choice (custom, folder, csv): another " +
+        "dataset needs a new class and choice. Reads of what a run needs besides its data (the config file an option names, a checkpoint's " +
+        "params.json, model weights, logs, credentials, saved run arguments) are no input at all. Reads whose paths are all attributes or parameters set by their " +
         "callers (pd.read_parquet(self.path)), with nothing fixed in code, are Met. So is training data read by a generic loader that takes any " +
         "dataset in a library-defined format (load_dataset, load_from_disk, ImageFolder, image_dataset_from_directory) from a path that " +
         "config or the command line gives, or that is not fixed in code, even when other scripts fix their own inputs. For a project that reads no data, a simulated environment (gym.make) whose id comes " +
@@ -194,6 +196,16 @@ public sealed partial class DataSwappableCheck : CheckBase
             }
         }
 
+        // The same menu written as branches: `if args.dataset == 'mnist': train = datasets.MNIST(...)` / `elif p['train_db_name'] ==
+        // 'cifar-10': dataset = CIFAR10(...)`, two or more dataset names each building its own dataset, no generic branch.
+        foreach (var m in project.PythonModules.Where(m => !Skipped(m) && m.Path.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            if (BranchMenu(project, m.Path) is { } menu && !HasGenericLoader(project, m.Path))
+            {
+                yield return menu;
+            }
+        }
+
         foreach (var s in data.StandardDatasets.Where(s => s.Name.Contains('[', StringComparison.Ordinal) && InputTracer.IsConfigurable(s.RootOrigin))
             .DistinctBy(s => s.Path, StringComparer.Ordinal))
         {
@@ -214,6 +226,58 @@ public sealed partial class DataSwappableCheck : CheckBase
         || function is "torchvision.datasets.ImageFolder" or "torchvision.datasets.DatasetFolder"
         || function.EndsWith("_dataset_from_directory", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A dispatch on a dataset name in a module's code: <c>if</c>/<c>elif</c> headers comparing one dataset variable (args.dataset,
+    /// config.data.dataset, p['train_db_name']) with two or more dataset names, none generic (custom, folder, csv…) nor a split
+    /// name, where a branch builds a dataset within its first lines (a dataset variable assigned, a class constructed or
+    /// returned). Branches that only tune a setting per dataset (shave = scale + 6) are no menu of datasets.
+    /// </summary>
+    private static Evidence? BranchMenu(ProjectModel project, string path)
+    {
+        if (project.Text(path) is not { } text)
+        {
+            return null;
+        }
+
+        var byVariable = new Dictionary<string, (HashSet<string> Names, int Line, bool Builds)>(StringComparer.Ordinal);
+        for (var l = 1; l <= text.LineCount; l++)
+        {
+            var header = BranchHeader().Match(text.GetLine(l));
+            if (!header.Success || !DatasetOption().IsMatch(header.Groups["n2"].Success ? header.Groups["n2"].Value : header.Groups["n1"].Value))
+            {
+                continue;
+            }
+
+            var key = header.Groups["var"].Value;
+            var entry = byVariable.TryGetValue(key, out var found) ? found : (Names: new HashSet<string>(StringComparer.Ordinal), Line: l, Builds: false);
+            entry.Names.Add(header.Groups["lit"].Value);
+            var builds = Enumerable.Range(l + 1, Math.Min(MaxBranchLookAhead, text.LineCount - l)).Any(b => BuildsDataset().IsMatch(text.GetLine(b)));
+            byVariable[key] = (entry.Names, entry.Line, entry.Builds || builds);
+        }
+
+        foreach (var (variable, (names, line, builds)) in byVariable)
+        {
+            var datasets = names.Where(n => !SplitChoice().IsMatch(n)).ToList();
+            if (builds && datasets.Count >= 2 && !names.Any(n => GenericChoice().IsMatch(n)))
+            {
+                return Evidence.At(path, line, $"{variable} chooses among {Count(datasets.Count, "dataset")} coded in branches ({List(datasets, 4)})", text.GetLine(line).Trim());
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many lines below a branch header a dataset construction is looked for.</summary>
+    private const int MaxBranchLookAhead = 3;
+
+    /// <summary>An if/elif header comparing a variable (its last name or string key captured as name) with a string literal.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:el)?if\s+(?<var>(?:[A-Za-z_]\w*\.)*(?<n1>[A-Za-z_]\w*)(?:\[['""](?<n2>\w+)['""]\])?)\s*==\s*['""](?<lit>[^'""\n]+)['""]\s*:")]
+    private static partial System.Text.RegularExpressions.Regex BranchHeader();
+
+    /// <summary>A line that builds a dataset: a dataset variable assigned, a class constructed or returned.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i:\w*dataset\w*)\s*=|=\s*(?:\w+\.)*[A-Z]\w*\(|return\s+(?:\w+\.)*[A-Z]\w*\(")]
+    private static partial System.Text.RegularExpressions.Regex BuildsDataset();
+
     /// <summary>Whether a module, the project modules it imports, or a module importing it runs a generic dataset loader.</summary>
     private static bool HasGenericLoader(ProjectModel project, string path)
     {
@@ -228,8 +292,8 @@ public sealed partial class DataSwappableCheck : CheckBase
             || c.Target.EndsWith("load_dataset", StringComparison.Ordinal)));
     }
 
-    /// <summary>An option naming the dataset: --dataset, --dataset_name, --in_dist_dataset, -dataset-name, --data_name, --dset.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^-*(?:\w+[_-])?(?:dataset|data[_-]?set|data[_-]?name|dset)(?:[_-]name)?$")]
+    /// <summary>An option or variable naming the dataset: --dataset, --dataset_name, --in_dist_dataset, -dataset-name, --data_name, --dset, train_db_name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^-*(?:\w+[_-])?(?:dataset|data[_-]?set|data[_-]?name|dset|db[_-]name)(?:[_-]name)?$")]
     private static partial System.Text.RegularExpressions.Regex DatasetOption();
 
     /// <summary>A list or tuple of string literals only.</summary>
