@@ -27,7 +27,8 @@ public sealed partial class EvalCompareCheck : CheckBase
         "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
-        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Printing to the console is not enough.",
+        "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Trackers and metrics files inside a vendored copy of another project (a folder with a licence of its own) do not count, " +
+        "and when a project of at least four training scripts (a backward pass or a fit: a tutorial collection, one script per algorithm) has fewer than half of them linked by imports to the code that records metrics (or naming their outputs after their score), it is Partial; a Metaflow project keeps every run's artifacts and is exempt. Printing to the console is not enough.",
         "Write the metrics of each run to a file (metrics.json, declared as DVC metrics) or log them to a tracker such as MLflow.",
         [],
         ProvenOnlyByRunning: false);
@@ -177,8 +178,19 @@ public sealed partial class EvalCompareCheck : CheckBase
             }
         }
 
+        // A vendored copy of another project (transformers' examples under its own licence) logs that project's runs, not this one's.
+        evidence.RemoveAll(e => project.IsVendoredPackagePath(e.Path));
+        optIn.RemoveAll(e => project.IsVendoredPackagePath(e.Path));
         if (evidence.Count > 0)
         {
+            // A collection of stand-alone training scripts (tutorials, one script per algorithm) where only a few record their
+            // metrics: most runs still leave nothing to compare.
+            if (FewTrainersRecord(project, evidence) is { } few)
+            {
+                return Found(Outcome.Partial, $"only {few.Recording} of {few.Trainers} training scripts record their metrics in a tracker or file; the others only print them, so most runs cannot be compared.",
+                    evidence.DistinctBy(e => (e.Path, e.Note)), "Log the metrics of every training script (a shared logger or metrics file, or a tracker).");
+            }
+
             return Found(Outcome.Met, "run metrics are recorded where runs can be compared.", evidence.DistinctBy(e => (e.Path, e.Note)));
         }
 
@@ -241,20 +253,59 @@ public sealed partial class EvalCompareCheck : CheckBase
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
     }
 
+    /// <summary>Fewest stand-alone training scripts for which the share that records metrics is judged.</summary>
+    private const int MinTrainersForShare = 4;
+
+    /// <summary>
+    /// When every piece of evidence is a Python module and the project holds at least <see cref="MinTrainersForShare"/> modules
+    /// that train, the counts of training modules and of those linked by imports (either way) to a module that records metrics,
+    /// if fewer than half are; null otherwise. A pipeline, config or README declaration of metrics covers every run, so it
+    /// leaves the verdict alone.
+    /// </summary>
+    private static (int Recording, int Trainers)? FewTrainersRecord(ProjectModel project, List<Evidence> evidence)
+    {
+        // Metaflow keeps every artifact of every flow run in its datastore (compared through its Client API): a run store whatever
+        // the scripts log.
+        var recording = evidence.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        if (recording.Any(p => !project.LocalModules.ByPath.ContainsKey(p)) || project.PythonModules.Any(m => m.ImportsModule("metaflow")))
+        {
+            return null;
+        }
+
+        // A script that names its outputs after its score keeps a (crude) record of its runs too.
+        recording.UnionWith(ScoreNamedOutputs(project, int.MaxValue).Select(e => e.Path));
+
+        // Training by a gradient step or a fit, not any .step(): an RL script steps its environment (env.step) without training.
+        var trainers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path)
+            && project.LocalModules.ByPath.ContainsKey(m.Path) && m.Calls.Any(TrainingStep)).Select(m => m.Path).ToList();
+        if (trainers.Count < MinTrainersForShare)
+        {
+            return null;
+        }
+
+        var covered = trainers.Count(t => recording.Contains(t) || project.LocalModules.Closure(t).Overlaps(recording) || recording.Any(r => project.LocalModules.Closure(r).Contains(t)));
+        return covered * 2 < trainers.Count ? (covered, trainers.Count) : null;
+    }
+
+    /// <summary>A training call: a backward pass, a Keras/scikit-learn fit, a gradient-boosting train, a Keras train_on_batch.</summary>
+    private static bool TrainingStep(Python.PythonCall c) =>
+        c.Target.EndsWith(".backward", StringComparison.Ordinal) || c.Target.EndsWith(".fit", StringComparison.Ordinal) || c.Target.EndsWith(".fit_generator", StringComparison.Ordinal)
+        || c.Target.EndsWith(".train_on_batch", StringComparison.Ordinal) || c.Target is "xgboost.train" or "lightgbm.train";
+
     /// <summary>Most score-named outputs reported.</summary>
     private const int MaxScoreNamedOutputs = 3;
 
     /// <summary>
     /// Output files whose names are formatted with the run's score (<c>'oof_pred_%.5f.csv' % score</c>,
     /// <c>f"{dt}-{model}-{valid_auc}.csv"</c>, <c>"{}_{}.npy".format(name, cv_score)</c>) in modules that write files: one
-    /// evidence per module, empty when none.
+    /// evidence per module, at most <paramref name="max"/>, empty when none.
     /// </summary>
-    private static List<Evidence> ScoreNamedOutputs(ProjectModel project)
+    private static List<Evidence> ScoreNamedOutputs(ProjectModel project, int max = MaxScoreNamedOutputs)
     {
         var found = new List<Evidence>();
         foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
-            if (found.Count >= MaxScoreNamedOutputs)
+            if (found.Count >= max)
             {
                 break;
             }

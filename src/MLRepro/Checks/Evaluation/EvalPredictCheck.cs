@@ -28,12 +28,13 @@ public sealed partial class EvalPredictCheck : CheckBase
         "The project's output model can easily be used to predict or generate from a custom user input: anything from a simple API to a full UI.",
         "Met by an app or server (Streamlit, Gradio, FastAPI, Flask, BentoML, cog.yaml predict, MLflow pyfunc, TorchServe handler, a " +
         "Hugging Face Space with sdk: gradio/streamlit) or a predict/inference script that loads the saved model and takes user input " +
-        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags — an RL enjoy.py that runs a saved policy in " +
+        "as data (an option naming an input, image, text, prompt or path; input(); sys.argv), not only hyperparameter flags, on/off switches (store_true) or " +
+        "distributed-launcher settings (--local_rank); a script counts by its file name or a function named with a prediction word as a whole word (apply_lora is no app) — an RL enjoy.py that runs a saved policy in " +
         "the environment the user names, or an entry script whose --mode offers prediction (`--mode sample --src_dir …`) or that has a prediction flag (`--do_predict` with `--data_path`) with the model loaded by the modules it imports, counts, and so does a " +
         "script of any name (test.py, test_simple.py) that loads the model without training and names the sample it runs on (--image, --image_path, --text), and so does an inference " +
         "notebook (a demo, a Colab) that loads the trained weights, trains nothing and sets the sample in a cell (text = \"…\", img_url = '…', get_text(\"…\")); a training " +
         "script that reloads a checkpoint to resume or fine-tunes pretrained weights (a Trainer's train(), fit) is no predictor, nor is a web or widget app whose code neither loads nor calls a model (a metrics dashboard). Batch scoring of a fixed test file (a competition submission CSV), or a saved model with no code to use it " +
-        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial.",
+        "(torch.save, ModelCheckpoint, DvcLiveCallback(model_file=…)), or an app whose project imports do not resolve, or a script that loads the saved model only to predict on the data set it reads (an evaluation step), is Partial. Apps, scripts and notebooks inside a vendored copy of another project (a folder with a licence of its own, such as a library's examples) are that project's demos and do not count.",
         "Add a predict.py that loads the trained model and takes the input from the command line (or a small Gradio/Streamlit app), " +
         "and show how to run it in the README.",
         [],
@@ -61,8 +62,30 @@ public sealed partial class EvalPredictCheck : CheckBase
         return !words.Any(ControlWords.Contains) && (words.Any(DataWords.Contains) || (!named && !Knowledge.Hyperparameters.IsHyperparameter(name)));
     }
 
+    /// <summary>
+    /// Whether a function's name says it predicts or serves (<c>predict</c>, <c>run_inference</c>, <c>generateSample</c>): one of
+    /// its words, split at underscores and case changes, is a prediction word. Whole words only: <c>apply_lora</c> holds "app" and
+    /// <c>downsample</c> "sample" without predicting anything.
+    /// </summary>
+    private static bool NamesPrediction(string functionName) =>
+        FunctionWords().Matches(functionName).Any(w => PredictNames.Contains(w.Value.ToLowerInvariant(), StringComparer.Ordinal));
+
+    /// <summary>The words of an identifier: runs of letters split at underscores, digits and lower-to-upper case changes.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")]
+    private static partial System.Text.RegularExpressions.Regex FunctionWords();
+
+    /// <summary>
+    /// An on/off switch (argparse <c>action="store_true"</c>, <c>store_const</c>, <c>count</c>): it
+    /// selects behaviour and carries no value, so it cannot hold the user's input (<c>--llama</c>, <c>--force</c>).
+    /// </summary>
+    private static bool IsSwitch(ModuleSummary m, CliOption o) =>
+        o.Framework == "argparse" && m.Calls.Any(c => c.Line == o.Line && c.Target.EndsWith("add_argument", StringComparison.Ordinal)
+            && c.Keyword("action")?.Literal?.AsString is "store_true" or "store_false" or "store_const" or "count" or "append_const");
+
     private static readonly HashSet<string> ControlWords = new(StringComparer.Ordinal)
     {
+        // Launcher settings of distributed runs (--local_rank, --world_size, --master_port).
+        "rank", "world", "nproc", "master",
         "seed", "device", "gpu", "gpus", "cuda", "cpu", "workers", "verbose", "debug", "port", "host", "batch", "epoch", "epochs", "interval",
         "steps", "iters", "iterations", "lr", "rate", "decay", "momentum", "dropout", "size", "dim", "layers", "channels", "height", "width", "lambda",
         "beta", "b1", "b2", "warmup", "accumulation", "resume", "dataset", "split", "fold", "threads", "n",
@@ -143,7 +166,9 @@ public sealed partial class EvalPredictCheck : CheckBase
     {
         // A generic web or widget framework is only a predictor when the app (or the project code it imports) uses a model: an
         // ipywidgets @interact that replots a leaderboard or a Dash dashboard of metrics lets no one try the model.
-        var appTools = project.Tools.Apps.Where(a => ServingTools.Contains(a.Name) || AppUsesModel(project, a.Path)).ToList();
+        // An app inside a vendored copy of another project (a library's example app under its own licence, transformers'
+        // examples/…/eli5_app.py) serves that project's models, not this one's.
+        var appTools = project.Tools.Apps.Where(a => !project.IsVendoredPackagePath(a.Path) && (ServingTools.Contains(a.Name) || AppUsesModel(project, a.Path))).ToList();
         var apps = appTools.Select(a => Evidence.At(a.Path, a.Line, $"{a.Name} app")).ToList();
         foreach (var d in project.Docs.Where(d => d.FrontMatter?.Sdk is not null))
         {
@@ -171,7 +196,8 @@ public sealed partial class EvalPredictCheck : CheckBase
         }
 
         var scripts = new List<(ModuleSummary M, int Line, string Load, bool UserInput)>();
-        foreach (var m in project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) || IsMediaInputScript(m)))
+        // A vendored copy of another project (peft's example notebooks under its own licence) demonstrates that project's models.
+        foreach (var m in project.PythonModules.Where(m => (!Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) || IsMediaInputScript(m)) && !project.IsVendoredPackagePath(m.Path)))
         {
             // An inference notebook (a demo, a Colab) that loads trained weights, trains nothing and sets the sample in a cell
             // (text = "…", img_url = '…', get_text("…")): its input cell is the form the user types into, so it counts as taking
@@ -202,7 +228,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             // my.png --mask my_mask.png` runs the model on the user's own file.
             var namedInput = m.CliOptions.Any(o => IsDataOption(o, named: true) && NamesMediaInput(o))
                 && !project.LocalModules.Closure(m.Path).Any(p => project.LocalModules.ByPath.TryGetValue(p, out var o) && Analysis.RandomnessAnalysis.TrainsOrTunes(o));
-            var predictLike = namedInput || notebookInput || PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => PredictNames.Any(n => f.Name.Contains(n, StringComparison.OrdinalIgnoreCase)));
+            var predictLike = namedInput || notebookInput || PredictNames.Any(n => name.Contains(n, StringComparison.Ordinal)) || m.Functions.Any(f => NamesPrediction(f.Name));
             if (!predictLike)
             {
                 continue;
@@ -217,7 +243,7 @@ public sealed partial class EvalPredictCheck : CheckBase
             }
 
             // The custom input must be data (a path, an image, a prompt), not hyperparameter flags.
-            var userInput = m.CliOptions.Any(IsDataOption) || m.Calls.Any(c => c.Target is "input" || Python.CliOptionExtractor.IsFunctionCli(c.Target))
+            var userInput = m.CliOptions.Any(o => IsDataOption(o) && !IsSwitch(m, o)) || m.Calls.Any(c => c.Target is "input" || Python.CliOptionExtractor.IsFunctionCli(c.Target))
                 || (m.Names.Contains("argv") && m.CliOptions.Length == 0) || ExecsArgvConfigurator(project, m) || notebookInput;
             scripts.Add((m, load.Line, load.RawTarget, userInput));
         }
