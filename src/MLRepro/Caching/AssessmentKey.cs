@@ -202,25 +202,25 @@ public static class AssessmentKey
 
         if (memo is null)
         {
-            return Read(e, options);
+            return Read(e, gitignore);
         }
 
         // The stat is taken before the read: a write after it changes the stat, so the next scan reads the file again.
         if (!FileStat.TryGet(e.Full, out var stat))
         {
             memo.Missed();
-            return Read(e, options);
+            return Read(e, gitignore);
         }
 
-        if (memo.TryGet(e.Rel, stat, out var content, out var length, out var hash))
+        if (memo.TryGet(e.Rel, stat, out var remembered))
         {
-            return new FileDigest(content, length, hash, null);
+            return remembered;
         }
 
-        var digest = Read(e, options);
+        var digest = Read(e, gitignore);
         if (digest.Error is null)
         {
-            memo.Record(e.Rel, stat, digest.Content, digest.Length, digest.Hash);
+            memo.Record(e.Rel, stat, digest);
         }
         else
         {
@@ -230,10 +230,9 @@ public static class AssessmentKey
         return digest;
     }
 
-    /// <summary>Reads what the index sees of a file that is neither empty nor over the text limit.</summary>
-    private static FileDigest Read(Entry e, IndexOptions options)
+    /// <summary>Reads what the index sees of a file that is neither empty nor over the text limit (a .gitignore is text whatever it holds).</summary>
+    private static FileDigest Read(Entry e, bool gitignore)
     {
-        var gitignore = e.Rel == ".gitignore" || e.Rel.EndsWith("/.gitignore", StringComparison.Ordinal);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -344,8 +343,8 @@ public static class AssessmentKey
     /// <summary>One thing the walk met, in walk order.</summary>
     private readonly record struct Entry(byte Kind, string Rel, string Full, long Size, string? Detail);
 
-    /// <summary>What was read of one file.</summary>
-    private readonly record struct FileDigest(byte Content, long Length, UInt128 Hash, string? Error);
+    /// <summary>What was read of one file (the digest <see cref="DigestMemo"/> keeps).</summary>
+    internal readonly record struct FileDigest(byte Content, long Length, UInt128 Hash, string? Error);
 
     /// <summary>The walk: <see cref="IndexWalker"/>'s order and rules (ordinal, .git skipped, links never followed, depth limit).</summary>
     private sealed class Walk(string root, IndexOptions options)

@@ -119,7 +119,7 @@ public sealed class DigestMemo
     }
 
     /// <summary>The digest recorded for a file whose stat is unchanged and whose last change is old enough; else false.</summary>
-    internal bool TryGet(string rel, in FileStat stat, out byte content, out long length, out UInt128 hash)
+    internal bool TryGet(string rel, in FileStat stat, out AssessmentKey.FileDigest digest)
     {
         if (_previous.TryGetValue(rel, out var item)
             && item.Stat == stat
@@ -127,22 +127,22 @@ public sealed class DigestMemo
         {
             _current[rel] = item;
             Interlocked.Increment(ref _hits);
-            (content, length, hash) = (item.Content, item.Length, item.Hash);
+            digest = item.Digest;
             return true;
         }
 
-        (content, length, hash) = (0, 0, default);
+        digest = default;
         return false;
     }
 
     /// <summary>Records a digest just read under a stat taken before the read (kept only if trustworthy next time).</summary>
-    internal void Record(string rel, in FileStat stat, byte content, long length, UInt128 hash)
+    internal void Record(string rel, in FileStat stat, AssessmentKey.FileDigest digest)
     {
         Interlocked.Increment(ref _reads);
         _dirty = true;
         if (stat.LatestChangeNanoseconds < _scanStart - (long)RacyMargin.TotalNanoseconds)
         {
-            _current[rel] = new Item(stat, content, length, hash);
+            _current[rel] = new Item(stat, digest);
         }
     }
 
@@ -210,9 +210,9 @@ public sealed class DigestMemo
             BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 32)..], s.MtimeNanoseconds);
             BinaryPrimitives.WriteInt64LittleEndian(span[(at + 36)..], s.CtimeSeconds);
             BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 44)..], s.CtimeNanoseconds);
-            span[at + 48] = item.Content;
-            BinaryPrimitives.WriteInt64LittleEndian(span[(at + 49)..], item.Length);
-            BinaryPrimitives.WriteUInt128LittleEndian(span[(at + 57)..], item.Hash);
+            span[at + 48] = item.Digest.Content;
+            BinaryPrimitives.WriteInt64LittleEndian(span[(at + 49)..], item.Digest.Length);
+            BinaryPrimitives.WriteUInt128LittleEndian(span[(at + 57)..], item.Digest.Hash);
             at += ItemBytes;
         }
 
@@ -260,11 +260,11 @@ public sealed class DigestMemo
                 BinaryPrimitives.ReadUInt32LittleEndian(span[(at + 32)..]),
                 BinaryPrimitives.ReadInt64LittleEndian(span[(at + 36)..]),
                 BinaryPrimitives.ReadUInt32LittleEndian(span[(at + 44)..]));
-            into[rel] = new Item(
-                stat,
+            into[rel] = new Item(stat, new AssessmentKey.FileDigest(
                 span[at + 48],
                 BinaryPrimitives.ReadInt64LittleEndian(span[(at + 49)..]),
-                BinaryPrimitives.ReadUInt128LittleEndian(span[(at + 57)..]));
+                BinaryPrimitives.ReadUInt128LittleEndian(span[(at + 57)..]),
+                null));
             at += ItemBytes;
         }
 
@@ -285,5 +285,6 @@ public sealed class DigestMemo
 
     private static long NowNanoseconds() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
-    private readonly record struct Item(FileStat Stat, byte Content, long Length, UInt128 Hash);
+    /// <summary>A digest (never one with an error: those are read again) and the stat it was read under.</summary>
+    private readonly record struct Item(FileStat Stat, AssessmentKey.FileDigest Digest);
 }
