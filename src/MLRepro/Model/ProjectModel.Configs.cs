@@ -121,6 +121,25 @@ public sealed partial class ProjectModel
         return set;
     }
 
+    /// <summary>
+    /// The JSON files of a saved model: a folder holding weights (model.safetensors, pytorch_model.bin, adapter_model.*) is a
+    /// model save_pretrained wrote, and its config.json describes that trained model; editing it changes no run.
+    /// </summary>
+    private HashSet<string> SavedModelConfigs()
+    {
+        var weightFolders = Index.Files.Where(f => IsWeightsFile(f.Name)).Select(f => FolderOf(f.Path)).ToHashSet(StringComparer.Ordinal);
+        return weightFolders.Count == 0
+            ? []
+            : Index.Files.Where(f => f.Extension == ".json" && weightFolders.Contains(FolderOf(f.Path))).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+
+        static string FolderOf(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
+    }
+
+    private static bool IsWeightsFile(string name) =>
+        name.EndsWith(".safetensors", StringComparison.Ordinal)
+        || (name.EndsWith(".bin", StringComparison.Ordinal) && (name.StartsWith("pytorch_model", StringComparison.Ordinal) || name.StartsWith("adapter_model", StringComparison.Ordinal)))
+        || name is "tf_model.h5" or "flax_model.msgpack" or "model.onnx";
+
     private List<ConfigFile> LoadConfigFiles()
     {
         var list = new List<ConfigFile>();
@@ -128,7 +147,8 @@ public sealed partial class ProjectModel
         var loggerFolders = LoggerOutputFolders();
         var stageOutputs = StageOutputFiles();
         seen.UnionWith(stageOutputs);
-        foreach (var f in Index.Files.Where(Eligible))
+        seen.UnionWith(SavedModelConfigs());
+        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path)))
         {
             if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t
                 || loggerFolders.Contains(f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty)

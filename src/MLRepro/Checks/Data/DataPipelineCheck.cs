@@ -181,7 +181,8 @@ public sealed partial class DataPipelineCheck : CheckBase
     {
         static string Stem(string path) => System.IO.Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         static bool Is(string stem, string[] roles) => roles.Any(r => stem == r || stem.StartsWith(r + "_", StringComparison.Ordinal) || stem.EndsWith("_" + r, StringComparison.Ordinal));
-        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal))
+        // Only scripts the project holds: a documented `python3 infer_qwen.py` run from a folder that lacks it is no stage of this one.
+        var scripts = project.EntryPoints.All.Where(e => !e.IsTooling && e.Script is { } s && s.EndsWith(".py", StringComparison.Ordinal) && project.Index.Find(s) is not null)
             .DistinctBy(e => e.Script, StringComparer.Ordinal).Select(e => (Path: e.Script!, Line: e.Kind is Analysis.EntryPointKind.MainGuard ? e.Line : (int?)null))
             .Concat(ShellStageScripts(project).Select(p => (Path: p, Line: (int?)null))).ToList();
         // Numbered stage scripts (step01_prepare_input.py … step07_run_model.py, 000_init.py, 101_features.py) run one after

@@ -115,6 +115,18 @@ public static partial class ConfigClassifier
             return Excluded("deployment manifest");
         }
 
+        if (ServiceSettingsName().IsMatch(lower) || dirs.Any(d => ServiceFolders.Contains(d)))
+        {
+            return Excluded("a service's own settings (Airflow, Prometheus, Grafana, the ELK stack, a web server), not parameters");
+        }
+
+        // A saved Hugging Face model or checkpoint: save_pretrained and the Trainer write these next to the weights. They
+        // describe a trained model; editing them changes no run.
+        if (SavedModelFiles.Contains(lower) || dirs.Any(d => CheckpointFolder().IsMatch(d)))
+        {
+            return Excluded("a saved model's or checkpoint's files, not parameters");
+        }
+
         if (inConf && (lower.StartsWith("catalog", StringComparison.Ordinal) || dirs.Contains("catalog")))
         {
             return Excluded("Kedro data catalog (read as a catalog, not parameters)");
@@ -171,6 +183,18 @@ public static partial class ConfigClassifier
             return new ConfigClassification(format.Value, ConfigRole.General, null, NeedsContentCheck: true);
         }
 
+        // JSON the code reads or writes outside any config naming: in a data folder it is data (label maps, feature lists,
+        // dataset registries, example records); named for results it is a run's output. Either way editing it tunes nothing.
+        if (format == ConfigFormat.Json && dirs.Any(IsDataFolder))
+        {
+            return Excluded(DataFolderJson);
+        }
+
+        if (format == ConfigFormat.Json && OutputName().IsMatch(lower))
+        {
+            return Excluded("a run's output (results, metrics, a report), not parameters");
+        }
+
         return Excluded("structured file outside the configuration naming conventions");
     }
 
@@ -184,6 +208,11 @@ public static partial class ConfigClassifier
         if (format == ConfigFormat.Json && IsJsonLines(text))
         {
             return "JSON Lines records (data), not parameters";
+        }
+
+        if (RecordCount(keyPaths) is >= MinDataRecords and var records)
+        {
+            return $"a list of {records} records (data), not parameters";
         }
 
         var top = keyPaths.Select(k => k.Split('.', '[')[0]).ToHashSet(StringComparer.Ordinal);
@@ -208,6 +237,30 @@ public static partial class ConfigClassifier
         }
 
         return top.Contains("data") && top.Contains("layout") && format == ConfigFormat.Json ? "Plotly figure, not parameters" : null;
+    }
+
+    /// <summary>Fewest records a top-level list needs to be read as data (a sweep's handful of settings stays a config).</summary>
+    public const int MinDataRecords = 10;
+
+    /// <summary>
+    /// How many records a file is when its top level is a list of mappings (<c>[{"instruction": …}, …]</c>, every key path
+    /// <c>[i].field</c>); 0 otherwise.
+    /// </summary>
+    private static int RecordCount(IEnumerable<string> keyPaths)
+    {
+        var records = new HashSet<int>();
+        foreach (var k in keyPaths)
+        {
+            var close = k.IndexOf(']', StringComparison.Ordinal);
+            if (!k.StartsWith('[') || close < 0 || close + 1 >= k.Length || k[close + 1] is not ('.' or '[') || !int.TryParse(k.AsSpan(1, close - 1), out var i))
+            {
+                return 0;
+            }
+
+            records.Add(i);
+        }
+
+        return records.Count;
     }
 
     private static bool IsJsonLines(string text)
@@ -283,6 +336,37 @@ public static partial class ConfigClassifier
 
     [GeneratedRegex(@"^(?:config|cfg|params|hparams|hyperparams)(?:[_.-][\w.-]*)?\.txt$|[_.-](?:config|cfg)\.txt$")]
     private static partial Regex TxtConfigName();
+
+    /// <summary>Why a JSON file in a data folder is not a config.</summary>
+    public const string DataFolderJson = "JSON in a data folder: data the code reads, not parameters";
+
+    /// <summary>A folder of data: data/, datasets/, raw_data/, training-data/ (not data_utils/, a code package).</summary>
+    private static bool IsDataFolder(string dir) => dir.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets";
+
+    /// <summary>Files a saved Hugging Face model, tokenizer or Trainer checkpoint consists of, beside its weights.</summary>
+    private static readonly HashSet<string> SavedModelFiles = new(StringComparer.Ordinal)
+    {
+        "trainer_state.json", "tokenizer_config.json", "tokenizer.json", "special_tokens_map.json", "generation_config.json",
+        "preprocessor_config.json", "added_tokens.json", "adapter_config.json", "vocab.json", "sentence_bert_config.json",
+        "config_sentence_transformers.json", "modules.json",
+    };
+
+    /// <summary>Folders of services an MLOps project deploys beside its model, holding those services' settings.</summary>
+    private static readonly HashSet<string> ServiceFolders = new(StringComparer.Ordinal)
+    {
+        "grafana", "prometheus", "alertmanager", "logstash", "filebeat", "kibana", "elasticsearch", "nginx", "airflow_config",
+    };
+
+    [GeneratedRegex(@"^(?:airflow|webserver_config|prometheus|alertmanager|logstash|filebeat|kibana|elasticsearch|grafana|nginx|redis|supervisor|gunicorn)(?:[_.-][\w.-]*)?\.(?:cfg|conf|ini|ya?ml|json|toml)$")]
+    private static partial Regex ServiceSettingsName();
+
+    /// <summary>A Trainer or Lightning checkpoint folder: checkpoint-1000, checkpoint_5, checkpoints.</summary>
+    [GeneratedRegex(@"^(?:checkpoint[-_]\d+|checkpoints?)$")]
+    private static partial Regex CheckpointFolder();
+
+    /// <summary>A name that says the file holds a run's results: test_results.json, evaluation_report.json, scores.json.</summary>
+    [GeneratedRegex(@"(?:^|[_.-])(?:results?|reports?|metrics|scores?|summary|stats|statistics|progress|history|predictions?|evaluation)(?:[_.-][\w.-]*)?\.json$")]
+    private static partial Regex OutputName();
 
     [GeneratedRegex(@"^(docker-)?compose([.-][\w.-]*)?\.ya?ml$")]
     private static partial Regex DockerCompose();

@@ -62,6 +62,33 @@ public sealed class ConfigModelTests
     }
 
     [Fact]
+    public void Saved_models_data_records_and_run_outputs_are_not_parameter_files()
+    {
+        using var t = new TempDir();
+        t.Write("train.py", "import json\ncfg = json.load(open('configs/train.json'))\nrows = json.load(open('dataset/test.json'))\njson.dump({}, open('test_results.json', 'w'))\n");
+        t.Write("configs/train.json", "{\"lr\": 0.1, \"epochs\": 3}\n");
+        t.Write("models/final/config.json", "{\"hidden_size\": 768, \"num_layers\": 12}\n");
+        t.Write("models/final/model.safetensors", "weights");
+        t.Write("dataset/test.json", "[" + string.Join(", ", Enumerable.Range(0, 12).Select(i => $"{{\"id\": {i}, \"text\": \"t{i}\"}}")) + "]\n");
+        t.Write("test_results.json", "{\"accuracy\": 0.9}\n");
+
+        var model = ProjectModel.Open(t.Path);
+
+        model.ConfigFiles.Select(c => c.Path).Should().Equal("configs/train.json");
+    }
+
+    [Fact]
+    public void A_config_json_without_weights_beside_it_stays_a_config()
+    {
+        using var t = new TempDir();
+        t.Write("models/bert/config.json", "{\"hidden_size\": 768, \"learning_rate\": 0.001}\n");
+
+        var model = ProjectModel.Open(t.Path);
+
+        model.ConfigFiles.Select(c => c.Path).Should().Equal("models/bert/config.json");
+    }
+
+    [Fact]
     public void Ini_files_count_only_with_ml_settings()
     {
         using var t = new TempDir();

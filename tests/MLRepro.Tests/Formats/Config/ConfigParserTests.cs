@@ -166,6 +166,17 @@ public sealed class ConfigParserTests
     [InlineData("data.dvc")]
     [InlineData("notes.yaml")]
     [InlineData("src/model.py")]
+    [InlineData("config/airflow.cfg")]
+    [InlineData("monitoring/prometheus.yml")]
+    [InlineData("config/grafana/dashboards/model.json")]
+    [InlineData("logstash/pipeline/logstash.conf")]
+    [InlineData("outputs/checkpoint-1000/config.json")]
+    [InlineData("models/bert/tokenizer_config.json")]
+    [InlineData("runs/trainer_state.json")]
+    [InlineData("data/dataset_info.json")]
+    [InlineData("raw_data/labels.json")]
+    [InlineData("test_results.json")]
+    [InlineData("eval/evaluation_report.json")]
     public void Non_parameter_files_are_excluded_with_a_reason(string path) =>
         ConfigClassifier.Classify(path)!.ExcludedReason.Should().NotBeNullOrWhiteSpace();
 
@@ -185,9 +196,37 @@ public sealed class ConfigParserTests
     [Theory]
     [InlineData("{\n  \"lr\": 0.1,\n  \"epochs\": 3\n}\n")]
     [InlineData("{\"lr\": 0.1, \"data\": \"train.csv\"}")]
+    [InlineData("[{\"lr\": 0.1, \"epochs\": 3}, {\"lr\": 0.01, \"epochs\": 3}]")]
     public void Parameter_json_is_not_data(string json)
     {
         var doc = ConfigParser.Parse(new MLRepro.Text.SourceText("x.json", json), ConfigFormat.Json, ConfigRole.General);
         ConfigClassifier.DataOrChartReason(ConfigFormat.Json, json, doc.Entries.Select(e => e.KeyPath)).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_top_level_list_of_records_is_data()
+    {
+        var json = "[" + string.Join(", ", Enumerable.Range(0, ConfigClassifier.MinDataRecords).Select(i => $"{{\"instruction\": \"q{i}\", \"output\": \"a{i}\"}}")) + "]";
+        var doc = ConfigParser.Parse(new MLRepro.Text.SourceText("x.json", json), ConfigFormat.Json, ConfigRole.General);
+        ConfigClassifier.DataOrChartReason(ConfigFormat.Json, json, doc.Entries.Select(e => e.KeyPath)).Should().Be($"a list of {ConfigClassifier.MinDataRecords} records (data), not parameters");
+
+        var fewer = "[" + string.Join(", ", Enumerable.Range(0, ConfigClassifier.MinDataRecords - 1).Select(i => $"{{\"lr\": {i}}}")) + "]";
+        var sweep = ConfigParser.Parse(new MLRepro.Text.SourceText("x.json", fewer), ConfigFormat.Json, ConfigRole.General);
+        ConfigClassifier.DataOrChartReason(ConfigFormat.Json, fewer, sweep.Entries.Select(e => e.KeyPath)).Should().BeNull("a short list of settings is a sweep, not data");
+    }
+
+    [Theory]
+    [InlineData("configs/train.json")]
+    [InlineData("data/config.json")]
+    [InlineData("results_config.json")]
+    public void Config_names_win_over_data_folders_and_output_words(string path) =>
+        ConfigClassifier.Classify(path)!.IsConfig.Should().BeTrue();
+
+    [Fact]
+    public void Yaml_in_a_data_folder_stays_open_to_code_that_names_it()
+    {
+        // YOLO's data/hyps/hyp.scratch.yaml is its hyperparameters: the code names it, so it is read as parameters.
+        ConfigClassifier.Classify("data/hyps/hyp.scratch.yaml")!.ExcludedReason.Should().Be("structured file outside the configuration naming conventions");
+        ConfigClassifier.Classify("data/labels.json")!.ExcludedReason.Should().Be(ConfigClassifier.DataFolderJson);
     }
 }
