@@ -62,8 +62,12 @@ internal static class ReadExtractor
         {
             ReadKind kind;
             var isOpen = call.Target is "open" or "io.open" or "codecs.open" or "builtins.open" or "gzip.open" or "bz2.open" or "lzma.open";
-            var isRay = call.Target.StartsWith("ray.data.read_", StringComparison.Ordinal);
-            if (!isOpen && !isRay && !Readers.ContainsKey(call.Target) && !call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            // A method chained on a reader's result (`pd.read_csv(path).set_index("SK_ID_CURR")`, target
+            // `pandas.read_csv().set_index`) is not the read: its argument is a column name, not a path.
+            var chained = call.Target.Contains("()", StringComparison.Ordinal);
+            var isRay = !chained && call.Target.StartsWith("ray.data.read_", StringComparison.Ordinal);
+            var isPandas = !chained && call.Target.StartsWith("pandas.read_", StringComparison.Ordinal);
+            if (!isOpen && !isRay && !Readers.ContainsKey(call.Target) && !isPandas)
             {
                 continue;
             }
@@ -99,7 +103,7 @@ internal static class ReadExtractor
             {
                 kind = k;
             }
-            else if (isRay || call.Target.StartsWith("pandas.read_", StringComparison.Ordinal))
+            else if (isRay || isPandas)
             {
                 kind = ReadKind.Data;
             }

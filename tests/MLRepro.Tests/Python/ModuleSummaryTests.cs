@@ -296,6 +296,20 @@ public sealed class ModuleSummaryTests
             ("open", ReadKind.Config, "\"x.json\"", 12));
     }
 
+    [Fact]
+    public void A_method_chained_on_a_read_is_not_a_read_of_its_argument()
+    {
+        var s = Parse("""
+            import pandas as pd
+            import ray
+            imp = pd.read_csv("imp.csv").set_index("feature")
+            prev = pd.read_csv("prev.csv").drop("SK_ID_PREV", axis=1).sort_values("total")
+            ds = ray.data.read_parquet("data/").map_batches(fn)
+            """);
+        s.Reads.Select(r => (r.Function, r.Path?.Text)).Should().Equal(
+            ("pandas.read_csv", "\"imp.csv\""), ("pandas.read_csv", "\"prev.csv\""), ("ray.data.read_parquet", "\"data/\""));
+    }
+
     public static TheoryData<string> HostileFixtures => [.. Directory.EnumerateFiles(Path.Combine(TestPaths.Fixtures, "Python", "hostile"), "*.py").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
