@@ -832,7 +832,9 @@ public sealed partial class ConfigAnalysis
         return p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("test/", StringComparison.Ordinal) || p.Contains("/tests/", StringComparison.Ordinal) || p.Contains("/test/", StringComparison.Ordinal)
             || name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal) || name is "setup.py" or "conftest.py" or "noxfile.py" or "tasks.py" or "fabfile.py"
             || name is "bench.py" or "benchmark.py" || name.StartsWith("bench_", StringComparison.Ordinal) || name.StartsWith("benchmark_", StringComparison.Ordinal)
-            || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("benchmarks/", StringComparison.Ordinal);
+            || p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("benchmarks/", StringComparison.Ordinal)
+            // Editor, container and CI helpers (.devcontainer/, .github/, .vscode/): they set up or drive tools, not the experiment.
+            || p.StartsWith(".devcontainer/", StringComparison.Ordinal) || p.StartsWith(".github/", StringComparison.Ordinal) || p.StartsWith(".vscode/", StringComparison.Ordinal) || p.StartsWith(".circleci/", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\$\{(?<k>[A-Za-z0-9_.\[\]-]+)\}|\$\((?<k>[A-Za-z0-9_]+)\)|\{(?<k>[A-Za-z_][A-Za-z0-9_]*)\}")]

@@ -302,7 +302,15 @@ public sealed partial class DataAnalysis
                         continue;
                     }
 
-                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, resolved is null ? null : ClassifyFrom(m.Path, resolved, index, tracked, produced), origin));
+                    var status = resolved is null ? (DataPathStatus?)null : ClassifyFrom(m.Path, resolved, index, tracked, produced);
+                    // load_dataset(_DATASET_PATH) with _DATASET_PATH = "owner/name": a constant holding a Hub id is fetched by
+                    // name, as the literal would be.
+                    if (resolved is not null && status == DataPathStatus.Missing && IsHubLoader(r.Function) && arg.Keyword is not ("data_files" or "data_dir") && IsHubId(resolved))
+                    {
+                        status = DataPathStatus.Remote;
+                    }
+
+                    reads.Add(new DataRead(m.Path, r.Line, r.Function, arg.Text, resolved, status, origin));
                 }
             }
         }
@@ -424,7 +432,6 @@ public sealed partial class DataAnalysis
     /// </summary>
     private static string? HubIdFor(ProjectModel project, InputTracer tracer, ModuleSummary m, string text, int line)
     {
-        static bool IsHubId(string v) => HubId().IsMatch(v) && !LocalFolders.Contains(v[..v.IndexOf('/')].ToLowerInvariant());
         if (tracer.DefaultPath(m, text, line) is { } d && IsHubId(d))
         {
             return d;
@@ -442,6 +449,9 @@ public sealed partial class DataAnalysis
             .Select(e => e.Value)
             .FirstOrDefault();
     }
+
+    /// <summary>An <c>owner/name</c> dataset id whose owner is no local data folder.</summary>
+    private static bool IsHubId(string v) => HubId().IsMatch(v) && !LocalFolders.Contains(v[..v.IndexOf('/')].ToLowerInvariant());
 
     /// <summary>First folders of local data paths (<c>data/train</c>), which are no Hub owner.</summary>
     private static readonly HashSet<string> LocalFolders = new(StringComparer.Ordinal)

@@ -91,8 +91,11 @@ public sealed partial class ImportAnalysis
                 }
 
                 var top = imp.TopLevelPackage;
+                // A local module whose name differs only in case (`from Sample import Sample` with sample.py) is the project's
+                // own (it resolves on a case-insensitive file system); a module the notebook platform provides is no dependency.
                 if (!experimentCode || top.Length == 0 || top == "__future__" || StdlibModules.IsStdlib(top, pythonVersion) || localTop.Contains(top)
-                    || index.Contains(Combine(dir, top + ".py")) || index.ContainsDirectory(Combine(dir, top)))
+                    || index.Contains(Combine(dir, top + ".py")) || index.ContainsDirectory(Combine(dir, top))
+                    || localTop.Any(l => string.Equals(l, top, StringComparison.OrdinalIgnoreCase)) || IsPlatformProvided(imp.Module))
                 {
                     continue;
                 }
@@ -131,6 +134,14 @@ public sealed partial class ImportAnalysis
     }
 
     private static readonly string[] NotebookFolders = ["notebooks", "notebook"];
+
+    /// <summary>
+    /// Modules the notebook platform itself provides, with no distribution to declare: Kaggle's competition API and secrets
+    /// (kaggle_evaluation ships with each code competition), Colab's google.colab, Pyodide's js.
+    /// </summary>
+    internal static bool IsPlatformProvided(string module) =>
+        module.Split('.')[0] is "kaggle_evaluation" or "kaggle_secrets" or "kaggle_datasets" or "kaggle_web_client" or "js" or "pyodide"
+        || module == "google.colab" || module.StartsWith("google.colab.", StringComparison.Ordinal);
 
     /// <summary>
     /// The distribution-level module of an import from Google's namespace package: google.cloud.&lt;service&gt;

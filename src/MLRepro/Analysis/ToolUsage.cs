@@ -38,11 +38,11 @@ public sealed class ToolUsage
             .Select(g => new ToolUse(g.Key, g.First().Tool!.Module, g.First().m.Path, g.First().i.Line))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToImmutableArray();
-        var trackers = PerModule(Ecosystem.Trackers, skipTests: false).ToBuilder();
+        var trackers = PerModule(Ecosystem.Trackers, skipTests: true).Where(t => !OnlyReadsFromTracker(modules, t)).ToImmutableArray().ToBuilder();
 
         // A tracker reached through its parent package's import (`import tensorflow as tf` … tf.summary.scalar,
         // tf.contrib.summary.create_file_writer, tf.keras.callbacks.TensorBoard): the call target names it.
-        foreach (var m in modules.Where(m => !trackers.Any(t => t.Path == m.Path)))
+        foreach (var m in modules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path) && !trackers.Any(t => t.Path == m.Path)))
         {
             if (m.Calls.Select(c => (c, Tool: Ecosystem.Find(Ecosystem.Trackers, c.Target))).FirstOrDefault(x => x.Tool is { } t && t.Module.Contains('.', StringComparison.Ordinal)) is { Tool: { } tool } hit)
             {
@@ -62,6 +62,29 @@ public sealed class ToolUsage
             Orchestrators = PerModule(Ecosystem.Orchestrators, skipTests: true),
         };
     }
+
+    /// <summary>
+    /// Whether a module's every call into a tracker only reads from it: a serving app that loads the registered model
+    /// (<c>mlflow.pyfunc.load_model</c>), a plotting script that queries finished runs (<c>wandb.Api().runs(…)</c>,
+    /// <c>mlflow.search_runs</c>). Importing the tracker is then no logging. A module with no call into the package at all
+    /// keeps its use (it may log through a callback or an integration).
+    /// </summary>
+    private static bool OnlyReadsFromTracker(IReadOnlyList<ModuleSummary> modules, ToolUse use)
+    {
+        if (use.Module is not ("mlflow" or "wandb") || modules.FirstOrDefault(m => m.Path == use.Path) is not { } module)
+        {
+            return false;
+        }
+
+        var prefix = use.Module + ".";
+        var calls = module.Calls.Where(c => c.Target.StartsWith(prefix, StringComparison.Ordinal)).Select(c => c.Target).ToList();
+        return calls.Count > 0 && calls.All(IsTrackerRead);
+    }
+
+    private static bool IsTrackerRead(string target) =>
+        target.EndsWith(".load_model", StringComparison.Ordinal) || target.StartsWith("wandb.Api", StringComparison.Ordinal) || target.StartsWith("wandb.apis.", StringComparison.Ordinal)
+        || target is "wandb.login" or "mlflow.search_runs" or "mlflow.search_experiments" or "mlflow.get_run" or "mlflow.set_tracking_uri" or "mlflow.set_registry_uri"
+            or "mlflow.artifacts.download_artifacts" or "mlflow.pyfunc.spark_udf" or "mlflow.models.get_model_info" or "mlflow.get_experiment" or "mlflow.get_experiment_by_name";
 
     private static ToolUse? First(ModuleSummary m, IReadOnlyList<KnownTool> table)
     {

@@ -27,6 +27,30 @@ public sealed partial class ProjectModel
     /// Documentation files (README*, *.md anywhere, README.rst/.txt), parsed; the root README first, then ordinal
     /// path order. Git-ignored files and vendored folders (.venv, venv, site-packages, node_modules…) are skipped.
     /// </summary>
+    /// <summary>
+    /// The line of a doc section that holds a matched text (its first line, whitespace collapsed), so evidence cites the
+    /// sentence or table row rather than the section's heading; the heading's line when no single line holds it.
+    /// </summary>
+    public int LineIn(string path, MarkdownSection section, string matched)
+    {
+        var first = matched.Trim().Split('\n')[0].Trim();
+        if (first.Length == 0 || Text(path) is not { } text)
+        {
+            return section.Line;
+        }
+
+        var wanted = string.Join(' ', first.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        for (var l = section.Line; l <= Math.Min(section.EndLine, text.LineCount); l++)
+        {
+            if (string.Join(' ', text.GetLine(l).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Contains(wanted, StringComparison.Ordinal))
+            {
+                return l;
+            }
+        }
+
+        return section.Line;
+    }
+
     public IReadOnlyList<MarkdownDocument> Docs => LazyInitializer.EnsureInitialized(ref _docs, ref _docsInit, ref _docsLock, ParseDocs)!;
 
     /// <summary>The root README (README.md preferred over .rst, .txt and no extension), or null.</summary>

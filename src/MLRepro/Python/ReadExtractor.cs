@@ -66,7 +66,9 @@ internal static class ReadExtractor
             // `pandas.read_csv().set_index`) is not the read: its argument is a column name, not a path.
             var chained = call.Target.Contains("()", StringComparison.Ordinal);
             var isRay = !chained && call.Target.StartsWith("ray.data.read_", StringComparison.Ordinal);
-            var isPandas = !chained && call.Target.StartsWith("pandas.read_", StringComparison.Ordinal);
+            // read_sql/read_sql_query/read_sql_table/read_gbq take a query or a table name and read_clipboard nothing: no path.
+            var isPandas = !chained && call.Target.StartsWith("pandas.read_", StringComparison.Ordinal)
+                && call.Target is not ("pandas.read_sql" or "pandas.read_sql_query" or "pandas.read_sql_table" or "pandas.read_gbq" or "pandas.read_clipboard");
             if (!isOpen && !isRay && !Readers.ContainsKey(call.Target) && !isPandas)
             {
                 continue;

@@ -297,7 +297,7 @@ public sealed class ModuleSummaryTests
     }
 
     [Fact]
-    public void A_method_chained_on_a_read_is_not_a_read_of_its_argument()
+    public void A_method_chained_on_a_read_and_a_sql_query_are_no_path_reads()
     {
         var s = Parse("""
             import pandas as pd
@@ -305,6 +305,7 @@ public sealed class ModuleSummaryTests
             imp = pd.read_csv("imp.csv").set_index("feature")
             prev = pd.read_csv("prev.csv").drop("SK_ID_PREV", axis=1).sort_values("total")
             ds = ray.data.read_parquet("data/").map_batches(fn)
+            q = pd.read_sql_query(f"SELECT * FROM {TABLE}", conn)
             """);
         s.Reads.Select(r => (r.Function, r.Path?.Text)).Should().Equal(
             ("pandas.read_csv", "\"imp.csv\""), ("pandas.read_csv", "\"prev.csv\""), ("ray.data.read_parquet", "\"data/\""));

@@ -94,7 +94,9 @@ public sealed partial class DataManagedCheck : CheckBase
             }
         }
 
-        if (tracking.LfsPointers.Length > 0 || tracking.LfsPatterns.Length > 0)
+        // A .gitattributes list of LFS patterns (the stock Hugging Face template) tracks nothing until a file matches one:
+        // LFS pointers in the checkout, or committed files the patterns cover (a checkout with the LFS objects pulled).
+        if (tracking.LfsPointers.Length > 0 || (tracking.LfsPatterns.Length > 0 && project.Index.Files.Any(f => f.Name != ".gitattributes" && tracking.IsLfsTracked(f.Path))))
         {
             evidence.Add(Evidence.At(tracking.LfsPatterns.FirstOrDefault()?.File ?? tracking.LfsPointers[0].Path, tracking.LfsPatterns.FirstOrDefault()?.Line, "Git LFS tracks data files"));
         }

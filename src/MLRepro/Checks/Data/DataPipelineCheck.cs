@@ -266,7 +266,7 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// so generic <c>.save</c> (arrays, figures, tokenizers) and <c>pickle.dump</c> (feature caches, vocabularies) stay out,
     /// while eval.predict only asks whether some model is kept at all.
     /// </summary>
-    private static readonly string[] ModelSaves = ["torch.save", ".save_pretrained", "joblib.dump", ".save_weights", ".save_model", "keras.models.save_model", ".save_checkpoint"];
+    private static readonly string[] ModelSaves = ["torch.save", ".save_pretrained", "joblib.dump", ".save_weights", ".save_model", "keras.models.save_model", ".save_checkpoint", ".save_lora_weights", ".save_state", "safetensors.torch.save_file"];
 
     /// <summary>Calls that read a saved model or checkpoint back from a file.</summary>
     private static readonly string[] ModelLoads = ["torch.load", "joblib.load", ".load_weights", "keras.models.load_model", ".load_checkpoint", ".load_from_checkpoint"];
@@ -360,10 +360,21 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// </summary>
     internal static Evidence? SavedModel(ProjectModel project) =>
         project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !project.IsVendoredPackagePath(m.Path))
-            .OrderBy(m => m.IsNotebook).ThenBy(m => m.Path, StringComparer.Ordinal)
-            .SelectMany(m => m.Calls.Where(c => ModelSaves.Any(t => t.StartsWith('.') ? c.Target.EndsWith(t, StringComparison.Ordinal) : c.Target == t))
-                .Select(c => Evidence.At(m.Path, c.Line, "saves the trained model or a checkpoint to a file", c.RawTarget)))
+            .SelectMany(m => m.Calls.Where(c => ModelSaves.Any(t => t.StartsWith('.') ? c.Target.EndsWith(t, StringComparison.Ordinal) : c.Target == t)).Select(c => (m, c)))
+            // A save whose object is a model (model.state_dict(), a checkpoint, the net) in a training module first: a
+            // torch.save of cached embeddings in a data module is no trained model.
+            .OrderBy(x => SavesAModel(x.c) ? 0 : 1).ThenBy(x => x.m.IsNotebook).ThenBy(x => System.IO.Path.GetFileName(x.m.Path).Contains("train", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(x => x.m.Path, StringComparer.Ordinal).ThenBy(x => x.c.Line)
+            .Select(x => Evidence.At(x.m.Path, x.c.Line, "saves the trained model or a checkpoint to a file", x.c.RawTarget))
             .FirstOrDefault();
+
+    /// <summary>Whether a save call's object (its receiver or first argument) names a model, its weights or a checkpoint.</summary>
+    private static bool SavesAModel(Python.PythonCall c) =>
+        !c.Target.StartsWith("torch.save", StringComparison.Ordinal) && !c.Target.StartsWith("joblib.dump", StringComparison.Ordinal) && !c.Target.StartsWith("safetensors.", StringComparison.Ordinal)
+        || (c.PositionalAt(0)?.Text is { } obj && ModelObject().IsMatch(obj));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)model|state_dict|checkpoint|ckpt|\bnet\b|network|weights|estimator|clf|classifier|regressor|pipeline|booster|agent|policy")]
+    private static partial System.Text.RegularExpressions.Regex ModelObject();
 
     /// <summary>Calls that write a table, array or pickled object to a file (pandas, NumPy, SciPy sparse, pickle, joblib), matched exactly or by member suffix.</summary>
     private static readonly string[] DataWrites = [".to_csv", ".to_pickle", ".to_feather", ".to_parquet", ".to_hdf", "numpy.save", "numpy.savez", "numpy.savez_compressed", "scipy.sparse.save_npz", "pickle.dump", "joblib.dump"];
@@ -501,12 +512,12 @@ public sealed partial class DataPipelineCheck : CheckBase
 
                     if (TrainingHours().Match(sentence) is { Success: true } h && TrainingWord().IsMatch(sentence))
                     {
-                        return $"{d.Path}:{s.Line} documents {h.Value.Trim()} of training";
+                        return $"{d.Path}:{project.LineIn(d.Path, s, h.Value)} documents {h.Value.Trim()} of training";
                     }
 
                     if (Analysis.DocumentedMemory.LargeHostMemory(sentence) is { } r)
                     {
-                        return $"{d.Path}:{s.Line} documents {r.Value.Trim()}";
+                        return $"{d.Path}:{project.LineIn(d.Path, s, r.Value)} documents {r.Value.Trim()}";
                     }
 
                     if (GpuMemory().Match(sentence) is { Success: true } g && int.TryParse(g.Groups["gb"].Value, System.Globalization.CultureInfo.InvariantCulture, out var gb) && gb >= LargeGpuMemoryGb)

@@ -613,9 +613,9 @@ public sealed partial class EnvHardwareCheck : CheckBase
 
     /// <summary>The first match of a pattern in each section (heading and text) of the docs.</summary>
     private static IEnumerable<Evidence> DocMatches(ProjectModel project, Regex pattern, string note) =>
-        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: pattern.Match(s.Heading + "\n" + s.Text))))
+        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, Section: s, Match: pattern.Match(s.Heading + "\n" + s.Text))))
             .Where(x => x.Match.Success)
-            .Select(x => Evidence.At(x.Path, x.Line, $"{note}: \"{x.Match.Value.Trim()}\""));
+            .Select(x => Evidence.At(x.Path, project.LineIn(x.Path, x.Section, x.Match.Value), $"{note}: \"{x.Match.Value.Trim()}\""));
 
     /// <summary>
     /// Sections of the docs that name the hardware: a GPU model, its memory, the CUDA version, a TPU or hosted GPU. A count alone
@@ -628,15 +628,16 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// ("~200GB RAM is required", "RAM: 208GB", "at least 64 GB of RAM"); GPU memory is left to the GPU rules.
     /// </summary>
     private static IEnumerable<Evidence> LargeMemoryDocs(ProjectModel project) =>
-        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, s.Line, Match: DocumentedMemory.LargeHostMemory(s.Heading + "\n" + s.Text))))
+        project.Docs.SelectMany(d => d.Sections.Select(s => (d.Path, Section: s, Match: DocumentedMemory.LargeHostMemory(s.Heading + "\n" + s.Text))))
             .Where(x => x.Match is not null)
-            .Select(x => Evidence.At(x.Path, x.Line, $"documents the memory required: \"{x.Match!.Value.Trim()}\""));
+            .Select(x => Evidence.At(x.Path, project.LineIn(x.Path, x.Section, x.Match!.Value), $"documents the memory required: \"{x.Match!.Value.Trim()}\""));
 
-    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
+    // GPU model names are upper case and never a flag's value (`grep -A10`) or a list label (`A10: the answer…`).
+    [GeneratedRegex(@"\b(?:(?-i:(?<![-/])(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80)(?![:\w]))|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|[0-9]+\s?(?:x\s?)?GPUs?|(?:a single|one|two|four|eight) GPUs?|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HardwareMention();
 
     /// <summary><see cref="HardwareMention"/> without the bare GPU counts ("a single GPU", "8 GPUs").</summary>
-    [GeneratedRegex(@"\b(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?-i:(?<![-/])(?:[ABHLTV]100|A10G?|A6000|A40|H200|L4|T4|P100|K80)(?![:\w]))|RTX\s?[0-9]{3,4}|(?:a single|one|two|four|eight)\s+(?:NVIDIA\s+)?(?:GeForce\s+)?[1-4]0[5-9]0(?:\s?Ti)?s?|GTX\s?[0-9]{3,4}|TITAN|TPU\s?v?[0-9]*|GPUs? with [0-9]+\s?GB|[0-9]+\s?GB (?:of )?(?:GPU|VRAM|video|RAM|memory)|VRAM|CUDA\s?(?:version\s?)?(?:[<>=~]=?\s?)?[0-9]+(?:\.[0-9]+)?|cuDNN\s?[0-9]|NVIDIA drivers?|(?:Kaggle|Colab(?:oratory)?)(?:\s+(?:kernel|notebook|Pro))?\s+(?:GPU|TPU)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpecificHardwareMention();
 
     [GeneratedRegex(@"\b(?:requires?|required|needs?|assumes?|assuming|on a (?:machine|node|server|computer) with)\b[^.\n]{0,60}?\b(?:GPUs?|VRAM)\b", RegexOptions.IgnoreCase)]

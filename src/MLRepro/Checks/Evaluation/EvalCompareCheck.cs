@@ -56,7 +56,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         foreach (var m in project.PythonModules)
         {
             // Hugging Face TrainingArguments(report_to="wandb"|"tensorboard"|["mlflow"]) sends metrics to a tracker.
-            if (m.Calls.FirstOrDefault(c => c.Keyword("report_to") is { } a && a.Literal?.AsString is not ("none" or "") && !a.Text.Contains("\"none\"", StringComparison.Ordinal)) is { } call)
+            if (m.Calls.FirstOrDefault(c => c.Keyword("report_to") is { } a && a.Text.Trim() != "None" && a.Literal?.AsString is not ("none" or "") && !a.Text.Contains("\"none\"", StringComparison.Ordinal)) is { } call)
             {
                 var text = call.Keyword("report_to")!.Text;
                 (ConditionalExpression().IsMatch(text) ? optIn : evidence).Add(Evidence.At(m.Path, call.Line, $"reports metrics to {text}", call.RawTarget));
@@ -213,7 +213,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         // A Hugging Face Trainer left at its default report_to writes its log history (trainer_state.json) into each run's
         // output folder and reports to whichever trackers happen to be installed: comparable only by chance.
         var trainers = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path))
-            .SelectMany(m => m.Calls.Where(c => HfTrainers.Any(t => c.Target.EndsWith(t, StringComparison.Ordinal)) && c.Keyword("report_to") is null)
+            .SelectMany(m => m.Calls.Where(c => HfTrainers.Any(t => c.Target.EndsWith(t, StringComparison.Ordinal)) && (c.Keyword("report_to") is null || c.Keyword("report_to")!.Text.Trim() == "None"))
             .Select(c => Evidence.At(m.Path, c.Line, "a Hugging Face Trainer at its default report_to: log history in trainer_state.json, trackers only if installed", c.RawTarget))).Take(3).ToList();
         if (trainers.Count > 0)
         {

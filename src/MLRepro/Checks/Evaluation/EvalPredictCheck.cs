@@ -481,7 +481,10 @@ public sealed partial class EvalPredictCheck : CheckBase
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:^|[\W_])sub(?:mission)?s?(?:[\W_]|$)|submission")]
     private static partial System.Text.RegularExpressions.Regex SubmissionName();
 
-    /// <summary>Receivers of `.save` that hold media or plots, not a model (self.video_recorder.save, img.save, fig.save, writer.save).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf)\w*\.save\w*$")]
+    /// <summary>
+    /// `.save` calls that keep media, plots, arrays or data, not a model: self.video_recorder.save, img.save, fig.save, writer.save,
+    /// np.save / np.savez (feature matrices), agent.trajectory_store.save, replay_buffer.save, dataset.save.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?:(?:video|recorder|frame|image|img|picture|photo|fig|plot|chart|audio|wav|gif|writer|workbook|excel|doc|pdf|store|buffer|trajector|replay|memory|dataset|feature|array|matrix|submission|result)\w*\.save\w*$|^(?:np|numpy)\.save\w*$)")]
     private static partial System.Text.RegularExpressions.Regex NotModelSave();
 }

@@ -28,6 +28,28 @@ public static partial class DataTrackingParser
     private static readonly Regex KaggleCompetitionCli = new(@"kaggle\s+competitions\s+download\b(.*)", Fast);
     private static readonly Regex KaggleDatasetApi = new(@"(?:dataset_download_files?|kagglehub\.dataset_download|dataset_download)\(\s*(?:dataset\s*=\s*|handle\s*=\s*)?['""]([\w.\-]+/[\w.\-]+)", Fast);
     private static readonly Regex KaggleCompetitionApi = new(@"(?:competition_download_files?|kagglehub\.competition_download)\(\s*(?:competition\s*=\s*|handle\s*=\s*)?['""]([\w.\-]+)", Fast);
+    /// <summary>
+    /// Whether <c>load_dataset(</c> at <paramref name="at"/> is the Hugging Face loader: called bare, or on the datasets
+    /// module (<c>datasets.</c>, <c>nlp.</c>, or an alias the file imports it as), not a method of the project's own class
+    /// (<c>data_io.load_dataset('cash_balance')</c>, <c>self.load_dataset(name)</c>).
+    /// </summary>
+    private static bool IsHubLoadDataset(string line, int at, string file)
+    {
+        if (at == 0 || line[at - 1] != '.')
+        {
+            return true;
+        }
+
+        var start = at - 1;
+        while (start > 0 && (char.IsLetterOrDigit(line[start - 1]) || line[start - 1] == '_'))
+        {
+            start--;
+        }
+
+        var receiver = line[start..(at - 1)];
+        return receiver is "datasets" or "nlp" || file.Contains($"import datasets as {receiver}", StringComparison.Ordinal) || file.Contains($"import nlp as {receiver}", StringComparison.Ordinal);
+    }
+
     private static readonly Regex LoadDataset = new(@"\bload_dataset\(\s*(?:path\s*=\s*)?['""]([^'""\s]{1,200})['""]", Fast);
     private static readonly Regex HubCli = new(@"(?:huggingface-cli|\bhf)\s+download\b(.*)", Fast);
     private static readonly Regex HubCall = new(@"\b(?:hf_hub_download|snapshot_download)\s*\(", Fast);
@@ -223,7 +245,7 @@ public static partial class DataTrackingParser
 
             void Add(DataSourceKind kind, string value)
             {
-                if (value.Length > 0 && seen.Add((kind, value, line)) && result.Count < MaxSourcesPerFile)
+                if (value.Length > 0 && !PlaceholderSource.IsMatch(value) && seen.Add((kind, value, line)) && result.Count < MaxSourcesPerFile)
                 {
                     result.Add(new DataSource(kind, value, source.Path, line, Snippet(text)));
                 }
@@ -236,10 +258,20 @@ public static partial class DataTrackingParser
                 // `curl -fsSL https://… | sh`: a script piped into a shell installs software (uv, mise, ollama, nvm), never data.
                 var pipe = fetcher ? PipeToShell.Match(text) : null;
                 var pipedUpTo = pipe is { Success: true } ? pipe.Index : -1;
+                // `curl -X POST http://host/predict -d '{…}'`: a request to an API (the project's own service), not a download.
+                var apiRequest = text.Contains("curl ", StringComparison.Ordinal) && CurlApiRequest.IsMatch(text);
+                // `pipeline_root=f"s3://runs-{user}"`, `--default-artifact-root s3://mlflow`, `.option("checkpointLocation", "s3a://…")`:
+                // where runs write their artifacts, not data anyone reads.
+                var outputLine = OutputLocation.IsMatch(text);
                 foreach (var m in Url.EnumerateMatches(text))
                 {
+                    if (apiRequest)
+                    {
+                        break;
+                    }
+
                     var url = text.Substring(m.Index, m.Length).TrimEnd('.', ',', ';', ':', ')', ']', '}', '\'', '"', '`', '*', '>');
-                    if (m.Index > pipedUpTo && ClassifyUrl(url, fetcher) is { } c)
+                    if (m.Index > pipedUpTo && ClassifyUrl(url, fetcher) is { } c && !(outputLine && c.Kind == DataSourceKind.ObjectStore))
                     {
                         Add(c.Kind, c.Value);
                     }
@@ -273,6 +305,11 @@ public static partial class DataTrackingParser
             {
                 foreach (Match m in LoadDataset.Matches(text))
                 {
+                    if (!IsHubLoadDataset(text, m.Index, source.Text))
+                    {
+                        continue;
+                    }
+
                     var id = m.Groups[1].Value;
                     var local = PackagedBuilders.Contains(id) || id.StartsWith('.') || id.StartsWith('/') || HasDataExtension(id);
                     Add(local ? DataSourceKind.HuggingFaceFiles : DataSourceKind.HuggingFaceDataset, id);
@@ -471,6 +508,39 @@ public static partial class DataTrackingParser
         }
     }
 
+    /// <summary>
+    /// A source written as a template or a how-to placeholder, which names no data: shell and CI variables (<c>${COMP}</c>,
+    /// <c>${{ vars.BUCKET }}</c>, <c>$DATA_URL</c>), format slots (<c>%s</c>, <c>{}</c>), and owner/name ids such as
+    /// <c>username/dataset-name</c> or <c>your-org/your-dataset</c>.
+    /// </summary>
+    private static readonly Regex PlaceholderSource = new(@"(?i)\$\{|\{\{|\$\(|(?:^|\W)\$[A-Za-z_]|\$(?:$|\W)|%s|\{\}|(?:^|/)(?:user(?:name)?|your[-_][\w-]+|my[-_]?(?:user|org|name)|org(?:anization)?[-_]name)/|/(?:your[-_][\w-]+|(?:my[-_])?(?:dataset|model|repo)[-_]name)(?:$|/)", Fast);
+
+    /// <summary>A line that gives a place runs write to: an artifact store, a pipeline root, a streaming sink or checkpoint.</summary>
+    private static readonly Regex OutputLocation = new(@"(?i)\b(?:pipeline_root|artifact_location|artifact_root|artifact[-_]uri|default[-_]artifact[-_]root|artifacts[-_]destination|checkpointLocation|output_path|output_uri|output_dir|backend[-_]store[-_]uri)\b|\.writeStream\b|\.write\s*\.|\.start\(\s*['""]|\.to_(?:parquet|csv|json)\(\s*['""]", Fast);
+
+    /// <summary>A curl command that sends a request body or a method other than GET: an API call, not a download.</summary>
+    private static readonly Regex CurlApiRequest = new(@"\bcurl\b.*?(?:\s-X\s*(?:POST|PUT|PATCH|DELETE)\b|\s(?:-d|--data(?:-raw|-binary|-urlencode)?|-F|--form|--json)[\s=])", Fast);
+
+    /// <summary>
+    /// Whether a URL's host (with any user and port) is this machine, a private network or a service of the project's own
+    /// deployment (<c>localhost:8000</c>, <c>127.0.0.1</c>, <c>mlflow:5000</c> in compose, <c>*.local</c>): nobody else can
+    /// download from it.
+    /// </summary>
+    private static bool IsLocalHost(string authority)
+    {
+        var host = authority[(authority.LastIndexOf('@') + 1)..];
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+        if (host is "localhost" or "0.0.0.0" or "[::1]" or "host.docker.internal" || host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".localhost", StringComparison.Ordinal)
+            || (!host.Contains('.', StringComparison.Ordinal) && !host.Contains('{', StringComparison.Ordinal) && !host.Contains('$', StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var octets = host.Split('.');
+        return octets.Length == 4 && octets.All(o => byte.TryParse(o, out _))
+            && (octets[0] is "127" or "10" || (octets[0] == "192" && octets[1] == "168") || (octets[0] == "172" && byte.Parse(octets[1]) is >= 16 and <= 31));
+    }
+
     private static (DataSourceKind Kind, string Value)? ClassifyUrl(string url, bool fetched)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
@@ -481,7 +551,8 @@ public static partial class DataTrackingParser
             case "lakefs":
                 return (DataSourceKind.LakeFs, url);
             case "s3" or "s3a" or "gs" or "gcs" or "az" or "abfs" or "abfss" or "wasb" or "wasbs":
-                return rest.Length > 0 && !rest.StartsWith('{') ? (DataSourceKind.ObjectStore, url) : null;
+                // A bucket given by a template (`gs://${{ secrets.BUCKET }}`, `s3://{bucket}/…`, `s3://<your-bucket>`) names no data.
+                return rest.Length > 0 && rest[0] is not ('{' or '$' or '<') ? (DataSourceKind.ObjectStore, url) : null;
             case "hf":
                 if (rest.StartsWith("datasets/", StringComparison.Ordinal))
                 {
@@ -500,6 +571,11 @@ public static partial class DataTrackingParser
 
         var hostEnd = rest.IndexOf('/');
         var host = (hostEnd < 0 ? rest : rest[..hostEnd]).ToLowerInvariant();
+        if (IsLocalHost(host))
+        {
+            return null;
+        }
+
         var pathPart = hostEnd < 0 ? string.Empty : rest[hostEnd..];
         if (host is "huggingface.co" or "www.huggingface.co" or "hf.co" && pathPart.StartsWith("/datasets/", StringComparison.Ordinal))
         {

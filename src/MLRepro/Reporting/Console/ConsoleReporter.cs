@@ -67,7 +67,10 @@ public sealed class ConsoleReporter(bool color = false, bool verbose = false, in
         if (problems.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLine($"[dim]{problems.Count} file(s) could not be fully read; --verbose lists them.[/]");
+            var files = problems.Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
+            console.MarkupLine(files == problems.Count
+                ? $"[dim]{files} file(s) could not be fully read; --verbose lists them.[/]"
+                : $"[dim]{files} file(s) could not be fully read ({problems.Count} problems); --verbose lists them.[/]");
             if (verbose)
             {
                 foreach (var d in problems)

@@ -72,6 +72,51 @@ public sealed class DataTrackingParserTests
     }
 
     [Fact]
+    public void A_project_method_named_load_dataset_is_no_hub_loader()
+    {
+        var sources = DataTrackingParser.ScanText(new MLRepro.Text.SourceText("explore.py", """
+            import datasets as hfds
+            from datasets import load_dataset
+            a = load_dataset("acme/reviews")
+            b = datasets.load_dataset("acme/tweets")
+            c = hfds.load_dataset("acme/news")
+            d = data_io.load_dataset("cash_balance", limit=3)
+            e = self.load_dataset("bureau")
+            """));
+        sources.Select(s => s.Value).Should().Equal("acme/reviews", "acme/tweets", "acme/news");
+    }
+
+    [Fact]
+    public void Local_services_and_api_requests_are_no_data_sources()
+    {
+        var sources = DataTrackingParser.ScanText(new MLRepro.Text.SourceText("README.md", """
+            HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1
+            curl -X POST https://api.example.org/predict -H "Content-Type: application/json" -d '{"x": 1}'
+            curl https://api.example.org/v1/score --data @sample.json
+            wget http://127.0.0.1:9000/export/train.csv
+            wget http://mlflow:5000/get-artifact?path=model.pkl
+            wget http://192.168.1.20/share/train.zip
+            wget https://example.org/data/cats.zip
+            """));
+        sources.Select(s => s.Value).Should().Equal("https://example.org/data/cats.zip");
+    }
+
+    [Fact]
+    public void Templates_placeholders_and_output_stores_are_no_data_sources()
+    {
+        var sources = DataTrackingParser.ScanText(new MLRepro.Text.SourceText("run.py", """
+            SUBMIT_URL="https://www.kaggle.com/competitions/${COMP}/submit"
+            # huggingface-cli download username/dataset-name --repo-type dataset
+            ds = load_dataset("your-org/your-dataset")
+            pipeline = dsl.pipeline(pipeline_root=f"s3://runpipelines-{user}")
+            df.writeStream.format("delta").option("checkpointLocation", "s3a://lake/checkpoints/raw").start("s3a://lake/delta/raw")
+            raw = pd.read_parquet("s3://lake/raw/transactions.parquet")
+            ds2 = load_dataset("tatsu-lab/alpaca")
+            """));
+        sources.Select(s => s.Value).Should().Equal("s3://lake/raw/transactions.parquet", "tatsu-lab/alpaca");
+    }
+
+    [Fact]
     public void Notebook_escaped_quotes_are_understood()
     {
         var sources = DataTrackingParser.ScanText(Fixture("explore.ipynb"));
