@@ -38,7 +38,9 @@ public sealed record EntryPoint(EntryPointKind Kind, string DeclaredIn, int Line
 /// <param name="Line">Line in that file.</param>
 /// <param name="Text">The command.</param>
 /// <param name="Block">For documentation: the first line of the code block holding it (a `cd` holds until the block ends); 0 otherwise.</param>
-public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text, int Block = 0);
+/// <param name="Cwd">The folder the command starts in, repository-relative ("" the root); null when it is chosen at run time
+/// (a CI step's <c>working-directory: ${{ inputs.dir }}</c>).</param>
+public sealed record ProjectCommand(EntryPointKind Kind, string Path, int Line, string Text, int Block = 0, string? Cwd = "");
 
 /// <summary>The ways to run the project, most authoritative first.</summary>
 public sealed class EntryPointAnalysis
@@ -145,6 +147,18 @@ public sealed class EntryPointAnalysis
                     // 1-dqn.py`) each start from the clone's root: the second `cd` is not nested in the first.
                     script = inRootDir;
                     cwd.Dir = fromRoot;
+                }
+            }
+
+            if (c.Kind is EntryPointKind.Workflow && script is not null && !exists(script))
+            {
+                // A CI step runs in its working-directory, and `cd` within its command moves on from there. A folder chosen at
+                // run time (`cd "$DIR"`, `working-directory: ${{ inputs.dir }}`) leaves the script's place unknown: no claim.
+                var dir = CommandLines.ApplyCd(c.Text, c.Cwd);
+                script = dir is null ? null : dir.Length > 0 ? ResolveInFolder(dir, script, exists, files) ?? script : script;
+                if (script is null)
+                {
+                    continue;
                 }
             }
 

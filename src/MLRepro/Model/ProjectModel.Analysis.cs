@@ -154,9 +154,13 @@ public sealed partial class ProjectModel
 
         foreach (var w in Workflows)
         {
-            foreach (var c in w.Jobs.SelectMany(j => j.Steps).SelectMany(s => s.Commands))
+            foreach (var step in w.Jobs.SelectMany(j => j.Steps))
             {
-                list.Add(new ProjectCommand(EntryPointKind.Workflow, w.Path, c.Line, c.Text));
+                var cwd = step.WorkingDirectory is { } wd ? CommandLines.ApplyCd("cd " + wd, string.Empty) : string.Empty;
+                foreach (var c in step.Commands)
+                {
+                    list.Add(new ProjectCommand(EntryPointKind.Workflow, w.Path, c.Line, c.Text, Cwd: cwd));
+                }
             }
         }
 

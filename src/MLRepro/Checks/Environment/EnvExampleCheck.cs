@@ -298,8 +298,10 @@ public sealed partial class EnvExampleCheck : CheckBase
         {
             // `conda create -n x python=3.6.9` in the README: the environment is recreated by hand from the instructions,
             // with the Python version stated, but no file fixes it.
-            return Found(Outcome.Partial, "the documentation (or a Makefile target) says how to create the environment, with its Python version, but no file defines it.",
-                [documented], "Commit the environment the README describes as a file (environment.yml with the python version, or a Dockerfile).");
+            return Found(Outcome.Partial, documented.Note == SetupScriptNote
+                    ? "a committed setup script creates the environment with its Python version, but no environment file or container fixes it."
+                    : "the documentation (or a Makefile target) says how to create the environment, with its Python version, but no file defines it.",
+                [documented], "Commit the environment as a file (environment.yml with the python version and pinned packages, or a Dockerfile).");
         }
 
         if (good.Count == 0 && problems.Count == 0 && DescribedEnvironment(project) is { } described)
@@ -402,8 +404,19 @@ public sealed partial class EnvExampleCheck : CheckBase
     private static partial System.Text.RegularExpressions.Regex ConstraintClause();
 
     /// <summary>A documented command that creates an environment with a stated Python version (conda create … python=3.9, pyenv install/local 3.8.1, uv venv --python 3.11, virtualenv -p python3.8).</summary>
+    private const string SetupScriptNote = "a setup script creates the environment with its Python version";
+
     private static Evidence? DocumentedEnvironment(ProjectModel project)
     {
+        // A committed setup script (setup.sh: `conda create -n env python=3.12`, then the pip installs) creates it.
+        foreach (var f in project.Index.Files.Where(f => f.Extension is ".sh" or ".bash" && f.IsText && !project.IsVendoredPackagePath(f.Path)).Take(200))
+        {
+            if (project.Text(f.Path) is { } script && EnvCreation().Match(script.Text) is { Success: true } created)
+            {
+                return Evidence.At(f.Path, script.Text.AsSpan(0, created.Index).Count('\n') + 1, SetupScriptNote, created.Value.Trim());
+            }
+        }
+
         foreach (var d in project.Docs)
         {
             if (project.Text(d.Path) is not { } text)

@@ -154,6 +154,13 @@ public static partial class DatasetMetaParser
                 continue;
             }
 
+            // "Field | Value | Explanation" fills in settings (an installer's form, a config's options), it describes no data:
+            // a table with a value, default or setting column lists settings, not columns.
+            if (!dataReadme && !DataHeading().IsMatch(t.Section) && header.Any(h => h is "value" or "values" or "default" or "default value" or "setting" or "settings"))
+            {
+                continue;
+            }
+
             var fields = t.Rows.Where(r => nameCol < r.Length && r[nameCol].Length > 0).Take(MaxFields).Select(r => new DatasetField(
                 r[nameCol], typeCol >= 0 && typeCol < r.Length && r[typeCol].Length > 0 ? r[typeCol] : null,
                 descCol >= 0 && descCol < r.Length && r[descCol].Length > 0 ? r[descCol] : null, null)).ToImmutableArray();

@@ -17,7 +17,10 @@ public sealed record CiCommand(string Text, int Line);
 /// <summary>A step of a GitHub job (GitLab jobs have one implicit step per script section).</summary>
 /// <param name="Name">`name:` or the section ("script", "before_script").</param>
 /// <param name="Uses">A GitHub action reference (`actions/checkout@v4`).</param>
-public sealed record CiStep(string? Name, string? Uses, IReadOnlyList<CiCommand> Commands, int Line);
+/// <param name="WorkingDirectory">The folder its commands run in (`working-directory:` of the step, else of the job's or the
+/// workflow's `defaults: run:`), as written; null for the checkout's root.</param>
+public sealed record CiStep(string? Name, string? Uses, IReadOnlyList<CiCommand> Commands, int Line,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? WorkingDirectory = null);
 
 /// <summary>A CI job.</summary>
 public sealed record CiJob(string Name, int Line, IReadOnlyList<CiStep> Steps)

@@ -39,9 +39,11 @@ public static class WorkflowParser
                     break;
             }
 
+            var workflowDir = DefaultWorkingDirectory(root);
             foreach (var (name, line, node) in (root?["jobs"] as YamlMappingNode)?.Entries ?? [])
             {
                 var steps = new List<CiStep>();
+                var jobDir = DefaultWorkingDirectory(node as YamlMappingNode) ?? workflowDir;
                 if ((node as YamlMappingNode)?["uses"] is YamlScalarNode reusable)
                 {
                     // A job that calls a reusable workflow runs no steps of its own.
@@ -50,7 +52,7 @@ public static class WorkflowParser
 
                 foreach (var st in ((node as YamlMappingNode)?["steps"] as YamlSequenceNode)?.Items.OfType<YamlMappingNode>() ?? [])
                 {
-                    steps.Add(new CiStep(Str(st["name"]), Str(st["uses"]), Commands(st["run"]), st.Line));
+                    steps.Add(new CiStep(Str(st["name"]), Str(st["uses"]), Commands(st["run"]), st.Line, Str(st["working-directory"]) ?? jobDir));
                 }
 
                 jobs.Add(new CiJob(name, line, steps));
@@ -97,6 +99,10 @@ public static class WorkflowParser
 
         return new WorkflowDocument(source.Path, system, Str(root?["name"]), triggers, jobs, diags);
     }
+
+    /// <summary>`defaults: run: working-directory:` of a workflow or a job.</summary>
+    private static string? DefaultWorkingDirectory(YamlMappingNode? node) =>
+        ((node?["defaults"] as YamlMappingNode)?["run"] as YamlMappingNode)?["working-directory"] is YamlScalarNode s ? s.Value : null;
 
     /// <summary>Commands of a `run:` block or a `script:` list (nested lists flattened); one per line.</summary>
     private static List<CiCommand> Commands(YamlNode? node)

@@ -57,6 +57,8 @@ public sealed class DatasetMetaParserTests
         DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "| Model | Top-1 |\n|---|---|\n| a | 1 |\n"))).Should().BeEmpty("a results table is not a schema");
         DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "## Options\n\n| name | type | description |\n|---|---|---|\n| --lr | float | learning rate |\n")))
             .Should().BeEmpty("a CLI option table outside a data section is not a dataset schema");
+        DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("docs/install.md", "## Install the operator\n\n| Field | Value | Explanation |\n|---|---|---|\n| Installation mode | All namespaces | operator scope |\n")))
+            .Should().BeEmpty("a settings form (field, value) is not a dataset schema");
         DatasetMetaParser.FromDocument(MarkdownParser.Parse(new SourceText("README.md", "## Options\n\n| column | description |\n|---|---|\n| age | years |\n")))
             .Single().Fields.Single().Name.Should().Be("age");
     }
