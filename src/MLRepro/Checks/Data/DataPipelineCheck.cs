@@ -537,8 +537,8 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>GPU memory at or above this (GB) needs a data-centre card.</summary>
     private const int LargeGpuMemoryGb = 24;
 
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")]
+    // Table rows are sentences of their own: a backtest's "363 weeks" in one row is no training time of another row's words.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s|\n(?=\s*\|)")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:(?:\d+(?:\.\d+)?|a few|few|several|one|two|a)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:hours?|hrs?|days?|weeks?)\b|\bGPU[- ](?:hours?|days?)\b)")]

@@ -81,7 +81,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         if (code.Count == 0)
         {
             // A GPU base image speeds the container up; the code itself asks for no GPU, so it runs on a CPU too.
-            return Found(Outcome.NotApplicable, "only the container asks for a GPU (a GPU base image or device request); the code uses no GPU API, so it runs on a CPU.", uses.Take(3));
+            return Found(Outcome.NotApplicable, "only the environment asks for a GPU (a GPU base image, a device request, a CUDA build of a package or a scheduler's GPU request); the code uses no GPU API, so it runs on a CPU.", uses.Take(3));
         }
 
         if (required.Count == 0 && fineTuning.Count == 0 && OptionalGpuScripts(project, code) is { } optional)
@@ -445,7 +445,35 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// <summary>Evidence of GPU use in code and environments.</summary>
     public static IEnumerable<Evidence> GpuUses(ProjectModel project) =>
         s_gpuUses.GetValue(project, p => [.. CodeGpuUses(p).Concat(GpuRequirements(p)).Concat(ConfigGpuUses(p)).Concat(ContainerGpuUses(p)).Concat(DeclaredGpuNeeds(p))
+            .Concat(DependencyGpuUses(p)).Concat(SchedulerGpuRequests(p))
             .DistinctBy(e => (e.Path, e.Span?.Line))]);
+
+    /// <summary>
+    /// Dependencies built for CUDA: NVIDIA's CUDA wheels (nvidia-cudnn-cu12), cupy-cuda12x, and CUDA extras
+    /// (jax[cuda12], tensorflow[and-cuda]). Declaring them asks for a GPU, whatever the code's device calls look like.
+    /// </summary>
+    private static IEnumerable<Evidence> DependencyGpuUses(ProjectModel project) =>
+        project.Dependencies.Where(d => CudaDistribution().IsMatch(d.Name) || d.Extras.Any(x => x.StartsWith("cuda", StringComparison.Ordinal) || x == "and-cuda"))
+            .Take(1).Select(d => Evidence.At(d.Path, d.Line > 0 ? d.Line : null, $"declares a CUDA build: {d.RawName}{(d.Extras.IsEmpty ? string.Empty : "[" + string.Join(",", d.Extras) + "]")}"));
+
+    [GeneratedRegex(@"^(?:nvidia-[a-z0-9-]+-cu\d+|cupy-cuda\w+|jaxlib-cuda\w*|tensorflow-gpu|onnxruntime-gpu|faiss-gpu|paddlepaddle-gpu|mxnet-cu\d+\w*)$")]
+    private static partial Regex CudaDistribution();
+
+    /// <summary>Cluster job scripts that request GPUs from the scheduler (`#SBATCH --gres=gpu:1`, `sbatch --gpus=4`, `qsub -l gpus=1`).</summary>
+    private static IEnumerable<Evidence> SchedulerGpuRequests(ProjectModel project)
+    {
+        foreach (var f in project.Index.Files.Where(f => f.IsText && f.Extension is ".sh" or ".slurm" or ".sbatch" or ".job" or ".pbs" && !project.IsVendoredPackagePath(f.Path)).Take(200))
+        {
+            if (project.Text(f.Path) is { } text && SchedulerGpu().Match(text.Text) is { Success: true } m)
+            {
+                yield return Evidence.At(f.Path, text.Text.AsSpan(0, m.Index).Count('\n') + 1, $"the job script requests GPUs from the scheduler: {m.Value.Trim()}");
+                yield break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"--gres[= ]gpu\S*|--gpus(?:-per-node|-per-task)?[= ]\d+|-l\s+\S*gpus?=\d+|#PBS\s+-l\s+\S*ngpus=\d+")]
+    private static partial Regex SchedulerGpu();
 
     /// <summary>A config file that sets the run's device to a GPU ("device: cuda"): the code places the model wherever the config says.</summary>
     public static IEnumerable<Evidence> ConfigGpuUses(ProjectModel project) =>
@@ -469,7 +497,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
                 {
                     if (!Negation().IsMatch(m.Value))
                     {
-                        yield return Evidence.At(d.Path, s.Line, $"the docs state a GPU is needed: \"{m.Value.Trim()}\"");
+                        yield return Evidence.At(d.Path, project.LineIn(d.Path, s, m.Value), $"the docs state a GPU is needed: \"{m.Value.Trim()}\"");
                         break;
                     }
                 }
