@@ -315,13 +315,16 @@ public sealed partial class DataAnalysis
             }
         }
 
-        var dataFiles = index.Files.Where(IsDataFile).ToImmutableArray();
+        // A committed plot, metrics log or prediction file that the project's own code writes (savefig("1_n_estimators.png"), a trial
+        // registry it appends to) is a run's output kept in the repository, not data to run on.
+        IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
+        var dataFiles = index.Files.Where(f => IsDataFile(f) && !(RunOutputName().IsMatch(f.Name) && RunBlockers.WrittenByProject(written ??= RunBlockers.WrittenPathPatterns(project), f.Path)))
+            .ToImmutableArray();
         var bytes = dataFiles.Where(f => !f.IsLfsPointer).Sum(f => f.Size)
             + project.DataTracking.LfsPointers.Sum(p => p.Size ?? 0)
             + project.DvcLockOutSizes();
         // A missing file that the project's own code writes (a notebook plotting the exps/<run>/frames.npy a script saved) is
         // the output of a run, not an input someone must supply.
-        IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
         for (var i = 0; i < reads.Count; i++)
         {
             if (reads[i] is { Status: DataPathStatus.Missing, Literal: { } missing }
@@ -489,6 +492,10 @@ public sealed partial class DataAnalysis
         return folders.Take(folders.Length - 1).Any(d => d.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets");
     }
 
+    /// <summary>A file name of a run's output: a figure, or results, metrics, scores, logs, trials, predictions, a submission.</summary>
+    [GeneratedRegex(@"(?i)\.(?:png|jpe?g|svg|pdf|gif)$|(?:^|[_.-])(?:results?|metrics|scores?|logs?|history|trials?|registry|predictions?|preds|submissions?)(?:[_.-]|$)")]
+    private static partial Regex RunOutputName();
+
     /// <summary>Whether a file is data: under a data-like folder, or a data extension outside code/doc folders.</summary>
     public static bool IsDataFile(IndexedFile f)
     {
@@ -510,7 +517,12 @@ public sealed partial class DataAnalysis
             || p.StartsWith("example_data/", StringComparison.Ordinal) || p.StartsWith("examples/data/", StringComparison.Ordinal) || DataFolderName(p);
         if (inDataDir)
         {
-            return f.Extension is not (".py" or ".md" or ".yaml" or ".yml" or ".ipynb" or ".sh" or ".dvc" or ".gitignore");
+            // Code and notes kept beside the data are not data: a README.txt, a Scala/Java package folder named dataset/
+            // (src/main/scala/…/dataset/Columns.scala), an R script that builds the tables.
+            return f.Extension is not (".py" or ".md" or ".yaml" or ".yml" or ".ipynb" or ".sh" or ".dvc" or ".gitignore" or ".scala" or ".java" or ".kt" or ".r"
+                    or ".jl" or ".js" or ".ts" or ".c" or ".cc" or ".cpp" or ".h" or ".hpp" or ".go" or ".rs" or ".rst" or ".pyc" or ".cfg" or ".toml" or ".ini")
+                && !name.StartsWith("readme", StringComparison.Ordinal) && !name.StartsWith("license", StringComparison.Ordinal) && !name.StartsWith("notes", StringComparison.Ordinal)
+                && !p.Contains("/src/main/", StringComparison.Ordinal) && !p.StartsWith("src/main/", StringComparison.Ordinal);
         }
 
         var codeOrDocs = p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("doc/", StringComparison.Ordinal) || p.StartsWith("tests/", StringComparison.Ordinal)
