@@ -189,7 +189,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         // another, each on the files the previous ones wrote: a staged pipeline whatever the stages are called.
         var numbered = scripts.Where(e => NumberedStage().IsMatch(Stem(e.Path))).GroupBy(e => e.Path.Contains('/', StringComparison.Ordinal) ? e.Path[..e.Path.LastIndexOf('/')] : string.Empty, StringComparer.Ordinal)
             .Select(g => g.OrderBy(e => e.Path, StringComparer.Ordinal).ToList()).Where(g => g.Count >= MinNumberedStages).OrderByDescending(g => g.Count).FirstOrDefault();
-        if (numbered is not null)
+        if (numbered is not null && PassFiles(project, numbered.Select(e => e.Path).ToList()))
         {
             return [.. numbered.Take(6).Select(e => Evidence.At(e.Path, e.Line, "a numbered stage script"))];
         }
@@ -440,6 +440,28 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:if|elif)\s+(?:FLAGS|flags|args|opt|opts|options|config|cfg|hparams)\.(?<value>[A-Za-z_]+)\s*:")]
     private static partial System.Text.RegularExpressions.Regex FlagBranch();
+
+    /// <summary>
+    /// Whether numbered scripts may hand files on. They are independent (no stages) only when each of them reads a file it
+    /// names itself and no file name (a string literal with a data or model extension) is shared between any two: five study
+    /// notebooks numbered 01–05, each on another competition's data. Scripts whose inputs come from a config or a helper
+    /// (paths built at run time) are taken as the stages their numbers say.
+    /// </summary>
+    private static bool PassFiles(ProjectModel project, IReadOnlyList<string> ordered)
+    {
+        static string Name(string v) => v.Replace('\\', '/')[(v.Replace('\\', '/').LastIndexOf('/') + 1)..];
+        var modules = ordered.Select(p => project.PythonModules.FirstOrDefault(m => m.Path == p)).ToList();
+        if (modules.Any(m => m is null || !m.Reads.Any(r => r.Path?.Literal?.AsString is { Length: > 0 })))
+        {
+            return true;
+        }
+
+        var names = modules.Select(m => m!.StringLiterals.Select(l => Name(l.Value)).Where(n => HandedOnFile().IsMatch(n)).ToHashSet(StringComparer.Ordinal)).ToList();
+        return names.Select((set, i) => names.Skip(i + 1).Any(later => later.Overlaps(set))).Any(x => x);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\w.-]+\.(?:csv|tsv|pkl|pickle|parquet|feather|npy|npz|h5|hdf5|json|jsonl|pt|pth|joblib|txt|zip|gz|arrow|ftr)$")]
+    private static partial System.Text.RegularExpressions.Regex HandedOnFile();
 
     /// <summary>
     /// Committed shell scripts that run Python (scripts/finetune_7b.sh, scripts/generate.sh): each is one stage run on its
