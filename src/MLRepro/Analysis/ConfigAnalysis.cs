@@ -739,9 +739,14 @@ public sealed partial class ConfigAnalysis
         var configName = name is "config.py" or "configs.py" or "settings.py" or "hparams.py" or "hyperparams.py" or "hyperparameters.py" or "params.py" or "parameters.py" or "cfg.py" or "constants.py" or "defaults.py" or "const.py" or "consts.py"
             || name.StartsWith("config_", StringComparison.Ordinal) || name.EndsWith("_config.py", StringComparison.Ordinal) || name.EndsWith("_cfg.py", StringComparison.Ordinal)
             || name.EndsWith("_const.py", StringComparison.Ordinal) || name.EndsWith("_consts.py", StringComparison.Ordinal) || name.EndsWith("_constants.py", StringComparison.Ordinal);
-        if (!(inConfigDir || configName) || m.IsNotebook || name == "__init__.py" && !inConfigDir)
+        if (m.IsNotebook || name == "__init__.py" && !inConfigDir)
         {
             return false;
+        }
+
+        if (!(inConfigDir || configName))
+        {
+            return IsSettingsModule(m);
         }
 
         var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && (a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(')));
@@ -749,6 +754,27 @@ public sealed partial class ConfigAnalysis
         var parameters = m.Assignments.Any(a => a.IsModuleLevel && (a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } || Hyperparameters.IsHyperparameter(a.RawTarget)));
         return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments || IsConfigFactory(m);
     }
+
+    /// <summary>
+    /// A module of nothing but settings, whatever its name (hyp.py, opts.py, setting_v2.py): no functions or classes, at least
+    /// <see cref="MinSettingsModuleValues"/> literal module-level values, mostly literal, two or more of them hyperparameters
+    /// (learning_rate = 1e-4, gamma = 0.95). Such a module can only be read as the run's parameters.
+    /// </summary>
+    private static bool IsSettingsModule(ModuleSummary m)
+    {
+        if (m.Functions.Length > 0 || m.Classes.Length > 0)
+        {
+            return false;
+        }
+
+        var assignments = m.Assignments.Where(a => a.IsModuleLevel).ToList();
+        var literal = assignments.Count(a => a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('('));
+        var hyper = assignments.Where(a => Hyperparameters.IsHyperparameter(a.RawTarget)).Select(a => a.RawTarget).Distinct(StringComparer.Ordinal).Count();
+        return literal >= MinSettingsModuleValues && literal * 3 >= assignments.Count * 2 && hyper >= 2;
+    }
+
+    /// <summary>Fewest literal values a module of settings holds (see <see cref="IsSettingsModule"/>).</summary>
+    private const int MinSettingsModuleValues = 5;
 
     /// <summary>Fewest literal values a config factory sets (a handful of keyword arguments is an ordinary call).</summary>
     private const int MinFactoryValues = 8;
