@@ -47,7 +47,7 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         if (r.Uses.Length == 0)
         {
             return Found(Outcome.Met, $"no source of randomness was found in {Count(modules, "Python module")}; the output should not vary between runs (not verified by running).",
-                Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+                Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.KnownApiCount} known randomness APIs"));
         }
 
         var all = r.Unseeded.ToList();
@@ -90,10 +90,11 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         }
 
         // A seed whose value mlrepro cannot trace (`set_seed(training_args.seed)`, `torch.manual_seed(seed)` in a helper) is still a
-        // seed: careful reviewers read it as one, and the value is a parameter of the run. It is listed so the user can check it,
+        // seed: careful reviewers read it as one. Where its value comes from is unknown (a parameter, a computed value, a
+        // constant mlrepro could not resolve), so the evidence does not say which; it is listed so the user can check it,
         // and `mlrepro verify` proves it.
-        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace (a parameter of the run)", s.ValueText))
-            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace (a parameter of the run)", u.ValueText)))
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace (check where it comes from)", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace (check where it comes from)", u.ValueText)))
             .ToList();
 
         var evidence = r.Seeds.Where(s => s.Origin is not (SeedOrigin.None or SeedOrigin.Unknown)).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))

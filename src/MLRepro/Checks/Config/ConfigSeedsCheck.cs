@@ -59,7 +59,7 @@ public sealed class ConfigSeedsCheck : CheckBase
         if (rngUses.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",
-                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.KnownApiCount} known randomness APIs"));
         }
 
         // As code.deterministic judges them, draws in scripts that do not train (data generation, tools) are not counted. Draws
