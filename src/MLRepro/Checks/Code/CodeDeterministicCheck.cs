@@ -18,7 +18,8 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         "Running the code several times on the example input must give the same output (the same weights, the same metrics). " +
         "Every random number generator in use must be seeded; GPU kernel nondeterminism alone does not fail this criterion.",
         "Statically: every randomness source (Python random, NumPy legacy and Generator APIs, PyTorch, TensorFlow/Keras, JAX, " +
-        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against the " +
+        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds, and gym/gymnasium environments, " +
+        "whose own RNG only reset(seed=…), env.seed(…), action_space.seed(…) or make_vec_env(seed=…) seeds) is matched against the " +
         "seeding calls of the process that runs it (each documented script, or each `__main__` script when none is documented; a seed " +
         "in one script does not seed another), and only the draws made after them: a flat script runs top to bottom, and Hugging Face " +
         "TrainingArguments seed where the Trainer is built (in another module when a helper builds them), so LoRA adapters or dataset " +
