@@ -223,6 +223,7 @@ public sealed partial class RandomnessAnalysis
             outsideRuns.UnionWith(modules.Where(m => m.IsNotebook && !declaredScripts.Contains(m.Path)).Select(m => m.Path));
         }
 
+        EnvironmentSeeding? envSeed = null;
         foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
         {
             foreach (var call in m.Calls)
@@ -323,6 +324,24 @@ public sealed partial class RandomnessAnalysis
                         break;
                     }
 
+                    case RandomnessKind.Environment:
+                    {
+                        // Seeded by the factory's own keyword (make_vec_env(seed=…)), else by a reset(seed=…) / env.seed(…) /
+                        // action_space.seed(…) anywhere in the runs; without either, every reset draws from OS entropy.
+                        if (api.Param is { } p && call.Keyword(p) is { } own && own.Literal is not { Kind: LiteralKind.None })
+                        {
+                            var (origin, key) = tracer.Trace(m, own, call.Line);
+                            uses.Add(new RandomUse(m.Path, call.Line, target, null, origin, own.Text, key, api.Note));
+                        }
+                        else
+                        {
+                            envSeed ??= EnvironmentSeed(modules, outsideRuns, tracer);
+                            uses.Add(new RandomUse(m.Path, call.Line, target, null, envSeed.Origin, envSeed.Text, envSeed.Key, api.Note));
+                        }
+
+                        break;
+                    }
+
                     case RandomnessKind.Setting:
                         if (call.PositionalAt(0)?.Literal is not { Value: false })
                         {
@@ -367,6 +386,51 @@ public sealed partial class RandomnessAnalysis
             Uncovered = Coverage(modules, seeds, uses, declaredScripts, localModules, flows),
             Processes = RunProcesses(modules, localModules, declaredScripts, outsideRuns),
         };
+    }
+
+    /// <summary>How the project seeds its simulated environments: the seed's origin, config key and text (None when nothing does).</summary>
+    private sealed record EnvironmentSeeding(SeedOrigin Origin, string? Key, string? Text);
+
+    /// <summary>
+    /// The first call in the runs that seeds a simulated environment's own RNG: <c>env.reset(seed=…)</c> (gymnasium and
+    /// gym ≥ 0.26), <c>env.seed(…)</c> (older gym), <c>env.action_space.seed(…)</c>, or a Stable-Baselines3 algorithm built
+    /// with <c>seed=</c> (it seeds its env and action space). The global-RNG seeders of the table (random.seed,
+    /// numpy.random.seed) are not environment seeds.
+    /// </summary>
+    private static EnvironmentSeeding EnvironmentSeed(IReadOnlyList<ModuleSummary> modules, HashSet<string> outsideRuns, ValueTracer tracer)
+    {
+        foreach (var m in modules.Where(m => !outsideRuns.Contains(m.Path)))
+        {
+            foreach (var call in m.Calls)
+            {
+                var raw = call.RawTarget;
+                var arg = raw.EndsWith(".reset", StringComparison.Ordinal) ? call.Keyword("seed")
+                    : raw.EndsWith(".seed", StringComparison.Ordinal) && SeedsEnvironment(raw) && RandomnessTable.Match(RandomnessTable.Canonical(call.Target)) is null
+                        ? call.PositionalAt(0) ?? call.Keyword("seed")
+                    : call.Target.StartsWith("stable_baselines3.", StringComparison.Ordinal) || call.Target.StartsWith("sb3_contrib.", StringComparison.Ordinal) ? call.Keyword("seed")
+                    : null;
+                if (arg is null || arg.Literal is { Kind: LiteralKind.None })
+                {
+                    continue;
+                }
+
+                var (origin, key) = tracer.Trace(m, arg, call.Line);
+                if (origin != SeedOrigin.None)
+                {
+                    return new EnvironmentSeeding(origin, key, arg.Text);
+                }
+            }
+        }
+
+        return new EnvironmentSeeding(SeedOrigin.None, null, null);
+    }
+
+    /// <summary>A <c>.seed(…)</c> receiver that is an environment or one of its spaces (<c>env</c>, <c>self.train_env</c>, <c>envs.action_space</c>).</summary>
+    private static bool SeedsEnvironment(string rawTarget)
+    {
+        var receiver = rawTarget[..^".seed".Length];
+        var last = receiver[(receiver.LastIndexOf('.') + 1)..];
+        return last.Contains("env", StringComparison.OrdinalIgnoreCase) || last is "action_space" or "observation_space";
     }
 
     /// <summary>

@@ -28,8 +28,10 @@ public sealed partial class ValueTracer
     /// MLproject fills from a config value.</param>
     /// <param name="nullKeys">Leaf keys whose committed value is null (`seed: null`): a seed read from them is no seed.</param>
     /// <param name="passedFlags">Command-line option names (dest form) that some committed command (README, script, pipeline) passes.</param>
-    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig, IReadOnlySet<string>? nullKeys = null, IReadOnlySet<string>? passedFlags = null)
+    /// <param name="local">The project's import resolver (built from <paramref name="modules"/> when first needed if not given).</param>
+    public ValueTracer(IReadOnlyList<ModuleSummary> modules, IReadOnlySet<string> configKeys, IReadOnlySet<string> cliFromConfig, IReadOnlySet<string>? nullKeys = null, IReadOnlySet<string>? passedFlags = null, LocalModules? local = null)
     {
+        _local = local;
         _modules = modules;
         _configKeys = configKeys;
         _cliFromConfig = cliFromConfig;
@@ -112,6 +114,12 @@ public sealed partial class ValueTracer
                 ?? m.Assignments.Where(a => a.RawTarget == text && a.Operator == "=").MinBy(a => a.Line);
             if (assignment is null)
             {
+                // `from pkg.constants import SEED` (no parameter of that name around the line): the constant's own origin.
+                if (!m.Functions.Any(f => f.Line <= line && f.Parameter(text) is not null) && ImportedConstant(m, text, depth) is { } imported)
+                {
+                    return imported;
+                }
+
                 return depth < MaxParameterDepth ? TraceParameter(m, text, line, depth) : (SeedOrigin.Unknown, null);
             }
 
@@ -165,6 +173,11 @@ public sealed partial class ValueTracer
 
         var baseName = BaseName().Match(text) is { Success: true } b ? b.Value : null;
         var keys = KeyParts(text);
+        if (depth <= MaxParameterDepth && DictConstant(m, text, line, depth) is { } entry)
+        {
+            return entry;
+        }
+
         if (baseName is not null && IsArgparseNamespace(m, baseName))
         {
             var dest = keys.LastOrDefault();

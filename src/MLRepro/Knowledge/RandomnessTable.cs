@@ -15,6 +15,17 @@ public enum RandomnessKind
     Setting,
     /// <summary>A switch known to make runs nondeterministic.</summary>
     BadSetting,
+    /// <summary>
+    /// A call that a wildcard row would take for a draw but that draws nothing (torch.nn.init's shape helpers and constant
+    /// fills): it shadows the wildcard, and <see cref="RandomnessTable.Match"/> reports no row for it.
+    /// </summary>
+    NoDraw,
+    /// <summary>
+    /// Creates a simulated environment (gym, gymnasium, Stable-Baselines3 vectorised envs) with its own RNG: initial states,
+    /// stochastic dynamics and sticky actions draw from it, seeded only by <c>reset(seed=…)</c>, <c>env.seed(…)</c>,
+    /// <c>action_space.seed(…)</c> or the factory's own seed keyword, else from OS entropy.
+    /// </summary>
+    Environment,
 }
 
 /// <summary>One row of the randomness table.</summary>
@@ -56,6 +67,9 @@ public static class RandomnessTable
     /// <summary>All rows.</summary>
     public static IReadOnlyList<RandomnessApi> All => s_rows.Value;
 
+    /// <summary>The rows of APIs that draw, seed or configure randomness (without the <see cref="RandomnessKind.NoDraw"/> exceptions).</summary>
+    public static int KnownApiCount => All.Count(r => r.Kind != RandomnessKind.NoDraw);
+
     /// <summary>The human name of an RNG.</summary>
     public static string DisplayName(string rng) => rng switch
     {
@@ -74,7 +88,7 @@ public static class RandomnessTable
         var (exact, wildcards) = s_index.Value;
         if (exact.TryGetValue(target, out var row))
         {
-            return row;
+            return row.Kind == RandomnessKind.NoDraw ? null : row;
         }
 
         foreach (var w in wildcards)
@@ -127,6 +141,8 @@ public static class RandomnessTable
                 "local" => RandomnessKind.Local,
                 "setting" => RandomnessKind.Setting,
                 "badsetting" => RandomnessKind.BadSetting,
+                "nodraw" => RandomnessKind.NoDraw,
+                "environment" => RandomnessKind.Environment,
                 _ => throw new InvalidOperationException($"randomness.tsv: unknown kind '{r[0]}'"),
             },
             r[1],

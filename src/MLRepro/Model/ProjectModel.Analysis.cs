@@ -112,7 +112,7 @@ public sealed partial class ProjectModel
     public DataAnalysis Data => Once(ref _data, () => DataAnalysis.Build(this, Tracer));
 
     /// <summary>Traces values to config keys, command-line options and literals.</summary>
-    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys, FlagsPassedByCommands()));
+    public ValueTracer Tracer => Once(ref _tracer, () => new ValueTracer(PythonModules, Config.LeafKeys, CliOptionsFedFromConfig(), Config.NullLeafKeys, FlagsPassedByCommands(), LocalModules));
 
     /// <summary>Bytes recorded for DVC outputs (dvc.lock and .dvc files).</summary>
     public long DvcLockOutSizes() =>

@@ -108,4 +108,43 @@ public sealed class ValueTracerTests
     [InlineData("cfg['a+b']")]
     [InlineData("f(a + b)")]
     public void Not_a_sum(string text) => ValueTracer.SplitArithmetic(text).Should().BeNull();
+    [Fact]
+    public void A_constant_imported_by_name_from_a_src_layout_package_is_traced_to_its_literal()
+    {
+        // `from pkg.evaluation.bootstrap import (SEED, N)` in a script, with the package under src/: the constant's literal.
+        TraceSeed("numpy.random.default_rng", null,
+            ("src/pkg/__init__.py", ""),
+            ("src/pkg/evaluation/__init__.py", ""),
+            ("src/pkg/evaluation/bootstrap.py", "import numpy as np\n\nDEFAULT_RESAMPLES = 2000\nDEFAULT_RANDOM_STATE = 47\n"),
+            ("scripts/run_bootstrap.py", "import numpy as np\n\nfrom pkg.evaluation.bootstrap import (\n    DEFAULT_RANDOM_STATE,\n    DEFAULT_RESAMPLES,\n)\n\n\ndef main():\n    rng = np.random.default_rng(\n        DEFAULT_RANDOM_STATE\n    )\n    return rng\n"))
+            .Origin.Should().Be(SeedOrigin.HardCoded);
+
+        // A function parameter of the same name shadows the import: its callers decide.
+        TraceSeed("numpy.random.default_rng", null,
+            ("consts.py", "SEED = 1\n"),
+            ("run.py", "import numpy as np\nfrom consts import SEED\n\ndef draw(SEED):\n    return np.random.default_rng(SEED)\n"))
+            .Origin.Should().Be(SeedOrigin.Unknown);
+    }
+
+    [Fact]
+    public void An_entry_of_a_module_level_dict_literal_is_traced_to_its_value()
+    {
+        const string Config = "CONFIG = {\n    \"min_rows\": 5,  # fewest rows\n    \"random_seed\": 42,\n    \"sizes\": (5, 8),\n}\n";
+        TraceSeed("random.seed", null,
+            ("gen.py", "import random\n\n" + Config + "\ndef main(args):\n    CONFIG[\"min_rows\"] = args.min_rows\n    random.seed(CONFIG[\"random_seed\"])\n"))
+            .Origin.Should().Be(SeedOrigin.HardCoded);
+        TraceSeed("random.seed", null,
+            ("gen.py", "import random\n\n" + Config + "\nrandom.seed(CONFIG.get(\"random_seed\"))\n")).Origin.Should().Be(SeedOrigin.HardCoded);
+
+        // A `None` entry is no seed; an entry the code overwrites (here from the command line) is not the literal.
+        TraceSeed("random.seed", null,
+            ("gen.py", "import random\nCONFIG = {\"seed\": None}\nrandom.seed(CONFIG[\"seed\"])\n")).Origin.Should().Be(SeedOrigin.None);
+        TraceSeed("random.seed", null,
+            ("gen.py", "import random, sys\nCONFIG = {\"seed\": 1}\nCONFIG[\"seed\"] = int(sys.argv[1])\nrandom.seed(CONFIG[\"seed\"])\n")).Origin.Should().NotBe(SeedOrigin.HardCoded);
+
+        // The dict of a Python config module, imported by name: a config value.
+        TraceSeed("random.seed", null,
+            ("configs/settings.py", "EPOCHS = 10\nSETTINGS = {\"seed\": 3, \"lr\": 0.1}\n"),
+            ("train.py", "import random\nfrom configs.settings import SETTINGS\nrandom.seed(SETTINGS[\"seed\"])\n")).Should().Be((SeedOrigin.Config, "seed"));
+    }
 }

@@ -18,7 +18,8 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         "Running the code several times on the example input must give the same output (the same weights, the same metrics). " +
         "Every random number generator in use must be seeded; GPU kernel nondeterminism alone does not fail this criterion.",
         "Statically: every randomness source (Python random, NumPy legacy and Generator APIs, PyTorch, TensorFlow/Keras, JAX, " +
-        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds) is matched against the " +
+        "scikit-learn random_state, pandas sample, DataLoader shuffling, XGBoost/LightGBM/CatBoost seeds, and gym/gymnasium environments, " +
+        "whose own RNG only reset(seed=…), env.seed(…), action_space.seed(…) or make_vec_env(seed=…) seeds) is matched against the " +
         "seeding calls of the process that runs it (each documented script, or each `__main__` script when none is documented; a seed " +
         "in one script does not seed another), and only the draws made after them: a flat script runs top to bottom, and Hugging Face " +
         "TrainingArguments seed where the Trainer is built (in another module when a helper builds them), so LoRA adapters or dataset " +
@@ -47,7 +48,7 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         if (r.Uses.Length == 0)
         {
             return Found(Outcome.Met, $"no source of randomness was found in {Count(modules, "Python module")}; the output should not vary between runs (not verified by running).",
-                Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+                Evidence.Repo($"searched {Count(modules, "Python module")} for {RandomnessTable.KnownApiCount} known randomness APIs"));
         }
 
         var all = r.Unseeded.ToList();
@@ -90,10 +91,11 @@ public sealed partial class CodeDeterministicCheck : CheckBase
         }
 
         // A seed whose value mlrepro cannot trace (`set_seed(training_args.seed)`, `torch.manual_seed(seed)` in a helper) is still a
-        // seed: careful reviewers read it as one, and the value is a parameter of the run. It is listed so the user can check it,
+        // seed: careful reviewers read it as one. Where its value comes from is unknown (a parameter, a computed value, a
+        // constant mlrepro could not resolve), so the evidence does not say which; it is listed so the user can check it,
         // and `mlrepro verify` proves it.
-        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace (a parameter of the run)", s.ValueText))
-            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace (a parameter of the run)", u.ValueText)))
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))} with a value mlrepro could not trace (check where it comes from)", s.ValueText))
+            .Concat(r.Uses.Where(u => u.LocalSeed == SeedOrigin.Unknown).Select(u => Evidence.At(u.Path, u.Line, $"{Short(u.Target)} seeded with a value mlrepro could not trace (check where it comes from)", u.ValueText)))
             .ToList();
 
         var evidence = r.Seeds.Where(s => s.Origin is not (SeedOrigin.None or SeedOrigin.Unknown)).Select(s => Evidence.At(s.Path, s.Line, $"seeds {string.Join(", ", s.Libraries.Select(RandomnessTable.DisplayName))}", s.ValueText))

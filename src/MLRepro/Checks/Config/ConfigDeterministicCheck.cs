@@ -73,7 +73,7 @@ public sealed class ConfigDeterministicCheck : CheckBase
         }
 
         // Seeds whose value mlrepro cannot trace are still seeds (see code.deterministic): listed, not held against the config.
-        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Take(10).Select(s => Evidence.At(s.Path, s.Line, "seed value not traced (a parameter of the run)", s.ValueText));
+        var untraced = r.Seeds.Where(s => s.Origin == SeedOrigin.Unknown).Take(10).Select(s => Evidence.At(s.Path, s.Line, "seed value not traced to its source", s.ValueText));
         var good = r.Settings.Where(s => s.Good).Select(s => Evidence.At(s.Path, s.Line, $"{s.Name} enabled", s.Text));
         var gpuNote = gpuOnly.Count > 0 ? " On a GPU, the enabled cuDNN autotuner may still change the last bits between runs, which the scale does not count against this criterion." : string.Empty;
         return Found(Outcome.Met, (r.Uses.Length == 0 ? "no randomness and a config: the same config should give the same results (not verified by running)."

@@ -17,7 +17,7 @@ public sealed class ConfigSeedsCheck : CheckBase
         "Technical reproducibility needs every seed recorded: each non-deterministic function has a seed, and the seed's value is " +
         "set in a committed config file (Python random, NumPy, torch, CUDA/cuDNN…).",
         "Each seeding call and each seed argument (random_state=, default_rng(…), generator=) is traced back through assignments, " +
-        "function parameters and call sites to its origin: a config key (Met), a literal, a command-line default or an environment " +
+        "function parameters and call sites, constants imported from project modules and entries of module-level dict literals to its origin: a config key (Met), a literal, a command-line default or an environment " +
         "variable (Partial). Any unseeded randomness source is NotMet.",
         "Put `seed: 42` in your params file, read it once, and pass it to every seeding call and random_state= argument.",
         [],
@@ -59,7 +59,7 @@ public sealed class ConfigSeedsCheck : CheckBase
         if (rngUses.Count == 0)
         {
             return Found(Outcome.NotApplicable, "no source of randomness was found, so no seed is needed.",
-                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.All.Count} known randomness APIs"));
+                Evidence.Repo($"searched {Count(project.PythonModules.Count, "Python module")} for {RandomnessTable.KnownApiCount} known randomness APIs"));
         }
 
         // As code.deterministic judges them, draws in scripts that do not train (data generation, tools) are not counted. Draws
