@@ -318,7 +318,7 @@ public sealed partial class DataAnalysis
         // A committed plot, metrics log or prediction file that the project's own code writes (savefig("1_n_estimators.png"), a trial
         // registry it appends to) is a run's output kept in the repository, not data to run on.
         IReadOnlyList<System.Text.RegularExpressions.Regex>? written = null;
-        var dataFiles = index.Files.Where(f => IsDataFile(f) && !(RunOutputName().IsMatch(f.Name) && RunBlockers.WrittenByProject(written ??= RunBlockers.WrittenPathPatterns(project), f.Path)))
+        var dataFiles = index.Files.Where(f => IsDataFile(f) && !(RunOutputName().IsMatch(f.Path) && RunBlockers.WrittenByProject(written ??= RunBlockers.WrittenPathPatterns(project), f.Path)))
             .ToImmutableArray();
         var bytes = dataFiles.Where(f => !f.IsLfsPointer).Sum(f => f.Size)
             + project.DataTracking.LfsPointers.Sum(p => p.Size ?? 0)
@@ -492,8 +492,8 @@ public sealed partial class DataAnalysis
         return folders.Take(folders.Length - 1).Any(d => d.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets");
     }
 
-    /// <summary>A file name of a run's output: a figure, or results, metrics, scores, logs, trials, predictions, a submission.</summary>
-    [GeneratedRegex(@"(?i)\.(?:png|jpe?g|svg|pdf|gif)$|(?:^|[_.-])(?:results?|metrics|scores?|logs?|history|trials?|registry|predictions?|preds|submissions?)(?:[_.-]|$)")]
+    /// <summary>A path of a run's output: a figure, or a file or folder of results, metrics, scores, logs, trials, predictions, submissions.</summary>
+    [GeneratedRegex(@"(?i)\.(?:png|jpe?g|svg|pdf|gif)$|(?:^|[/_.-])(?:results?|metrics|scores?|logs?|history|trials?|registry|predictions?|preds|submissions?|figures|plots)(?:[/_.-]|$)")]
     private static partial Regex RunOutputName();
 
     /// <summary>Whether a file is data: under a data-like folder, or a data extension outside code/doc folders.</summary>

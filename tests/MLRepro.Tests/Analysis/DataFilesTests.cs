@@ -27,7 +27,8 @@ public sealed class DataFilesTests
     {
         using var t = new TempDir();
         t.Write("plot.py", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('data/figures/loss.png')\n");
-        t.Write("train.py", "import pandas as pd\ndf = pd.read_csv('data/train.csv')\ndf.describe().to_csv('data/results.csv')\n");
+        t.Write("train.py", "import pandas as pd\ndf = pd.read_csv('data/train.csv')\ndf.describe().to_csv('data/results.csv')\ndf.head().to_json('data/trials/srp.jsonl', lines=True, orient='records')\n");
+        t.Write("data/trials/srp.jsonl", "{\"x\": 1}\n");
         t.Write("data/figures/loss.png", "png");
         t.Write("data/results.csv", "x\n1\n");
         t.Write("data/train.csv", "a,b\n1,2\n");

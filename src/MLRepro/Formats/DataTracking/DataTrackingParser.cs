@@ -515,6 +515,9 @@ public static partial class DataTrackingParser
     /// </summary>
     private static readonly Regex PlaceholderSource = new(@"(?i)\$\{|\{\{|\$\(|(?:^|\W)\$[A-Za-z_]|\$(?:$|\W)|%s|\{\}|(?:^|/)(?:user(?:name)?|your[-_][\w-]+|my[-_]?(?:user|org|name)|org(?:anization)?[-_]name)/|/(?:your[-_][\w-]+|(?:my[-_])?(?:dataset|model|repo)[-_]name)(?:$|/)", Fast);
 
+    /// <summary>An object-store key of software: a shell or Python script, a jar, a wheel or a system package.</summary>
+    private static readonly Regex ObjectStoreSoftware = new(@"(?i)\.(?:sh|bash|py|jar|whl|rpm|deb)$", Fast);
+
     /// <summary>A line that gives a place runs write to: an artifact store, a pipeline root, a streaming sink or checkpoint.</summary>
     private static readonly Regex OutputLocation = new(@"(?i)\b(?:pipeline_root|artifact_location|artifact_root|artifact[-_]uri|default[-_]artifact[-_]root|artifacts[-_]destination|checkpointLocation|output_path|output_uri|output_dir|backend[-_]store[-_]uri)\b|\.writeStream\b|\.write\s*\.|\.start\(\s*['""]|\.to_(?:parquet|csv|json)\(\s*['""]", Fast);
 
@@ -552,7 +555,8 @@ public static partial class DataTrackingParser
                 return (DataSourceKind.LakeFs, url);
             case "s3" or "s3a" or "gs" or "gcs" or "az" or "abfs" or "abfss" or "wasb" or "wasbs":
                 // A bucket given by a template (`gs://${{ secrets.BUCKET }}`, `s3://{bucket}/…`, `s3://<your-bucket>`) names no data.
-                return rest.Length > 0 && rest[0] is not ('{' or '$' or '<') ? (DataSourceKind.ObjectStore, url) : null;
+                // A script or package in a bucket (an EMR bootstrap action's .bash, a .jar or wheel) installs software: no data.
+                return rest.Length > 0 && rest[0] is not ('{' or '$' or '<') && !ObjectStoreSoftware.IsMatch(rest) ? (DataSourceKind.ObjectStore, url) : null;
             case "hf":
                 if (rest.StartsWith("datasets/", StringComparison.Ordinal))
                 {

@@ -110,6 +110,7 @@ public sealed class DataTrackingParserTests
             ds = load_dataset("your-org/your-dataset")
             pipeline = dsl.pipeline(pipeline_root=f"s3://runpipelines-{user}")
             df.writeStream.format("delta").option("checkpointLocation", "s3a://lake/checkpoints/raw").start("s3a://lake/delta/raw")
+            # aws emr create-cluster --bootstrap-actions Path=s3://support.elasticmapreduce/bootstrap-actions/ami/3.3.1/ridetherocket-workaround.bash
             raw = pd.read_parquet("s3://lake/raw/transactions.parquet")
             ds2 = load_dataset("tatsu-lab/alpaca")
             """));
