@@ -389,6 +389,13 @@ public static partial class RunBlockers
             return sb.ToString();
         }
 
+        // 'FID_%.5i_%s.json' % (step, mode), "{}_scores.csv".format(name): the formatted fields match anything.
+        if (FormattedString().Match(t) is { Success: true } fs)
+        {
+            var fields = fs.Groups["fmt"].Success ? PercentField() : BraceField();
+            return string.Join(Any, fields.Split(fs.Groups["body"].Value).Select(Regex.Escape));
+        }
+
         if (PlainString().Match(t) is { Success: true } s)
         {
             return Regex.Escape(s.Groups["body"].Value);
@@ -522,6 +529,16 @@ public static partial class RunBlockers
 
     [GeneratedRegex(@"^[rR]?(?<q>""|')(?<body>[^""'{}]*)\k<q>$")]
     private static partial Regex PlainString();
+
+    /// <summary>A string literal formatted with % or str.format (<c>'FID_%.5i_%s.json' % (step, mode)</c>).</summary>
+    [GeneratedRegex(@"^[rR]?(?<q>""|')(?<body>[^""']*)\k<q>\s*(?:(?<fmt>%)\s*\S.*|\.format\(.*\))$", RegexOptions.Singleline)]
+    private static partial Regex FormattedString();
+
+    [GeneratedRegex(@"%[-+ #0-9.]*[a-zA-Z]")]
+    private static partial Regex PercentField();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex BraceField();
 
     [GeneratedRegex(@"^(?:pathlib\.)?Path\(\s*[rR]?(?<q>""|')(?<p>[^""']+)\k<q>\s*\)$")]
     private static partial Regex PathCall();
