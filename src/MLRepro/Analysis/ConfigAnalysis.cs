@@ -426,6 +426,27 @@ public sealed partial class ConfigAnalysis
 
     private static bool IsHydraMain(PythonDecorator d) => d.Target.EndsWith("hydra.main", StringComparison.Ordinal) || d.RawTarget.EndsWith("hydra.main", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a literal naming a config file is a write's target rather than a load: a write call on the literal's line
+    /// receives a path that names the file, or the module writes the file at a path known from its root and no config read
+    /// of the module takes it.
+    /// </summary>
+    private static bool OnlyWritten(ModuleSummary m, PythonStringLiteral literal, string path, List<(Python.PythonCall Call, string Pattern)> writes)
+    {
+        if (writes.Count == 0)
+        {
+            return false;
+        }
+
+        if (writes.Any(w => w.Call.Line == literal.Line && RunBlockers.PatternMatches(w.Pattern, path)))
+        {
+            return true;
+        }
+
+        return writes.Any(w => RunBlockers.IsRooted(w.Pattern) && RunBlockers.PatternMatches(w.Pattern, path))
+            && !m.Reads.Any(r => r.Kind == ReadKind.Config && r.Path is { } a && RunBlockers.PathPatternOf(m, a.Text, r.Line) is { } p && RunBlockers.PatternMatches(p, path));
+    }
+
     private static ConfigUsage UsageOf(ConfigFile file, IReadOnlyList<ModuleSummary> modules, IReadOnlyList<(string Path, int Line, string Text)> commands, HashSet<string> referenced, HashSet<string> spread, LoadIndex project,
         HashSet<string> wholeRead, HashSet<string> sectionSpread)
     {
@@ -444,9 +465,14 @@ public sealed partial class ConfigAnalysis
                 }
             }
 
+            // A literal naming the file counts as a load only when it can flow into a read: not when it is the target of a write
+            // on its line (open("x.json", "w")), nor in a module that writes this very file and reads it with no config loader
+            // (FLOW_PATH = ROOT / "artifacts" / "flow.json" … FLOW_PATH.open("w")).
+            List<(Python.PythonCall Call, string Pattern)>? writes = null;
             foreach (var s in m.StringLiterals)
             {
-                if (PathMatches(s.Value, file.Path, name) && !loaded.Any(l => l.Item1 == m.Path && l.Item2 == s.Line))
+                if (PathMatches(s.Value, file.Path, name) && !loaded.Any(l => l.Item1 == m.Path && l.Item2 == s.Line)
+                    && !OnlyWritten(m, s, file.Path, writes ??= [.. RunBlockers.WriteSites(m)]))
                 {
                     loaded.Add((m.Path, s.Line, $"names \"{s.Value}\""));
                 }

@@ -34,18 +34,17 @@ public static partial class RunBlockers
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
         {
-            foreach (var c in m.Calls)
+            foreach (var (_, pattern) in WriteSites(m))
             {
-                var arg = WrittenArgument(c);
-                if (arg is null || PathPattern(m, arg.Text, c.Line, 0) is not { } pattern || !seen.Add(pattern))
+                if (!seen.Add(pattern))
                 {
                     continue;
                 }
 
                 // The file name itself must be spelled out (frames.npy), not only its extension ({i:04}.png), or the pattern
                 // would swallow inputs of the same type that someone must supply.
-                var literal = Regex.Replace(pattern, @"\(\?:\.\+\)|\\", string.Empty);
-                var fileName = Regex.Replace(pattern[(pattern.LastIndexOf('/') + 1)..], @"\(\?:\.\+\)|\\", string.Empty);
+                var literal = Regex.Replace(pattern, @"\(\?:\.\+/?\)\??|\\", string.Empty);
+                var fileName = literal[(literal.LastIndexOf('/') + 1)..];
                 var stem = fileName.Contains('.', StringComparison.Ordinal) ? fileName[..fileName.LastIndexOf('.')] : fileName;
                 if (literal.Length >= MinLiteralCharsInWrittenPath && stem.Length >= 2)
                 {
@@ -58,6 +57,94 @@ public static partial class RunBlockers
 
         return patterns;
     }
+
+    /// <summary>
+    /// Every call of a module that writes a file, with a regex for the path it writes (see <see cref="PathPattern"/>): the
+    /// writers of <see cref="WrittenArgument"/>, open(…, "a"), and pathlib's <c>p.open("w")</c>, <c>p.write_text(…)</c> and
+    /// <c>p.write_bytes(…)</c> on a path this can follow (<c>FLOW_PATH = ROOT / "artifacts" / "metrics" / "flow.json"</c>).
+    /// A json.dump or yaml.dump into a handle is covered by the open call that made the handle. Calls whose target this
+    /// cannot follow are left out.
+    /// </summary>
+    /// <param name="m">The module.</param>
+    public static IEnumerable<(PythonCall Call, string Pattern)> WriteSites(ModuleSummary m)
+    {
+        foreach (var c in m.Calls)
+        {
+            string? text = null;
+            if (WrittenArgument(c) is { } arg)
+            {
+                text = arg.Text;
+            }
+            else if (c.Target is "open" or "io.open" or "builtins.open" && (c.PositionalAt(1) ?? c.Keyword("mode"))?.Literal?.AsString is { Length: <= 3 } md && md.Contains('a', StringComparison.Ordinal))
+            {
+                text = (c.PositionalAt(0) ?? c.Keyword("file"))?.Text;
+            }
+            else if (c.RawTarget.LastIndexOf('.') is > 0 and var dot && c.Target is not ("open" or "io.open" or "builtins.open" or "codecs.open"))
+            {
+                // Path.open's mode is its first argument; Path.write_text/write_bytes write the receiver.
+                var method = c.RawTarget[(dot + 1)..];
+                var writes = method is "write_text" or "write_bytes"
+                    || (method == "open" && (c.PositionalAt(0) ?? c.Keyword("mode"))?.Literal?.AsString is { Length: <= 3 } pm && pm.AsSpan().IndexOfAny("wax") >= 0);
+                text = writes ? c.RawTarget[..dot] : null;
+            }
+
+            if (text is not null && PathPattern(m, text, c.Line, 0) is { } pattern)
+            {
+                yield return (c, pattern);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files the project's own code (tests and tooling aside) writes at a path known from the repository's root or the
+    /// script's folder: every folder spelled out, only a root computed from <c>__file__</c> or the working folder left open
+    /// (<c>ROOT / "artifacts" / "metrics" / "flow.json"</c>, <c>open("results/metrics.json", "w")</c>). A path under a folder
+    /// chosen at run time (<c>os.path.join(args.out, "config.json")</c>, a copy of the config saved with the run) is left out:
+    /// it could name any committed file of that name.
+    /// </summary>
+    /// <param name="project">The project.</param>
+    public static IReadOnlyList<Regex> RootedWrittenPaths(ProjectModel project)
+    {
+        var patterns = new List<Regex>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in project.PythonModules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path)))
+        {
+            foreach (var (_, pattern) in WriteSites(m))
+            {
+                if (IsRooted(pattern) && seen.Add(pattern))
+                {
+                    patterns.Add(new Regex("^(?:\\./)?" + pattern + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+                }
+            }
+        }
+
+        return patterns;
+    }
+
+    /// <summary>Whether a written-path pattern spells out every folder and the file's name and extension, only a root computed from __file__ or the working folder left open.</summary>
+    /// <param name="pattern">A pattern from <see cref="WriteSites"/>.</param>
+    public static bool IsRooted(string pattern)
+    {
+        var rest = pattern.StartsWith(AnyPrefix, StringComparison.Ordinal) ? pattern[AnyPrefix.Length..] : pattern;
+        return rest.Length > 0 && !rest.Contains("(?:", StringComparison.Ordinal) && rest.Contains("\\.", StringComparison.Ordinal);
+    }
+
+    /// <summary>A regex for the path an expression of the module builds at a line (see <see cref="WriteSites"/>), or null.</summary>
+    /// <param name="m">The module.</param>
+    /// <param name="text">The expression (a literal, a variable, an f-string, a pathlib chain, os.path.join).</param>
+    /// <param name="line">The line it is used at (variables are followed to their last assignment before it).</param>
+    public static string? PathPatternOf(ModuleSummary m, string text, int line) => PathPattern(m, text, line, 0);
+
+    /// <summary>A written-path pattern made readable: placeholders shown as "…" (<c>…/metrics/x_validation.json</c>).</summary>
+    /// <param name="pattern">A pattern from <see cref="WriteSites"/>.</param>
+    public static string DisplayPath(string pattern) =>
+        Regex.Unescape(pattern.Replace(AnyPrefix, "…/", StringComparison.Ordinal).Replace(Any, "…", StringComparison.Ordinal));
+
+    /// <summary>Whether a file path matches a pattern from <see cref="WriteSites"/>.</summary>
+    /// <param name="pattern">A pattern from <see cref="WriteSites"/>.</param>
+    /// <param name="path">A repository-relative path.</param>
+    public static bool PatternMatches(string pattern, string path) =>
+        Regex.IsMatch(Normalize(path), "^(?:\\./)?" + pattern + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Calls that create folders (os.makedirs, Path(…).mkdir, pathlib's mkdir, distutils' mkpath).</summary>
     private static bool MakesFolder(PythonCall c) =>
@@ -175,7 +262,7 @@ public static partial class RunBlockers
 
         if (PathPattern(m, arg.Text, line, 0) is { } pattern)
         {
-            return pattern.Contains(Any, StringComparison.Ordinal) ? null : Regex.Unescape(pattern);
+            return pattern.Contains(Any, StringComparison.Ordinal) || pattern.Contains(AnyPrefix, StringComparison.Ordinal) ? null : Regex.Unescape(pattern);
         }
 
         var (origin, key) = project.Tracer.Trace(m, arg, line);
@@ -259,6 +346,13 @@ public static partial class RunBlockers
             return null;
         }
 
+        // The script's own folder or the working folder (Path(__file__).resolve().parents[1], os.path.dirname(__file__),
+        // Path.cwd()): a root inside the repository, possibly the repository itself.
+        if (t.Contains("__file__", StringComparison.Ordinal) || t is "Path.cwd()" or "pathlib.Path.cwd()" or "os.getcwd()")
+        {
+            return AnyPrefix;
+        }
+
         if (FString().Match(t) is { Success: true } f)
         {
             var body = f.Groups["body"].Value;
@@ -281,11 +375,25 @@ public static partial class RunBlockers
                 }
 
                 var expr = body[(open + 1)..close].Split(':')[0].Split('!')[0].Trim();
-                sb.Append(Identifier().IsMatch(expr) && PathPattern(m, expr, line, depth + 1) is { } inner ? inner : Any);
+                var part = Identifier().IsMatch(expr) && PathPattern(m, expr, line, depth + 1) is { } inner ? inner : Any;
+                sb.Append(part);
                 i = close + 1;
+
+                // f"{ROOT}/metrics.json": the root's optional prefix ends with its own separator.
+                if (part == AnyPrefix && i < body.Length && body[i] == '/')
+                {
+                    i++;
+                }
             }
 
             return sb.ToString();
+        }
+
+        // 'FID_%.5i_%s.json' % (step, mode), "{}_scores.csv".format(name): the formatted fields match anything.
+        if (FormattedString().Match(t) is { Success: true } fs)
+        {
+            var fields = fs.Groups["fmt"].Success ? PercentField() : BraceField();
+            return string.Join(Any, fields.Split(fs.Groups["body"].Value).Select(Regex.Escape));
         }
 
         if (PlainString().Match(t) is { Success: true } s)
@@ -303,16 +411,77 @@ public static partial class RunBlockers
         {
             var parts = SplitTopLevel(t["os.path.join(".Length..^1]);
             var resolved = parts.Select(p => PathPattern(m, p, line, depth + 1) ?? Any).ToList();
-            return resolved.All(r => r == Any) ? null : string.Join("/", resolved);
+            return resolved.All(r => r == Any) ? null : JoinPath(resolved);
+        }
+
+        // Path("out") / "metrics.json", str(p), (ROOT / "x"): a wrapper or brackets around a path are the same path.
+        if (PathWrapper().Match(t) is { Success: true } w && ClosesAtEnd(t, w.Groups["a"].Index - 1) && SplitTopLevel(w.Groups["a"].Value) is [var wrapped])
+        {
+            return PathPattern(m, wrapped, line, depth);
+        }
+
+        // A pathlib chain (ROOT / "artifacts" / "metrics" / "x.json") or a concatenation (out_dir + "/metrics.json"): the
+        // parts this cannot follow (a root computed from __file__, an argument) match anything.
+        foreach (var op in (ReadOnlySpan<char>)['/', '+'])
+        {
+            var parts = SplitTopLevel(t, op);
+            if (parts.Count > 1)
+            {
+                var resolved = parts.Select(p => PathPattern(m, p, line, depth) ?? Any).ToList();
+                return resolved.All(r => r == Any) ? null : op == '/' ? JoinPath(resolved) : string.Concat(resolved);
+            }
         }
 
         return null;
     }
 
+    /// <summary>Whether the bracket opened at <paramref name="open"/> is closed by the text's last character (<c>(a / b)</c>, not <c>(a) / (b)</c>).</summary>
+    private static bool ClosesAtEnd(string s, int open)
+    {
+        var depth = 0;
+        char? quote = null;
+        for (var i = open; i < s.Length; i++)
+        {
+            var ch = s[i];
+            if (quote is { } q)
+            {
+                if (ch == '\\')
+                {
+                    i++;
+                }
+                else if (ch == q)
+                {
+                    quote = null;
+                }
+            }
+            else if (ch is '"' or '\'')
+            {
+                quote = ch;
+            }
+            else if (ch is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (ch is ')' or ']' or '}' && --depth == 0)
+            {
+                return i == s.Length - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Path parts joined by "/"; a leading root of the script or working folder may also be the repository's root.</summary>
+    private static string JoinPath(List<string> parts) =>
+        parts[0] == AnyPrefix ? AnyPrefix + string.Join("/", parts.Skip(1)) : string.Join("/", parts);
+
     private const string Any = "(?:.+)";
 
+    /// <summary>A folder inside the repository, possibly its root (<c>ROOT / "metrics.json"</c> with ROOT = Path(__file__).parents[1]).</summary>
+    private const string AnyPrefix = "(?:.+/)?";
+
     /// <summary>Splits call arguments at top-level commas (not inside brackets or quotes).</summary>
-    private static List<string> SplitTopLevel(string s)
+    private static List<string> SplitTopLevel(string s, char separator = ',')
     {
         var parts = new List<string>();
         var depth = 0;
@@ -344,7 +513,7 @@ public static partial class RunBlockers
             {
                 depth--;
             }
-            else if (ch == ',' && depth == 0)
+            else if (ch == separator && depth == 0)
             {
                 parts.Add(s[start..i]);
                 start = i + 1;
@@ -361,9 +530,23 @@ public static partial class RunBlockers
     [GeneratedRegex(@"^[rR]?(?<q>""|')(?<body>[^""'{}]*)\k<q>$")]
     private static partial Regex PlainString();
 
+    /// <summary>A string literal formatted with % or str.format (<c>'FID_%.5i_%s.json' % (step, mode)</c>).</summary>
+    [GeneratedRegex(@"^[rR]?(?<q>""|')(?<body>[^""']*)\k<q>\s*(?:(?<fmt>%)\s*\S.*|\.format\(.*\))$", RegexOptions.Singleline)]
+    private static partial Regex FormattedString();
+
+    [GeneratedRegex(@"%[-+ #0-9.]*[a-zA-Z]")]
+    private static partial Regex PercentField();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex BraceField();
+
     [GeneratedRegex(@"^(?:pathlib\.)?Path\(\s*[rR]?(?<q>""|')(?<p>[^""']+)\k<q>\s*\)$")]
     private static partial Regex PathCall();
 
     [GeneratedRegex(@"^[A-Za-z_]\w*$")]
     private static partial Regex Identifier();
+
+    /// <summary>A path wrapped in a call that keeps it (Path(…), pathlib.Path(…), str(…), os.fspath(…)) or in brackets.</summary>
+    [GeneratedRegex(@"^(?:(?:pathlib\.)?Path|PurePath|str|os\.fspath)?\((?<a>.*)\)$", RegexOptions.Singleline)]
+    private static partial Regex PathWrapper();
 }

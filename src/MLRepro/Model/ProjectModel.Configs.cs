@@ -148,7 +148,14 @@ public sealed partial class ProjectModel
         var stageOutputs = StageOutputFiles();
         seen.UnionWith(stageOutputs);
         seen.UnionWith(SavedModelConfigs());
-        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path)))
+
+        // JSON/YAML the project's own code writes (json.dump into open(…, "w"), Path.write_text, to_json) is a run's output:
+        // artifacts/metrics/*.json written by the scripts holds results, not parameters someone sets. A file a documented
+        // run is handed (python train.py --config x.yaml) is read as parameters whatever made it.
+        var written = Analysis.RunBlockers.RootedWrittenPaths(this);
+        var outputs = Index.Files.Where(f => f.Extension is ".json" or ".yaml" or ".yml" or ".toml" && Analysis.RunBlockers.WrittenByProject(written, f.Path) && !PassedByDocumentedRun(f.Path))
+            .Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path) && !outputs.Contains(f.Path)))
         {
             if (ConfigClassifier.Classify(f.Path) is not { IsConfig: true } c || c.Format == ConfigFormat.Python || Text(f) is not { } t
                 || loggerFolders.Contains(f.Path.Contains('/', StringComparison.Ordinal) ? f.Path[..f.Path.LastIndexOf('/')] : string.Empty)
@@ -181,7 +188,7 @@ public sealed partial class ProjectModel
 
         // Files the code names (argparse defaults such as --hyp data/hyps/hyp.scratch.yaml, open("cfg/exp.yaml")) are
         // parameter files wherever they live, as long as nothing else claims them (CI, compose, DVC, packaging…).
-        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path) && f.Extension is ".yaml" or ".yml" or ".json" or ".toml"))
+        foreach (var f in Index.Files.Where(f => Eligible(f) && !seen.Contains(f.Path) && !outputs.Contains(f.Path) && f.Extension is ".yaml" or ".yml" or ".json" or ".toml"))
         {
             if (ConfigClassifier.Classify(f.Path) is not { } c || c.Format == ConfigFormat.Python
                 || (c.ExcludedReason is { } why && why != "structured file outside the configuration naming conventions")

@@ -24,7 +24,7 @@ public sealed partial class EvalCompareCheck : CheckBase
         "Runs comparable",
         "The output performance of different runs, under different data or configurations, can easily be compared.",
         "Met when metrics go to a tracker (MLflow, W&B, DVCLive, TensorBoard, Aim, ClearML, Neptune, Comet…, directly or through Lightning's logger classes such as TensorBoardLogger), to DVC metrics/plots (dvc.yaml, or `dvc stage add --metrics …` in a script or the README), or " +
-        "to metrics files written by the code, directly or through a project helper such as save_json (JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
+        "to metrics files written by the code, directly or through a project helper such as save_json (the path a write call receives, followed through variables, pathlib joins and open(…, \"w\") handles: JSON/CSV/YAML named like metrics, scores, results or after the metric, FID_…json, or in a metrics or scores folder; csv.writer rows, a hand-written CSV log headed `epoch,loss,…`, a JSON-lines log of metric records (`stats_file.write(json.dumps(stats) + \"\\n\")` in a function, file or record named as a metrics log), np.save of a metric series into a results folder, or a logging handler on a results " +
         "file), to an RL episode monitor given a file name (stable-baselines3/baselines Monitor: <name>.monitor.csv), to Kedro tracking datasets, or to loggers the config offers (Hydra `_target_: …loggers.CSVLogger`). A tracker that only a flag " +
         "off by default switches on (`if wandb_log:`, report_to=\"wandb\" if use_wandb else None) is Partial, and so is a Hugging Face Trainer " +
         "left at its default report_to (log history in trainer_state.json, trackers only if installed), and so are metrics only plotted on a live Visdom server, and so is a score kept only in the names of the output files (`f\"{dt}-{model}-{valid_auc}.csv\"`, `'oof_%.5f.csv' % score`). Trackers and metrics files inside a vendored copy of another project (a folder with a licence of its own) do not count, " +
@@ -145,16 +145,12 @@ public sealed partial class EvalCompareCheck : CheckBase
                 evidence.Add(Evidence.At(m.Path, table.Line, $"writes a per-run metrics table ({table.PositionalAt(0)!.Literal!.AsString!.Trim()})", table.RawTarget));
             }
 
-            var metricPaths = m.StringLiterals.Where(l => IsMetricPath(l.Value)).ToList();
-            if (metricPaths.Count == 0)
+            // A metrics file is the path a write call really receives (the literal, a variable or constant holding it, a pathlib
+            // chain or os.path.join built from it, the open(…, "w") whose handle json.dump fills), cited at that call: a
+            // metrics-named literal that the module only reads (pd.read_csv(loc + "/results.csv")) records nothing.
+            if (MetricsWrite(project, m, helpers) is { } written)
             {
-                continue;
-            }
-
-            var write = m.Calls.FirstOrDefault(c => IsFileWrite(c) || CallsWriterHelper(project, m, c, helpers));
-            if (write is not null)
-            {
-                evidence.Add(Evidence.At(m.Path, metricPaths[0].Line, $"writes metrics to {metricPaths[0].Value}", write.RawTarget));
+                evidence.Add(written);
             }
         }
 
@@ -247,7 +243,10 @@ public sealed partial class EvalCompareCheck : CheckBase
                 "Have the training or evaluation code write these metrics (or log them to a tracker) on every run.");
         }
 
-        var printed = project.PythonModules.SelectMany(m => m.Calls.Where(c => c.Target == "print" && c.Arguments.Any(a => MetricWords.Any(w => a.Text.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        // A print names a metric as a word of its own (val_accuracy, "F1:", scores), not inside another word (print(result),
+        // "evaluate"); tests and tooling (a dev container's helper, CI scripts) print no run metrics.
+        var printed = project.PythonModules.Where(m => !Analysis.ConfigAnalysis.IsTestOrTooling(m.Path) && !m.Path.Split('/').SkipLast(1).Any(p => p.StartsWith('.')))
+            .SelectMany(m => m.Calls.Where(c => c.Target == "print" && c.Arguments.Any(a => PrintedMetric().IsMatch(a.Text)))
             .Select(c => Evidence.At(m.Path, c.Line, "metrics only printed to the console", c.RawTarget + "(…)"))).Take(3).ToList();
         return Found(Outcome.NotMet, printed.Count > 0 ? "metrics are only printed to the console, so runs cannot be compared." : "no record of run metrics was found.",
             printed.Count > 0 ? printed : [Evidence.Repo($"searched for trackers ({string.Join(", ", Ecosystem.Trackers.Select(t => t.Name).Distinct(StringComparer.Ordinal).Take(5))}…), DVC metrics/plots and metrics files written by {Count(project.PythonModules.Count, "Python module")}")]);
@@ -404,8 +403,42 @@ public sealed partial class EvalCompareCheck : CheckBase
 
     private static readonly string[] LogMethods = ["logger.info", "logger.debug", "logger.warning", "log.info", "logging.info", "logging.debug", ".logger.info", ".logger.debug"];
 
+    /// <summary>A metric named as a word of its own in printed text or a name (val_accuracy, "F1:", scores; not "result", "evaluate").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(?<![a-z])(?:metrics?|scores?|accuracy|acc|loss(?:es)?|f1|auc|roc_auc|rmse|mae|mse|r2|precision|recall|perplexity|ppl|bleu|rouge\w*|ndcg|iou|miou|psnr|ssim|fid|reward)(?![a-z])")]
+    private static partial System.Text.RegularExpressions.Regex PrintedMetric();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:loss|auc|cv|acc|accuracy|score|f1|rmse|mae|mse|precision|recall|metric)\b|totalcv|val_loss")]
     private static partial System.Text.RegularExpressions.Regex LogMetric();
+
+    /// <summary>
+    /// The first call of a module that writes a metrics file (see <see cref="IsMetricPath"/>), with the path it writes: a file
+    /// write this can follow to its path (<see cref="Analysis.RunBlockers.WriteSites"/>), or a call of a project writer helper
+    /// (save_json(metrics, "results/metrics.json")) given such a path; null when there is none.
+    /// </summary>
+    private static Evidence? MetricsWrite(ProjectModel project, Python.ModuleSummary m, Dictionary<string, List<string>> helpers)
+    {
+        foreach (var (call, pattern) in Analysis.RunBlockers.WriteSites(m))
+        {
+            var shown = Analysis.RunBlockers.DisplayPath(pattern);
+            if (IsMetricPath(shown))
+            {
+                return Evidence.At(m.Path, call.Line, $"writes metrics to {shown}", call.RawTarget);
+            }
+        }
+
+        foreach (var call in m.Calls.Where(c => CallsWriterHelper(project, m, c, helpers)))
+        {
+            foreach (var arg in call.Arguments)
+            {
+                if (Analysis.RunBlockers.PathPatternOf(m, arg.Text, call.Line) is { } pattern && Analysis.RunBlockers.DisplayPath(pattern) is var shown && IsMetricPath(shown))
+                {
+                    return Evidence.At(m.Path, call.Line, $"writes metrics to {shown}", call.RawTarget);
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsFileWrite(Python.PythonCall c) =>
         WriteSuffixes.Any(w => c.Target.EndsWith(w, StringComparison.Ordinal)) || c.Target == "open" && c.Arguments.Any(a => a.Literal?.AsString is "w" or "a");
@@ -531,9 +564,11 @@ public sealed partial class EvalCompareCheck : CheckBase
             return false;
         }
 
+        // A file in a metrics or scores folder (artifacts/metrics/x_validation.json) records results whatever its name.
+        var folders = l.Split('/')[..^1];
         return l.Length < 200 && (l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".csv", StringComparison.Ordinal) || l.EndsWith(".yaml", StringComparison.Ordinal) || l.EndsWith(".yml", StringComparison.Ordinal) || l.EndsWith(".tsv", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)
                 || l.EndsWith(".npy", StringComparison.Ordinal) || l.EndsWith(".npz", StringComparison.Ordinal))
-            && (MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]) || MetricName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
+            && (folders.Any(f => f is "metrics" or "metric" or "scores") || MetricWords.Any(w => l[(l.LastIndexOf('/') + 1)..].Contains(w, StringComparison.Ordinal)) || CurveName().IsMatch(l[(l.LastIndexOf('/') + 1)..]) || MetricName().IsMatch(l[(l.LastIndexOf('/') + 1)..]));
     }
 
     /// <summary>A file name that says it holds settings (params, config, cfg, settings, hparams, args, options) rather than results.</summary>
