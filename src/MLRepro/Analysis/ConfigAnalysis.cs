@@ -782,13 +782,15 @@ public sealed partial class ConfigAnalysis
     }
 
     /// <summary>
-    /// A module of nothing but settings, whatever its name (hyp.py, opts.py, setting_v2.py): no functions or classes, at least
+    /// A module of nothing but settings, whatever its name (hyp.py, opts.py, setting_v2.py): no functions, classes, __main__ block
+    /// or work (at most <see cref="MaxSettingsModuleCalls"/> calls), at least
     /// <see cref="MinSettingsModuleValues"/> literal module-level values, mostly literal, two or more of them hyperparameters
     /// (learning_rate = 1e-4, gamma = 0.95). Such a module can only be read as the run's parameters.
     /// </summary>
     private static bool IsSettingsModule(ModuleSummary m)
     {
-        if (m.Functions.Length > 0 || m.Classes.Length > 0)
+        // A script of constants that then trains (a __main__ block, calls) is the experiment itself, not its settings.
+        if (m.Functions.Length > 0 || m.Classes.Length > 0 || m.MainGuardLine is not null || m.Calls.Length > MaxSettingsModuleCalls)
         {
             return false;
         }
@@ -798,6 +800,9 @@ public sealed partial class ConfigAnalysis
         var hyper = assignments.Where(a => Hyperparameters.IsHyperparameter(a.RawTarget)).Select(a => a.RawTarget).Distinct(StringComparer.Ordinal).Count();
         return literal >= MinSettingsModuleValues && literal * 3 >= assignments.Count * 2 && hyper >= 2;
     }
+
+    /// <summary>Most calls a module of settings makes (an os.getenv or a Path for a folder, no work).</summary>
+    private const int MaxSettingsModuleCalls = 3;
 
     /// <summary>Fewest literal values a module of settings holds (see <see cref="IsSettingsModule"/>).</summary>
     private const int MinSettingsModuleValues = 5;
