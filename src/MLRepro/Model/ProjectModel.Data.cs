@@ -19,6 +19,11 @@ public sealed partial class ProjectModel
         ".py", ".ipynb", ".sh", ".bash", ".zsh", ".md", ".markdown", ".rst", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".json", ".r", ".jl", ".txt",
     };
 
+    private static readonly HashSet<string> LockFileNames = new(StringComparer.Ordinal)
+    {
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock", "Pipfile.lock", "pdm.lock", "composer.lock", "Cargo.lock", "conda-lock.yml",
+    };
+
     private static readonly HashSet<string> DataScanNames = new(StringComparer.Ordinal) { "Makefile", "Dockerfile", "Snakefile", "justfile", "Taskfile.yml" };
 
     private DataTrackingDocument? _dataTracking;
@@ -83,7 +88,8 @@ public sealed partial class ProjectModel
                 scripts.Add(f.Path);
             }
 
-            if (f.IsText && f.Size <= MaxDataScanBytes && (DataScanExtensions.Contains(f.Extension) || DataScanNames.Contains(f.Name)) && Text(f) is { } text)
+            // Lock files list package tarballs and wheels (package-lock.json's "resolved" URLs): software, never data.
+            if (f.IsText && f.Size <= MaxDataScanBytes && (DataScanExtensions.Contains(f.Extension) || DataScanNames.Contains(f.Name)) && !LockFileNames.Contains(f.Name) && Text(f) is { } text)
             {
                 sources.AddRange(DataTrackingParser.ScanText(text));
             }

@@ -16,4 +16,11 @@ public sealed class GpuRequestEvidenceTests
         hardware.Evidence.Select(e => e.Note).Should().Contain(n => n.StartsWith("declares a CUDA build: jax[cuda12]", StringComparison.Ordinal))
             .And.Contain(n => n.StartsWith("the job script requests GPUs from the scheduler: --gres=gpu:1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_cuda_wheel_a_lock_file_pulled_in_is_no_gpu_request()
+    {
+        var report = CheckFixtureTests.AssessCopy(Path.Combine(TestPaths.Fixtures, "Checks", "cuda-wheel-only-in-lock"));
+        report.Findings.Single(f => f.Criterion == "env.hardware").Message.Should().Contain("no GPU use was found");
+    }
 }

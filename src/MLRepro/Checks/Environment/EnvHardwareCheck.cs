@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using MLRepro.Analysis;
 using MLRepro.Findings;
+using MLRepro.Formats.Dependencies;
 using MLRepro.Knowledge;
 using MLRepro.Model;
 using MLRepro.Python;
@@ -453,7 +454,8 @@ public sealed partial class EnvHardwareCheck : CheckBase
     /// (jax[cuda12], tensorflow[and-cuda]). Declaring them asks for a GPU, whatever the code's device calls look like.
     /// </summary>
     private static IEnumerable<Evidence> DependencyGpuUses(ProjectModel project) =>
-        project.Dependencies.Where(d => CudaDistribution().IsMatch(d.Name) || d.Extras.Any(x => x.StartsWith("cuda", StringComparison.Ordinal) || x == "and-cuda"))
+        // A lock file records what a resolver pulled in for some platform (torch's nvidia-nccl-cu12 on Linux): not a request.
+        project.Dependencies.Where(d => d.Kind != DependencyKind.Lock && (CudaDistribution().IsMatch(d.Name) || d.Extras.Any(x => x.StartsWith("cuda", StringComparison.Ordinal) || x == "and-cuda")))
             .Take(1).Select(d => Evidence.At(d.Path, d.Line > 0 ? d.Line : null, $"declares a CUDA build: {d.RawName}{(d.Extras.IsEmpty ? string.Empty : "[" + string.Join(",", d.Extras) + "]")}"));
 
     [GeneratedRegex(@"^(?:nvidia-[a-z0-9-]+-cu\d+|cupy-cuda\w+|jaxlib-cuda\w*|tensorflow-gpu|onnxruntime-gpu|faiss-gpu|paddlepaddle-gpu|mxnet-cu\d+\w*)$")]
