@@ -87,7 +87,7 @@ public sealed partial class DataPipelineCheck : CheckBase
             }
 
             return Found(Outcome.NotApplicable, "a small, cheap project: a stage pipeline is not needed.",
-                Evidence.Repo($"no GPU use, {CodeExampleInputCheck.Bytes(project.Data.TotalBytes)} of data (under {IntensiveDataBytes / 1000 / 1000} MB), no long training"));
+                Evidence.Repo($"{(Environment.EnvHardwareCheck.GpuUses(project).Any() ? "no GPU required (the code runs on a CPU too)" : "no GPU use")}, {CodeExampleInputCheck.Bytes(project.Data.TotalBytes)} of data (under {IntensiveDataBytes / 1000 / 1000} MB), no long training"));
         }
 
         if (stages.Count > 0)
@@ -525,7 +525,7 @@ public sealed partial class DataPipelineCheck : CheckBase
         {
             foreach (var s in d.Sections)
             {
-                foreach (var sentence in SentenceBreak().Split(s.Text))
+                foreach (var sentence in Sentences(s.Text))
                 {
                     if (sentence.Length > MaxSentenceChars)
                     {
@@ -559,8 +559,31 @@ public sealed partial class DataPipelineCheck : CheckBase
     /// <summary>GPU memory at or above this (GB) needs a data-centre card.</summary>
     private const int LargeGpuMemoryGb = 24;
 
-    // Table rows are sentences of their own: a backtest's "363 weeks" in one row is no training time of another row's words.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s|\n(?=\s*\|)")]
+    /// <summary>
+    /// The sentences of a section's text. A table row (the parser joins its cells with " | ") is a sentence of its own: a
+    /// backtest's "363 weeks" in one row is no training time of the words in the next paragraph.
+    /// </summary>
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var prose = new System.Text.StringBuilder();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Contains(" | ", StringComparison.Ordinal))
+            {
+                yield return line;
+                continue;
+            }
+
+            prose.Append(line).Append('\n');
+        }
+
+        foreach (var sentence in SentenceBreak().Split(prose.ToString()))
+        {
+            yield return sentence;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?:(?:\d+(?:\.\d+)?|a few|few|several|one|two|a)\s*(?:(?:-|–|to)\s*\d+\s*)?(?:hours?|hrs?|days?|weeks?)\b|\bGPU[- ](?:hours?|days?)\b)")]
