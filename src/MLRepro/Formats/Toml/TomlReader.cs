@@ -96,6 +96,8 @@ internal static class TomlReader
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var section = string.Empty;
         var arrayTables = 0;
+        string? arrayName = null;
+        var arrayElement = string.Empty;
         var depth = 0;
         string? inString = null;
         for (var n = 1; n <= source.LineCount; n++)
@@ -108,7 +110,9 @@ internal static class TomlReader
                 if (t.StartsWith("[[", StringComparison.Ordinal))
                 {
                     var end = t.IndexOf("]]", StringComparison.Ordinal);
-                    section = NormalizeKey(end > 2 ? t[2..end] : t[2..]) + "#" + (++arrayTables).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    arrayName = NormalizeKey(end > 2 ? t[2..end] : t[2..]);
+                    arrayElement = arrayName + "#" + (++arrayTables).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    section = arrayElement;
                     continue;
                 }
 
@@ -116,6 +120,13 @@ internal static class TomlReader
                 {
                     var end = t.IndexOf(']');
                     section = NormalizeKey(end > 1 ? t[1..end] : t[1..]);
+                    // `[package.optional-dependencies]` after `[[package]]` is a sub-table of that element of the array
+                    // (uv.lock has one per package): the same header under the next element is no duplicate.
+                    if (arrayName is not null && section.StartsWith(arrayName + ".", StringComparison.Ordinal))
+                    {
+                        section = arrayElement + section[arrayName.Length..];
+                    }
+
                     if (seen.TryGetValue("[" + section + "]", out var firstHeader))
                     {
                         yield return ("[" + section + "]", n, firstHeader);

@@ -46,6 +46,20 @@ public sealed class TomlReaderTests
     }
 
     [Fact]
+    public void Sub_tables_of_array_elements_are_no_duplicates()
+    {
+        // uv.lock: each [[package]] has its own [package.optional-dependencies]; a real repeat inside one element still is one.
+        var diags = new List<Diagnostic>();
+        var text = "version = 1\n[[package]]\nname = \"a\"\n[package.optional-dependencies]\ncuda = []\n[[package]]\nname = \"b\"\n[package.optional-dependencies]\ncuda = []\n";
+        TomlReader.Load(new SourceText("uv.lock", text), diags).Should().NotBeNull();
+        diags.Should().BeEmpty();
+
+        var again = new List<Diagnostic>();
+        TomlReader.Load(new SourceText("uv.lock", "[[package]]\nname = \"a\"\n[package.extra]\nx = 1\n[package.extra]\ny = 1\n"), again);
+        again.Should().ContainSingle(d => d.Code == "toml.duplicate-key").Which.Span!.Value.Line.Should().Be(5);
+    }
+
+    [Fact]
     public void Tree_view_keeps_positions_and_written_numbers()
     {
         var diags = new List<Diagnostic>();
