@@ -438,9 +438,26 @@ public static partial class RunBlockers
     /// <summary>Whether the bracket opened at <paramref name="open"/> is closed by the text's last character (<c>(a / b)</c>, not <c>(a) / (b)</c>).</summary>
     private static bool ClosesAtEnd(string s, int open)
     {
+        foreach (var (i, ch, depth) in Unquoted(s, open))
+        {
+            if (ch is ')' or ']' or '}' && depth == 0)
+            {
+                return i == s.Length - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The characters of an expression outside string literals, from <paramref name="from"/> on, each with the bracket depth
+    /// after it (an opening bracket counts in, a closing one out).
+    /// </summary>
+    private static IEnumerable<(int Index, char Char, int Depth)> Unquoted(string s, int from = 0)
+    {
         var depth = 0;
         char? quote = null;
-        for (var i = open; i < s.Length; i++)
+        for (var i = from; i < s.Length; i++)
         {
             var ch = s[i];
             if (quote is { } q)
@@ -453,22 +470,19 @@ public static partial class RunBlockers
                 {
                     quote = null;
                 }
+
+                continue;
             }
-            else if (ch is '"' or '\'')
+
+            if (ch is '"' or '\'')
             {
                 quote = ch;
+                continue;
             }
-            else if (ch is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (ch is ')' or ']' or '}' && --depth == 0)
-            {
-                return i == s.Length - 1;
-            }
-        }
 
-        return false;
+            depth += ch is '(' or '[' or '{' ? 1 : ch is ')' or ']' or '}' ? -1 : 0;
+            yield return (i, ch, depth);
+        }
     }
 
     /// <summary>Path parts joined by "/"; a leading root of the script or working folder may also be the repository's root.</summary>
@@ -484,36 +498,10 @@ public static partial class RunBlockers
     private static List<string> SplitTopLevel(string s, char separator = ',')
     {
         var parts = new List<string>();
-        var depth = 0;
-        char? quote = null;
         var start = 0;
-        for (var i = 0; i < s.Length; i++)
+        foreach (var (i, ch, depth) in Unquoted(s))
         {
-            var ch = s[i];
-            if (quote is { } q)
-            {
-                if (ch == '\\')
-                {
-                    i++;
-                }
-                else if (ch == q)
-                {
-                    quote = null;
-                }
-            }
-            else if (ch is '"' or '\'')
-            {
-                quote = ch;
-            }
-            else if (ch is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (ch is ')' or ']' or '}')
-            {
-                depth--;
-            }
-            else if (ch == separator && depth == 0)
+            if (ch == separator && depth == 0)
             {
                 parts.Add(s[start..i]);
                 start = i + 1;
