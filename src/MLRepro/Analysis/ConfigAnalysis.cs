@@ -775,7 +775,7 @@ public sealed partial class ConfigAnalysis
             return IsSettingsModule(m);
         }
 
-        var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && (a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(')));
+        var literalAssignments = m.Assignments.Count(a => a.IsModuleLevel && IsLiteralValue(a));
         // Paths and logging setup alone are not parameters: a config module holds at least one number or hyperparameter.
         var parameters = m.Assignments.Any(a => a.IsModuleLevel && (a.Literal is { Kind: LiteralKind.Int or LiteralKind.Float } || Hyperparameters.IsHyperparameter(a.RawTarget)));
         return literalAssignments >= 2 && parameters && m.Functions.Length <= literalAssignments || IsConfigFactory(m);
@@ -796,10 +796,14 @@ public sealed partial class ConfigAnalysis
         }
 
         var assignments = m.Assignments.Where(a => a.IsModuleLevel).ToList();
-        var literal = assignments.Count(a => a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('('));
+        var literal = assignments.Count(IsLiteralValue);
         var hyper = assignments.Where(a => Hyperparameters.IsHyperparameter(a.RawTarget)).Select(a => a.RawTarget).Distinct(StringComparer.Ordinal).Count();
         return literal >= MinSettingsModuleValues && literal * 3 >= assignments.Count * 2 && hyper >= 2;
     }
+
+    /// <summary>Whether an assignment sets a literal value: a constant, or a list, dict or tuple display.</summary>
+    private static bool IsLiteralValue(PythonAssignment a) =>
+        a.Literal is not null || a.ValueText.StartsWith('[') || a.ValueText.StartsWith('{') || a.ValueText.StartsWith('(');
 
     /// <summary>Most calls a module of settings makes (an os.getenv or a Path for a folder, no work).</summary>
     private const int MaxSettingsModuleCalls = 3;

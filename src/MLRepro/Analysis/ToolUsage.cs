@@ -38,7 +38,8 @@ public sealed class ToolUsage
             .Select(g => new ToolUse(g.Key, g.First().Tool!.Module, g.First().m.Path, g.First().i.Line))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToImmutableArray();
-        var trackers = PerModule(Ecosystem.Trackers, skipTests: true).Where(t => !OnlyReadsFromTracker(modules, t)).ToImmutableArray().ToBuilder();
+        var trackers = modules.Where(m => !ConfigAnalysis.IsTestOrTooling(m.Path))
+            .Select(m => First(m, Ecosystem.Trackers) is { } t && !OnlyReadsFromTracker(m, t) ? t : null).OfType<ToolUse>().ToImmutableArray().ToBuilder();
 
         // A tracker reached through its parent package's import (`import tensorflow as tf` … tf.summary.scalar,
         // tf.contrib.summary.create_file_writer, tf.keras.callbacks.TensorBoard): the call target names it.
@@ -69,9 +70,9 @@ public sealed class ToolUsage
     /// <c>mlflow.search_runs</c>). Importing the tracker is then no logging. A module with no call into the package at all
     /// keeps its use (it may log through a callback or an integration).
     /// </summary>
-    private static bool OnlyReadsFromTracker(IReadOnlyList<ModuleSummary> modules, ToolUse use)
+    private static bool OnlyReadsFromTracker(ModuleSummary module, ToolUse use)
     {
-        if (use.Module is not ("mlflow" or "wandb") || modules.FirstOrDefault(m => m.Path == use.Path) is not { } module)
+        if (use.Module is not ("mlflow" or "wandb"))
         {
             return false;
         }

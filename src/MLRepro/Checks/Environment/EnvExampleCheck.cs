@@ -413,7 +413,7 @@ public sealed partial class EnvExampleCheck : CheckBase
         {
             if (project.Text(f.Path) is { } script && EnvCreation().Match(script.Text) is { Success: true } created)
             {
-                return Evidence.At(f.Path, script.Text.AsSpan(0, created.Index).Count('\n') + 1, SetupScriptNote, created.Value.Trim());
+                return Evidence.At(f.Path, script.GetPosition(created.Index).Line, SetupScriptNote, created.Value.Trim());
             }
         }
 
@@ -427,7 +427,7 @@ public sealed partial class EnvExampleCheck : CheckBase
             var match = EnvCreation().Match(text.Text);
             if (match.Success)
             {
-                var line = text.Text.AsSpan(0, match.Index).Count('\n') + 1;
+                var line = text.GetPosition(match.Index).Line;
                 return Evidence.At(d.Path, line, "documented environment with its Python version", match.Value.Trim());
             }
         }

@@ -468,7 +468,7 @@ public sealed partial class EnvHardwareCheck : CheckBase
         {
             if (project.Text(f.Path) is { } text && SchedulerGpu().Match(text.Text) is { Success: true } m)
             {
-                yield return Evidence.At(f.Path, text.Text.AsSpan(0, m.Index).Count('\n') + 1, $"the job script requests GPUs from the scheduler: {m.Value.Trim()}");
+                yield return Evidence.At(f.Path, text.GetPosition(m.Index).Line, $"the job script requests GPUs from the scheduler: {m.Value.Trim()}");
                 yield break;
             }
         }
