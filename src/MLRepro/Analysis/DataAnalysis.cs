@@ -489,7 +489,7 @@ public sealed partial class DataAnalysis
     private static bool DataFolderName(string path)
     {
         var folders = path.Split('/');
-        return folders.Take(folders.Length - 1).Any(d => d.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets");
+        return folders.Take(folders.Length - 1).Any(Formats.Config.ConfigClassifier.IsDataFolder);
     }
 
     /// <summary>A path of a run's output: a figure, or a file or folder of results, metrics, scores, logs, trials, predictions, submissions.</summary>

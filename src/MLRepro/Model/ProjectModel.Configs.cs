@@ -127,12 +127,10 @@ public sealed partial class ProjectModel
     /// </summary>
     private HashSet<string> SavedModelConfigs()
     {
-        var weightFolders = Index.Files.Where(f => IsWeightsFile(f.Name)).Select(f => FolderOf(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var weightFolders = Index.Files.Where(f => IsWeightsFile(f.Name)).Select(f => Folder(f.Path)).ToHashSet(StringComparer.Ordinal);
         return weightFolders.Count == 0
             ? []
-            : Index.Files.Where(f => f.Extension == ".json" && weightFolders.Contains(FolderOf(f.Path))).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-
-        static string FolderOf(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : string.Empty;
+            : Index.Files.Where(f => f.Extension == ".json" && weightFolders.Contains(Folder(f.Path))).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool IsWeightsFile(string name) =>

@@ -340,8 +340,8 @@ public static partial class ConfigClassifier
     /// <summary>Why a JSON file in a data folder is not a config.</summary>
     public const string DataFolderJson = "JSON in a data folder: data the code reads, not parameters";
 
-    /// <summary>A folder of data: data/, datasets/, raw_data/, training-data/ (not data_utils/, a code package).</summary>
-    private static bool IsDataFolder(string dir) => dir.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets";
+    /// <summary>A folder of data (its name in lower case): data/, datasets/, raw_data/, training-data/ (not data_utils/, a code package).</summary>
+    public static bool IsDataFolder(string dir) => dir.Split('-', '_', '.', ' ')[^1] is "data" or "dataset" or "datasets";
 
     /// <summary>Files a saved Hugging Face model, tokenizer or Trainer checkpoint consists of, beside its weights.</summary>
     private static readonly HashSet<string> SavedModelFiles = new(StringComparer.Ordinal)
